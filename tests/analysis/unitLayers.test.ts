@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon, featureCollection, nearestPointOnLine, point, pointsWithinPolygon, lineString } from '@turf/turf';
+import { prepareDataset } from '../../src/analysis/dataset';
+import { ringsCentroid, unitLayer } from '../../src/analysis/unitLayers';
+import { syntheticTown } from '../../bench/syntheticTown';
+
+describe('cross-checks against naive Turf on a synthetic town', () => {
+  const town = syntheticTown({ seed: 4, blocks: 14, addresses: 500, responses: 2000, barePointShare: 0.6 });
+  const ds = prepareDataset(town);
+
+  it('estate counts equal turf.pointsWithinPolygon counts', () => {
+    const layer = unitLayer(ds, { kind: 'area', areaKind: 'estate' });
+    const points = featureCollection(
+      ds.responseIds.flatMap((id, i) => (Number.isFinite(ds.responseLngs[i]!) ? [point([ds.responseLngs[i]!, ds.responseLats[i]!], { i })] : [])),
+    );
+    const estates = town.areas.filter((a) => a.kind === 'estate').sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(layer.unitIds).toEqual(estates.map((a) => a.id));
+    estates.forEach((estate, u) => {
+      const inside = pointsWithinPolygon(points, estate.geometry as Parameters<typeof pointsWithinPolygon>[1]);
+      let ours = 0;
+      for (const r of layer.unitOfResponse) if (r === u) ours++;
+      expect(ours).toBe(inside.features.length);
+    });
+    // And response by response.
+    for (const f of points.features) {
+      const i = f.properties.i;
+      const u = layer.unitOfResponse[i]!;
+      if (u >= 0) expect(booleanPointInPolygon(f, estates[u]!.geometry)).toBe(true);
+    }
+  });
+
+  it('bare points go to the street turf.nearestPointOnLine finds nearest (ties within 0.5 m excepted)', () => {
+    const lines = town.streets.map((s) => ({ s, lines: s.geometry.coordinates.map((c) => lineString(c)) }));
+    const unitOfStreet = ds.streets.unitOfStreetId;
+    let checked = 0;
+    for (let i = 0; i < ds.responseIds.length && checked < 300; i++) {
+      if (ds.streetAssignment.method[i] !== 3) continue; // snapped bare points only
+      checked++;
+      const pt = point([ds.responseLngs[i]!, ds.responseLats[i]!]);
+      let bestUnit = -1;
+      let best = Infinity;
+      let second = Infinity;
+      for (const { s, lines: ls } of lines) {
+        const unit = unitOfStreet.get(s.id)!;
+        for (const l of ls) {
+          const d = nearestPointOnLine(l, pt, { units: 'meters' }).properties.dist;
+          if (d < best) {
+            if (unit !== bestUnit) second = best;
+            best = d;
+            bestUnit = unit;
+          } else if (d < second && unit !== bestUnit) second = d;
+        }
+      }
+      if (second - best > 0.5) expect(ds.streetAssignment.unit[i]).toBe(bestUnit);
+      expect(Math.abs(ds.streetAssignment.snapDistanceMeters[i]! - best)).toBeLessThan(Math.max(0.5, best * 0.005));
+    }
+    expect(checked).toBe(300);
+  });
+});
+
+describe('ringsCentroid', () => {
+  it('is the area-weighted centroid, holes subtracted', () => {
+    // Square [0, 10]² (area 100, centroid (5, 5)) minus a clockwise hole [0, 2] × [0, 2] (area 4, centroid (1, 1)):
+    // ((100·5 − 4·1) / 96, same) = (5.1667, 5.1667).
+    const outer = Float64Array.of(0, 0, 10, 0, 10, 10, 0, 10, 0, 0);
+    const hole = Float64Array.of(0, 0, 0, 2, 2, 2, 2, 0, 0, 0);
+    const [x, y] = ringsCentroid([outer, hole]);
+    expect(x).toBeCloseTo(496 / 96, 12);
+    expect(y).toBeCloseTo(496 / 96, 12);
+    expect(ringsCentroid([Float64Array.of(1, 1, 3, 3, 1, 1)])).toEqual([5 / 3, 5 / 3]); // zero area: mean vertex
+  });
+});
