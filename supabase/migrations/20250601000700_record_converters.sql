@@ -1,0 +1,426 @@
+-- One converter per collection: domain JSON record -> table row (see 20250601000600 for the helpers),
+-- and a catalogue of constraint names -> (field, message a person understands), so that an error raised
+-- by a CHECK, a domain or a foreign key reads like the zod issue for the same field.
+
+create function private.describe_violation(constraint_name text)
+returns table (field text, message text)
+language sql immutable
+set search_path = ''
+as $$
+  select v.field, v.message
+  from (values
+    ('record_id_format', null, 'id may contain only letters, digits and . _ : - (1 to 64 characters)'),
+    ('record_name_length', null, 'name must be 1 to 200 characters'),
+    ('short_text_length', null, 'text must be 1 to 500 characters'),
+    ('cal_year_range', null, 'year must be between 1990 and 2100'),
+    ('organisations_gmina_teryt_check', 'gminaTeryt', 'gminaTeryt must be a 7-digit TERYT gmina code ending in the gmina type 1–5'),
+    ('areas_geometry_check', 'geometry', 'geometry must be a valid polygon within longitude/latitude ranges'),
+    ('areas_organisation_id_parent_id_fkey', 'parentId', 'parentId names an area that does not exist'),
+    ('streets_geometry_check', 'geometry', 'geometry must be a valid line within longitude/latitude ranges'),
+    ('addresses_house_number_check', 'houseNumber', 'house number must look like 12, 12A or 12/3'),
+    ('addresses_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
+    ('addresses_households_check', 'households', 'households must be between 1 and 1000'),
+    ('addresses_organisation_id_street_id_fkey', 'streetId', 'streetId names a street that does not exist'),
+    ('campaigns_area_ids_check', 'areaIds', 'a campaign covers at least one area'),
+    ('campaigns_area_ids_fkey', 'areaIds', 'areaIds names an area that does not exist'),
+    ('campaigns_households_targeted_check', 'householdsTargeted', 'householdsTargeted must be at least 1'),
+    ('campaigns_wave_check', 'wave', 'wave must be 1 or more'),
+    ('campaigns_end_date_check', 'endDate', 'endDate must not be before startDate'),
+    ('survey_responses_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
+    ('survey_responses_household_size_check', 'householdSize', 'householdSize must be between 1 and 20'),
+    ('survey_responses_nuisances_check', 'nuisances', 'each nuisance may appear once'),
+    ('survey_responses_offers_check', 'offers', 'each offered resource may appear once'),
+    ('survey_responses_leader_interests_check', 'leaderCandidate.interests', 'each interest may appear once'),
+    ('survey_responses_located_check', 'addressId', 'a response needs an addressId, a streetId or a location'),
+    ('survey_responses_organisation_id_campaign_id_fkey', 'campaignId', 'campaignId names a campaign that does not exist'),
+    ('survey_responses_organisation_id_address_id_fkey', 'addressId', 'addressId names an address that does not exist'),
+    ('survey_responses_organisation_id_street_id_fkey', 'streetId', 'streetId names a street that does not exist'),
+    ('survey_responses_pkey', 'id', 'a response with this id already exists'),
+    ('survey_response_needs_pkey', 'needs', 'each need category may appear once'),
+    ('survey_response_needs_severity_check', 'needs', 'severity must be 1, 2 or 3'),
+    ('resources_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
+    ('groups_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
+    ('groups_target_needs_check', 'targetNeeds', 'a group addresses at least one need'),
+    ('groups_active_to_check', 'activeTo', 'activeTo must not be before activeFrom'),
+    ('groups_organisation_id_meeting_place_id_fkey', 'meetingPlaceId', 'meetingPlaceId names a resource that does not exist'),
+    ('programmes_target_geometry_check', 'targetGeometry', 'targetGeometry must be a valid polygon within longitude/latitude ranges'),
+    ('programmes_goals_check', 'goals', 'a programme has at least one goal'),
+    ('programmes_year_to_check', 'yearTo', 'yearTo must not be before yearFrom'),
+    ('programmes_organisation_id_target_area_id_fkey', 'targetAreaId', 'targetAreaId names an area that does not exist'),
+    ('events_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
+    ('events_participants_check', 'participants', 'participants must be 0 or more')
+  ) as v (constraint_name, field, message)
+  where v.constraint_name = describe_violation.constraint_name
+$$;
+comment on function private.describe_violation(text) is 'The record field and a readable message for a constraint name (domain constraints have no field: the caller knows it).';
+
+-- Wraps a failed conversion or insert into an error naming the field with a readable message.
+create function private.raise_field_error(state text, message text, error_column text, error_constraint text, field text) returns void
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  known_field text;
+  known_message text;
+begin
+  select d.field, d.message into known_field, known_message from private.describe_violation(error_constraint) d;
+  raise exception '%', coalesce(known_message, message)
+    using errcode = state,
+          column = coalesce(known_field, nullif(error_column, ''), field, '(record)'),
+          constraint = coalesce(error_constraint, '');
+end
+$$;
+comment on function private.raise_field_error(text, text, text, text, text) is 'Raises an error whose COLUMN is the domain record field and whose message is readable (see describe_violation).';
+
+create function private.organisation_from_json(r jsonb) returns public.organisations
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.organisations;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,kind,gminaTeryt,town}', '{id,name,kind,gminaTeryt,town}', '');
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'gminaTeryt'; res.gmina_teryt := private.json_text(r -> f, f);
+  f := 'town'; res.town := private.json_text(r -> f, f);
+  res.created_at := pg_catalog.now();
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.organisation_from_json(jsonb) is 'Organisation JSON (src/domain/organisation.ts) to a row of public.organisations; errors name the field.';
+
+create function private.area_from_json(organisation text, r jsonb) returns public.areas
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.areas;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,kind,parentId,geometry}', '{id,name,kind,geometry}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'parentId'; res.parent_id := private.json_text(r -> f, f);
+  f := 'geometry';
+  if (r -> f ->> 'type') is distinct from 'Polygon' and (r -> f ->> 'type') is distinct from 'MultiPolygon' then
+    raise exception 'geometry must be a GeoJSON Polygon or MultiPolygon' using errcode = '22023';
+  end if;
+  res.geometry := private.json_geometry(r -> f, f, true);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.area_from_json(text, jsonb) is 'Area JSON (src/domain/area.ts) to a row of public.areas; a Polygon becomes a one-part MultiPolygon.';
+
+create function private.street_from_json(organisation text, r jsonb) returns public.streets
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.streets;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,prefix,name,geometry}', '{id,prefix,name,geometry}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'prefix'; res.prefix := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'geometry';
+  if (r -> f ->> 'type') is distinct from 'MultiLineString' then
+    raise exception 'geometry must be a GeoJSON MultiLineString' using errcode = '22023';
+  end if;
+  res.geometry := private.json_geometry(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.street_from_json(text, jsonb) is 'Street JSON (src/domain/street.ts) to a row of public.streets.';
+
+create function private.address_from_json(organisation text, r jsonb) returns public.addresses
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.addresses;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,streetId,houseNumber,location,households}', '{id,streetId,houseNumber,location,households}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'streetId'; res.street_id := private.json_text(r -> f, f);
+  f := 'houseNumber'; res.house_number := private.json_text(r -> f, f);
+  f := 'location';
+  if (r -> f ->> 'type') is distinct from 'Point' then
+    raise exception 'location must be a GeoJSON Point' using errcode = '22023';
+  end if;
+  res.location := private.json_geometry(r -> f, f);
+  f := 'households'; res.households := private.json_int(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.address_from_json(text, jsonb) is 'Address JSON (src/domain/address.ts) to a row of public.addresses.';
+
+create function private.campaign_from_json(organisation text, r jsonb) returns public.campaigns
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.campaigns;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,areaIds,startDate,endDate,householdsTargeted,method,wave}',
+    '{id,name,areaIds,startDate,endDate,householdsTargeted,method,wave}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'areaIds'; res.area_ids := private.json_text_array(r -> f, f);
+  f := 'startDate'; res.start_date := private.iso_date(private.json_text(r -> f, f));
+  f := 'endDate'; res.end_date := private.iso_date(private.json_text(r -> f, f));
+  f := 'householdsTargeted'; res.households_targeted := private.json_int(r -> f, f);
+  f := 'method'; res.method := private.json_text(r -> f, f);
+  f := 'wave'; res.wave := private.json_int(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.campaign_from_json(text, jsonb) is 'SurveyCampaign JSON (src/domain/survey.ts) to a row of public.campaigns.';
+
+create function private.survey_response_from_json(organisation text, r jsonb) returns public.survey_responses
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.survey_responses;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+  leader jsonb;
+begin
+  perform private.json_check_keys(r,
+    '{id,campaignId,addressId,streetId,location,date,householdSize,needs,nuisances,offers,leaderCandidate}',
+    '{id,campaignId,date,householdSize,needs,nuisances,offers}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'campaignId'; res.campaign_id := private.json_text(r -> f, f);
+  f := 'addressId'; res.address_id := private.json_text(r -> f, f);
+  f := 'streetId'; res.street_id := private.json_text(r -> f, f);
+  f := 'location';
+  if r ? f and (r -> f ->> 'type') is distinct from 'Point' then
+    raise exception 'location must be a GeoJSON Point' using errcode = '22023';
+  end if;
+  res.location := private.json_geometry(r -> f, f);
+  f := 'date'; res.date := private.iso_date(private.json_text(r -> f, f));
+  f := 'householdSize'; res.household_size := private.json_int(r -> f, f);
+  f := 'needs';
+  if pg_catalog.jsonb_typeof(r -> f) <> 'array' then
+    raise exception 'needs must be a list' using errcode = '22023';
+  end if;
+  if pg_catalog.jsonb_array_length(r -> f) > 12 then
+    raise exception 'needs may list at most 12 categories' using errcode = '22023';
+  end if;
+  f := 'nuisances'; res.nuisances := private.json_text_array(r -> f, f);
+  f := 'offers'; res.offers := private.json_text_array(r -> f, f);
+  f := 'leaderCandidate';
+  leader := r -> f;
+  if leader is not null and pg_catalog.jsonb_typeof(leader) <> 'null' then
+    perform private.json_check_keys(leader, '{consent,interests}', '{consent,interests}', 'leaderCandidate.');
+    if leader -> 'consent' is distinct from 'true'::jsonb then
+      f := 'leaderCandidate.consent';
+      raise exception 'a leader candidate is recorded only with consent' using errcode = '22023';
+    end if;
+    f := 'leaderCandidate.interests';
+    res.leader_interests := private.json_text_array(leader -> 'interests', f);
+  end if;
+  res.created_by := auth.uid();
+  res.created_at := pg_catalog.now();
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.survey_response_from_json(text, jsonb) is 'SurveyResponse JSON (src/domain/survey.ts) to a row of public.survey_responses (needs: see survey_response_needs_from_json); created_by is the caller.';
+
+create function private.survey_response_needs_from_json(organisation text, r jsonb) returns setof public.survey_response_needs
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.survey_response_needs;
+  answer jsonb;
+  i integer := 0;
+  f text := 'needs';
+  st text; msg text; col text; con text;
+  severity integer;
+begin
+  for answer in select e from pg_catalog.jsonb_array_elements(r -> 'needs') e loop
+    f := 'needs.' || i;
+    perform private.json_check_keys(answer, '{category,severity}', '{category,severity}', f || '.');
+    res.organisation_id := organisation;
+    res.response_id := private.json_text(r -> 'id', 'id');
+    f := 'needs.' || i || '.category'; res.category := private.json_text(answer -> 'category', f);
+    f := 'needs.' || i || '.severity';
+    severity := private.json_int(answer -> 'severity', f);
+    if severity not between 1 and 3 then
+      raise exception 'severity must be 1, 2 or 3' using errcode = '23514';
+    end if;
+    res.severity := severity;
+    return next res;
+    i := i + 1;
+  end loop;
+  return;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.survey_response_needs_from_json(text, jsonb) is 'The needs of a SurveyResponse JSON as rows of public.survey_response_needs; errors name needs.<i>.<field>.';
+
+create function private.resource_from_json(organisation text, r jsonb) returns public.resources
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.resources;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,kind,location,address,serves,partnershipDeclaredOn,coalitions}',
+    '{id,name,kind,location,serves,coalitions}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'location';
+  if (r -> f ->> 'type') is distinct from 'Point' then
+    raise exception 'location must be a GeoJSON Point' using errcode = '22023';
+  end if;
+  res.location := private.json_geometry(r -> f, f);
+  f := 'address'; res.address := private.json_text(r -> f, f);
+  f := 'serves'; res.serves := private.json_text_array(r -> f, f);
+  f := 'partnershipDeclaredOn'; res.partnership_declared_on := private.iso_date(private.json_text(r -> f, f));
+  f := 'coalitions'; res.coalitions := private.json_text_array(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.resource_from_json(text, jsonb) is 'Resource JSON (src/domain/resource.ts) to a row of public.resources.';
+
+create function private.group_from_json(organisation text, r jsonb) returns public.groups
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.groups;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,kind,meetingPlaceId,location,targetNeeds,activeFrom,activeTo}',
+    '{id,name,kind,location,targetNeeds,activeFrom}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'meetingPlaceId'; res.meeting_place_id := private.json_text(r -> f, f);
+  f := 'location';
+  if (r -> f ->> 'type') is distinct from 'Point' then
+    raise exception 'location must be a GeoJSON Point' using errcode = '22023';
+  end if;
+  res.location := private.json_geometry(r -> f, f);
+  f := 'targetNeeds'; res.target_needs := private.json_text_array(r -> f, f);
+  f := 'activeFrom'; res.active_from := private.json_int(r -> f, f);
+  f := 'activeTo'; res.active_to := private.json_int(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.group_from_json(text, jsonb) is 'Group JSON (src/domain/group.ts) to a row of public.groups.';
+
+create function private.programme_from_json(organisation text, r jsonb) returns public.programmes
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.programmes;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,yearFrom,yearTo,targetAreaId,targetGeometry,goals,partnerIds}',
+    '{id,name,yearFrom,yearTo,targetGeometry,goals,partnerIds}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'yearFrom'; res.year_from := private.json_int(r -> f, f);
+  f := 'yearTo'; res.year_to := private.json_int(r -> f, f);
+  f := 'targetAreaId'; res.target_area_id := private.json_text(r -> f, f);
+  f := 'targetGeometry';
+  if (r -> f ->> 'type') is distinct from 'Polygon' and (r -> f ->> 'type') is distinct from 'MultiPolygon' then
+    raise exception 'targetGeometry must be a GeoJSON Polygon or MultiPolygon' using errcode = '22023';
+  end if;
+  res.target_geometry := private.json_geometry(r -> f, f, true);
+  f := 'goals'; res.goals := private.json_text_array(r -> f, f);
+  f := 'partnerIds'; res.partner_ids := private.json_text_array(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.programme_from_json(text, jsonb) is 'Programme JSON (src/domain/programme.ts) to a row of public.programmes.';
+
+create function private.event_from_json(organisation text, r jsonb) returns public.events
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.events;
+  f text := '(record)';
+  st text; msg text; col text; con text;
+begin
+  perform private.json_check_keys(r, '{id,name,kind,date,location,placeName,programme,participants}',
+    '{id,name,kind,date,location,placeName,programme,participants}', '');
+  res.organisation_id := organisation;
+  f := 'id'; res.id := private.json_text(r -> f, f);
+  f := 'name'; res.name := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'date'; res.date := private.iso_date(private.json_text(r -> f, f));
+  f := 'location';
+  if (r -> f ->> 'type') is distinct from 'Point' then
+    raise exception 'location must be a GeoJSON Point' using errcode = '22023';
+  end if;
+  res.location := private.json_geometry(r -> f, f);
+  f := 'placeName'; res.place_name := private.json_text(r -> f, f);
+  f := 'programme'; res.programme := private.json_text_array(r -> f, f);
+  f := 'participants'; res.participants := private.json_int(r -> f, f);
+  return res;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.event_from_json(text, jsonb) is 'LocalEvent JSON (src/domain/event.ts) to a row of public.events.';

@@ -1,0 +1,268 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMigratedDatabase, type Database } from './support/database';
+import { ORG_A, ORG_B, SURVEYOR_A_RESPONSES, USERS, loadFixture } from './support/fixture';
+import { asCaller, attempt, type Caller } from './support/request';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openMigratedDatabase();
+  await loadFixture(db);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const ROLES: Record<string, Caller> = {
+  anon: { role: 'anon' },
+  adminA: { role: 'authenticated', userId: USERS.adminA },
+  plannerA: { role: 'authenticated', userId: USERS.plannerA },
+  surveyorA: { role: 'authenticated', userId: USERS.surveyorA },
+  partnerA: { role: 'authenticated', userId: USERS.partnerA },
+  adminB: { role: 'authenticated', userId: USERS.adminB },
+  outsider: { role: 'authenticated', userId: USERS.outsider },
+};
+
+/**
+ * Expected outcomes. Each cell is two characters: organisation A's rows, then organisation B's
+ * (Y = allowed, - = denied). adminB is the admin of B; outsider is signed in but a member of nothing.
+ * "ref" stands for the eight reference tables: members read, admins and planners write.
+ */
+const EXPECTED = `
+table                  op      anon adminA plannerA surveyorA partnerA adminB outsider
+organisations          select  --   Y-     Y-       Y-        Y-       -Y     --
+organisations          insert  --   --     --       --        --       --     --
+organisations          update  --   Y-     --       --        --       -Y     --
+organisations          delete  --   --     --       --        --       --     --
+memberships            select  --   Y-     Y-       Y-        Y-       -Y     --
+memberships            insert  --   Y-     --       --        --       -Y     --
+memberships            update  --   Y-     --       --        --       -Y     --
+memberships            delete  --   Y-     --       --        --       -Y     --
+ref                    select  --   Y-     Y-       Y-        Y-       -Y     --
+ref                    insert  --   Y-     Y-       --        --       -Y     --
+ref                    update  --   Y-     Y-       --        --       -Y     --
+ref                    delete  --   Y-     Y-       --        --       -Y     --
+survey_responses       select  --   Y-     Y-       Y-        --       -Y     --
+survey_responses       insert  --   Y-     Y-       Y-        --       -Y     --
+survey_responses       update  --   Y-     Y-       Y-        --       -Y     --
+survey_responses       delete  --   Y-     Y-       Y-        --       -Y     --
+survey_response_needs  select  --   Y-     Y-       Y-        --       -Y     --
+survey_response_needs  insert  --   Y-     Y-       Y-        --       -Y     --
+survey_response_needs  update  --   Y-     Y-       Y-        --       -Y     --
+survey_response_needs  delete  --   Y-     Y-       Y-        --       -Y     --
+share_links            select  --   Y-     Y-       --        --       -Y     --
+share_links            insert  --   Y-     Y-       --        --       -Y     --
+share_links            update  --   Y-     Y-       --        --       -Y     --
+share_links            delete  --   Y-     Y-       --        --       -Y     --
+`;
+
+const REFERENCE_TABLES = ['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events'];
+const OPS = ['select', 'insert', 'update', 'delete'] as const;
+type Op = (typeof OPS)[number];
+
+const POINT = `extensions.st_geomfromtext('POINT(19.3 50.1)', 4326)`;
+const SQUARE = `extensions.st_multi(extensions.st_geomfromtext('POLYGON((19.3 50.1, 19.301 50.1, 19.301 50.101, 19.3 50.1))', 4326))`;
+
+/** A new row for organisation $1 of each table (ids that exist in both centres: s-1, c-1, r-1, district-n). */
+const INSERTS: Record<string, string> = {
+  organisations: `insert into public.organisations (id, name, kind, gmina_teryt, town) values ($1 || '-new', 'Nowy', 'OPS', '1203011', 'Libiąż')`,
+  memberships: `insert into public.memberships (user_id, organisation_id, role) values ('${USERS.newcomer}', $1, 'partner')`,
+  areas: `insert into public.areas (organisation_id, id, name, kind, geometry) values ($1, 'm-new', 'Nowe', 'estate', ${SQUARE})`,
+  streets: `insert into public.streets (organisation_id, id, prefix, name, geometry) values ($1, 'm-new', 'ul.', 'Nowa', extensions.st_geomfromtext('MULTILINESTRING((19.3 50.1, 19.301 50.1))', 4326))`,
+  addresses: `insert into public.addresses (organisation_id, id, street_id, house_number, location, households) values ($1, 'm-new', 's-1', '5', ${POINT}, 1)`,
+  campaigns: `insert into public.campaigns (organisation_id, id, name, area_ids, start_date, end_date, households_targeted, method, wave) values ($1, 'm-new', 'Fala 2', '{district-n}', '2026-01-01', '2026-02-01', 10, 'online', 2)`,
+  survey_responses: `insert into public.survey_responses (organisation_id, id, campaign_id, street_id, date, household_size) values ($1, 'm-new', 'c-1', 's-1', '2025-05-12', 2)`,
+  survey_response_needs: `insert into public.survey_response_needs (organisation_id, response_id, category, severity) values ($1, 'r-1', 'health', 2)`,
+  resources: `insert into public.resources (organisation_id, id, name, kind, location, serves, coalitions) values ($1, 'm-new', 'Biblioteka', 'library', ${POINT}, '{}', '{}')`,
+  groups: `insert into public.groups (organisation_id, id, name, kind, location, target_needs, active_from) values ($1, 'm-new', 'Grupa', 'support', ${POINT}, '{health}', 2024)`,
+  programmes: `insert into public.programmes (organisation_id, id, name, year_from, year_to, target_geometry, goals, partner_ids) values ($1, 'm-new', 'PAL', 2025, 2026, ${SQUARE}, '{Cel}', '{}')`,
+  events: `insert into public.events (organisation_id, id, name, kind, date, location, place_name, programme, participants) values ($1, 'm-new', 'Piknik', 'picnic', '2025-07-01', ${POINT}, 'Park', '{}', 10)`,
+  share_links: `insert into public.share_links (organisation_id, campaign_id, token_sha256, view, expires_at) values ($1, 'c-1', sha256(convert_to(gen_random_uuid()::text, 'UTF8')), '{"v":1,"unit":"street"}', now() + interval '1 day')`,
+};
+
+/** A harmless column to update in place. */
+const UPDATE_COLUMN: Record<string, string> = {
+  organisations: 'name', memberships: 'role', areas: 'name', streets: 'name', addresses: 'households', campaigns: 'wave',
+  survey_responses: 'household_size', survey_response_needs: 'severity', resources: 'name', groups: 'name', programmes: 'name',
+  events: 'participants', share_links: 'k',
+};
+
+const orgColumn = (table: string) => (table === 'organisations' ? 'id' : 'organisation_id');
+
+function statement(table: string, op: Op): string {
+  const where = `${orgColumn(table)} = $1`;
+  switch (op) {
+    case 'select': return `select count(*)::int as n from public.${table} where ${where}`;
+    case 'insert': return INSERTS[table]!;
+    case 'update': return `with changed as (update public.${table} set ${UPDATE_COLUMN[table]} = ${UPDATE_COLUMN[table]} where ${where} returning 1) select count(*)::int as n from changed`;
+    case 'delete': return `with gone as (delete from public.${table} where ${where} returning 1) select count(*)::int as n from gone`;
+  }
+}
+
+/**
+ * Allowed = the statement touched at least one row (select/update/delete) or succeeded (insert).
+ * Denied = RLS hid every row (0 rows) or refused with 42501. A foreign-key error (23503) on delete means
+ * RLS let the delete reach the row and a dependent row stopped it, so it counts as allowed.
+ * Any other error is reported as an unexpected outcome.
+ */
+async function outcome(caller: Caller, table: string, op: Op, org: string): Promise<'Y' | '-' | string> {
+  return asCaller(db, caller, async (tx) => {
+    const result = await attempt<{ n: number }>(tx, statement(table, op), [org]);
+    if (result.ok) return op === 'insert' || (result.rows[0]?.n ?? 0) > 0 ? 'Y' : '-';
+    if (result.error.code === '42501') return '-';
+    if (result.error.code === '23503' && op === 'delete') return 'Y';
+    return `!${result.error.code}:${result.error.message}`;
+  });
+}
+
+function expectedMatrix(): Map<string, string> {
+  const lines = EXPECTED.trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const [header, ...rows] = lines;
+  const roles = header!.slice(2);
+  const cells = new Map<string, string>();
+  for (const [table, op, ...values] of rows) {
+    for (const t of table === 'ref' ? REFERENCE_TABLES : [table!]) {
+      roles.forEach((role, i) => cells.set(`${t} ${op} ${role}`, values[i]!));
+    }
+  }
+  return cells;
+}
+
+describe('security matrix: role × table × operation × organisation', () => {
+  it('has zero unexpected outcomes', async () => {
+    const expected = expectedMatrix();
+    const tables = ['organisations', 'memberships', ...REFERENCE_TABLES, 'survey_responses', 'survey_response_needs', 'share_links'];
+    const actual = new Map<string, string>();
+    const unexpected: string[] = [];
+    for (const table of tables) {
+      for (const op of OPS) {
+        for (const [roleName, caller] of Object.entries(ROLES)) {
+          const a = await outcome(caller, table, op, ORG_A);
+          const b = await outcome(caller, table, op, ORG_B);
+          const key = `${table} ${op} ${roleName}`;
+          const got = `${a.length === 1 ? a : '!'}${b.length === 1 ? b : '!'}`;
+          actual.set(key, got);
+          if (got !== expected.get(key)) unexpected.push(`${key}: expected ${expected.get(key)}, got ${got} ${[a, b].filter((x) => x.length > 1).join(' ')}`);
+        }
+      }
+    }
+    if (unexpected.length > 0) {
+      const roles = Object.keys(ROLES);
+      const printed = [['table op', ...roles].join('\t'), ...tables.flatMap((t) => OPS.map((op) => [`${t} ${op}`, ...roles.map((r) => actual.get(`${t} ${op} ${r}`))].join('\t')))];
+      console.error(`actual matrix (A/B):\n${printed.join('\n')}\n\nunexpected:\n${unexpected.join('\n')}`);
+    }
+    expect(unexpected).toEqual([]);
+    expect(actual.size).toBe(7 * 13 * 4);
+  });
+
+  it('lets a surveyor read only the responses they entered, and their need answers', async () => {
+    const seen = await asCaller(db, ROLES.surveyorA!, async (tx) => ({
+      responses: (await tx.query<{ id: string }>('select id from public.survey_responses order by id')).map((r) => r.id),
+      needs: (await tx.query<{ n: number }>('select count(distinct response_id)::int as n from public.survey_response_needs'))[0]!.n,
+    }));
+    expect(seen).toEqual({ responses: [...SURVEYOR_A_RESPONSES].sort(), needs: SURVEYOR_A_RESPONSES.length });
+  });
+
+  it('does not let a surveyor change or delete a colleague\'s response, nor enter one in someone else\'s name', async () => {
+    await asCaller(db, ROLES.surveyorA!, async (tx) => {
+      expect(await tx.query(`with c as (update public.survey_responses set household_size = 1 where organisation_id = $1 and id = 'r-3' returning 1) select count(*)::int as n from c`, [ORG_A])).toEqual([{ n: 0 }]);
+      expect(await tx.query(`with c as (delete from public.survey_responses where organisation_id = $1 and id = 'r-3' returning 1) select count(*)::int as n from c`, [ORG_A])).toEqual([{ n: 0 }]);
+      const forged = await attempt(tx, `insert into public.survey_responses (organisation_id, id, campaign_id, street_id, date, household_size, created_by) values ($1, 'forged', 'c-1', 's-1', '2025-05-12', 2, $2)`, [ORG_A, USERS.plannerA]);
+      expect(forged.ok ? 'inserted' : forged.error.code).toBe('42501');
+    });
+  });
+
+  it('gives a partner no raw response, but aggregates', async () => {
+    await asCaller(db, ROLES.partnerA!, async (tx) => {
+      expect(await tx.query('select count(*)::int as n from public.survey_responses')).toEqual([{ n: 0 }]);
+      expect(await tx.query('select count(*)::int as n from public.survey_response_needs')).toEqual([{ n: 0 }]);
+      expect((await tx.query(`select * from public.campaign_aggregates_by_street($1, 'c-1')`, [ORG_A])).length).toBe(3);
+    });
+  });
+
+  it('gives anon no table and no member RPC', async () => {
+    await asCaller(db, ROLES.anon!, async (tx) => {
+      for (const sql of [
+        `select * from public.campaign_aggregates_by_street('${ORG_A}', 'c-1')`,
+        `select public.import_survey_responses('${ORG_A}', '[]')`,
+        `select public.save_record('${ORG_A}', 'streets', '{}')`,
+        `select * from public.create_share_link('${ORG_A}', 'c-1', '{"v":1,"unit":"street"}')`,
+        `select * from private.campaign_cells('${ORG_A}', 'c-1', 'street', null, 1, 1, 250, null, null)`,
+      ]) {
+        const result = await attempt(tx, sql);
+        expect(result.ok ? 'allowed' : result.error.code, sql).toBe('42501');
+      }
+    });
+  });
+});
+
+type SharedCell = { unit_id: string; responses: number | null; need_count: number | null; suppressed: boolean };
+
+describe('share links', () => {
+  const createLink = (userId: string, view: object, k = 5) =>
+    asCaller(db, { role: 'authenticated', userId }, (tx) =>
+      tx.query<{ id: string; token: string }>(`select * from public.create_share_link($1, 'c-1', $2, now() + interval '7 days', $3)`, [ORG_A, JSON.stringify(view), k]), 'commit');
+  const shared = (token: unknown) => asCaller(db, ROLES.anon!, (tx) => tx.query<SharedCell>('select * from public.shared_aggregates($1)', [token]));
+  const sharedView = (token: unknown) => asCaller(db, ROLES.anon!, async (tx) => (await tx.query<{ v: unknown }>('select public.shared_view($1) as v', [token]))[0]!.v);
+
+  it('give anon the saved view\'s aggregates, never a cell below k, and store only the token\'s hash', async () => {
+    const [link] = await createLink(USERS.plannerA, { v: 1, unit: 'street', needs: ['housing'], minSeverity: 1 });
+    expect(link!.token).toMatch(/^[0-9a-f]{64}$/);
+    const cells = await shared(link!.token);
+    expect(cells.map((c) => [c.unit_id, c.responses, c.need_count, c.suppressed])).toEqual([['s-1', 6, 4, false], ['s-2', 5, 3, false], ['s-3', null, null, true]]);
+    expect(await sharedView(link!.token)).toMatchObject({ k: 5, view: { unit: 'street' }, campaign: { name: 'Diagnoza 2025' } });
+    const stored = await db.query<{ n: number }>(`select count(*)::int as n from public.share_links where token_sha256 = sha256(convert_to($1, 'UTF8')) or encode(token_sha256, 'hex') = $1`, [link!.token]);
+    expect(stored).toEqual([{ n: 1 }]);
+
+    const [strict] = await createLink(USERS.adminA, { v: 1, unit: 'street', needs: ['housing'] }, 6);
+    const strictCells = await shared(strict!.token);
+    expect(strictCells.map((c) => c.suppressed)).toEqual([false, true, true]);
+    expect(strictCells.filter((c) => !c.suppressed && c.responses! < 6)).toEqual([]);
+  });
+
+  it('return nothing once revoked or expired', async () => {
+    const [revoked] = await createLink(USERS.adminA, { v: 1, unit: 'area' });
+    expect((await shared(revoked!.token)).length).toBe(2);
+    const revokedNow = await asCaller(db, ROLES.plannerA!, (tx) => tx.query('select public.revoke_share_link($1) as r', [revoked!.id]), 'commit');
+    expect(revokedNow).toEqual([{ r: true }]);
+    expect(await shared(revoked!.token)).toEqual([]);
+    expect(await sharedView(revoked!.token)).toBeNull();
+
+    const [expired] = await createLink(USERS.adminA, { v: 1, unit: 'area' });
+    await db.query(`update public.share_links set created_at = now() - interval '10 days', expires_at = now() - interval '1 second' where id = $1`, [expired!.id]);
+    expect(await shared(expired!.token)).toEqual([]);
+    expect(await sharedView(expired!.token)).toBeNull();
+
+    const listed = await asCaller(db, ROLES.adminA!, (tx) => tx.query<{ id: string; active: boolean }>('select id, active from public.list_share_links($1)', [ORG_A]));
+    expect(listed.find((l) => l.id === revoked!.id)?.active).toBe(false);
+    expect(listed.find((l) => l.id === expired!.id)?.active).toBe(false);
+    expect(Object.keys(listed[0]!)).not.toContain('token');
+  });
+
+  it('return nothing for malformed or guessed tokens', async () => {
+    const [link] = await createLink(USERS.adminA, { v: 1, unit: 'hex', hexSizeMeters: 500 });
+    const token = link!.token;
+    const attempts = [
+      null, '', 'abc', token.toUpperCase(), token.slice(0, 63), `${token}0`, `${token.slice(0, 63)}${token[63] === '0' ? '1' : '0'}`,
+      `${token}' or '1'='1`, "'; drop table public.share_links; --", randomBytes(32).toString('hex'), 'x'.repeat(100_000),
+    ];
+    for (const guess of attempts) {
+      expect(await shared(guess), String(guess).slice(0, 80)).toEqual([]);
+      expect(await sharedView(guess)).toBeNull();
+    }
+    expect((await shared(token)).length).toBeGreaterThan(0);
+  });
+
+  it('are created only by admins and planners, with a valid view, k ≥ 5 and an expiry within a year', async () => {
+    for (const user of [USERS.surveyorA, USERS.partnerA, USERS.adminB, USERS.outsider]) {
+      await expect(createLink(user, { v: 1, unit: 'street' }), user).rejects.toThrow(/row-level security/);
+    }
+    await expect(createLink(USERS.adminA, { v: 1, unit: 'county' })).rejects.toThrow(/view.unit/);
+    await expect(createLink(USERS.adminA, { v: 2, unit: 'street' })).rejects.toThrow(/view.v/);
+    await expect(createLink(USERS.adminA, { v: 1, unit: 'street', needs: ['boredom'] })).rejects.toThrow(/need_category/);
+    await expect(createLink(USERS.adminA, { v: 1, unit: 'street' }, 2)).rejects.toThrow(/k must be/);
+    await expect(asCaller(db, ROLES.adminA!, (tx) => tx.query(`select * from public.create_share_link($1, 'c-1', '{"v":1,"unit":"street"}', now() + interval '2 years')`, [ORG_A]))).rejects.toThrow(/within a year/);
+    const surveyorList = await asCaller(db, ROLES.surveyorA!, (tx) => tx.query('select * from public.list_share_links($1)', [ORG_A]));
+    expect(surveyorList).toEqual([]);
+  });
+});
