@@ -19,10 +19,16 @@ export interface DataSource {
   readonly kind: 'embedded' | 'supabase';
   /** Loads the whole workspace of the current organisation. An abort rejects with an AbortError. */
   loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace>;
-  /** Creates or replaces one record (matched by id). */
-  saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>): Promise<WriteResult>;
+  /** Creates or replaces one record (matched by id). An abort before the write is done rejects with an AbortError. */
+  saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult>;
+  /**
+   * Creates or replaces many records of one collection, all or nothing (an import): every record is validated
+   * first, issues carry the record's 0-based row, and if any record fails (or the write fails) nothing is stored.
+   * Optional: an adapter without it cannot import atomically. An abort before the commit stores nothing.
+   */
+  saveRecords?<C extends CollectionName>(collection: C, records: readonly CollectionRecord<C>[], signal?: AbortSignal): Promise<WriteResult>;
   /** Deletes one record by id; deleting what is not there is not an error. */
-  deleteRecord(collection: CollectionName, id: string): Promise<WriteResult>;
+  deleteRecord(collection: CollectionName, id: string, signal?: AbortSignal): Promise<WriteResult>;
   /** Embedded: drops the user's changes and returns to the demo town. Supabase: not available. */
-  resetToDemo?(): Promise<void>;
+  resetToDemo?(signal?: AbortSignal): Promise<void>;
 }

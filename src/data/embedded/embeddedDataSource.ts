@@ -1,0 +1,195 @@
+import {
+  COLLECTION_NAMES,
+  COLLECTION_SCHEMAS,
+  Id,
+  issuesFromZod,
+  type CollectionName,
+  type CollectionRecord,
+  type InputIssue,
+} from '../../domain';
+import type { DataSource, LoadedWorkspace, WriteResult } from '../dataSource';
+import { abortError, isAbortError, raceAbort, throwIfAborted } from './abort';
+import { deepFreeze } from './deepFreeze';
+import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile } from './demoLoader';
+import { clearEntries, openOverlayDatabase, putEntries, readStoredEntries } from './overlayDatabase';
+import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
+
+export interface EmbeddedDataSourceOptions {
+  /** IndexedDB database name; tests pass their own. Default `cal-map`. */
+  dbName?: string;
+  /** Reads a demo file's text by name (`areas.json`). Default: fetch of the Vite asset bundled from data/demo/. */
+  readDemoFile?: ReadDemoFile;
+  /** Default: the browser's `indexedDB`. Without one the demo still loads and writes report that nothing can be kept. */
+  indexedDB?: IDBFactory;
+}
+
+/** The embedded adapter always offers batch saves and reset, so callers holding it need no `?.`. */
+export type EmbeddedDataSource = DataSource & Required<Pick<DataSource, 'saveRecords' | 'resetToDemo'>>;
+
+export const DEFAULT_DB_NAME = 'cal-map';
+
+const reasonOf = (error: unknown): string =>
+  error instanceof Error || error instanceof DOMException ? error.message || error.name : String(error);
+
+const storageIssue = (message: string): InputIssue => ({ source: STORAGE_SOURCE, field: '(storage)', message });
+
+/** The default reader is imported lazily so that Node (tests, bench) never evaluates Vite's import.meta.glob. */
+const readBundledDemoFile: ReadDemoFile = async (fileName, signal) => (await import('./bundledDemoFiles')).readBundledDemoFile(fileName, signal);
+
+function isCollectionName(value: unknown): value is CollectionName {
+  return typeof value === 'string' && Object.hasOwn(COLLECTION_SCHEMAS, value);
+}
+
+function unknownCollectionIssue(collection: unknown): InputIssue {
+  return { source: String(collection), field: '(collection)', message: `unknown collection; expected one of: ${COLLECTION_NAMES.join(', ')}` };
+}
+
+/**
+ * Validates records for `collection` with its schema; returns the parsed records (trimmed, as the schema outputs them)
+ * or every issue. `withRows` numbers the records (0-based) for batch imports. Never mutates `records`.
+ */
+function validateRecords(collection: CollectionName, records: readonly unknown[], withRows: boolean): { ok: true; parsed: CollectionRecord<CollectionName>[] } | { ok: false; issues: InputIssue[] } {
+  const schema = COLLECTION_SCHEMAS[collection];
+  const issues: InputIssue[] = [];
+  const parsed: CollectionRecord<CollectionName>[] = [];
+  const firstRowOfId = new Map<string, number>();
+  records.forEach((record, row) => {
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      issues.push(...issuesFromZod(result.error, collection, withRows ? row : undefined));
+      return;
+    }
+    const firstRow = firstRowOfId.get(result.data.id);
+    if (firstRow !== undefined) {
+      issues.push({ source: collection, row, field: 'id', message: `id "${result.data.id}" already appears in row ${firstRow + 1} of this batch` });
+      return;
+    }
+    firstRowOfId.set(result.data.id, row);
+    parsed.push(result.data);
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, parsed };
+}
+
+/**
+ * The browser adapter: the demo town from data/demo/ with the user's changes from IndexedDB on top.
+ * The demo is parsed once per instance and cached with its records deep-frozen; treat loaded records as immutable.
+ *
+ * @example
+ * const source = createEmbeddedDataSource();
+ * const { workspace, issues } = await source.loadWorkspace(controller.signal);
+ * const result = await source.saveRecord('resources', resource, controller.signal);
+ * if (!result.ok) showIssues(result.issues.map(formatIssue));
+ */
+export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}): EmbeddedDataSource {
+  const dbName = options.dbName ?? DEFAULT_DB_NAME;
+  const readDemoFile = options.readDemoFile ?? readBundledDemoFile;
+  const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+
+  let demoCache: LoadedDemo | undefined;
+  let database: Promise<IDBDatabase> | undefined;
+
+  async function loadDemo(signal?: AbortSignal): Promise<LoadedDemo> {
+    if (demoCache) return demoCache;
+    const loaded = await loadDemoWorkspace(readDemoFile, signal);
+    deepFreeze(loaded.workspace);
+    // A file that could not be read (offline, server hiccup) may be there next time; an invalid one will not change.
+    if (loaded.unreadFiles.length === 0) demoCache = loaded;
+    return loaded;
+  }
+
+  function getDatabase(signal?: AbortSignal): Promise<IDBDatabase> {
+    if (!factory) return Promise.reject(new Error('this browser offers no IndexedDB storage'));
+    if (!database) {
+      const opening = openOverlayDatabase(factory, dbName).then((db) => {
+        const forget = () => {
+          if (database === opening) database = undefined;
+        };
+        // Another tab upgrading the database, or the browser closing it: reopen on the next call.
+        db.onversionchange = () => {
+          db.close();
+          forget();
+        };
+        db.onclose = forget;
+        return db;
+      });
+      opening.catch(() => {
+        if (database === opening) database = undefined; // let a later call retry
+      });
+      database = opening;
+    }
+    return raceAbort(database, signal);
+  }
+
+  async function readOverlay(signal?: AbortSignal): Promise<{ entries: OverlayEntry[]; issues: InputIssue[] }> {
+    try {
+      const stored = await readStoredEntries(await getDatabase(signal), signal);
+      const restored = restoreOverlayEntries(stored);
+      deepFreeze(restored.entries);
+      return restored;
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw abortError();
+      return { entries: [], issues: [storageIssue(`your saved changes could not be read (${reasonOf(error)}); showing the demo town without them`)] };
+    }
+  }
+
+  async function writeEntries(entries: readonly OverlayEntry[], signal?: AbortSignal): Promise<WriteResult> {
+    try {
+      await putEntries(await getDatabase(signal), entries, signal);
+      return { ok: true };
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw abortError();
+      return { ok: false, issues: [storageIssue(`the change could not be saved in this browser (${reasonOf(error)}); nothing was saved`)] };
+    }
+  }
+
+  const upserts = (collection: CollectionName, parsed: readonly CollectionRecord<CollectionName>[]): OverlayEntry[] =>
+    parsed.map((record) => ({ v: 1, collection, id: record.id, op: 'upsert', record }));
+
+  return {
+    kind: 'embedded',
+
+    async loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace> {
+      throwIfAborted(signal);
+      const [demo, overlay] = await Promise.all([loadDemo(signal), readOverlay(signal)]);
+      throwIfAborted(signal);
+      return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues] };
+    },
+
+    async saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollectionIssue(collection)] };
+      const validated = validateRecords(collection, [record], false);
+      if (!validated.ok) return validated;
+      return writeEntries(upserts(collection, validated.parsed), signal);
+    },
+
+    async saveRecords<C extends CollectionName>(collection: C, records: readonly CollectionRecord<C>[], signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollectionIssue(collection)] };
+      if (!Array.isArray(records)) return { ok: false, issues: [{ source: collection, field: '(records)', message: 'records must be a list' }] };
+      const validated = validateRecords(collection, records, true);
+      if (!validated.ok) return validated;
+      if (validated.parsed.length === 0) return { ok: true };
+      return writeEntries(upserts(collection, validated.parsed), signal);
+    },
+
+    async deleteRecord(collection: CollectionName, id: string, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollectionIssue(collection)] };
+      const validId = Id.safeParse(id);
+      if (!validId.success) return { ok: false, issues: issuesFromZod(validId.error, collection).map((issue) => ({ ...issue, field: 'id' })) };
+      return writeEntries([{ v: 1, collection, id: validId.data, op: 'delete' }], signal);
+    },
+
+    async resetToDemo(signal?: AbortSignal): Promise<void> {
+      throwIfAborted(signal);
+      if (!factory) return; // nothing can have been stored
+      try {
+        await clearEntries(await getDatabase(signal), signal);
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        throw new Error(`your changes could not be removed from this browser (${reasonOf(error)})`, { cause: error });
+      }
+    },
+  };
+}

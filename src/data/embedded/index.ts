@@ -1,0 +1,13 @@
+/** The embedded (browser) DataSource: the demo town from data/demo/ plus the user's changes in IndexedDB. */
+export { createEmbeddedDataSource, DEFAULT_DB_NAME, type EmbeddedDataSource, type EmbeddedDataSourceOptions } from './embeddedDataSource';
+export {
+  loadDemoWorkspace,
+  parseCollectionFile,
+  parseOrganisationFile,
+  DEMO_FILE_NAMES,
+  FALLBACK_ORGANISATION,
+  type LoadedDemo,
+  type ReadDemoFile,
+} from './demoLoader';
+export { isAbortError } from './abort';
+export { STORAGE_SOURCE } from './overlayEntry';
