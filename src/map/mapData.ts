@@ -1,0 +1,100 @@
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { streetLabel, type Area, type Workspace } from '../domain';
+import { labelPoint } from './labelPoint';
+import { RESOURCE_CATEGORY_OF_KIND, resourceIconId } from './palette';
+
+/** The GeoJSON the map's sources hold. Properties carry only what styling, labels and hit-testing need. */
+export interface MapData {
+  districts: FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
+  estates: FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
+  areaLabels: FeatureCollection<Point, AreaProperties>;
+  streets: FeatureCollection<MultiLineString | LineString, StreetProperties>;
+  addresses: FeatureCollection<Point, AddressProperties>;
+  resources: FeatureCollection<Point, ResourceProperties>;
+  /** [west, south, east, north] of everything drawn; undefined for an empty town. */
+  bounds: [number, number, number, number] | undefined;
+}
+
+export interface AreaProperties { id: string; name: string; kind: Area['kind'] }
+export interface StreetProperties { id: string; label: string }
+export interface AddressProperties { id: string; streetId: string; households: number }
+export interface ResourceProperties { id: string; name: string; kind: string; icon: string }
+
+const collection = <G extends Feature['geometry'], P>(features: Array<Feature<G, P>>): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features });
+
+/**
+ * Converts a validated workspace into the map's GeoJSON sources. Pure; O(n) in the records; copies nothing it
+ * does not need (geometries are shared with the workspace, never mutated). Positions stay [lng, lat].
+ */
+export function buildMapData(workspace: Workspace): MapData {
+  const areaFeature = (a: Area): Feature<Polygon | MultiPolygon, AreaProperties> => ({
+    type: 'Feature',
+    geometry: a.geometry,
+    properties: { id: a.id, name: a.name, kind: a.kind },
+  });
+  const districts = workspace.areas.filter((a) => a.kind === 'district');
+  const estates = workspace.areas.filter((a) => a.kind === 'estate');
+  const bounds = new BoundsAccumulator();
+
+  for (const a of [...districts, ...estates]) bounds.addNested(a.geometry.coordinates);
+  for (const s of workspace.streets) bounds.addNested(s.geometry.coordinates);
+  for (const a of workspace.addresses) bounds.add(a.location.coordinates[0], a.location.coordinates[1]);
+  for (const r of workspace.resources) bounds.add(r.location.coordinates[0], r.location.coordinates[1]);
+
+  return {
+    districts: collection(districts.map(areaFeature)),
+    estates: collection(estates.map(areaFeature)),
+    areaLabels: collection(
+      [...districts, ...estates].map((a) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: labelPoint(a.geometry) },
+        properties: { id: a.id, name: a.name, kind: a.kind },
+      })),
+    ),
+    streets: collection(workspace.streets.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } }))),
+    addresses: collection(
+      workspace.addresses.map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households } })),
+    ),
+    resources: collection(
+      workspace.resources.map((r) => ({
+        type: 'Feature' as const,
+        geometry: r.location,
+        properties: { id: r.id, name: r.name, kind: r.kind, icon: resourceIconId(RESOURCE_CATEGORY_OF_KIND[r.kind]) },
+      })),
+    ),
+    bounds: bounds.result(),
+  };
+}
+
+/**
+ * [west, south, east, north] of one feature of the map data, by source and id; undefined if absent.
+ * O(features in that source).
+ */
+export function featureBounds(data: MapData, source: 'estates' | 'streets' | 'addresses' | 'resources', id: string): [number, number, number, number] | undefined {
+  const feature = (data[source].features as Array<Feature<Feature['geometry'], { id: string }>>).find((f) => f.properties.id === id);
+  if (!feature || !('coordinates' in feature.geometry)) return undefined;
+  const bounds = new BoundsAccumulator();
+  bounds.addNested(feature.geometry.coordinates);
+  return bounds.result();
+}
+
+class BoundsAccumulator {
+  private west = Infinity;
+  private south = Infinity;
+  private east = -Infinity;
+  private north = -Infinity;
+  add(lng: number, lat: number): void {
+    if (lng < this.west) this.west = lng;
+    if (lng > this.east) this.east = lng;
+    if (lat < this.south) this.south = lat;
+    if (lat > this.north) this.north = lat;
+  }
+  addNested(coordinates: unknown): void {
+    if (!Array.isArray(coordinates)) return;
+    if (typeof coordinates[0] === 'number') this.add(coordinates[0], coordinates[1] as number);
+    else for (const c of coordinates) this.addNested(c);
+  }
+  result(): [number, number, number, number] | undefined {
+    return Number.isFinite(this.west) ? [this.west, this.south, this.east, this.north] : undefined;
+  }
+}

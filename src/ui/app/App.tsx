@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DataSource } from '../../data/dataSource';
+import { streetLabel } from '../../domain';
+import { buildMapData } from '../../map/mapData';
+import { DetailsPanel } from '../details/DetailsPanel';
+import { Header } from '../header/Header';
+import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
+import { useT } from '../i18n/useT';
+import { LayerPanel } from '../layers/LayerPanel';
+import { MapSummary } from '../map/MapSummary';
+import { MapView } from '../map/MapView';
+import { DataIssues } from '../notices/DataIssues';
+import { LoadStatus } from '../notices/LoadStatus';
+import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../store/appStore';
+import { buildWorkspaceIndex } from '../workspace/workspaceIndex';
+import { useWorkspaceLoader } from '../workspace/useWorkspaceLoader';
+import './app.css';
+
+type NarrowPanel = 'layers' | 'details' | null;
+
+/** The planner's screen (UX.md): header, "what to show" on the left, the map, "what is selected" on the right. */
+export function App({ dataSource }: { dataSource: DataSource }) {
+  useWorkspaceLoader(dataSource);
+  const store = useAppStore();
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const load = useAppState((s) => s.load);
+  const visibleGroups = useAppState((s) => s.visibleGroups);
+  const selection = useAppState((s) => s.selection);
+  const generation = useAppState((s) => s.loadGeneration);
+  const focus = useAppState((s) => s.focus);
+  const [mapDrawn, setMapDrawn] = useState(false);
+  const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
+
+  const workspace = load.status === 'ready' ? load.workspace : null;
+  const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
+  const index = useMemo(() => (workspace ? buildWorkspaceIndex(workspace) : null), [workspace]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = workspace ? `${translate(language, 'appName')} · ${workspace.organisation.town}` : translate(language, 'appName');
+  }, [language, workspace]);
+
+  // Esc clears the selection (unless a dialog or menu is handling it).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      select(store, null);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
+  const onSelect = useCallback(
+    (ref: FeatureRef | null) => {
+      select(store, ref);
+      if (ref) setNarrowPanel((p) => (p === 'layers' ? p : 'details'));
+    },
+    [store],
+  );
+
+  const describe = useCallback(
+    (ref: FeatureRef): string | undefined => {
+      if (!index) return undefined;
+      const households = (count: number) => translate(language, 'tooltipHouseholds', { count });
+      switch (ref.kind) {
+        case 'street': {
+          const street = index.streets.get(ref.id);
+          return street ? `${streetLabel(street)} · ${households(index.streetTally(street.id).households)}` : undefined;
+        }
+        case 'estate': {
+          const estate = index.areas.get(ref.id);
+          return estate ? `${estate.name} · ${households(index.areaTally(estate.id).households)}` : undefined;
+        }
+        case 'address': {
+          const address = index.addresses.get(ref.id);
+          return address ? `${index.addressLabel(address)} · ${households(address.households)}` : undefined;
+        }
+        case 'resource': {
+          const resource = index.resources.get(ref.id);
+          return resource ? `${resource.name} · ${RESOURCE_KIND_LABELS[resource.kind][language]}` : undefined;
+        }
+      }
+    },
+    [index, language],
+  );
+
+  const resetToDemo = dataSource.resetToDemo?.bind(dataSource);
+  const onResetDemo = useMemo(
+    () =>
+      resetToDemo
+        ? async () => {
+            await resetToDemo();
+            requestReload(store);
+          }
+        : undefined,
+    [resetToDemo, store],
+  );
+
+  const togglePanel = (panel: Exclude<NarrowPanel, null>) => setNarrowPanel((p) => (p === panel ? null : panel));
+
+  return (
+    <div className="app" data-narrow-panel={narrowPanel ?? 'none'}>
+      <a className="skip-link" href="#map">
+        {t('skipToMap')}
+      </a>
+      <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} />
+      {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
+      <div className="narrow-bar">
+        <button type="button" className="header-button" aria-expanded={narrowPanel === 'layers'} aria-controls="panel-layers" onClick={() => togglePanel('layers')}>
+          {t('whatToShow')}
+        </button>
+        <button type="button" className="header-button" aria-expanded={narrowPanel === 'details'} aria-controls="panel-details" onClick={() => togglePanel('details')}>
+          {t('details')}
+        </button>
+      </div>
+      <main className="app-main">
+        <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
+          <LayerPanel streets={workspace?.streets ?? null} />
+        </aside>
+        <div id="map" className="map-area" tabIndex={-1}>
+          <MapView mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} />
+          <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
+          {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}
+          <p className="map-attribution">{t('attribution')}</p>
+        </div>
+        <aside id="panel-details" className="panel panel-right" aria-label={t('details')}>
+          <DetailsPanel index={index} selection={selection} language={language} onClear={() => select(store, null)} />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { LANGUAGES, type Language } from '../i18n/dictionary';
+import { useT } from '../i18n/useT';
+import { setLanguage, useAppState, useAppStore } from '../store/appStore';
+import { SettingsMenu } from './SettingsMenu';
+
+function safeStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+interface HeaderProps {
+  town: string | undefined;
+  onResetDemo: (() => Promise<void>) | undefined;
+}
+
+/** "CAL Map · Dębowo", the views that work today, the language switch and the settings menu. */
+export function Header({ town, onResetDemo }: HeaderProps) {
+  const t = useT();
+  const store = useAppStore();
+  const language = useAppState((s) => s.language);
+  const names: Record<Language, string> = { pl: t('languagePl'), en: t('languageEn') };
+
+  return (
+    <header className="app-header">
+      <h1 className="app-title">
+        {t('appName')}
+        {town ? ` · ${town}` : null}
+      </h1>
+      <nav className="app-tabs" aria-label={t('navLabel')}>
+        <a className="app-tab" href="#map" aria-current="page">
+          {t('tabMap')}
+        </a>
+      </nav>
+      <div className="app-header-tools">
+        <div className="lang-switch" role="group" aria-label={t('languageLabel')}>
+          {LANGUAGES.map((code) => (
+            <button
+              key={code}
+              type="button"
+              className="lang-button"
+              lang={code}
+              aria-pressed={language === code}
+              title={names[code]}
+              onClick={() => setLanguage(store, code, safeStorage())}
+            >
+              {code.toUpperCase()}
+              <span className="visually-hidden"> – {names[code]}</span>
+            </button>
+          ))}
+        </div>
+        <SettingsMenu onResetDemo={onResetDemo} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+/**
+ * Builds the app once with Vite's JS API into a fresh temporary folder (never the developer's dist/),
+ * with no basemap configured: the e2e tests must run with no network.
+ */
+export async function buildApp(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'calmap-e2e-'));
+  await build({
+    root: REPO_ROOT,
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'import.meta.env.VITE_BASEMAP_STYLE': 'undefined' },
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+  return outDir;
+}

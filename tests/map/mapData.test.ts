@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildMapData } from '../../src/map/mapData';
+import { smallTown } from '../ui/fixtures/smallTown';
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+};
+
+describe('buildMapData', () => {
+  const town = deepFreeze(structuredClone(smallTown));
+  const data = buildMapData(town);
+
+  it('splits areas by kind and gives each area one label point inside it', () => {
+    expect(data.districts.features.map((f) => f.properties.id)).toEqual(['d1']);
+    expect(data.estates.features.map((f) => f.properties.id)).toEqual(['e-west', 'e-east']);
+    expect(data.areaLabels.features.map((f) => f.geometry.coordinates)).toEqual([[1, 0.5], [0.5, 0.5], [1.5, 0.5]]);
+  });
+
+  it('labels streets with their prefix and carries households on addresses', () => {
+    expect(data.streets.features.map((f) => f.properties.label)).toEqual(['ul. Polna', 'ul. Leśna']);
+    expect(data.addresses.features.map((f) => f.properties.households)).toEqual([3, 5, 1, 2]);
+  });
+
+  it('gives resources the marker of their category', () => {
+    expect(data.resources.features[0]!.properties).toMatchObject({ id: 'r1', kind: 'school', icon: 'resource-education' });
+  });
+
+  it('bounds everything drawn, [west, south, east, north]', () => {
+    expect(data.bounds).toEqual([0, 0, 2, 1]);
+  });
+
+  it('is undefined-bounded for an empty town', () => {
+    expect(buildMapData({ ...town, areas: [], streets: [], addresses: [], resources: [] }).bounds).toBeUndefined();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { RESOURCE_KINDS } from '../../src/domain';
+import { MESSAGES, RESOURCE_KIND_LABELS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
+
+describe('the UI dictionary', () => {
+  it('has the same keys in Polish and English, none empty', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.pl).sort());
+    for (const language of ['pl', 'en'] as const) {
+      for (const [key, text] of Object.entries(MESSAGES[language])) expect(text.trim(), `${language}.${key}`).not.toBe('');
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(MESSAGES.pl) as Array<keyof typeof MESSAGES.pl>) {
+      expect(placeholders(MESSAGES.en[key]), key).toEqual(placeholders(MESSAGES.pl[key]));
+    }
+  });
+
+  it('labels every resource kind in both languages', () => {
+    for (const kind of RESOURCE_KINDS) {
+      expect(RESOURCE_KIND_LABELS[kind].pl, kind).toBeTruthy();
+      expect(RESOURCE_KIND_LABELS[kind].en, kind).toBeTruthy();
+    }
+  });
+
+  it('fills placeholders and formats numbers for the language', () => {
+    // Polish groups thousands with a (narrow) no-break space from 10 000 up; English with a comma.
+    expect(translate('pl', 'issuesTitle', { count: 3 })).toBe('Problemy z danymi (3)');
+    expect(translate('en', 'tooltipHouseholds', { count: 1234 })).toBe('1,234 households');
+    expect(translate('pl', 'tooltipHouseholds', { count: 12345 }).replace(/\s/g, ' ')).toBe('gospodarstwa: 12 345');
+    // A missing value stays visible rather than silently vanishing.
+    expect(translate('en', 'issuesTitle', {})).toBe('Data problems ({count})');
+  });
+
+  it('defaults to Polish for anything but "en"', () => {
+    expect(parseLanguage('en')).toBe('en');
+    expect(parseLanguage('pl')).toBe('pl');
+    expect(parseLanguage(null)).toBe('pl');
+    expect(parseLanguage('de')).toBe('pl');
+  });
+});
