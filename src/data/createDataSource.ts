@@ -1,5 +1,6 @@
 import type { DataSource } from './dataSource';
 import { createEmbeddedDataSource } from './embedded';
+import { createSupabaseDataSource } from './supabase';
 
 /** The build-time settings that choose the adapter; the app passes `import.meta.env`. */
 export interface DataSourceEnv {
@@ -7,14 +8,21 @@ export interface DataSourceEnv {
   VITE_SUPABASE_ANON_KEY?: string;
 }
 
+/** The Supabase settings when both are set (non-blank), else null. */
+export function supabaseSettings(env: DataSourceEnv): { url: string; anonKey: string } | null {
+  const url = typeof env.VITE_SUPABASE_URL === 'string' ? env.VITE_SUPABASE_URL.trim() : '';
+  const anonKey = typeof env.VITE_SUPABASE_ANON_KEY === 'string' ? env.VITE_SUPABASE_ANON_KEY.trim() : '';
+  return url && anonKey ? { url, anonKey } : null;
+}
+
 /**
  * Picks the DataSource for the app. The rule: with VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY both set (non-blank),
- * the Supabase adapter (src/data/supabase/); otherwise the embedded one (demo town + the user's changes in IndexedDB).
- * The Supabase adapter is built under its own issue and does not exist yet, so for now every environment gets the
- * embedded adapter and `env` is not read; when that adapter lands, its branch goes here and callers do not change.
+ * the Supabase adapter (src/data/supabase/: sign-in, the centre's data under RLS); otherwise the embedded one (demo
+ * town + the user's changes in IndexedDB). Check `dataSource.kind === 'supabase'` to show the sign-in form.
  *
  * @example const dataSource = createDataSource(import.meta.env);
  */
-export function createDataSource(_env: DataSourceEnv): DataSource {
-  return createEmbeddedDataSource();
+export function createDataSource(env: DataSourceEnv): DataSource {
+  const settings = supabaseSettings(env);
+  return settings ? createSupabaseDataSource(settings) : createEmbeddedDataSource();
 }

@@ -9,7 +9,7 @@ import {
   type InputIssue,
   type Workspace,
 } from '../../domain';
-import { abortError, isAbortError, throwIfAborted } from './abort';
+import { abortError, isAbortError, throwIfAborted } from '../abort';
 
 /**
  * Reads the text of one demo file by its name (`areas.json`). Injected so the loader runs in the browser

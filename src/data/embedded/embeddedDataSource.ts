@@ -8,7 +8,7 @@ import {
   type InputIssue,
 } from '../../domain';
 import type { DataSource, LoadedWorkspace, WriteResult } from '../dataSource';
-import { abortError, isAbortError, raceAbort, throwIfAborted } from './abort';
+import { abortError, isAbortError, raceAbort, throwIfAborted } from '../abort';
 import { deepFreeze } from './deepFreeze';
 import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile } from './demoLoader';
 import { clearEntries, openOverlayDatabase, putEntries, readStoredEntries } from './overlayDatabase';

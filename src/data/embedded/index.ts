@@ -9,5 +9,5 @@ export {
   type LoadedDemo,
   type ReadDemoFile,
 } from './demoLoader';
-export { isAbortError } from './abort';
+export { isAbortError } from '../abort';
 export { STORAGE_SOURCE } from './overlayEntry';

@@ -1,4 +1,4 @@
-import { abortError, raceAbort, throwIfAborted } from './abort';
+import { abortError, raceAbort, throwIfAborted } from '../abort';
 import type { OverlayEntry } from './overlayEntry';
 
 /**

@@ -1,0 +1,182 @@
+import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
+import {
+  COLLECTION_NAMES,
+  COLLECTION_SCHEMAS,
+  Id,
+  issuesFromZod,
+  type CollectionName,
+  type CollectionRecord,
+  type InputIssue,
+} from '../../domain';
+import type { DataSource, LoadedWorkspace, WriteResult } from '../dataSource';
+import { abortError, throwIfAborted } from '../abort';
+import { malformedReplyIssue, serverIssue, WriteReply } from './serverIssues';
+import { createSessionApi, type SessionApi } from './session';
+import { emptyWorkspace, parseWorkspacePayload } from './workspacePayload';
+
+export interface SupabaseDataSourceOptions {
+  /** The project URL, `https://<ref>.supabase.co` or `http://127.0.0.1:54321` (supabase start). */
+  url: string;
+  /** The project's anon (publishable) key: public by design, RLS guards the data. */
+  anonKey: string;
+  /** Pins the centre when a user belongs to several (default: the first membership by organisation id). */
+  organisationId?: string;
+  /** Passed to supabase-js (tests give `{ global: { fetch } }`, Node gives `{ auth: { persistSession: false } }`). */
+  clientOptions?: SupabaseClientOptions<'public'>;
+}
+
+/** The Supabase adapter: the DataSource plus the session API the sign-in form needs. */
+export type SupabaseDataSource = DataSource & Required<Pick<DataSource, 'saveRecords'>> & SessionApi & { readonly client: SupabaseClient };
+
+/** At most this many records go in one save_records call (the RPC's own limit); larger imports are refused. */
+export const MAX_RECORDS_PER_BATCH = 10_000;
+
+/**
+ * supabase-js 2.119 builds its realtime client eagerly and, on Node 20 (no global WebSocket; it declares node >= 22),
+ * throws in createClient. The app never subscribes to realtime channels, so where there is no WebSocket (Node 20:
+ * tests, bench, scripts) the transport is one that says so if ever used. Browsers keep their native WebSocket.
+ */
+class NoRealtimeTransport {
+  constructor() {
+    throw new Error('CAL Map does not use Supabase realtime, and this runtime has no WebSocket');
+  }
+}
+
+function withRealtimeTransport(clientOptions: SupabaseClientOptions<'public'> | undefined): SupabaseClientOptions<'public'> | undefined {
+  if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function' || clientOptions?.realtime?.transport) return clientOptions;
+  return { ...clientOptions, realtime: { ...clientOptions?.realtime, transport: NoRealtimeTransport as never } };
+}
+
+function isCollectionName(value: unknown): value is CollectionName {
+  return typeof value === 'string' && Object.hasOwn(COLLECTION_SCHEMAS, value);
+}
+
+const unknownCollection = (collection: unknown): InputIssue => ({
+  source: String(collection),
+  field: '(collection)',
+  message: `unknown collection; expected one of: ${COLLECTION_NAMES.join(', ')}`,
+});
+
+/** Validates before sending, so the server sees only records the domain accepts (the server checks again). */
+function validate(collection: CollectionName, records: readonly unknown[], withRows: boolean): { ok: true; parsed: unknown[] } | { ok: false; issues: InputIssue[] } {
+  const schema = COLLECTION_SCHEMAS[collection];
+  const issues: InputIssue[] = [];
+  const parsed: unknown[] = [];
+  const firstRow = new Map<string, number>();
+  records.forEach((record, row) => {
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      issues.push(...issuesFromZod(result.error, collection, withRows ? row : undefined));
+      return;
+    }
+    const earlier = firstRow.get(result.data.id);
+    if (earlier !== undefined) {
+      issues.push({ source: collection, row, field: 'id', message: `id "${result.data.id}" already appears in row ${earlier + 1} of this batch` });
+      return;
+    }
+    firstRow.set(result.data.id, row);
+    parsed.push(result.data);
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, parsed };
+}
+
+/**
+ * Creates the adapter over supabase-js. Reads go through the load_workspace RPC (RLS applies: a surveyor sees their
+ * own responses, a partner none), writes through save_record, save_records and delete_record; every reply is parsed
+ * with zod and every failure is an InputIssue. Aborts reject with an AbortError.
+ *
+ * @example
+ * const source = createSupabaseDataSource({ url: env.VITE_SUPABASE_URL, anonKey: env.VITE_SUPABASE_ANON_KEY });
+ * const signedIn = await source.signIn(email, password);
+ * if (!signedIn.ok) showError(signedIn.message);
+ * const { workspace, issues } = await source.loadWorkspace(controller.signal);
+ */
+export function createSupabaseDataSource(options: SupabaseDataSourceOptions): SupabaseDataSource {
+  const client = createClient(options.url, options.anonKey, withRealtimeTransport(options.clientOptions));
+  const session = createSessionApi(client, options.organisationId);
+
+  /** The centre to read and write, or the issue that says why there is none. */
+  async function organisation(signal: AbortSignal | undefined): Promise<{ ok: true; id: string } | { ok: false; issues: InputIssue[] }> {
+    const result = await session.membership(signal);
+    if (!result.ok) return result;
+    if (!result.current) {
+      const message = options.organisationId === undefined
+        ? 'your account belongs to no centre yet; ask its admin to add you'
+        : `your account is not a member of centre "${options.organisationId}"`;
+      return { ok: false, issues: [{ source: 'supabase', field: '(organisation)', message }] };
+    }
+    return { ok: true, id: result.current.organisationId };
+  }
+
+  /** One write RPC: its reply parsed, its issues given the collection as source. */
+  async function write(what: string, collection: CollectionName, fn: string, args: Record<string, unknown>, signal: AbortSignal | undefined): Promise<WriteResult> {
+    let call = client.rpc(fn, args);
+    if (signal) call = call.abortSignal(signal);
+    const { data, error, status } = await call;
+    if (signal?.aborted) throw abortError();
+    if (error) return { ok: false, issues: [serverIssue(error, status, what)] };
+    const reply = WriteReply.safeParse(data);
+    if (!reply.success) return { ok: false, issues: [malformedReplyIssue(what, reply.error)] };
+    if (reply.data.ok) return { ok: true };
+    const issues = (reply.data.issues ?? []).map((issue): InputIssue => ({
+      source: collection,
+      ...(typeof issue.row === 'number' ? { row: issue.row } : {}),
+      field: issue.field,
+      message: issue.message,
+    }));
+    return { ok: false, issues: issues.length ? issues : [{ source: collection, field: '(record)', message: `${what}: the server refused it without saying why` }] };
+  }
+
+  return {
+    kind: 'supabase',
+    client,
+    ...session,
+
+    async loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace> {
+      throwIfAborted(signal);
+      const org = await organisation(signal);
+      if (!org.ok) return { workspace: emptyWorkspace(), issues: org.issues };
+      let call = client.rpc('load_workspace', { p_organisation_id: org.id });
+      if (signal) call = call.abortSignal(signal);
+      const { data, error, status } = await call;
+      if (signal?.aborted) throw abortError();
+      if (error) return { workspace: emptyWorkspace(), issues: [serverIssue(error, status, 'loading your centre\'s data')] };
+      return parseWorkspacePayload(data);
+    },
+
+    async saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollection(collection)] };
+      const checked = validate(collection, [record], false);
+      if (!checked.ok) return checked;
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return write('saving', collection, 'save_record', { p_organisation_id: org.id, p_collection: collection, p_record: checked.parsed[0] }, signal);
+    },
+
+    async saveRecords<C extends CollectionName>(collection: C, records: readonly CollectionRecord<C>[], signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollection(collection)] };
+      if (!Array.isArray(records)) return { ok: false, issues: [{ source: collection, field: '(records)', message: 'records must be a list' }] };
+      if (records.length > MAX_RECORDS_PER_BATCH) {
+        return { ok: false, issues: [{ source: collection, field: '(records)', message: `at most ${MAX_RECORDS_PER_BATCH.toLocaleString('en')} records can be imported at once; split the file` }] };
+      }
+      const checked = validate(collection, records, true);
+      if (!checked.ok) return checked;
+      if (checked.parsed.length === 0) return { ok: true };
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return write('importing', collection, 'save_records', { p_organisation_id: org.id, p_collection: collection, p_records: checked.parsed }, signal);
+    },
+
+    async deleteRecord(collection: CollectionName, id: string, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollection(collection)] };
+      const validId = Id.safeParse(id);
+      if (!validId.success) return { ok: false, issues: issuesFromZod(validId.error, collection).map((issue) => ({ ...issue, field: 'id' })) };
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return write('deleting', collection, 'delete_record', { p_organisation_id: org.id, p_collection: collection, p_id: validId.data }, signal);
+    },
+  };
+}
