@@ -12,3 +12,4 @@ export * from './programme';
 export * from './event';
 export * from './workspace';
 export * from './issues';
+export * from './importing';

@@ -1,0 +1,126 @@
+import { MultiLineStringGeometry, Street, type Position } from '../../domain';
+import { streetMergeKey } from '../../analysis/streetUnits';
+import type { Reprojector } from './crs';
+import { propertyText, reprojectRawGeometry, type RawFeature } from './geojsonFile';
+import type { IssueCollector } from './importIssues';
+import { foldDiacritics, splitStreetPrefix } from './streetNames';
+
+/**
+ * Streets from an OpenStreetMap export (Overpass, QGIS, OSMnx): every named line feature joins the street of its name,
+ * as one MultiLineString. OSM splits a street at every junction (Rzeszów's Krakowska is 124 ways); the analysis
+ * groups by name too (src/analysis/streetUnits.ts), so merged records and merge keys agree.
+ */
+
+export interface UnnamedWay {
+  /** 0-based feature index. */
+  index: number;
+  /** OSM id ("way/123") if the export kept it. */
+  osmId?: string;
+  highway?: string;
+}
+
+export interface OsmStreetsResult {
+  streets: Street[];
+  /** Line features without a name: not imported, listed for the user (service roads, links, `noname=yes`). */
+  unnamed: UnnamedWay[];
+  /** Street id of every merge key, for address points in the same file. */
+  streetIdByKey: Map<string, string>;
+}
+
+/** ASCII slug for ids: "Aleja Armii Krajowej" → "aleja-armii-krajowej". */
+export function slugOf(text: string, maxLength = 40): string {
+  const slug = foldDiacritics(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug.slice(0, maxLength).replace(/-+$/, '') || 'x';
+}
+
+/**
+ * OSMnx writes merged attributes as a Python list: "['Elizy Orzeszkowej', 'Boczna']". Returns the names in it,
+ * or the text itself when it is a plain name.
+ */
+export function namesInOsmValue(value: string): string[] {
+  const text = value.trim();
+  if (!text.startsWith('[') || !text.endsWith(']')) return text === '' ? [] : [text];
+  const names = [...text.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter((n) => n !== '');
+  return names;
+}
+
+/**
+ * Groups named line features into streets. `nameProperty` defaults to `name`. Streets whose merge key already exists in
+ * the workspace keep that street's id (the import replaces its geometry; a warning says so). O(vertices).
+ */
+export function streetsFromOsm(
+  features: readonly RawFeature[],
+  project: Reprojector,
+  existing: readonly Street[],
+  issues: IssueCollector,
+  nameProperty = 'name',
+): OsmStreetsResult {
+  const existingIdByKey = new Map<string, string>();
+  for (const s of existing) {
+    const key = streetMergeKey(s);
+    if (key !== '' && !existingIdByKey.has(key)) existingIdByKey.set(key, s.id);
+  }
+  const groups = new Map<string, { prefix: Street['prefix']; name: string; lines: Position[][]; firstIndex: number }>();
+  const unnamed: UnnamedWay[] = [];
+  for (const feature of features) {
+    const geometry = feature.geometry;
+    if (!geometry || (geometry.type !== 'LineString' && geometry.type !== 'MultiLineString')) continue;
+    const names = namesInOsmValue(propertyText(feature.properties[nameProperty]));
+    if (names.length === 0) {
+      const highway = propertyText(feature.properties.highway);
+      unnamed.push({ index: feature.index, ...(feature.id ? { osmId: feature.id } : {}), ...(highway ? { highway } : {}) });
+      continue;
+    }
+    if (names.length > 1) {
+      issues.warning(nameProperty, `this line carries several names (${names.join(', ')}); it was added to the first, "${names[0]}"`, { row: feature.index, displayRow: feature.index + 1, column: nameProperty, value: propertyText(feature.properties[nameProperty]) });
+    }
+    const reprojected = reprojectRawGeometry(geometry, project);
+    if (!reprojected.ok) {
+      issues.error(reprojected.field, reprojected.message, { row: feature.index, displayRow: feature.index + 1, column: 'geometry' });
+      continue;
+    }
+    const { prefix, name } = splitStreetPrefix(names[0]!);
+    const key = streetMergeKey({ prefix, name });
+    let group = groups.get(key);
+    if (!group) {
+      group = { prefix, name, lines: [], firstIndex: feature.index };
+      groups.set(key, group);
+    }
+    const coordinates = reprojected.geometry.coordinates as Position[] | Position[][];
+    if (geometry.type === 'LineString') group.lines.push(coordinates as Position[]);
+    else group.lines.push(...(coordinates as Position[][]));
+  }
+  if (unnamed.length > 0) {
+    const sample = unnamed.slice(0, 10).map((u) => u.index + 1).join(', ');
+    issues.warning(nameProperty, `${unnamed.length} line(s) have no street name and were not imported (features ${sample}${unnamed.length > 10 ? ', …' : ''}); they are listed in the plan's unnamed ways`);
+  }
+
+  const streets: Street[] = [];
+  const streetIdByKey = new Map<string, string>();
+  const usedIds = new Set(existing.map((s) => s.id));
+  const ordered = [...groups.entries()].sort((a, b) => a[1].firstIndex - b[1].firstIndex);
+  for (const [key, group] of ordered) {
+    let id = existingIdByKey.get(key);
+    if (id !== undefined) {
+      issues.warning('name', `the workspace already has ${group.prefix} ${group.name}; its line will be replaced by the imported one`, { row: group.firstIndex, displayRow: group.firstIndex + 1, column: nameProperty, value: group.name });
+    } else {
+      const base = `street-${slugOf(group.prefix === 'ul.' ? group.name : `${group.prefix} ${group.name}`)}`;
+      id = base;
+      for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    }
+    usedIds.add(id);
+    const geometry = MultiLineStringGeometry.safeParse({ type: 'MultiLineString', coordinates: group.lines });
+    if (!geometry.success) {
+      issues.fromZod(geometry.error, { row: group.firstIndex, displayRow: group.firstIndex + 1 }, () => 'geometry');
+      continue;
+    }
+    const street = Street.safeParse({ id, prefix: group.prefix, name: group.name, geometry: geometry.data });
+    if (!street.success) {
+      issues.fromZod(street.error, { row: group.firstIndex, displayRow: group.firstIndex + 1 }, (field) => (field === 'name' ? nameProperty : undefined), (field) => (field === 'name' ? group.name : undefined));
+      continue;
+    }
+    streets.push(street.data);
+    streetIdByKey.set(key, id);
+  }
+  return { streets, unnamed, streetIdByKey };
+}

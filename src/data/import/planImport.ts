@@ -1,0 +1,275 @@
+import { type Address, type Resource, type Street, type SurveyResponse, type Workspace } from '../../domain';
+import {
+  ColumnMapping, ImportKind, ImportSettings,
+  type CrsChoice, type ImportSettingsInput,
+} from '../../domain/importing';
+import { abortError, throwIfAborted } from '../embedded/abort';
+import { buildAddressMatcher } from './addressMatcher';
+import { parseNumberCell } from './cells';
+import { mappedColumns, findPersonalDataColumns, suggestColumnMapping } from './columnMapping';
+import { CRS_LABELS, createReprojector, detectCrs, isConfidentGuess, type CrsCandidate, type Reprojector } from './crs';
+import { readCsv, type CsvDelimiter } from './csvTable';
+import { collectPositions, readGeoJson } from './geojsonFile';
+import { IssueCollector, type ImportIssue } from './importIssues';
+import { cellReader, tableFromCsv, tableFromFeatures, type ImportTable } from './importTable';
+import { MatchReportBuilder, type MatchReport } from './matchReport';
+import { streetsFromOsm, type UnnamedWay } from './osmStreets';
+import { addressFromRow, resourceFromRow, responseFromRow, type RowContext } from './rowConverters';
+import { textOf } from './textDecoding';
+
+export interface ImportRecords {
+  streets: Street[];
+  addresses: Address[];
+  resources: Resource[];
+  responses: SurveyResponse[];
+}
+
+export interface ImportPlan {
+  kind: ImportKind;
+  /** True when no issue is an error; only then do `records` hold anything. */
+  ok: boolean;
+  records: ImportRecords;
+  issues: ImportIssue[];
+  errorCount: number;
+  warningCount: number;
+  matchReport?: MatchReport;
+  columns?: { headers: string[]; mapping: ColumnMapping; suggested: boolean; personalData: string[] };
+  crs?: { used: CrsChoice; candidates: CrsCandidate[]; fromSettings: boolean };
+  file: { format: 'csv' | 'geojson'; encoding: string; encodingReason: string; delimiter?: CsvDelimiter; rowCount: number };
+  /** OSM lines without a name (streets kind). */
+  unnamedWays?: UnnamedWay[];
+}
+
+export interface PlanOptions {
+  fileName?: string;
+  signal?: AbortSignal;
+  /** Called with rows done and rows in all, after each chunk and at the end. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const emptyRecords = (): ImportRecords => ({ streets: [], addresses: [], resources: [], responses: [] });
+const CHUNK_ROWS = 2000;
+const YIELD_AFTER_MS = 30;
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function looksLikeJson(text: string, fileName: string | undefined): boolean {
+  if (fileName && /\.(geo)?json$/i.test(fileName)) return true;
+  if (fileName && /\.(csv|tsv|txt)$/i.test(fileName)) return false;
+  return /^\s*[{[]/.test(text);
+}
+
+/**
+ * Plans an import: reads the file (encoding, delimiter, GeoJSON), maps columns, reprojects, matches addresses,
+ * and validates every record with the domain schemas. Nothing is written. All or nothing: `records` are empty when
+ * any issue is an error. Never throws on bad input; an abort rejects with an AbortError. O(rows) plus O(vertices).
+ * @example
+ * const plan = await planImport('responses', bytes, { campaignId: 'campaign-2025-w1' }, workspace, { onProgress });
+ * if (plan.ok) await commitImport(plan, dataSource);
+ */
+export async function planImport(kindInput: ImportKind, input: Uint8Array | ArrayBuffer | string, settingsInput: ImportSettingsInput, workspace: Workspace, options: PlanOptions = {}): Promise<ImportPlan> {
+  const { signal, onProgress } = options;
+  throwIfAborted(signal);
+  const issues = new IssueCollector(options.fileName ?? 'file');
+  const failed = (file: ImportPlan['file'], extra: Partial<ImportPlan> = {}): ImportPlan => ({
+    kind: kindInput, ok: false, records: emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount, file, ...extra,
+  });
+  const kindParse = ImportKind.safeParse(kindInput);
+  const settingsParse = ImportSettings.safeParse(settingsInput ?? {});
+  const noFile = { format: 'csv' as const, encoding: '', encodingReason: '', rowCount: 0 };
+  if (!kindParse.success) issues.error('(kind)', kindParse.error.issues[0]!.message, { value: String(kindInput) });
+  if (!settingsParse.success) for (const z of settingsParse.error.issues) issues.error(`settings.${z.path.join('.')}`, z.message);
+  if (!kindParse.success || !settingsParse.success) return failed(noFile);
+  const kind = kindParse.data;
+  const settings = settingsParse.data;
+  if (kind === 'responses' && !settings.campaignId) issues.error('campaignId', 'choose the survey campaign (wave) these answers belong to');
+  if (settings.campaignId && kind === 'responses' && !workspace.campaigns.some((c) => c.id === settings.campaignId)) {
+    issues.error('campaignId', `there is no campaign "${settings.campaignId}" in the workspace`, { value: settings.campaignId });
+  }
+
+  // 1. Read the file.
+  let decoded;
+  try {
+    decoded = textOf(input, settings.encoding);
+  } catch (error) {
+    issues.error('(file)', `the file could not be read as text (${error instanceof Error ? error.message : String(error)})`);
+    return failed(noFile);
+  }
+  const format: 'csv' | 'geojson' = looksLikeJson(decoded.text, options.fileName) ? 'geojson' : 'csv';
+  const file: ImportPlan['file'] = { format, encoding: decoded.encoding, encodingReason: decoded.reason, rowCount: 0 };
+  if (kind === 'streets' && format !== 'geojson') {
+    issues.error('(file)', 'streets are imported from GeoJSON (an OpenStreetMap export from Overpass or QGIS), not from CSV');
+    return failed(file);
+  }
+  if (kind === 'responses' && format !== 'csv') {
+    issues.error('(file)', 'survey answers are imported from a CSV spreadsheet');
+    return failed(file);
+  }
+  let table: ImportTable;
+  let positions: [number, number][] = [];
+  let crsMember: unknown;
+  let features: ReturnType<typeof readGeoJson>['features'] = [];
+  if (format === 'csv') {
+    const csv = readCsv(decoded.text, issues, settings.delimiter ? { delimiter: settings.delimiter } : {});
+    file.delimiter = csv.delimiter;
+    table = tableFromCsv(csv.table);
+  } else {
+    const geo = readGeoJson(decoded.text, issues);
+    features = geo.features;
+    crsMember = geo.crsMember;
+    table = tableFromFeatures(features);
+    positions = collectPositions(features);
+  }
+  file.rowCount = table.rows.length;
+  if (table.rows.length === 0 && !issues.hasErrors) issues.error('(file)', format === 'csv' ? 'the file has a header row but no data rows' : 'the file has no features');
+  throwIfAborted(signal);
+
+  // 2. Columns.
+  let mapping: ColumnMapping;
+  let suggested = false;
+  if (settings.columnMapping) {
+    mapping = settings.columnMapping;
+    if (mapping.kind !== kind) issues.error('columnMapping.kind', `the column mapping is for ${mapping.kind}, but the import is of ${kind}`);
+  } else {
+    mapping = suggestColumnMapping(kind, table.headers);
+    suggested = true;
+  }
+  const personalData = kind === 'responses' ? findPersonalDataColumns(table.headers) : [];
+  if (personalData.length) {
+    issues.warning('(columns)', `these columns look like personal data and are never imported: ${personalData.join(', ')}. Remove them from the file you keep, too.`, { row: 0, displayRow: 1 });
+  }
+  const headerSet = new Set(table.headers);
+  for (const { field, column } of mappedColumns(mapping)) {
+    if (format === 'csv' && !headerSet.has(column)) issues.error(`columnMapping.${field}`, `the file has no column "${column}"`, { column, row: 0, displayRow: 1 });
+    if (personalData.includes(column)) issues.error(`columnMapping.${field}`, `the column "${column}" looks like personal data and cannot be imported`, { column, row: 0, displayRow: 1 });
+  }
+  const m = mapping as Record<string, unknown>;
+  const hasAddress = m.address !== undefined || m.street !== undefined;
+  const hasXY = (m.x !== undefined && m.y !== undefined) || format === 'geojson';
+  if (kind === 'addresses' && (!hasAddress || (m.address === undefined && m.houseNumber === undefined))) issues.error('(columns)', 'map an address column, or street and house number columns');
+  if (kind === 'addresses' && !hasXY) issues.error('(columns)', 'map the x and y (longitude and latitude) columns');
+  if (kind === 'resources' && m.name === undefined) issues.error('(columns)', 'map the name column');
+  if (kind === 'resources' && !hasXY && !hasAddress) issues.error('(columns)', 'map the x and y columns, or an address column');
+  if (kind === 'responses' && m.date === undefined) issues.error('(columns)', 'map the date column');
+  if (kind === 'responses' && !hasAddress && !hasXY) issues.error('(columns)', 'map an address column (or street and house number)');
+  if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', `no household size column: every answer gets household size ${settings.defaultHouseholdSize}`);
+  const columns = { headers: table.headers, mapping, suggested, personalData };
+  if (issues.hasErrors && (table.rows.length === 0 || issues.listed.some((i) => i.field.startsWith('columnMapping') || i.field === '(columns)' || i.field === '(kind)'))) {
+    return failed(file, { columns });
+  }
+
+  // 3. Coordinate system.
+  const cell = cellReader(table);
+  if (format === 'csv' && typeof m.x === 'string' && typeof m.y === 'string') {
+    for (let i = 0; i < table.rows.length && positions.length < 20_000; i++) {
+      const x = parseNumberCell(cell(i, m.x));
+      const y = parseNumberCell(cell(i, m.y));
+      if (x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y)) positions.push([x, y]);
+    }
+  }
+  let project: Reprojector | undefined;
+  let crs: ImportPlan['crs'];
+  if (positions.length > 0 || settings.crs) {
+    const candidates = detectCrs(positions, crsMember);
+    const used = settings.crs ?? candidates[0];
+    if (!used) {
+      issues.error('(crs)', 'the coordinates fit none of WGS84, Web Mercator, PUWG 1992 (EPSG:2180) or PUWG 2000 zone 6 (EPSG:2177) in Poland; check the x and y columns', {});
+    } else {
+      const choice: CrsChoice = { code: used.code, axisOrder: used.axisOrder };
+      crs = { used: choice, candidates, fromSettings: settings.crs !== undefined };
+      project = createReprojector(choice);
+      if (!settings.crs) {
+        if (isConfidentGuess(candidates)) issues.warning('(crs)', `coordinates read as ${candidates[0]!.reason}; confirm on the map preview`);
+        else issues.error('(crs)', `the coordinate system is unclear: ${candidates.slice(0, 3).map((c) => c.reason).join('; ')}. Choose one`);
+      } else if (positions.length > 0) {
+        const fit = candidates.find((c) => c.code === choice.code && c.axisOrder === choice.axisOrder);
+        if (!fit) issues.error('(crs)', `with ${CRS_LABELS[choice.code]} the points do not land in Poland; ${candidates[0] ? `try ${candidates[0].reason}` : 'check the x and y columns'}`);
+        else if (fit.fitInPoland < 0.99) issues.warning('(crs)', `${Math.round((1 - fit.fitInPoland) * 100)}% of the sampled points land outside Poland`);
+      }
+    }
+  }
+  if (!project && format === 'geojson') project = createReprojector({ code: 'EPSG:4326', axisOrder: 'xy' });
+
+  // 4. Records.
+  const records = emptyRecords();
+  let extraStreets: Street[] = [];
+  let unnamedWays: UnnamedWay[] | undefined;
+  if (kind === 'streets' && project) {
+    const nameProperty = (mapping as { name?: string }).name ?? 'name';
+    const osm = streetsFromOsm(features, project, workspace.streets, issues, nameProperty);
+    records.streets = osm.streets;
+    extraStreets = osm.streets;
+    unnamedWays = osm.unnamed;
+  }
+  const matcherStreets = extraStreets.length ? [...workspace.streets.filter((s) => !extraStreets.some((e) => e.id === s.id)), ...extraStreets] : workspace.streets;
+  const matcher = buildAddressMatcher(matcherStreets, workspace.addresses);
+  const report = new MatchReportBuilder();
+  const usedIds = new Set<string>([...workspace.addresses.map((a) => a.id), ...workspace.resources.map((r) => r.id), ...workspace.responses.map((r) => r.id)]);
+  const idPrefix = settings.idPrefix ?? `i${Date.now().toString(36)}`;
+  const ctx: RowContext<unknown> = {
+    table, mapping, settings, issues, matcher, report, project, workspace, idPrefix, cell, usedIds,
+    addressById: new Map(workspace.addresses.map((a) => [a.id, a])),
+  };
+
+  // Which rows to convert: every row, except for streets, where only OSM address points (addr:housenumber) are.
+  let convert: ((i: number) => Address | Resource | SurveyResponse | undefined) | undefined;
+  let rowsToConvert: number[] | undefined;
+  if (kind === 'streets') {
+    const numberColumn = table.headers.includes('addr:housenumber') ? 'addr:housenumber' : undefined;
+    if (numberColumn) {
+      rowsToConvert = [];
+      for (let i = 0; i < table.rows.length; i++) if ((cell(i, numberColumn) ?? '').trim() !== '' && (cell(i, 'addr:street') ?? '').trim() !== '') rowsToConvert.push(i);
+      const osmMapping = { kind: 'addresses' as const, street: 'addr:street', houseNumber: 'addr:housenumber', ...(table.headers.includes('building:flats') ? { households: 'building:flats' } : {}) };
+      // OSM quality is not the user's to fix: an address point that fails is left out with a warning, not an error.
+      const osmIssues = new IssueCollector(issues.source);
+      const osmCtx = { ...ctx, mapping: osmMapping, issues: osmIssues } as RowContext<typeof osmMapping>;
+      convert = (i) => {
+        const before = osmIssues.listed.length;
+        const address = addressFromRow(osmCtx, i);
+        for (const issue of osmIssues.listed.slice(before)) issues.warning(issue.field, `address point left out: ${issue.message}`, { ...(issue.row === undefined ? {} : { row: issue.row, displayRow: issue.row + 1 }), ...(issue.column ? { column: issue.column } : {}), ...(issue.value !== undefined ? { value: issue.value } : {}) });
+        osmIssues.listed.length = 0;
+        return address;
+      };
+    }
+  } else if (kind === 'addresses') convert = (i) => addressFromRow(ctx as RowContext<never>, i);
+  else if (kind === 'resources') convert = (i) => resourceFromRow(ctx as RowContext<never>, i);
+  else convert = (i) => responseFromRow(ctx as RowContext<never>, i);
+
+  const targets = rowsToConvert ?? (convert ? table.rows.map((_, i) => i) : []);
+  const total = targets.length;
+  const out: (Address | Resource | SurveyResponse)[] = [];
+  let lastYield = now();
+  for (let k = 0; k < total; k++) {
+    const record = convert!(targets[k]!);
+    if (record) out.push(record);
+    if ((k + 1) % CHUNK_ROWS === 0) {
+      onProgress?.(k + 1, total);
+      if (now() - lastYield > YIELD_AFTER_MS) {
+        await yieldToEventLoop();
+        lastYield = now();
+      }
+      if (signal?.aborted) throw abortError();
+    }
+  }
+  onProgress?.(total, total);
+  throwIfAborted(signal);
+  if (kind === 'streets' || kind === 'addresses') records.addresses = out as Address[];
+  else if (kind === 'resources') records.resources = out as Resource[];
+  else records.responses = out as SurveyResponse[];
+
+  // 5. Last gate: every record was built by its collection schema's parse (rowConverters, osmStreets); ids must be unique
+  // in the batch (saveRecords checks again). Parsing 100,000 records a second time would cost ~0.5 s for nothing.
+  for (const collection of ['streets', 'addresses', 'resources', 'responses'] as const) {
+    const seen = new Set<string>();
+    for (const record of records[collection]) {
+      if (seen.has(record.id)) issues.error('id', `two records would get the id "${record.id}"`, { value: record.id });
+      seen.add(record.id);
+    }
+  }
+  const matchReport = report.finish();
+  const ok = !issues.hasErrors;
+  return {
+    kind, ok, records: ok ? records : emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount,
+    ...(matchReport.total > 0 ? { matchReport } : {}), columns, ...(crs ? { crs } : {}), file, ...(unnamedWays ? { unnamedWays } : {}),
+  };
+}

@@ -1,0 +1,257 @@
+import {
+  Address, Resource, SurveyResponse,
+  type PointGeometry, type Workspace,
+} from '../../domain';
+import {
+  AddressCsvRow, ResourceCsvRow, ResponseCsvRow,
+  type AddressColumnMapping, type ImportSettings, type ResourceColumnMapping, type ResponseColumnMapping,
+} from '../../domain/importing';
+import type { AddressMatcher } from './addressMatcher';
+import { normaliseHouseNumber } from './addressText';
+import { parseDateCell, parseIntegerCell, parseYesNoCell, splitListCell } from './cells';
+import type { Reprojector } from './crs';
+import type { IssueCollector } from './importIssues';
+import { rowPoint, where, type ImportTable } from './importTable';
+import { MATCH_REASON_TEXT, suggestionText, type MatchReportBuilder } from './matchReport';
+import { slugOf } from './osmStreets';
+import { rowAddress } from './rowLocation';
+import { needFromLabel, nuisanceFromLabel, offerFromLabel, resourceKindFromLabel } from './vocabulary';
+
+/** What every row converter reads. */
+export interface RowContext<M> {
+  table: ImportTable;
+  mapping: M;
+  settings: ImportSettings;
+  issues: IssueCollector;
+  matcher: AddressMatcher;
+  report: MatchReportBuilder;
+  project: Reprojector | undefined;
+  workspace: Workspace;
+  idPrefix: string;
+  cell: (i: number, column: string | undefined) => string | undefined;
+  /** Ids taken so far (workspace + this import), for unique generated ids. */
+  usedIds: Set<string>;
+  addressById: Map<string, Address>;
+}
+
+const columnFor = (mapping: Record<string, unknown>) => (field: string): string | undefined => {
+  const top = field.split('.')[0]!;
+  const value = mapping[top];
+  return typeof value === 'string' ? value : undefined;
+};
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base.slice(0, 64);
+  for (let n = 2; used.has(id); n++) id = `${base.slice(0, 58)}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** Address row: street (matched to the workspace) + house number + point. An existing address with the same street and number keeps its id. */
+export function addressFromRow(ctx: RowContext<AddressColumnMapping>, i: number): Address | undefined {
+  const { table, mapping, issues, cell } = ctx;
+  const address = rowAddress((c) => cell(i, c), mapping);
+  const households = parseIntegerCell(cell(i, mapping.households));
+  const raw = {
+    street: address?.street ?? '',
+    houseNumber: address?.houseNumber ?? '',
+    households: households ?? ctx.settings.defaultHouseholds,
+  };
+  const row = AddressCsvRow.safeParse(raw);
+  if (!row.success) {
+    issues.fromZod(row.error, where(table, i), (f) => (f === 'households' ? mapping.households : mapping.address ?? (f === 'street' ? mapping.street : mapping.houseNumber)), (f) => (f === 'households' ? cell(i, mapping.households) : address?.text ?? ''));
+    return undefined;
+  }
+  const point = rowPoint(table, i, cell, mapping, ctx.project, issues);
+  if (point === null) return undefined;
+  if (point === undefined) {
+    issues.error('location', 'the row has no coordinates (map the x and y columns, or use a GeoJSON file)', where(table, i));
+    return undefined;
+  }
+  const match = ctx.matcher.match(row.data.street, row.data.houseNumber);
+  ctx.report.add(match, table.rowNumbers[i]!, address!.text);
+  if (!match.streetId) {
+    issues.error('streetId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}; import the streets first`, where(table, i, mapping.address ?? mapping.street, row.data.street));
+    return undefined;
+  }
+  const houseNumber = normaliseHouseNumber(row.data.houseNumber);
+  const id = match.status === 'address' && match.addressId ? match.addressId : uniqueId(`addr-${match.streetId.replace(/^street-/, '')}-${slugOf(houseNumber, 12)}`, ctx.usedIds);
+  const record = Address.safeParse({ id, streetId: match.streetId, houseNumber, location: point, households: row.data.households });
+  if (!record.success) {
+    issues.fromZod(record.error, where(table, i), (f) => (f === 'houseNumber' ? mapping.houseNumber ?? mapping.address : f === 'households' ? mapping.households : undefined), (f) => (f === 'houseNumber' ? houseNumber : undefined));
+    return undefined;
+  }
+  return record.data;
+}
+
+/** Looks up each list item; unknown ones are errors naming the item. */
+function listOf<T>(items: string[], lookup: (s: string) => T | undefined, what: string, ctx: RowContext<unknown>, i: number, column: string | undefined): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const id = lookup(item);
+    if (id === undefined) ctx.issues.error(column ?? what, `"${item}" is not a known ${what}`, where(ctx.table, i, column, item));
+    else if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** The point of a resource or a response that has only an address: the matched address point. */
+function pointOfAddress(ctx: RowContext<unknown>, addressId: string | undefined): PointGeometry | undefined {
+  return addressId ? ctx.addressById.get(addressId)?.location : undefined;
+}
+
+/** Institution row: name, kind, point (coordinates, geometry, or a matched address), needs served, partnership date, coalitions. */
+export function resourceFromRow(ctx: RowContext<ResourceColumnMapping>, i: number): Resource | undefined {
+  const { table, mapping, issues, cell } = ctx;
+  const errorsBefore = issues.errorCount;
+  const kindText = cell(i, mapping.resourceKind)?.trim() ?? '';
+  const resourceKind = kindText === '' ? 'other' : resourceKindFromLabel(kindText);
+  if (resourceKind === undefined) issues.error('kind', `"${kindText}" is not a known kind of institution (e.g. szkoła, biblioteka, dom kultury, parafia, NGO, MOPS, inne)`, where(table, i, mapping.resourceKind, kindText));
+  const serves = listOf(splitListCell(cell(i, mapping.serves)), needFromLabel, 'need category', ctx, i, mapping.serves);
+  const date = parseDateCell(cell(i, mapping.partnershipDeclaredOn));
+  if (date === null) issues.error('partnershipDeclaredOn', 'the date must look like 2025-05-05 or 05.05.2025', where(table, i, mapping.partnershipDeclaredOn, cell(i, mapping.partnershipDeclaredOn)));
+  const address = rowAddress((c) => cell(i, c), mapping);
+  const row = ResourceCsvRow.safeParse({
+    name: cell(i, mapping.name) ?? '',
+    resourceKind: resourceKind ?? 'other',
+    serves,
+    ...(date ? { partnershipDeclaredOn: date } : {}),
+    coalitions: splitListCell(cell(i, mapping.coalitions), false),
+    ...(address ? { addressText: address.text } : {}),
+  });
+  if (!row.success) {
+    issues.fromZod(row.error, where(table, i), columnFor(mapping), (f) => cell(i, columnFor(mapping)(f)));
+    return undefined;
+  }
+  let point = rowPoint(table, i, cell, mapping, ctx.project, issues);
+  if (point === null) return undefined;
+  if (point === undefined && address) {
+    const match = ctx.matcher.match(address.street, address.houseNumber);
+    ctx.report.add(match, table.rowNumbers[i]!, address.text);
+    point = pointOfAddress(ctx, match.addressId);
+    if (!point) issues.error('location', `no coordinates, and the address did not match an address point: ${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}`, where(table, i, mapping.address ?? mapping.street, address.text));
+  } else if (point === undefined) issues.error('location', 'the row has no coordinates and no address', where(table, i));
+  if (!point || issues.errorCount > errorsBefore) return undefined;
+  const record = Resource.safeParse({
+    id: uniqueId(`res-${ctx.idPrefix}-${table.rowNumbers[i]! + 1}`, ctx.usedIds),
+    name: row.data.name,
+    kind: row.data.resourceKind,
+    location: point,
+    ...(row.data.addressText ? { address: row.data.addressText.slice(0, 500) } : {}),
+    serves: row.data.serves,
+    ...(row.data.partnershipDeclaredOn ? { partnershipDeclaredOn: row.data.partnershipDeclaredOn } : {}),
+    coalitions: row.data.coalitions,
+  });
+  if (!record.success) {
+    issues.fromZod(record.error, where(table, i), (f) => (f === 'address' ? mapping.address ?? mapping.street : columnFor(mapping)(f)));
+    return undefined;
+  }
+  return record.data;
+}
+
+const SEVERITY_WORDS: Record<string, 0 | 1 | 2 | 3> = { brak: 0, nie: 0, no: 0, '-': 0, tak: 1, x: 1, yes: 1, niewielki: 1, 'średni': 2, sredni: 2, 'poważny': 2, powazny: 2, 'bardzo poważny': 3, 'bardzo powazny': 3, 'duży': 2, duzy: 2, 'bardzo duży': 3 };
+
+/** A need cell: 0–3 or a word; undefined for empty, NaN for unreadable. */
+function severityOf(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '') return undefined;
+  if (t in SEVERITY_WORDS) return SEVERITY_WORDS[t];
+  const n = parseIntegerCell(t);
+  return n === undefined ? undefined : n;
+}
+
+/** "bezrobocie:3", "samotność (2)", "zdrowie" (severity 1) → [label, severity text]. */
+function splitNeedItem(item: string): [string, string | undefined] {
+  const m = /^(.*?)\s*(?:[:=(]\s*(\S+?)\s*\)?)?$/.exec(item);
+  return m ? [m[1]!, m[2]] : [item, undefined];
+}
+
+/** Survey row: date, household size, needs with severity, nuisances, offers, leader (with consent only), located by address. */
+export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: number): SurveyResponse | undefined {
+  const { table, mapping, issues, cell, settings } = ctx;
+  const errorsBefore = issues.errorCount;
+  const needs: { category: string; severity: number }[] = [];
+  const needColumnOf: string[] = [];
+  const addNeed = (category: string, severityText: string | undefined, column: string | undefined, fromList: boolean) => {
+    const severity = severityText === undefined ? (fromList ? 1 : undefined) : severityOf(severityText);
+    if (severity === undefined || severity === 0) return;
+    if (!Number.isInteger(severity) || severity < 0 || severity > 3) {
+      issues.error('needs', 'severity must be 0 (none), 1, 2 or 3', where(table, i, column, severityText));
+      return;
+    }
+    if (needs.some((n) => n.category === category)) return;
+    needs.push({ category, severity });
+    needColumnOf.push(column ?? '');
+  };
+  for (const [column, category] of Object.entries(mapping.needColumns)) addNeed(category, cell(i, column), column, false);
+  for (const item of splitListCell(cell(i, mapping.needsList))) {
+    const [label, severityText] = splitNeedItem(item);
+    const category = needFromLabel(label);
+    if (!category) issues.error('needs', `"${label}" is not a known need category`, where(table, i, mapping.needsList, item));
+    else addNeed(category, severityText, mapping.needsList, true);
+  }
+  const yesColumns = <T>(columns: Record<string, T>, field: string): T[] => {
+    const out: T[] = [];
+    for (const [column, id] of Object.entries(columns)) {
+      const yes = parseYesNoCell(cell(i, column));
+      if (yes === null) issues.error(field, 'the cell must be yes or no (1/0, tak/nie, x or empty)', where(table, i, column, cell(i, column)));
+      else if (yes && !out.includes(id)) out.push(id);
+    }
+    return out;
+  };
+  const nuisances = [...new Set([...yesColumns(mapping.nuisanceColumns, 'nuisances'), ...listOf(splitListCell(cell(i, mapping.nuisancesList)), nuisanceFromLabel, 'nuisance', ctx, i, mapping.nuisancesList)])];
+  const offers = [...new Set([...yesColumns(mapping.offerColumns, 'offers'), ...listOf(splitListCell(cell(i, mapping.offersList)), offerFromLabel, 'offered resource', ctx, i, mapping.offersList)])];
+  const consent = parseYesNoCell(cell(i, mapping.leaderConsent));
+  if (consent === null) issues.error('leaderCandidate.consent', 'the leader consent cell must be yes or no', where(table, i, mapping.leaderConsent, cell(i, mapping.leaderConsent)));
+  const leaderInterests = consent ? listOf(splitListCell(cell(i, mapping.leaderInterests)), needFromLabel, 'need category', ctx, i, mapping.leaderInterests) : [];
+  const date = parseDateCell(cell(i, mapping.date));
+  const size = parseIntegerCell(cell(i, mapping.householdSize));
+  const row = ResponseCsvRow.safeParse({
+    date: date ?? (date === null ? cell(i, mapping.date) : ''),
+    householdSize: size ?? settings.defaultHouseholdSize,
+    needs, nuisances, offers, leaderConsent: consent === true, leaderInterests,
+  });
+  if (!row.success) {
+    issues.fromZod(row.error, where(table, i), (f) => (f.startsWith('needs.') ? needColumnOf[Number(f.split('.')[1])] : columnFor(mapping)(f)), (f) => (f === 'date' ? cell(i, mapping.date) ?? '' : f === 'householdSize' ? cell(i, mapping.householdSize) : undefined));
+  }
+  // Location: address (preferred), else coordinates.
+  const location: { addressId?: string; streetId?: string; location?: PointGeometry } = {};
+  const address = rowAddress((c) => cell(i, c), mapping);
+  let skip = false;
+  if (address) {
+    const match = ctx.matcher.match(address.street, address.houseNumber);
+    ctx.report.add(match, table.rowNumbers[i]!, address.text);
+    if (match.status === 'address') location.addressId = match.addressId!;
+    else if (match.status === 'street' && settings.streetLevelMatch) {
+      location.streetId = match.streetId!;
+      issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason!]}${suggestionText(match)}; the answer is kept on the street`, where(table, i, mapping.address ?? mapping.houseNumber ?? mapping.street, address.text));
+    } else if (settings.onUnmatched === 'skip') {
+      issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}; the row is left out`, where(table, i, mapping.address ?? mapping.street, address.text));
+      skip = true;
+    } else {
+      issues.error('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}`, where(table, i, mapping.address ?? mapping.street, address.text));
+    }
+  }
+  if (!location.addressId && !location.streetId && !skip) {
+    const point = rowPoint(table, i, cell, mapping, ctx.project, issues);
+    if (point) location.location = point;
+    else if (point === undefined && !address) issues.error('addressId', 'the row has no address and no coordinates', where(table, i, mapping.address ?? mapping.street));
+  }
+  if (skip || !row.success || issues.errorCount > errorsBefore) return undefined;
+  const record = SurveyResponse.safeParse({
+    id: uniqueId(`resp-${ctx.idPrefix}-${table.rowNumbers[i]! + 1}`, ctx.usedIds),
+    campaignId: settings.campaignId,
+    ...location,
+    date: row.data.date,
+    householdSize: row.data.householdSize,
+    needs: row.data.needs,
+    nuisances: row.data.nuisances,
+    offers: row.data.offers,
+    ...(row.data.leaderConsent ? { leaderCandidate: { consent: true, interests: row.data.leaderInterests } } : {}),
+  });
+  if (!record.success) {
+    issues.fromZod(record.error, where(table, i), columnFor(mapping));
+    return undefined;
+  }
+  return record.data;
+}

@@ -1,0 +1,80 @@
+import type { TextEncodingName } from '../../domain/importing';
+
+/**
+ * Reads the bytes of a text file the way Polish offices save them: UTF-8 (with or without a BOM, from LibreOffice,
+ * Google Sheets, "CSV UTF-8" in Excel), or one of the two single-byte Central European code pages: Windows-1250
+ * (Excel "CSV" on a Polish Windows) and ISO-8859-2 (older Linux/Unix exports).
+ */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** The file began with the UTF-8 byte order mark (removed from `text`). */
+  bom: boolean;
+  /** Why this encoding was chosen, for the wizard ("bytes are valid UTF-8", "12 Polish letters read as Windows-1250…"). */
+  reason: string;
+}
+
+const POLISH_LETTERS = new Set('ąćęłńóśźżĄĆĘŁŃÓŚŹŻ');
+
+/**
+ * Characters that a wrong single-byte guess produces instead of Polish letters. Windows-1250 and ISO-8859-2 differ in six
+ * letters: ISO's ą ś ź Ą Ś Ź (0xB1 0xB6 0xBC 0xA1 0xA6 0xAC) read as Windows-1250 give ± ¶ Ľ ˇ ¦ ¬, and Windows-1250's
+ * ą ś ź Ą Ś Ź (0xB9 0x9C 0x9F 0xA5 0x8C 0x8F) read as ISO-8859-2 give š, C1 controls and Ľ.
+ */
+const SUSPICIOUS = new Set('±¶ˇ¦¬Ľš');
+
+function scorePolish(text: string): { letters: number; suspicious: number } {
+  let letters = 0;
+  let suspicious = 0;
+  for (const ch of text) {
+    if (POLISH_LETTERS.has(ch)) letters++;
+    else if (SUSPICIOUS.has(ch)) suspicious++;
+    else {
+      const code = ch.charCodeAt(0);
+      if (code >= 0x80 && code <= 0x9f) suspicious += 2; // C1 control: never meant in a spreadsheet
+    }
+  }
+  return { letters, suspicious };
+}
+
+const decode = (encoding: string, bytes: Uint8Array): string => new TextDecoder(encoding).decode(bytes);
+
+/**
+ * Decodes `bytes` to text. With `forced`, uses that encoding. Otherwise: strict UTF-8 first (any invalid sequence fails
+ * it); if that fails, decodes as Windows-1250 and as ISO-8859-2 and keeps the one with more Polish letters and fewer
+ * impossible characters (ties go to Windows-1250, Polish Excel's default). O(bytes).
+ * @example decodeText(new Uint8Array([0xEF, 0xBB, 0xBF, 0x61])) → { text: 'a', encoding: 'utf-8', bom: true, … }
+ */
+export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (forced) {
+    const body = forced === 'utf-8' && bom ? bytes.subarray(3) : bytes;
+    return { text: decode(forced, body), encoding: forced, bom: forced === 'utf-8' && bom, reason: `encoding ${forced} chosen by the user` };
+  }
+  if (bom) return { text: decode('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true, reason: 'the file starts with a UTF-8 byte order mark' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, encoding: 'utf-8', bom: false, reason: 'the bytes are valid UTF-8' };
+  } catch {
+    // not UTF-8: one of the single-byte code pages
+  }
+  const cp1250 = decode('windows-1250', bytes);
+  const iso = decode('iso-8859-2', bytes);
+  const a = scorePolish(cp1250);
+  const b = scorePolish(iso);
+  const scoreA = a.letters - 3 * a.suspicious;
+  const scoreB = b.letters - 3 * b.suspicious;
+  if (scoreB > scoreA) {
+    return { text: iso, encoding: 'iso-8859-2', bom: false, reason: `not UTF-8; ${b.letters} Polish letters read as ISO-8859-2 against ${a.letters} as Windows-1250` };
+  }
+  return { text: cp1250, encoding: 'windows-1250', bom: false, reason: `not UTF-8; ${a.letters} Polish letters read as Windows-1250 against ${b.letters} as ISO-8859-2` };
+}
+
+/** Bytes or text → text: strings pass through (a leading BOM character is dropped). */
+export function textOf(input: Uint8Array | ArrayBuffer | string, forced?: TextEncodingName): DecodedText {
+  if (typeof input === 'string') {
+    const bom = input.charCodeAt(0) === 0xfeff;
+    return { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom, reason: 'the file was given as text' };
+  }
+  return decodeText(input instanceof Uint8Array ? input : new Uint8Array(input), forced);
+}

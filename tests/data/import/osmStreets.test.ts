@@ -1,0 +1,78 @@
+import proj4 from 'proj4';
+import { describe, expect, it } from 'vitest';
+import { CRS_DEFINITIONS, namesInOsmValue, planImport } from '../../../src/data/import';
+import { deepFreeze, emptyWorkspace, townWorkspace } from './fixtures';
+
+const to2180 = proj4(CRS_DEFINITIONS['EPSG:4326'], CRS_DEFINITIONS['EPSG:2180']);
+const way = (id: number, props: Record<string, unknown>, coords: [number, number][]) => ({ type: 'Feature', id: `way/${id}`, properties: props, geometry: { type: 'LineString', coordinates: coords } });
+
+/** An Overpass-like export: Lwowska split into three ways, an avenue, a roundabout, two unnamed ways, a building and an address node. */
+function overpassExport(project: (p: [number, number]) => [number, number] = (p) => p) {
+  const line = (pts: [number, number][]) => pts.map(project);
+  return {
+    type: 'FeatureCollection',
+    features: [
+      way(1, { highway: 'secondary', name: 'Lwowska' }, line([[23.47, 51.13], [23.475, 51.131]])),
+      way(2, { highway: 'secondary', name: 'Lwowska' }, line([[23.475, 51.131], [23.48, 51.132]])),
+      way(3, { highway: 'residential', name: 'Aleja Armii Krajowej' }, line([[23.47, 51.14], [23.48, 51.14]])),
+      way(4, { highway: 'service' }, line([[23.47, 51.15], [23.471, 51.151]])),
+      way(5, { highway: 'primary', name: 'Lwowska' }, line([[23.48, 51.132], [23.49, 51.133]])),
+      way(6, { highway: 'primary_link', noname: 'yes' }, line([[23.49, 51.133], [23.491, 51.134]])),
+      way(7, { highway: 'tertiary', name: 'Rondo Jana Pawła II', junction: 'roundabout' }, line([[23.46, 51.12], [23.461, 51.121], [23.46, 51.12]])),
+      { type: 'Feature', id: 'way/8', properties: { building: 'apartments', 'addr:street': 'Lwowska', 'addr:housenumber': '12a', 'building:flats': '24' },
+        geometry: { type: 'Polygon', coordinates: [line([[23.476, 51.1312], [23.4764, 51.1312], [23.4764, 51.1316], [23.476, 51.1316], [23.476, 51.1312]])] } },
+      { type: 'Feature', id: 'node/9', properties: { 'addr:street': 'Aleja Armii Krajowej', 'addr:housenumber': '3' }, geometry: { type: 'Point', coordinates: project([23.475, 51.1401]) } },
+      { type: 'Feature', id: 'node/10', properties: { highway: 'crossing' }, geometry: { type: 'Point', coordinates: project([23.475, 51.131]) } },
+    ],
+  };
+}
+
+describe("planImport('streets') from OSM", () => {
+  it('merges split segments into one street per name, infers prefixes, lists unnamed ways, turns buildings into address points', async () => {
+    const plan = await planImport('streets', JSON.stringify(overpassExport()), { idPrefix: 't' }, deepFreeze(emptyWorkspace()), { fileName: 'chelm.geojson' });
+    expect(plan.ok).toBe(true);
+    expect(plan.records.streets.map((s) => [s.id, s.prefix, s.name, s.geometry.coordinates.length])).toEqual([
+      ['street-lwowska', 'ul.', 'Lwowska', 3],
+      ['street-al-armii-krajowej', 'al.', 'Armii Krajowej', 1],
+      ['street-rondo-jana-pawla-ii', 'rondo', 'Jana Pawła II', 1],
+    ]);
+    expect(plan.unnamedWays).toEqual([
+      { index: 3, osmId: 'way/4', highway: 'service' },
+      { index: 5, osmId: 'way/6', highway: 'primary_link' },
+    ]);
+    expect(plan.issues.some((i) => i.severity === 'warning' && /2 line\(s\) have no street name/.test(i.message))).toBe(true);
+    // The building's centre of mass: the middle of the 0.0004° square; households from building:flats.
+    const [building, node] = plan.records.addresses;
+    expect(building).toMatchObject({ streetId: 'street-lwowska', houseNumber: '12A', households: 24 });
+    expect(building!.location.coordinates[0]).toBeCloseTo(23.4762, 6);
+    expect(building!.location.coordinates[1]).toBeCloseTo(51.1314, 6);
+    expect(node).toMatchObject({ streetId: 'street-al-armii-krajowej', houseNumber: '3', households: 1 });
+  });
+
+  it('reads the same export in EPSG:2180 to the same streets within 1 cm', async () => {
+    const wgs = await planImport('streets', JSON.stringify(overpassExport()), {}, emptyWorkspace());
+    const puwg = await planImport('streets', JSON.stringify(overpassExport((p) => to2180.forward(p) as [number, number])), { crs: { code: 'EPSG:2180', axisOrder: 'xy' } }, emptyWorkspace());
+    expect(puwg.ok).toBe(true);
+    expect(puwg.crs?.candidates[0]).toMatchObject({ code: 'EPSG:2180', axisOrder: 'xy' });
+    const a = wgs.records.streets.flatMap((s) => s.geometry.coordinates.flat());
+    const b = puwg.records.streets.flatMap((s) => s.geometry.coordinates.flat());
+    expect(b).toHaveLength(a.length);
+    a.forEach(([lng, lat], i) => {
+      expect(Math.abs(lng! - b[i]![0]!) * 70_000).toBeLessThan(0.01);
+      expect(Math.abs(lat! - b[i]![1]!) * 111_000).toBeLessThan(0.01);
+    });
+  });
+
+  it('keeps the id of a street the workspace already has (replacing its line) and says so', async () => {
+    const ws = townWorkspace();
+    ws.streets.push({ id: 'street-old-lwowska', prefix: 'ul.', name: 'Lwowska', geometry: { type: 'MultiLineString', coordinates: [[[23.4, 51.1], [23.41, 51.1]]] } });
+    const plan = await planImport('streets', JSON.stringify(overpassExport()), {}, ws);
+    expect(plan.records.streets[0]!.id).toBe('street-old-lwowska');
+    expect(plan.issues.some((i) => /already has ul\. Lwowska/.test(i.message))).toBe(true);
+  });
+
+  it('reads OSMnx list names', () => {
+    expect(namesInOsmValue("['Elizy Orzeszkowej', 'Boczna']")).toEqual(['Elizy Orzeszkowej', 'Boczna']);
+    expect(namesInOsmValue('Lubelska')).toEqual(['Lubelska']);
+  });
+});

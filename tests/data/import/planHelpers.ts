@@ -1,0 +1,3 @@
+import { formatIssue } from '../../../src/domain';
+export { commitImport, planImport, suggestColumnMapping } from '../../../src/data/import';
+export const formatIssueRow = formatIssue;

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { commitImport, formatIssueRow, planImport, suggestColumnMapping } from './planHelpers';
+import { deepFreeze, encodeCp1250, townWorkspace, utf8WithBom } from './fixtures';
+import type { DataSource } from '../../../src/data/dataSource';
+
+const SURVEY_CP1250 = [
+  'Imię i nazwisko;Telefon;Adres;Data wywiadu;Liczba osób;Bezrobocie;Samotność i potrzeby seniorów;Uciążliwości;Zasoby;Lider',
+  'Jan Kowalski;600100200;ul. Jana Pawła II 12A/3;05.05.2025;3;2;0;hałas, śmieci;wolontariat;tak',
+  'Anna Nowak;601;J. Pawła II 14;2025-05-06;1;;3;;;nie',
+  'X;;Lubelska 6;7.05.2025;2;1;;;;',
+  'Y;;ul. Lubleska 5;08.05.2025;4;;;;;',
+].join('\r\n');
+
+describe("planImport('responses')", () => {
+  it('reads a Windows-1250 ;-file from Polish Excel, never reads personal columns, matches addresses, blocks on an unmatched row', async () => {
+    const progress: [number, number][] = [];
+    const ws = deepFreeze(townWorkspace());
+    const plan = await planImport('responses', encodeCp1250(SURVEY_CP1250), { campaignId: 'campaign-2025-w1', idPrefix: 't' }, ws, { fileName: 'ankiety.csv', onProgress: (d, t) => progress.push([d, t]) });
+    expect(plan.file).toMatchObject({ format: 'csv', encoding: 'windows-1250', delimiter: ';', rowCount: 4 });
+    expect(plan.columns?.personalData).toEqual(['Imię i nazwisko', 'Telefon']);
+    expect(plan.columns?.mapping).toMatchObject({ address: 'Adres', date: 'Data wywiadu', householdSize: 'Liczba osób', nuisancesList: 'Uciążliwości', offersList: 'Zasoby', leaderConsent: 'Lider', needColumns: { Bezrobocie: 'unemployment', 'Samotność i potrzeby seniorów': 'loneliness_seniors' } });
+    expect(progress.at(-1)).toEqual([4, 4]);
+    // Row 5 (spreadsheet) "ul. Lubleska 5" is misspelt: an error with a suggestion, so nothing is imported.
+    expect(plan.ok).toBe(false);
+    expect(plan.records).toEqual({ streets: [], addresses: [], resources: [], responses: [] });
+    const error = plan.issues.find((i) => i.severity === 'error')!;
+    expect(error).toMatchObject({ row: 4, displayRow: 5, column: 'Adres', value: 'ul. Lubleska 5', field: 'addressId' });
+    expect(error.message).toMatch(/did you mean ul\. Lubelska/);
+    expect(formatIssueRow(error)).toBe('ankiety.csv row 5, field addressId: ' + error.message);
+    expect(plan.matchReport).toMatchObject({ total: 4, matched: 2, matchedStreetOnly: 1, matchedByVariant: 1, unmatchedCount: 2, rate: 0.5, streetRate: 0.75 });
+    expect(plan.matchReport!.unmatched[1]).toMatchObject({ displayRow: 5, reason: 'unknown_street', streetSuggestions: ['ul. Lubelska'] });
+  });
+
+  it('with the misspelt row fixed, imports every row: needs with severity, lists, leader with consent, street-level fallback', async () => {
+    const fixed = SURVEY_CP1250.replace('ul. Lubleska 5', 'ul. Lubelska 5');
+    const plan = await planImport('responses', encodeCp1250(fixed), { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace(), { fileName: 'ankiety.csv' });
+    expect(plan.ok).toBe(true);
+    expect(plan.records.responses).toEqual([
+      { id: 'resp-t-2', campaignId: 'campaign-2025-w1', addressId: 'addr-jp2-12a', date: '2025-05-05', householdSize: 3, needs: [{ category: 'unemployment', severity: 2 }], nuisances: ['noise', 'litter'], offers: ['volunteering_time'], leaderCandidate: { consent: true, interests: [] } },
+      { id: 'resp-t-3', campaignId: 'campaign-2025-w1', addressId: 'addr-jp2-14', date: '2025-05-06', householdSize: 1, needs: [{ category: 'loneliness_seniors', severity: 3 }], nuisances: [], offers: [] },
+      { id: 'resp-t-4', campaignId: 'campaign-2025-w1', streetId: 'street-lubelska', date: '2025-05-07', householdSize: 2, needs: [{ category: 'unemployment', severity: 1 }], nuisances: [], offers: [] },
+      { id: 'resp-t-5', campaignId: 'campaign-2025-w1', addressId: 'addr-lubelska-5', date: '2025-05-08', householdSize: 4, needs: [], nuisances: [], offers: [] },
+    ]);
+    // No record carries anything from the personal columns.
+    expect(JSON.stringify(plan.records)).not.toMatch(/Kowalski|600100200|Nowak/);
+    expect(plan.issues.find((i) => i.displayRow === 4)).toMatchObject({ severity: 'warning', message: expect.stringMatching(/numbers on this street near it: 5, 7/) });
+  });
+
+  it('reports each bad cell with row, column and value', async () => {
+    const csv = 'Ulica,Numer,Data,Liczba osób,Bezrobocie\nLubelska,5,2025-02-30,3,5\nLubelska,7,jutro,abc,tak\n';
+    const plan = await planImport('responses', utf8WithBom(csv), { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace());
+    expect(plan.ok).toBe(false);
+    const errors = plan.issues.filter((i) => i.severity === 'error').map((i) => [i.displayRow, i.column, i.value, i.field]);
+    expect(errors).toEqual([
+      [2, 'Bezrobocie', '5', 'needs'],
+      [2, 'Data', '2025-02-30', 'date'],
+      [3, 'Data', 'jutro', 'date'],
+      [3, 'Liczba osób', 'abc', 'householdSize'],
+    ]);
+  });
+
+  it('refuses to map a personal-data column and needs a campaign', async () => {
+    const plan = await planImport('responses', 'PESEL,Adres,Data\n1,Lubelska 5,2025-05-05\n', { columnMapping: { kind: 'responses', address: 'Adres', date: 'Data', householdSize: 'PESEL', needColumns: {}, nuisanceColumns: {}, offerColumns: {} } }, townWorkspace());
+    expect(plan.ok).toBe(false);
+    expect(plan.issues.filter((i) => i.severity === 'error').map((i) => i.field)).toEqual(['campaignId', 'columnMapping.householdSize']);
+  });
+
+  it('suggests mappings from English headers too', () => {
+    expect(suggestColumnMapping('addresses', ['street', 'house number', 'lon', 'lat', 'households'])).toEqual({ kind: 'addresses', street: 'street', houseNumber: 'house number', x: 'lon', y: 'lat', households: 'households' });
+  });
+
+  it('keeps HTML-like text in names as plain text, unaltered', async () => {
+    const name = '<img src=x onerror=alert(1)><script>alert("x")</script> Klub "Senior"';
+    const csv = `nazwa;rodzaj;lon;lat\n"${name.replace(/"/g, '""')}";klub seniora;23,471;51,1301\n`;
+    const plan = await planImport('resources', csv, { idPrefix: 't', crs: { code: 'EPSG:4326', axisOrder: 'xy' } }, townWorkspace());
+    expect(plan.ok).toBe(true);
+    expect(plan.records.resources[0]).toMatchObject({ id: 'res-t-2', name, kind: 'senior_club', location: { type: 'Point', coordinates: [23.471, 51.1301] } });
+  });
+
+  it('locates a resource by its address when it has no coordinates', async () => {
+    const plan = await planImport('resources', 'Nazwa,Typ,Adres,Obszary\nSP nr 1,szkoła,ul. 3 Maja 1,"dzieci i młodzież, bezrobocie"\n', { idPrefix: 't' }, townWorkspace());
+    expect(plan.ok).toBe(true);
+    expect(plan.records.resources[0]).toMatchObject({ kind: 'school', address: 'ul. 3 Maja 1', location: { coordinates: [23.471, 51.1501] }, serves: ['children_youth_leisure', 'unemployment'] });
+  });
+
+  it('imports addresses from CSV in EPSG:2180 with a decimal comma', async () => {
+    // 636960,47 / 486964,37 is computed from the Palace of Culture; here it just has to land on "ul. Lubelska 9".
+    const plan = await planImport('addresses', 'ulica;numer;x;y;gospodarstwa\nLubelska;9;636960,47;486964,37;12\n', { crs: { code: 'EPSG:2180', axisOrder: 'xy' } }, townWorkspace());
+    expect(plan.ok).toBe(true);
+    expect(plan.records.addresses[0]).toMatchObject({ id: 'addr-lubelska-9', streetId: 'street-lubelska', houseNumber: '9', households: 12 });
+    expect(plan.records.addresses[0]!.location.coordinates[0]).toBeCloseTo(21.006111, 5);
+  });
+
+  it('commits all or nothing through saveRecords, and refuses a plan with errors', async () => {
+    const calls: string[] = [];
+    const source = { kind: 'embedded', saveRecords: async (c: string, r: readonly unknown[]) => (calls.push(`${c}:${r.length}`), { ok: true as const }) } as unknown as DataSource;
+    const good = await planImport('responses', 'Adres,Data\nLubelska 5,2025-05-05\n', { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace());
+    expect(await commitImport(good, source)).toEqual({ ok: true });
+    expect(calls).toEqual(['responses:1']);
+    const bad = await planImport('responses', 'Adres,Data\nNowhere 5,2025-05-05\n', { campaignId: 'campaign-2025-w1' }, townWorkspace());
+    expect((await commitImport(bad, source)).ok).toBe(false);
+    expect(calls).toEqual(['responses:1']);
+  });
+
+  it('stops on abort with an AbortError', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(planImport('responses', 'a\n1\n', {}, townWorkspace(), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
