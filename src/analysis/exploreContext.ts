@@ -1,0 +1,228 @@
+import type { HotSpotWeights, NeedSelection, UnitChoice } from '../domain/analysisRequest';
+import type { Group } from '../domain/group';
+import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
+import type { Resource } from '../domain/resource';
+import { prepareDataset, type DatasetInput, type PreparedDataset, type PrepareOptions } from './dataset';
+import { smoothRatesEmpiricalBayes } from './empiricalBayes';
+import type { GiStarResult } from './giStar';
+import { hotSpotsForUnits } from './giStar';
+import { compositeNeedIndex } from './needIndex';
+import { aggregateDataset } from './needQueries';
+import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
+import { buildStreetGraph, type StreetGraph } from './streetGraph';
+import { needColumn, type UnitAggregates } from './unitAggregates';
+import { unitLayer, type BuiltLayer, type UnitSpec } from './unitLayers';
+
+/**
+ * The explore facade's memory: the prepared dataset and everything derived from it that a later query can reuse.
+ * Per-unit aggregates are cached per (layer, wave, minimum severity, k); smoothed rates, coverage and Gi* per
+ * aggregate. A query that only changes weights or the need reads these caches: O(units × needs), no point scan.
+ * Internal to the explore*.ts files; the public face is exploreSession.ts.
+ */
+
+/** What a session is built from: a Workspace fits (extra collections are ignored). Read, never modified. */
+export interface ExploreInput extends DatasetInput {
+  resources: readonly Resource[];
+  groups?: readonly Group[];
+}
+
+/** A wave as the UI lists it, ordered by wave number then start date. */
+export interface CampaignInfo {
+  id: string;
+  name: string;
+  wave: number;
+  startDate: string;
+}
+
+/** An answer or a reason the query cannot be answered (unknown wave, unknown unit…): errors are values. */
+export type ExploreResult<T> = { ok: true; value: T } | { ok: false; message: string; field?: string };
+
+export const explored = <T>(value: T): ExploreResult<T> => ({ ok: true, value });
+export const refused = (message: string, field?: string): ExploreResult<never> => ({ ok: false, message, ...(field ? { field } : {}) });
+
+/** Counters for tests and the bench: how often the expensive steps ran. */
+export interface ExploreStats {
+  /** Passes over the responses (aggregateUnits calls). */
+  aggregations: number;
+  giStarRuns: number;
+  coverageRuns: number;
+}
+
+export interface ExploreContext {
+  readonly ds: PreparedDataset;
+  readonly input: ExploreInput;
+  readonly campaigns: readonly CampaignInfo[];
+  readonly stats: ExploreStats;
+  aggregates(unit: UnitChoice, campaignId: string, minSeverity: 1 | 2 | 3, minResponses: number): UnitAggregates;
+  layer(unit: UnitChoice): BuiltLayer;
+  /** Empirical-Bayes rates of an aggregate, smoothed globally (units × needs), cached. */
+  smoothedRates(agg: UnitAggregates): Float64Array;
+  resourcePoints(): ResourcePoints;
+  streetGraph(): StreetGraph;
+  coverage(agg: UnitAggregates, thresholdMeters: number, network: boolean): ResourceCoverage;
+  giStar(agg: UnitAggregates, selection: NeedSelection, weights: HotSpotWeights, alpha: number): ExploreResult<GiStarResult>;
+  /** Unit index by id for a layer. */
+  unitIndex(unit: UnitChoice, unitId: string): number;
+}
+
+export function unitSpecOf(unit: UnitChoice): UnitSpec {
+  switch (unit.kind) {
+    case 'street':
+      return { kind: 'street' };
+    case 'hex':
+      return { kind: 'hex', sizeMeters: unit.hexSizeMeters };
+    default:
+      return { kind: 'area', areaKind: unit.kind };
+  }
+}
+
+/** "street", "estate", "hex:250": the key the main thread files a layer under. */
+export function layerKeyOf(unit: UnitChoice): string {
+  return unit.kind === 'hex' ? `hex:${unit.hexSizeMeters}` : unit.kind;
+}
+
+const campaignOrder = (a: CampaignInfo, b: CampaignInfo): number => a.wave - b.wave || (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function createExploreContext(input: ExploreInput, options: PrepareOptions = {}): ExploreContext {
+  const ds = prepareDataset(input, options);
+  const campaigns = input.campaigns.map((c) => ({ id: c.id, name: c.name, wave: c.wave, startDate: c.startDate })).sort(campaignOrder);
+  const stats: ExploreStats = { aggregations: 0, giStarRuns: 0, coverageRuns: 0 };
+  const aggregateCache = new Map<string, UnitAggregates>();
+  const smoothedCache = new WeakMap<UnitAggregates, Float64Array>();
+  const coverageCache = new WeakMap<UnitAggregates, Map<string, ResourceCoverage>>();
+  const giCache = new WeakMap<UnitAggregates, Map<string, GiStarResult>>();
+  const unitIndexCache = new Map<string, Map<string, number>>();
+  let points: ResourcePoints | null = null;
+  let graph: StreetGraph | null = null;
+
+  const context: ExploreContext = {
+    ds,
+    input,
+    campaigns,
+    stats,
+    layer: (unit) => unitLayer(ds, unitSpecOf(unit)),
+    aggregates(unit, campaignId, minSeverity, minResponses) {
+      const key = `${layerKeyOf(unit)}|${campaignId}|${minSeverity}|${minResponses}`;
+      let agg = aggregateCache.get(key);
+      if (!agg) {
+        agg = aggregateDataset(ds, unitSpecOf(unit), { campaignIds: [campaignId], minSeverity, minResponses });
+        stats.aggregations++;
+        aggregateCache.set(key, agg);
+      }
+      return agg;
+    },
+    smoothedRates(agg) {
+      let rates = smoothedCache.get(agg);
+      if (!rates) {
+        rates = smoothRatesEmpiricalBayes(agg).rates;
+        smoothedCache.set(agg, rates);
+      }
+      return rates;
+    },
+    resourcePoints() {
+      points ??= resourcePointsFromResources(input.resources, NEED_CATEGORY_IDS, ds.projection);
+      return points;
+    },
+    streetGraph() {
+      // The dataset's street units hold the segments in canonical order already: no second projection pass.
+      graph ??= buildStreetGraph(ds.streets.x0s, ds.streets.y0s, ds.streets.x1s, ds.streets.y1s);
+      return graph;
+    },
+    coverage(agg, thresholdMeters, network) {
+      let byOptions = coverageCache.get(agg);
+      if (!byOptions) coverageCache.set(agg, (byOptions = new Map()));
+      const key = `${thresholdMeters}|${network}`;
+      let coverage = byOptions.get(key);
+      if (!coverage) {
+        coverage = resourceCoverageForUnits(agg, context.resourcePoints(), { thresholdMeters, ...(network ? { graph: context.streetGraph() } : {}) });
+        stats.coverageRuns++;
+        byOptions.set(key, coverage);
+      }
+      return coverage;
+    },
+    giStar(agg, selection, weights, alpha) {
+      const values = selectionValues(agg, selection);
+      if (!values.ok) return values;
+      let byOptions = giCache.get(agg);
+      if (!byOptions) giCache.set(agg, (byOptions = new Map()));
+      const key = `${selectionKey(selection)}|${JSON.stringify(weights)}|${alpha}`;
+      let gi = byOptions.get(key);
+      if (!gi) {
+        gi = hotSpotsForUnits(agg, values.value.values, { weights, alpha });
+        stats.giStarRuns++;
+        byOptions.set(key, gi);
+      }
+      return explored(gi);
+    },
+    unitIndex(unit, unitId) {
+      const key = layerKeyOf(unit);
+      let index = unitIndexCache.get(key);
+      if (!index) {
+        index = new Map(context.layer(unit).unitIds.map((id, u) => [id, u]));
+        unitIndexCache.set(key, index);
+      }
+      return index.get(unitId) ?? -1;
+    },
+  };
+  return context;
+}
+
+/** A canonical string of a selection (weights in need order), for cache keys. */
+export function selectionKey(selection: NeedSelection): string {
+  if (selection.kind === 'need') return `need:${selection.needId}`;
+  return `index:${NEED_CATEGORY_IDS.map((id) => selection.weights[id] ?? 0).join(',')}`;
+}
+
+/** The needs a selection involves (weight above 0), in NEED_CATEGORY_IDS order. */
+export function selectedNeeds(selection: NeedSelection): NeedCategoryId[] {
+  if (selection.kind === 'need') return [selection.needId];
+  return NEED_CATEGORY_IDS.filter((id) => (selection.weights[id] ?? 0) > 0);
+}
+
+export interface SelectionValues {
+  /** Per unit: the need's rate, or the composite index (a weighted mean of rates, in [0, 1]). */
+  values: Float64Array;
+  /** Weights used per need column of agg.needIds (one 1 for a single need). */
+  normalisedWeights: Float64Array;
+}
+
+/**
+ * Per-unit values of a selection from cached rates (raw, or the `rates` given, e.g. smoothed). O(units × needs).
+ * Suppressed units keep their value here; callers mask them before anything leaves the facade.
+ */
+export function selectionValues(agg: UnitAggregates, selection: NeedSelection, rates?: Float64Array): ExploreResult<SelectionValues> {
+  if (selection.kind === 'index') {
+    const index = compositeNeedIndex(agg, selection.weights, rates ? { rates } : {});
+    if (!index.ok) return refused(index.message, 'selection.weights');
+    return explored({ values: index.index, normalisedWeights: index.normalisedWeights });
+  }
+  const j = needColumn(agg, selection.needId);
+  if (j < 0) return refused(`need ${selection.needId} is not among the aggregated needs`, 'selection.needId');
+  const source = rates ?? agg.needRates;
+  const values = new Float64Array(agg.unitCount);
+  for (let u = 0; u < agg.unitCount; u++) values[u] = source[u * agg.needCount + j]!;
+  const normalisedWeights = new Float64Array(agg.needCount);
+  normalisedWeights[j] = 1;
+  return explored({ values, normalisedWeights });
+}
+
+/** The campaign, or a refusal naming the field. */
+export function checkCampaign(context: ExploreContext, campaignId: string, field = 'campaignId'): ExploreResult<CampaignInfo> {
+  const campaign = context.campaigns.find((c) => c.id === campaignId);
+  return campaign ? explored(campaign) : refused(`unknown survey wave "${campaignId}"`, field);
+}
+
+/** The wave before `campaignId` in the series (lower wave number, or same number and earlier start), or null. */
+export function previousCampaign(context: ExploreContext, campaignId: string): CampaignInfo | null {
+  const at = context.campaigns.findIndex((c) => c.id === campaignId);
+  return at > 0 ? context.campaigns[at - 1]! : null;
+}
+
+/** Weights per need id, from weights per need column. */
+export function weightsByNeed(needIds: readonly NeedCategoryId[], weights: Float64Array): Partial<Record<NeedCategoryId, number>> {
+  const out: Partial<Record<NeedCategoryId, number>> = {};
+  needIds.forEach((id, j) => {
+    if (weights[j]! > 0) out[id] = weights[j]!;
+  });
+  return out;
+}

@@ -1,0 +1,163 @@
+import type { NeedMapQuery, NeedSelection, UnitChoice, UnitKindName } from '../domain/analysisRequest';
+import type { NeedCategoryId } from '../domain/needs';
+import { hexKeyQ, hexKeyR, hexPolygon } from './hexGrid';
+import { quantileClassBreaks } from './exploreClassBreaks';
+import { checkCampaign, explored, layerKeyOf, selectionValues, weightsByNeed, type ExploreContext, type ExploreResult } from './exploreContext';
+import { needColumn, UNIT_SUPPRESSED } from './unitAggregates';
+
+/**
+ * The unit layer the main thread receives once per kind (and hexagon size), and the need map it colours with.
+ * Every later result is a set of typed arrays indexed by this layer's unit order.
+ */
+
+export interface ExploreLayer {
+  /** "street", "estate", "district", "care_region", "hex:250". */
+  key: string;
+  kind: UnitKindName;
+  /** Set for kind 'hex'. */
+  hexSizeMeters?: number;
+  /** Unit ids in unit order: street unit ids (the smallest merged record id), area ids, "hex250:q:r". */
+  unitIds: string[];
+  /** "ul. Słoneczna", the area's name, or the hexagon id. */
+  labels: string[];
+  /** Households targeted per unit (address households in the unit); the same for every wave. */
+  households: Float64Array;
+  /** Unit centre per unit, [lng, lat] interleaved (unitCount × 2); NaN when unknown. */
+  centers: Float64Array;
+  /** Streets only: the Street record ids merged into each unit (the workspace holds their geometry). */
+  streetIds?: string[][];
+  /** Hexagons only: 6 corners per unit, [lng, lat] interleaved (unitCount × 12), counter-clockwise, ring not closed. */
+  hexCorners?: Float64Array;
+}
+
+/**
+ * The layer for a unit choice. Fresh arrays on every call (so a caller may transfer them). O(units); hexagon
+ * corners O(units) through the projection.
+ */
+export function exploreLayer(context: ExploreContext, unit: UnitChoice): ExploreLayer {
+  const built = context.layer(unit);
+  const { ds } = context;
+  const n = built.unitIds.length;
+  const centers = new Float64Array(n * 2);
+  for (let u = 0; u < n; u++) {
+    const x = built.centerXs[u]!;
+    const y = built.centerYs[u]!;
+    const [lng, lat] = Number.isFinite(x) && Number.isFinite(y) ? ds.projection.inverse(x, y) : [NaN, NaN];
+    centers[2 * u] = lng;
+    centers[2 * u + 1] = lat;
+  }
+  const layer: ExploreLayer = { key: layerKeyOf(unit), kind: unit.kind, unitIds: [...built.unitIds], labels: [], households: built.households.slice(), centers };
+  if (unit.kind === 'street') {
+    layer.labels = [...ds.streets.labels];
+    const streetIds: string[][] = built.unitIds.map(() => []);
+    for (const [streetId, u] of ds.streets.unitOfStreetId) streetIds[u]!.push(streetId);
+    for (const ids of streetIds) ids.sort();
+    layer.streetIds = streetIds;
+  } else if (unit.kind === 'hex') {
+    layer.hexSizeMeters = unit.hexSizeMeters;
+    layer.labels = [...built.unitIds];
+    const corners = new Float64Array(n * 12);
+    const keys = built.hexKeys!;
+    for (let u = 0; u < n; u++) {
+      const ring = hexPolygon(hexKeyQ(keys[u]!), hexKeyR(keys[u]!), unit.hexSizeMeters);
+      for (let c = 0; c < 6; c++) {
+        const [lng, lat] = ds.projection.inverse(ring[c]![0], ring[c]![1]);
+        corners[u * 12 + 2 * c] = lng;
+        corners[u * 12 + 2 * c + 1] = lat;
+      }
+    }
+    layer.hexCorners = corners;
+  } else {
+    const nameOf = new Map(ds.areas.map((a) => [a.id, a.name]));
+    layer.labels = built.unitIds.map((id) => nameOf.get(id) ?? id);
+  }
+  return layer;
+}
+
+export interface NeedMapResult {
+  layerKey: string;
+  campaignId: string;
+  selection: NeedSelection;
+  unitCount: number;
+  /** The need's rate or the composite index per unit, in [0, 1]; NaN where suppressed (not shown, so not sent). */
+  values: Float64Array;
+  /** Empirical-Bayes smoothed values (NaN where suppressed), or null when smoothing is 'none'. */
+  smoothedValues: Float64Array | null;
+  /** Wilson 95 % interval of a single need's rate (NaN where suppressed); null for the composite index, which is not a proportion. */
+  lower: Float64Array | null;
+  upper: Float64Array | null;
+  responses: Uint32Array;
+  /** responses / households (0 where the unit has no households). */
+  responseRate: Float64Array;
+  /** 1 where the unit has fewer than k responses. */
+  suppressed: Uint8Array;
+  /** Quantile class 0–4 of the coloured value (smoothed when smoothing is on), 255 where suppressed. */
+  classOfUnit: Uint8Array;
+  /** 6 class edges (min, 20 %, 40 %, 60 %, 80 %, max) over the non-suppressed values; [] when none. */
+  breaks: number[];
+  /** The weights used (normalised to sum 1), by need. */
+  weights: Partial<Record<NeedCategoryId, number>>;
+  minResponses: number;
+  /** Responses of the wave, and how many of them fell in no unit of the layer: Σ responses + unassigned = total. */
+  totalResponses: number;
+  unassignedResponses: number;
+}
+
+/**
+ * Need map for one layer and wave. The aggregate is cached per (layer, wave, severity, k): changing the need,
+ * the weights or the smoothing costs O(units × needs) plus the O(units log units) class breaks.
+ * @example needMap(ctx, { unit: { kind: 'hex', hexSizeMeters: 250 }, campaignId: 'w1', selection: { kind: 'index', weights: { housing: 2, health: 1 } }, … })
+ */
+export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreResult<NeedMapResult> {
+  const campaign = checkCampaign(context, query.campaignId);
+  if (!campaign.ok) return campaign;
+  const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
+  const raw = selectionValues(agg, query.selection);
+  if (!raw.ok) return raw;
+  const n = agg.unitCount;
+  const suppressed = new Uint8Array(n);
+  for (let u = 0; u < n; u++) suppressed[u] = agg.flags[u]! & UNIT_SUPPRESSED ? 1 : 0;
+  const mask = (v: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let u = 0; u < n; u++) out[u] = suppressed[u] ? NaN : v[u]!;
+    return out;
+  };
+  const values = mask(raw.value.values);
+  let smoothedValues: Float64Array | null = null;
+  if (query.smoothing === 'empiricalBayes') {
+    const smoothed = selectionValues(agg, query.selection, context.smoothedRates(agg));
+    if (!smoothed.ok) return smoothed;
+    smoothedValues = mask(smoothed.value.values);
+  }
+  let lower: Float64Array | null = null;
+  let upper: Float64Array | null = null;
+  if (query.selection.kind === 'need') {
+    const j = needColumn(agg, query.selection.needId);
+    lower = new Float64Array(n);
+    upper = new Float64Array(n);
+    for (let u = 0; u < n; u++) {
+      lower[u] = suppressed[u] ? NaN : agg.needLower[u * agg.needCount + j]!;
+      upper[u] = suppressed[u] ? NaN : agg.needUpper[u * agg.needCount + j]!;
+    }
+  }
+  const { edges, classOfUnit } = quantileClassBreaks(smoothedValues ?? values);
+  return explored({
+    layerKey: layerKeyOf(query.unit),
+    campaignId: query.campaignId,
+    selection: query.selection,
+    unitCount: n,
+    values,
+    smoothedValues,
+    lower,
+    upper,
+    responses: agg.responses.slice(),
+    responseRate: agg.responseRate.slice(),
+    suppressed,
+    classOfUnit,
+    breaks: edges,
+    weights: weightsByNeed(agg.needIds, raw.value.normalisedWeights),
+    minResponses: agg.minResponses,
+    totalResponses: agg.totalResponses,
+    unassignedResponses: agg.unassignedResponses,
+  });
+}

@@ -1,0 +1,95 @@
+import type { ClusterQuery, CoverageQuery, HotSpotQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { PrepareOptions } from './dataset';
+import { createExploreContext, type CampaignInfo, type ExploreInput, type ExploreResult, type ExploreStats } from './exploreContext';
+import { hotSpots, problemClusters, type ClusterResult, type HotSpotResult } from './exploreHotSpots';
+import { exploreLayer, needMap, type ExploreLayer, type NeedMapResult } from './exploreNeedMap';
+import { coverage, rankTargets, type CoverageResult, type RankingResult } from './exploreTargets';
+import { unitDetail, waveChange, type UnitDetail, type WaveChangeResult } from './exploreUnitDetail';
+import { areaKinds } from './unitLayers';
+
+export type { CampaignInfo, ExploreInput, ExploreResult, ExploreStats } from './exploreContext';
+export type { ClusterResult, DbscanClusters, HotSpotResult } from './exploreHotSpots';
+export type { ExploreLayer, NeedMapResult } from './exploreNeedMap';
+export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
+export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
+
+/**
+ * The explore facade: one prepared workspace answering the questions of the explore view (issue 5).
+ *
+ *   const session = createExploreSession(workspace);            // prepare once: O(records) + snapping
+ *   session.layer({ kind: 'hex', hexSizeMeters: 250 })          // ids, labels, households, corners: once per layer
+ *   session.needMap({ unit, campaignId, selection, … })          // values, classes, Wilson, suppression
+ *   session.needMap({ …, selection: { kind: 'index', weights } }) // re-weighting: cached rates, O(units × needs)
+ *
+ * Queries are the zod-parsed types of src/domain/analysisRequest.ts (defaults filled in). Answers are
+ * `{ ok: true, value }` or `{ ok: false, message, field }` (unknown wave or unit, weights all zero): never thrown.
+ * Every typed array in an answer is fresh (nothing of the caches is shared), so a worker may transfer it; arrays
+ * are indexed by the unit order of `layer(unit)`, which does not depend on the wave or on the input order.
+ * The input is read, never modified, and must not change while the session lives: a new data load, a new session.
+ */
+export interface ExploreSession {
+  readonly campaigns: readonly CampaignInfo[];
+  summary(): ExploreSummary;
+  layer(unit: UnitChoice): ExploreLayer;
+  needMap(query: NeedMapQuery): ExploreResult<NeedMapResult>;
+  hotSpots(query: HotSpotQuery): ExploreResult<HotSpotResult>;
+  clusters(query: ClusterQuery): ExploreResult<ClusterResult>;
+  coverage(query: CoverageQuery): ExploreResult<CoverageResult>;
+  ranking(query: RankingQuery): ExploreResult<RankingResult>;
+  compareWaves(query: WaveComparisonQuery): ExploreResult<WaveChangeResult>;
+  unitDetail(query: UnitDetailQuery): ExploreResult<UnitDetail>;
+  /** How often the expensive steps ran (tests, bench). */
+  readonly stats: Readonly<ExploreStats>;
+}
+
+export interface ExploreSummary {
+  campaigns: CampaignInfo[];
+  /** Area kinds present (estate, district, …). */
+  areaKinds: string[];
+  streets: number;
+  addresses: number;
+  responses: number;
+  resources: number;
+  groups: number;
+  /** Responses in no street, by reason (they are counted, never dropped). */
+  unassignedToStreet: Record<string, number>;
+}
+
+/**
+ * Prepares `input` (a Workspace fits) for exploring. Throws only on broken invariants; bad records end up in the
+ * dataset's diagnostics and the summary.
+ * @example
+ *   const s = createExploreSession(workspace);
+ *   const map = s.needMap(NeedMapQuery.parse({ unit: { kind: 'street' }, campaignId: 'campaign-2025-w1', selection: { kind: 'need', needId: 'housing' } }));
+ *   if (map.ok) map.value.values[3] // housing rate of the 4th street of s.layer({ kind: 'street', hexSizeMeters: 250 })
+ */
+export function createExploreSession(input: ExploreInput, options: PrepareOptions = {}): ExploreSession {
+  const context = createExploreContext(input, options);
+  return {
+    campaigns: context.campaigns,
+    stats: context.stats,
+    summary() {
+      const { ds } = context;
+      const unassignedToStreet: Record<string, number> = {};
+      for (const [reason, count] of Object.entries(ds.diagnostics.streetReasonCounts)) if (reason !== 'assigned' && count > 0) unassignedToStreet[reason] = count;
+      return {
+        campaigns: context.campaigns.map((c) => ({ ...c })),
+        areaKinds: areaKinds(ds),
+        streets: ds.streets.unitIds.length,
+        addresses: ds.addressIds.length,
+        responses: ds.responseIds.length,
+        resources: input.resources.length,
+        groups: input.groups?.length ?? 0,
+        unassignedToStreet,
+      };
+    },
+    layer: (unit) => exploreLayer(context, unit),
+    needMap: (query) => needMap(context, query),
+    hotSpots: (query) => hotSpots(context, query),
+    clusters: (query) => problemClusters(context, query),
+    coverage: (query) => coverage(context, query),
+    ranking: (query) => rankTargets(context, query),
+    compareWaves: (query) => waveChange(context, query),
+    unitDetail: (query) => unitDetail(context, query),
+  };
+}

@@ -1,0 +1,268 @@
+import type { UnitDetailQuery, UnitKindName, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { NeedCategoryId } from '../domain/needs';
+import { pointInArea } from './areaRaster';
+import { checkCampaign, explored, layerKeyOf, previousCampaign, refused, selectionValues, type ExploreContext, type ExploreResult } from './exploreContext';
+import { pointSegmentDistanceSquared } from './segmentIndex';
+import { townAverageRates } from './targetRanking';
+import { needColumn, UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
+import { compareWaves, twoProportionZTest } from './waveComparison';
+
+/** Change between two waves per unit, and everything the panel shows about one unit. */
+
+export interface WaveChangeResult {
+  layerKey: string;
+  beforeCampaignId: string;
+  afterCampaignId: string;
+  unitCount: number;
+  /** The need's rate or the index in each wave; NaN where that wave's unit is suppressed. */
+  before: Float64Array;
+  after: Float64Array;
+  /** after − before; NaN where either wave is suppressed. */
+  change: Float64Array;
+  /** Pooled two-proportion z and two-sided p (single need only; the index is not a proportion: null). */
+  z: Float64Array | null;
+  pValue: Float64Array | null;
+  /** 1 where either wave has fewer than k responses. */
+  suppressed: Uint8Array;
+}
+
+/**
+ * Per-unit change of a need rate (with the two-proportion test) or of the composite index between two waves.
+ * Both aggregates come from the cache; O(units × needs).
+ */
+export function waveChange(context: ExploreContext, query: WaveComparisonQuery): ExploreResult<WaveChangeResult> {
+  const before = checkCampaign(context, query.beforeCampaignId, 'beforeCampaignId');
+  if (!before.ok) return before;
+  const after = checkCampaign(context, query.afterCampaignId, 'afterCampaignId');
+  if (!after.ok) return after;
+  const a = context.aggregates(query.unit, query.beforeCampaignId, query.minSeverity, query.minResponses);
+  const b = context.aggregates(query.unit, query.afterCampaignId, query.minSeverity, query.minResponses);
+  const va = selectionValues(a, query.selection);
+  if (!va.ok) return va;
+  const vb = selectionValues(b, query.selection);
+  if (!vb.ok) return vb;
+  const n = a.unitCount;
+  const comparison = compareWaves(a, b, { minResponses: query.minResponses });
+  const beforeValues = new Float64Array(n);
+  const afterValues = new Float64Array(n);
+  const change = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    beforeValues[u] = a.flags[u]! & UNIT_SUPPRESSED ? NaN : va.value.values[u]!;
+    afterValues[u] = b.flags[u]! & UNIT_SUPPRESSED ? NaN : vb.value.values[u]!;
+    change[u] = comparison.suppressed[u] ? NaN : vb.value.values[u]! - va.value.values[u]!;
+  }
+  let z: Float64Array | null = null;
+  let pValue: Float64Array | null = null;
+  if (query.selection.kind === 'need') {
+    const j = needColumn(a, query.selection.needId);
+    z = new Float64Array(n);
+    pValue = new Float64Array(n);
+    for (let u = 0; u < n; u++) {
+      z[u] = comparison.suppressed[u] ? NaN : comparison.z[u * a.needCount + j]!;
+      pValue[u] = comparison.suppressed[u] ? NaN : comparison.pValue[u * a.needCount + j]!;
+    }
+  }
+  return explored({
+    layerKey: layerKeyOf(query.unit),
+    beforeCampaignId: query.beforeCampaignId,
+    afterCampaignId: query.afterCampaignId,
+    unitCount: n,
+    before: beforeValues,
+    after: afterValues,
+    change,
+    z,
+    pValue,
+    suppressed: comparison.suppressed.slice(),
+  });
+}
+
+export interface UnitNeedDetail {
+  needId: NeedCategoryId;
+  /** null where the unit is suppressed (fewer than k answers): too few to show. */
+  count: number | null;
+  rate: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** Town-wide rate of the need in this wave (pooled over streets), for comparison. */
+  townRate: number;
+}
+
+export interface NearbyPlace {
+  id: string;
+  name: string;
+  kind: string;
+  /** Resources: the needs served; groups: the needs addressed. */
+  needs: NeedCategoryId[];
+  /** Straight-line metres from the unit (its street line, its area, its hexagon's centre); 0 inside an area. */
+  distanceMeters: number;
+}
+
+export interface UnitGap {
+  needId: NeedCategoryId;
+  gapScore: number;
+  /** Metres to the nearest resource serving the need (network when on); Infinity if none. */
+  accessMeters: number;
+  uncovered: boolean;
+}
+
+export interface UnitChangeDetail {
+  campaignId: string;
+  campaignName: string;
+  responses: number;
+  /** Both waves have at least k responses. */
+  comparable: boolean;
+  /** Per need: rates before and after, change and the two-proportion test; null values where not comparable. */
+  needs: { needId: NeedCategoryId; before: number | null; after: number | null; change: number | null; z: number | null; pValue: number | null }[];
+}
+
+export interface UnitDetail {
+  layerKey: string;
+  kind: UnitKindName;
+  unitId: string;
+  unitIndex: number;
+  label: string;
+  campaignId: string;
+  households: number;
+  responses: number;
+  responseRate: number;
+  suppressed: boolean;
+  minResponses: number;
+  needs: UnitNeedDetail[];
+  nearbyMeters: number;
+  resources: NearbyPlace[];
+  groups: NearbyPlace[];
+  /** Gaps with a score above 0 (largest first), and needs with nothing in reach. Empty when suppressed. */
+  gaps: UnitGap[];
+  uncoveredNeeds: NeedCategoryId[];
+  /** Change since the previous wave of the series; null when this is the first wave. */
+  sincePrevious: UnitChangeDetail | null;
+}
+
+/**
+ * The panel of one unit: counts, every need's rate with its Wilson interval (hidden when suppressed), nearby
+ * resources and groups, gaps, change since the previous wave. O(needs + resources + groups + the unit's segments).
+ */
+export function unitDetail(context: ExploreContext, query: UnitDetailQuery): ExploreResult<UnitDetail> {
+  const campaign = checkCampaign(context, query.campaignId);
+  if (!campaign.ok) return campaign;
+  const u = context.unitIndex(query.unit, query.unitId);
+  if (u < 0) return refused(`no ${query.unit.kind} unit with id "${query.unitId}"`, 'unitId');
+  const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
+  const town = context.aggregates({ kind: 'street', hexSizeMeters: query.unit.hexSizeMeters }, query.campaignId, query.minSeverity, query.minResponses);
+  const suppressed = (agg.flags[u]! & UNIT_SUPPRESSED) !== 0;
+  const m = agg.needCount;
+  const townRates = townAverageRates(town);
+  const needs: UnitNeedDetail[] = agg.needIds.map((needId, j) => {
+    const at = u * m + j;
+    return {
+      needId,
+      count: suppressed ? null : agg.needCounts[at]!,
+      rate: suppressed ? null : agg.needRates[at]!,
+      lower: suppressed ? null : agg.needLower[at]!,
+      upper: suppressed ? null : agg.needUpper[at]!,
+      townRate: townRates[j]!,
+    };
+  });
+
+  const distanceTo = unitDistance(context, query, u, agg);
+  const { ds } = context;
+  const nearby = (items: readonly { id: string; name: string; kind: string; location: { coordinates: readonly number[] } }[], needsOf: (i: number) => NeedCategoryId[]): NearbyPlace[] => {
+    const out: NearbyPlace[] = [];
+    items.forEach((item, i) => {
+      const [x, y] = ds.projection.forward(item.location.coordinates[0]!, item.location.coordinates[1]!);
+      const d = distanceTo(x, y);
+      if (d <= query.nearbyMeters) out.push({ id: item.id, name: item.name, kind: item.kind, needs: needsOf(i), distanceMeters: d });
+    });
+    return out.sort((a, b) => a.distanceMeters - b.distanceMeters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+  const resources = context.input.resources;
+  const groups = context.input.groups ?? [];
+
+  const cov = context.coverage(agg, query.thresholdMeters, query.network);
+  const gaps: UnitGap[] = [];
+  const uncoveredNeeds: NeedCategoryId[] = [];
+  for (let j = 0; j < m; j++) {
+    const uncovered = ((cov.uncoveredMasks[u]! >>> j) & 1) === 1;
+    if (uncovered) uncoveredNeeds.push(agg.needIds[j]!);
+    const gapScore = cov.gapScores[u * m + j]!;
+    if (cov.gapKnown[u] && gapScore > 0) gaps.push({ needId: agg.needIds[j]!, gapScore, accessMeters: cov.accessMeters[u * m + j]!, uncovered });
+  }
+  gaps.sort((a, b) => b.gapScore - a.gapScore);
+
+  const label = labelOf(context, query, u);
+  return explored({
+    layerKey: layerKeyOf(query.unit),
+    kind: query.unit.kind,
+    unitId: query.unitId,
+    unitIndex: u,
+    label,
+    campaignId: query.campaignId,
+    households: agg.households[u]!,
+    responses: agg.responses[u]!,
+    responseRate: agg.responseRate[u]!,
+    suppressed,
+    minResponses: agg.minResponses,
+    needs,
+    nearbyMeters: query.nearbyMeters,
+    resources: nearby(resources, (i) => [...resources[i]!.serves]),
+    groups: nearby(groups, (i) => [...groups[i]!.targetNeeds]),
+    gaps,
+    uncoveredNeeds,
+    sincePrevious: changeSincePrevious(context, query, u, agg),
+  });
+}
+
+function labelOf(context: ExploreContext, query: UnitDetailQuery, u: number): string {
+  if (query.unit.kind === 'street') return context.ds.streets.labels[u] ?? query.unitId;
+  if (query.unit.kind === 'hex') return query.unitId;
+  return context.ds.areas.find((a) => a.id === query.unitId)?.name ?? query.unitId;
+}
+
+/** Distance in metres from a point to the unit: to the street's nearest segment, 0 inside an area else to its edge, to a hexagon's centre. */
+function unitDistance(context: ExploreContext, query: UnitDetailQuery, u: number, agg: UnitAggregates): (x: number, y: number) => number {
+  const { ds } = context;
+  if (query.unit.kind === 'street') {
+    const s = ds.streets;
+    const segments: number[] = [];
+    for (let i = 0; i < s.segmentUnit.length; i++) if (s.segmentUnit[i] === u) segments.push(i);
+    return (x, y) => {
+      let best = Infinity;
+      for (const i of segments) best = Math.min(best, pointSegmentDistanceSquared(x, y, s.x0s[i]!, s.y0s[i]!, s.x1s[i]!, s.y1s[i]!));
+      return Math.sqrt(best);
+    };
+  }
+  if (query.unit.kind === 'hex') return (x, y) => Math.hypot(x - agg.centerXs[u]!, y - agg.centerYs[u]!);
+  const layer = context.layer(query.unit);
+  const area = ds.areas.find((a) => a.id === query.unitId)!;
+  return (x, y) => {
+    if (layer.raster && pointInArea(layer.raster, u, x, y)) return 0;
+    let best = Infinity;
+    for (const ring of area.rings) {
+      for (let i = 0; i + 3 < ring.length; i += 2) best = Math.min(best, pointSegmentDistanceSquared(x, y, ring[i]!, ring[i + 1]!, ring[i + 2]!, ring[i + 3]!));
+    }
+    return Math.sqrt(best);
+  };
+}
+
+function changeSincePrevious(context: ExploreContext, query: UnitDetailQuery, u: number, after: UnitAggregates): UnitChangeDetail | null {
+  const previous = previousCampaign(context, query.campaignId);
+  if (!previous) return null;
+  const before = context.aggregates(query.unit, previous.id, query.minSeverity, query.minResponses);
+  const n1 = before.responses[u]!;
+  const n2 = after.responses[u]!;
+  const comparable = n1 >= query.minResponses && n2 >= query.minResponses && n1 > 0 && n2 > 0;
+  const m = after.needCount;
+  return {
+    campaignId: previous.id,
+    campaignName: previous.name,
+    responses: n1,
+    comparable,
+    needs: after.needIds.map((needId, j) => {
+      if (!comparable) return { needId, before: null, after: null, change: null, z: null, pValue: null };
+      const x1 = before.needCounts[u * m + j]!;
+      const x2 = after.needCounts[u * m + j]!;
+      const test = twoProportionZTest(x1, n1, x2, n2);
+      return { needId, before: x1 / n1, after: x2 / n2, change: x2 / n2 - x1 / n1, z: test.z, pValue: test.pValue };
+    }),
+  };
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { NeedCategoryId } from './needs';
+import { Workspace } from './workspace';
+
+/**
+ * What the UI may ask the analysis worker (src/worker): the queries of the explore facade
+ * (src/analysis/exploreSession.ts) and the messages that carry them. Parsed in the worker before anything runs;
+ * defaults are filled in here, so the facade receives complete queries.
+ */
+
+/** Unit layers a map can show. estate, district, care_region are area kinds; hex is the planar grid. */
+export const UNIT_KIND_NAMES = ['street', 'estate', 'district', 'care_region', 'hex'] as const;
+export const UnitKindName = z.enum(UNIT_KIND_NAMES, { error: `unit kind must be one of: ${UNIT_KIND_NAMES.join(', ')}` });
+export type UnitKindName = z.infer<typeof UnitKindName>;
+
+export const DEFAULT_HEX_SIZE_METERS = 250;
+/** Hexagon size across flats, metres. Below 50 m a hexagon holds one building; above 5 km, a town. */
+export const HexSizeMeters = z
+  .number({ error: 'hexSizeMeters must be a number' })
+  .min(50, { message: 'hexSizeMeters must be at least 50' })
+  .max(5000, { message: 'hexSizeMeters must be at most 5000' });
+
+/** A unit layer: `{ kind: 'hex', hexSizeMeters: 250 }`; hexSizeMeters is ignored for other kinds. */
+export const UnitChoice = z.strictObject({ kind: UnitKindName, hexSizeMeters: HexSizeMeters.default(DEFAULT_HEX_SIZE_METERS) });
+export type UnitChoice = z.infer<typeof UnitChoice>;
+export type UnitChoiceInput = z.input<typeof UnitChoice>;
+
+const weight = z.number({ error: 'a need weight must be a number' }).min(0, { message: 'a need weight must be 0 or more' }).max(1000, { message: 'a need weight must be at most 1000' });
+/** User weights per need (sliders); absent needs weigh 0. Normalised by the engine to sum 1. */
+export const NeedWeightsInput = z
+  .partialRecord(NeedCategoryId, weight)
+  .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), { message: 'give at least one need a weight above zero' });
+export type NeedWeightsInput = z.infer<typeof NeedWeightsInput>;
+
+/** One need (its rate), or a weighted mix (the composite need index). */
+export const NeedSelection = z.discriminatedUnion(
+  'kind',
+  [z.strictObject({ kind: z.literal('need'), needId: NeedCategoryId }), z.strictObject({ kind: z.literal('index'), weights: NeedWeightsInput })],
+  { error: "selection must be { kind: 'need', needId } or { kind: 'index', weights }" },
+);
+export type NeedSelection = z.infer<typeof NeedSelection>;
+
+/** k: units with fewer answers have their rates suppressed (default 5). */
+export const MinResponses = z.int({ error: 'minResponses must be a whole number' }).min(1, { message: 'minResponses must be at least 1' }).max(100, { message: 'minResponses must be at most 100' });
+/** A need counts when the household rated it at least this severe (1 some, 2 serious, 3 very serious). */
+export const MinSeverity = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'minSeverity must be 1, 2 or 3' });
+
+const filters = {
+  campaignId: Id,
+  minSeverity: MinSeverity.default(1),
+  minResponses: MinResponses.default(5),
+};
+
+/** Need map: a value per unit of one layer for one wave. */
+export const NeedMapQuery = z.strictObject({
+  unit: UnitChoice,
+  ...filters,
+  selection: NeedSelection,
+  /** Also return empirical-Bayes smoothed values (Marshall 1991), and colour by them when 'empiricalBayes'. */
+  smoothing: z.enum(['none', 'empiricalBayes'], { error: 'smoothing must be none or empiricalBayes' }).default('none'),
+});
+export type NeedMapQuery = z.infer<typeof NeedMapQuery>;
+export type NeedMapQueryInput = z.input<typeof NeedMapQuery>;
+
+/** Gi* neighbourhoods: k nearest units (ArcGIS advises ≥ 8) or a fixed distance band. */
+export const HotSpotWeights = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('kNearest'), k: z.int().min(1, { message: 'k must be at least 1' }).max(64, { message: 'k must be at most 64' }) }),
+    z.strictObject({ kind: z.literal('distanceBand'), thresholdMeters: z.number().min(1, { message: 'thresholdMeters must be at least 1' }).max(20_000, { message: 'thresholdMeters must be at most 20000' }) }),
+  ],
+  { error: "spatialWeights must be { kind: 'kNearest', k } or { kind: 'distanceBand', thresholdMeters }" },
+);
+export type HotSpotWeights = z.infer<typeof HotSpotWeights>;
+export const DEFAULT_HOT_SPOT_WEIGHTS: HotSpotWeights = { kind: 'kNearest', k: 8 };
+
+const hotSpotOptions = {
+  /** Gi* spatial weights (named apart from the need weights of an index). */
+  spatialWeights: HotSpotWeights.default(DEFAULT_HOT_SPOT_WEIGHTS),
+  /** FDR level for `significantFdr` (Benjamini–Hochberg); Gi_Bin classes always use 90/95/99 %. */
+  alpha: z.number().gt(0, { message: 'alpha must be above 0' }).max(0.2, { message: 'alpha must be at most 0.2' }).default(0.05),
+};
+
+/** Gi* hot spots over hexagons or streets. */
+export const HotSpotQuery = z.strictObject({
+  unit: UnitChoice.refine((u) => u.kind === 'hex' || u.kind === 'street', { message: 'hot spots are computed over hex or street units' }),
+  ...filters,
+  selection: NeedSelection,
+  ...hotSpotOptions,
+});
+export type HotSpotQuery = z.infer<typeof HotSpotQuery>;
+export type HotSpotQueryInput = z.input<typeof HotSpotQuery>;
+
+/** "High need" households for DBSCAN: reporting a selected need at `minSeverity` or above. */
+export const DbscanOptions = z.strictObject({
+  epsMeters: z.number().min(10, { message: 'epsMeters must be at least 10' }).max(2000, { message: 'epsMeters must be at most 2000' }).default(200),
+  minPoints: z.int().min(2, { message: 'minPoints must be at least 2' }).max(500, { message: 'minPoints must be at most 500' }).default(10),
+  minSeverity: MinSeverity.default(2),
+});
+export type DbscanOptions = z.infer<typeof DbscanOptions>;
+
+/** Problem clusters: touching hot hexagons (Gi_Bin ≥ minBin after FDR), and DBSCAN over high-need households. */
+export const ClusterQuery = z.strictObject({
+  hexSizeMeters: HexSizeMeters.default(DEFAULT_HEX_SIZE_METERS),
+  ...filters,
+  selection: NeedSelection,
+  ...hotSpotOptions,
+  minBin: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'minBin must be 1, 2 or 3' }).default(2),
+  dbscan: DbscanOptions.default({ epsMeters: 200, minPoints: 10, minSeverity: 2 }),
+});
+export type ClusterQuery = z.infer<typeof ClusterQuery>;
+export type ClusterQueryInput = z.input<typeof ClusterQuery>;
+
+const coverageOptions = {
+  /** "Within reach", metres (default 800 m, about ten minutes' walk). */
+  thresholdMeters: z.number().min(50, { message: 'thresholdMeters must be at least 50' }).max(20_000, { message: 'thresholdMeters must be at most 20000' }).default(800),
+  /** Distances along the street network (true, default) or in a straight line. */
+  network: z.boolean({ error: 'network must be true or false' }).default(true),
+};
+
+/** Resource coverage and gaps per unit for one need. */
+export const CoverageQuery = z.strictObject({ unit: UnitChoice, ...filters, needId: NeedCategoryId, ...coverageOptions });
+export type CoverageQuery = z.infer<typeof CoverageQuery>;
+export type CoverageQueryInput = z.input<typeof CoverageQuery>;
+
+export const CANDIDATE_KINDS = ['estate', 'district', 'care_region', 'cluster'] as const;
+export const CandidateKind = z.enum(CANDIDATE_KINDS, { error: `candidate kind must be one of: ${CANDIDATE_KINDS.join(', ')}` });
+export type CandidateKind = z.infer<typeof CandidateKind>;
+
+/** Target ranking for Local Activity Programmes over candidate areas. */
+export const RankingQuery = z.strictObject({
+  ...filters,
+  weights: NeedWeightsInput,
+  candidates: z.array(CandidateKind).min(1, { message: 'choose at least one kind of candidate area' }).default(['estate', 'cluster']),
+  /** Hexagons and Gi* options for the cluster candidates. */
+  hexSizeMeters: HexSizeMeters.default(DEFAULT_HEX_SIZE_METERS),
+  ...hotSpotOptions,
+  ...coverageOptions,
+  limit: z.int().min(1).max(500).default(50),
+});
+export type RankingQuery = z.infer<typeof RankingQuery>;
+export type RankingQueryInput = z.input<typeof RankingQuery>;
+
+/** Change per unit between two waves (after − before). */
+export const WaveComparisonQuery = z
+  .strictObject({
+    unit: UnitChoice,
+    beforeCampaignId: Id,
+    afterCampaignId: Id,
+    selection: NeedSelection,
+    minSeverity: MinSeverity.default(1),
+    minResponses: MinResponses.default(5),
+  })
+  .refine((q) => q.beforeCampaignId !== q.afterCampaignId, { message: 'compare two different waves', path: ['afterCampaignId'] });
+export type WaveComparisonQuery = z.infer<typeof WaveComparisonQuery>;
+export type WaveComparisonQueryInput = z.input<typeof WaveComparisonQuery>;
+
+/** Everything the panel shows about one unit. */
+export const UnitDetailQuery = z.strictObject({
+  unit: UnitChoice,
+  unitId: Id,
+  ...filters,
+  /** Resources and groups within this distance of the unit are listed (default 500 m). */
+  nearbyMeters: z.number().min(0, { message: 'nearbyMeters must be 0 or more' }).max(10_000, { message: 'nearbyMeters must be at most 10000' }).default(500),
+  ...coverageOptions,
+});
+export type UnitDetailQuery = z.infer<typeof UnitDetailQuery>;
+export type UnitDetailQueryInput = z.input<typeof UnitDetailQuery>;
+
+/* Worker messages: each request has an id (the client's counter); queries travel on a channel (default: the
+   request type), where a newer request supersedes an older one still waiting. */
+
+export const RequestId = z.int({ error: 'id must be a whole number' }).min(0, { message: 'id must be 0 or more' });
+export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64, { message: 'channel must be at most 64 characters' });
+
+const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
+  z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
+
+export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'clusters', 'coverage', 'ranking', 'compareWaves', 'unitDetail'] as const;
+export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
+
+export const AnalysisRequest = z.discriminatedUnion(
+  'type',
+  [
+    /** Loads a workspace (once per data load); later queries run against it. */
+    z.strictObject({ type: z.literal('init'), id: RequestId, workspace: Workspace }),
+    /** Asks to drop the request `id` if it has not started; a started computation finishes and is ignored. */
+    z.strictObject({ type: z.literal('cancel'), id: RequestId }),
+    request('layer', UnitChoice),
+    request('needMap', NeedMapQuery),
+    request('hotSpots', HotSpotQuery),
+    request('clusters', ClusterQuery),
+    request('coverage', CoverageQuery),
+    request('ranking', RankingQuery),
+    request('compareWaves', WaveComparisonQuery),
+    request('unitDetail', UnitDetailQuery),
+  ],
+  { error: `type must be one of: ${ANALYSIS_REQUEST_TYPES.join(', ')}` },
+);
+export type AnalysisRequest = z.infer<typeof AnalysisRequest>;
+export type AnalysisRequestInput = z.input<typeof AnalysisRequest>;
+export type AnalysisQueryRequest = Exclude<AnalysisRequest, { type: 'init' | 'cancel' }>;

@@ -1,0 +1,163 @@
+import { AnalysisRequest, ANALYSIS_REQUEST_TYPES, type AnalysisQueryRequest } from '../domain/analysisRequest';
+import { formatIssue, issuesFromZod, type InputIssue } from '../domain/issues';
+import type { Workspace } from '../domain/workspace';
+import { createExploreSession, type ExploreResult, type ExploreSession } from '../analysis/exploreSession';
+import { transferablesOf, type AnalysisResponse, type AnswerType } from './protocol';
+
+/**
+ * The analysis worker's logic as a plain class, so Node tests drive it without a Worker (analysis.worker.ts
+ * only wires `self.onmessage` to `receive` and `post` to `self.postMessage`).
+ *
+ * - Every message is parsed with the zod schemas of src/domain/analysisRequest.ts; a bad one is answered
+ *   `{ ok: false, message, issues }` naming the field (issues from zod), never thrown.
+ * - Requests are queued and run one at a time, each in its own task (`schedule`), so messages that arrive while
+ *   one runs are seen before the next starts. A request on a channel (default: its type) supersedes an older
+ *   request of that channel still waiting: the older one is answered `{ id, cancelled: true }` and never runs.
+ *   A `cancel` message does the same for one id. A running computation is synchronous and cannot be stopped;
+ *   it finishes and the client ignores the answer (it has already rejected the promise with an AbortError).
+ * - Results go out with their typed arrays' buffers in the transfer list (the facade returns fresh arrays).
+ * - A computation that throws (a broken invariant) is answered `{ ok: false, message }`, never rethrown.
+ */
+
+export type PostAnswer = (message: AnalysisResponse, transfer: Transferable[]) => void;
+
+export interface AnalysisHandlerOptions {
+  /** Runs `task` later, in a new task (default setTimeout 0): lets newer messages in between requests. */
+  schedule?: (task: () => void) => void;
+  /** Builds the session from a parsed workspace (default createExploreSession). */
+  createSession?: (workspace: Workspace) => ExploreSession;
+}
+
+type Queued = { request: Extract<AnalysisRequest, { type: 'init' }>; channel: string } | { request: AnalysisQueryRequest; channel: string };
+
+export class AnalysisMessageHandler {
+  private readonly queue: Queued[] = [];
+  private session: ExploreSession | null = null;
+  private scheduled = false;
+  private readonly schedule: (task: () => void) => void;
+  private readonly createSession: (workspace: Workspace) => ExploreSession;
+
+  constructor(
+    private readonly post: PostAnswer,
+    options: AnalysisHandlerOptions = {},
+  ) {
+    this.schedule = options.schedule ?? ((task) => void setTimeout(task, 0));
+    this.createSession = options.createSession ?? ((workspace) => createExploreSession(workspace));
+  }
+
+  /** Requests waiting to run. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Takes one message from the main thread. Never throws. */
+  receive(raw: unknown): void {
+    const parsed = AnalysisRequest.safeParse(raw);
+    if (!parsed.success) {
+      const type = requestTypeOf(raw);
+      const issues = issuesFromZod(parsed.error, `${type ?? 'analysis'} request`);
+      this.post({ id: requestIdOf(raw), type: type === 'cancel' ? null : type, ok: false, message: issues.map(formatIssue).join('; '), issues }, []);
+      return;
+    }
+    const request = parsed.data;
+    if (request.type === 'cancel') {
+      this.drop((q) => q.request.id === request.id);
+      return;
+    }
+    const channel = request.type === 'init' ? 'init' : (request.channel ?? request.type);
+    this.drop((q) => q.channel === channel);
+    this.queue.push(request.type === 'init' ? { request, channel } : { request, channel });
+    this.wake();
+  }
+
+  /** Runs every queued request now, in order (tests; the worker lets `schedule` do it). */
+  runPending(): void {
+    while (this.queue.length > 0) this.runOne();
+  }
+
+  private wake(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      this.runOne();
+      this.wake();
+    });
+  }
+
+  /** Answers the queued requests matching `which` as cancelled and removes them. */
+  private drop(which: (q: Queued) => boolean): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (!which(this.queue[i]!)) continue;
+      const [gone] = this.queue.splice(i, 1);
+      this.post({ id: gone!.request.id, cancelled: true }, []);
+    }
+  }
+
+  private runOne(): void {
+    const next = this.queue.shift();
+    if (!next) return;
+    const { request } = next;
+    try {
+      if (request.type === 'init') {
+        this.session = null; // let the old dataset go before the new one is built
+        this.session = this.createSession(request.workspace);
+        this.answer(request.id, 'init', { ok: true, value: this.session.summary() });
+        return;
+      }
+      if (!this.session) {
+        this.refuse(request.id, request.type, 'no workspace is loaded in the analysis worker yet (send init first)', []);
+        return;
+      }
+      this.answer(request.id, request.type, this.runQuery(this.session, request));
+    } catch (error) {
+      // A broken invariant inside the engine: reported as a value, the worker stays usable.
+      this.refuse(request.id, request.type, `the analysis failed: ${error instanceof Error ? error.message : String(error)}`, []);
+    }
+  }
+
+  private runQuery(session: ExploreSession, request: AnalysisQueryRequest): ExploreResult<unknown> {
+    switch (request.type) {
+      case 'layer':
+        return { ok: true, value: session.layer(request.query) };
+      case 'needMap':
+        return session.needMap(request.query);
+      case 'hotSpots':
+        return session.hotSpots(request.query);
+      case 'clusters':
+        return session.clusters(request.query);
+      case 'coverage':
+        return session.coverage(request.query);
+      case 'ranking':
+        return session.ranking(request.query);
+      case 'compareWaves':
+        return session.compareWaves(request.query);
+      case 'unitDetail':
+        return session.unitDetail(request.query);
+    }
+  }
+
+  private answer(id: number, type: AnswerType, outcome: ExploreResult<unknown>): void {
+    if (!outcome.ok) {
+      const issue: InputIssue = { source: `${type} request`, field: outcome.field ? `query.${outcome.field}` : 'query', message: outcome.message };
+      this.refuse(id, type, formatIssue(issue), [issue]);
+      return;
+    }
+    const result = outcome.value;
+    this.post({ id, type, ok: true, result } as AnalysisResponse, transferablesOf(result));
+  }
+
+  private refuse(id: number, type: AnswerType, message: string, issues: InputIssue[]): void {
+    this.post({ id, type, ok: false, message, issues }, []);
+  }
+}
+
+function requestIdOf(raw: unknown): number | null {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+function requestTypeOf(raw: unknown): AnswerType | 'cancel' | null {
+  const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && (ANALYSIS_REQUEST_TYPES as readonly string[]).includes(type) ? (type as AnswerType | 'cancel') : null;
+}
