@@ -7,6 +7,8 @@ import '@fontsource/noto-sans/latin-ext-700.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataSource } from './data/createDataSource';
+import { laterAssetUrls } from './sw/offlineAssets';
+import { registerServiceWorker } from './sw/registerServiceWorker';
 import { App } from './ui/app/App';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/store/appStore';
 
@@ -32,3 +34,8 @@ createRoot(root).render(
     </AppStoreContext.Provider>
   </StrictMode>,
 );
+
+// Offline use (the door-to-door form): built apps only, never the dev server (whose modules change under HMR).
+// `import.meta.hot` rather than `import.meta.env.PROD`: PROD follows NODE_ENV, which the test runner sets to "test"
+// while the e2e tests build the app that they then check offline.
+if (!import.meta.hot) registerServiceWorker(import.meta.env.BASE_URL, laterAssetUrls(window.location.origin, import.meta.env.BASE_URL, dataSource.kind === 'embedded'));

@@ -12,6 +12,8 @@ import { MapView } from '../map/MapView';
 import { DataIssues } from '../notices/DataIssues';
 import { LoadStatus } from '../notices/LoadStatus';
 import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../store/appStore';
+import { SurveyFormView } from '../surveyForm/SurveyFormView';
+import { useHashView } from '../surveyForm/useHashView';
 import { buildWorkspaceIndex } from '../workspace/workspaceIndex';
 import { useWorkspaceLoader } from '../workspace/useWorkspaceLoader';
 import './app.css';
@@ -31,6 +33,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
   const focus = useAppState((s) => s.focus);
   const [mapDrawn, setMapDrawn] = useState(false);
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
+  const view = useHashView();
 
   const workspace = load.status === 'ready' ? load.workspace : null;
   const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
@@ -101,34 +104,41 @@ export function App({ dataSource }: { dataSource: DataSource }) {
   const togglePanel = (panel: Exclude<NarrowPanel, null>) => setNarrowPanel((p) => (p === panel ? null : panel));
 
   return (
-    <div className="app" data-narrow-panel={narrowPanel ?? 'none'}>
-      <a className="skip-link" href="#map">
-        {t('skipToMap')}
-      </a>
-      <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} />
+    <div className="app" data-narrow-panel={narrowPanel ?? 'none'} data-view={view}>
+      {view === 'map' ? (
+        <a className="skip-link" href="#map">
+          {t('skipToMap')}
+        </a>
+      ) : null}
+      <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} view={view} />
       {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
-      <div className="narrow-bar">
-        <button type="button" className="header-button" aria-expanded={narrowPanel === 'layers'} aria-controls="panel-layers" onClick={() => togglePanel('layers')}>
-          {t('whatToShow')}
-        </button>
-        <button type="button" className="header-button" aria-expanded={narrowPanel === 'details'} aria-controls="panel-details" onClick={() => togglePanel('details')}>
-          {t('details')}
-        </button>
-      </div>
-      <main className="app-main">
-        <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
-          <LayerPanel streets={workspace?.streets ?? null} />
-        </aside>
-        <div id="map" className="map-area" tabIndex={-1}>
-          <MapView mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} />
-          <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
-          {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}
-          <p className="map-attribution">{t('attribution')}</p>
-        </div>
-        <aside id="panel-details" className="panel panel-right" aria-label={t('details')}>
-          <DetailsPanel index={index} selection={selection} language={language} onClear={() => select(store, null)} />
-        </aside>
-      </main>
+      {view === 'survey' ? <SurveyFormView dataSource={dataSource} /> : null}
+      {view === 'map' ? (
+        <>
+          <div className="narrow-bar">
+            <button type="button" className="header-button" aria-expanded={narrowPanel === 'layers'} aria-controls="panel-layers" onClick={() => togglePanel('layers')}>
+              {t('whatToShow')}
+            </button>
+            <button type="button" className="header-button" aria-expanded={narrowPanel === 'details'} aria-controls="panel-details" onClick={() => togglePanel('details')}>
+              {t('details')}
+            </button>
+          </div>
+          <main className="app-main">
+            <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
+              <LayerPanel streets={workspace?.streets ?? null} />
+            </aside>
+            <div id="map" className="map-area" tabIndex={-1}>
+              <MapView mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} />
+              <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
+              {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}
+              <p className="map-attribution">{t('attribution')}</p>
+            </div>
+            <aside id="panel-details" className="panel panel-right" aria-label={t('details')}>
+              <DetailsPanel index={index} selection={selection} language={language} onClear={() => select(store, null)} />
+            </aside>
+          </main>
+        </>
+      ) : null}
     </div>
   );
 }

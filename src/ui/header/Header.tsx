@@ -14,10 +14,12 @@ function safeStorage(): Storage | undefined {
 interface HeaderProps {
   town: string | undefined;
   onResetDemo: (() => Promise<void>) | undefined;
+  /** Which view the URL shows: its tab is marked current. */
+  view?: 'map' | 'survey';
 }
 
 /** "CAL Map · Dębowo", the views that work today, the language switch and the settings menu. */
-export function Header({ town, onResetDemo }: HeaderProps) {
+export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
   const t = useT();
   const store = useAppStore();
   const language = useAppState((s) => s.language);
@@ -30,8 +32,11 @@ export function Header({ town, onResetDemo }: HeaderProps) {
         {town ? ` · ${town}` : null}
       </h1>
       <nav className="app-tabs" aria-label={t('navLabel')}>
-        <a className="app-tab" href="#map" aria-current="page">
+        <a className="app-tab" href="#map" aria-current={view === 'map' ? 'page' : undefined}>
           {t('tabMap')}
+        </a>
+        <a className="app-tab" href="#ankieta" aria-current={view === 'survey' ? 'page' : undefined}>
+          {t('surveyTab')}
         </a>
       </nav>
       <div className="app-header-tools">

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { InputIssue, Workspace } from '../../domain';
+import type { InputIssue, SurveyResponse, Workspace } from '../../domain';
 import { LAYER_GROUPS, type FeatureKind, type LayerGroup } from '../../map/layers';
 import { parseLanguage, type Language } from '../i18n/dictionary';
 
@@ -91,6 +91,15 @@ export const focusFeature = (store: AppStore, ref: FeatureRef): void =>
   store.setState((s) => ({ ...s, selection: ref, focus: { ref, tick: (s.focus?.tick ?? 0) + 1 } }));
 
 export const requestReload = (store: AppStore): void => store.setState((s) => ({ ...s, selection: null, loadGeneration: s.loadGeneration + 1 }));
+
+/** Puts survey answers the DataSource has accepted into the loaded workspace (replacing by id): every view sees them without a reload. */
+export const upsertResponses = (store: AppStore, responses: readonly SurveyResponse[]): void =>
+  store.setState((s) => {
+    if (s.load.status !== 'ready' || responses.length === 0) return s;
+    const ids = new Set(responses.map((r) => r.id));
+    const kept = s.load.workspace.responses.filter((r) => !ids.has(r.id));
+    return { ...s, load: { ...s.load, workspace: { ...s.load.workspace, responses: [...kept, ...responses] } } };
+  });
 
 export const sameRef = (a: FeatureRef | null, b: FeatureRef | null): boolean => a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id);
 

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { DataSource } from '../../data/dataSource';
+import { createSurveyOutbox, sendOutbox } from '../../data/outbox';
+import { formatIssue, type InputIssue, type SurveyResponse } from '../../domain';
+import { upsertResponses, useAppStore } from '../store/appStore';
+
+/** How often a phone with queued answers tries again while it believes it is online. */
+const RETRY_INTERVAL_MS = 30_000;
+
+export interface OutboxView {
+  /** Answers saved on this phone that the DataSource has not accepted yet. */
+  queued: SurveyResponse[];
+  /** Why the last sending attempt failed, if it did (shown under the counter). */
+  lastError: string | undefined;
+  sending: boolean;
+  online: boolean;
+}
+
+const subscribeOnline = (onChange: () => void) => {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+};
+
+/** navigator.onLine as React state. */
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+/**
+ * Every answer goes first into the IndexedDB outbox (it survives a flat battery or a closed tab), then to the
+ * DataSource. With the embedded DataSource that second step is local and immediate; with a remote one it runs
+ * when the phone is online: at once, on the browser's "online" event, and every 30 s while answers wait.
+ * Accepted answers are put into the loaded workspace, so counts and duplicate checks see them at once.
+ */
+export function useSurveyOutbox(dataSource: DataSource) {
+  const store = useAppStore();
+  const outbox = useMemo(() => createSurveyOutbox(), []);
+  const online = useOnline();
+  const [queued, setQueued] = useState<SurveyResponse[]>([]);
+  const [lastError, setLastError] = useState<string | undefined>(undefined);
+  const [sending, setSending] = useState(false);
+  const sendingRef = useRef<Promise<void> | null>(null);
+  const signalRef = useRef<AbortSignal | undefined>(undefined);
+  const sendsLocally = dataSource.kind === 'embedded';
+
+  const refresh = useCallback(async () => {
+    const { entries } = await outbox.read(signalRef.current);
+    setQueued(entries.map((e) => e.record));
+    setLastError(entries.find((e) => e.lastError !== undefined)?.lastError);
+  }, [outbox]);
+
+  const send = useCallback((): Promise<void> => {
+    if (sendingRef.current) return sendingRef.current;
+    if (!sendsLocally && !navigator.onLine) return Promise.resolve();
+    const signal = signalRef.current;
+    const round = (async () => {
+      setSending(true);
+      try {
+        const report = await sendOutbox(outbox, dataSource, signal);
+        upsertResponses(store, report.sent);
+        await refresh();
+      } catch {
+        // Aborted on unmount: the answers stay queued for next time.
+      } finally {
+        sendingRef.current = null;
+        if (!signal?.aborted) setSending(false);
+      }
+    })();
+    sendingRef.current = round;
+    return round;
+  }, [dataSource, outbox, refresh, sendsLocally, store]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    signalRef.current = controller.signal;
+    refresh()
+      .then(() => send())
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [refresh, send]);
+
+  useEffect(() => {
+    if (online) void send();
+  }, [online, send]);
+
+  useEffect(() => {
+    if (queued.length === 0 || !online) return;
+    const timer = window.setInterval(() => void send(), RETRY_INTERVAL_MS);
+    return () => window.clearInterval(timer);
+  }, [queued.length, online, send]);
+
+  /** Queues the answer and tries to send it; resolves once it is safely on the phone (queued or sent). */
+  const save = useCallback(
+    async (record: SurveyResponse): Promise<{ ok: true } | { ok: false; reason: string; issues: InputIssue[] }> => {
+      try {
+        const result = await outbox.enqueue(record, signalRef.current);
+        if (!result.ok) return { ok: false, reason: result.issues.map(formatIssue).join('; '), issues: result.issues };
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : String(error), issues: [] };
+      }
+      await refresh().catch(() => undefined);
+      // A round already running read the outbox before this answer was queued: let it finish, then send again.
+      if (sendingRef.current) await sendingRef.current;
+      await send();
+      return { ok: true };
+    },
+    [outbox, refresh, send],
+  );
+
+  const view: OutboxView = { queued, lastError, sending, online };
+  return { view, save, sendNow: send, sendsLocally };
+}
