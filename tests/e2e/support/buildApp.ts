@@ -11,13 +11,20 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
  */
 export async function buildApp(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'calmap-e2e-'));
-  await build({
-    root: REPO_ROOT,
-    configFile: join(REPO_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'import.meta.env.VITE_BASEMAP_STYLE': 'undefined' },
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: test what users get.
+  const previousNodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: REPO_ROOT,
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+      define: { 'import.meta.env.VITE_BASEMAP_STYLE': 'undefined' },
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = previousNodeEnv;
+  }
   return outDir;
 }
