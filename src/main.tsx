@@ -10,6 +10,7 @@ import { createDataSource } from './data/createDataSource';
 import { laterAssetUrls } from './sw/offlineAssets';
 import { registerServiceWorker } from './sw/registerServiceWorker';
 import { App } from './ui/app/App';
+import { AuthGate } from './ui/auth/AuthGate';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/store/appStore';
 
 function safeLocalStorage(): Storage | undefined {
@@ -30,7 +31,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <AppStoreContext.Provider value={store}>
-      <App dataSource={dataSource} />
+      <AuthGate dataSource={dataSource}>
+        <App dataSource={dataSource} />
+      </AuthGate>
     </AppStoreContext.Provider>
   </StrictMode>,
 );

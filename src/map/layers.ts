@@ -7,7 +7,7 @@ export const LAYER_GROUPS = ['districts', 'estates', 'streets', 'addresses', 're
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 /** Kinds of things that can be hovered and selected on the map. */
-export type FeatureKind = 'estate' | 'street' | 'address' | 'resource';
+export type FeatureKind = 'estate' | 'street' | 'address' | 'resource' | 'district' | 'hex' | 'cluster';
 
 export const SOURCE_IDS = {
   districts: 'districts',
@@ -24,6 +24,10 @@ export const SOURCE_OF_KIND: Readonly<Record<FeatureKind, string>> = {
   street: SOURCE_IDS.streets,
   address: SOURCE_IDS.addresses,
   resource: SOURCE_IDS.resources,
+  district: SOURCE_IDS.districts,
+  // The explore map's own sources (exploreLayers.ts).
+  hex: 'explore-hex',
+  cluster: 'explore-clusters',
 };
 
 /** Layers that answer hover and click, top-most first (a click picks the first hit in this order). */

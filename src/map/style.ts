@@ -1,4 +1,5 @@
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { exploreSources, withExploreLayers } from './exploreLayers';
 import { dataLayers, emptySources } from './layers';
 import { MAP_COLOURS } from './palette';
 
@@ -11,8 +12,8 @@ export function createOfflineStyle(glyphs: string): StyleSpecification {
     version: 8,
     name: 'CAL Map offline',
     glyphs,
-    sources: emptySources(),
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLOURS.background } }, ...dataLayers()],
+    sources: { ...emptySources(), ...exploreSources() },
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLOURS.background } }, ...withExploreLayers(dataLayers())],
   };
 }
 

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { streetLabel } from '../../domain';
 import { buildMapData } from '../../map/mapData';
+import { AnalysisProvider } from '../analysis/useAnalysis';
 import { DetailsPanel } from '../details/DetailsPanel';
+import { ExploreProvider } from '../explore/useExplore';
 import { Header } from '../header/Header';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
@@ -13,10 +15,16 @@ import { DataIssues } from '../notices/DataIssues';
 import { LoadStatus } from '../notices/LoadStatus';
 import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../store/appStore';
 import { SurveyFormView } from '../surveyForm/SurveyFormView';
-import { useHashView } from '../surveyForm/useHashView';
+import { useAppView } from '../importWizard/importHash';
+import { ResourcesView } from '../resources/ResourcesView';
+import { useTableView } from '../resources/tableViewRoute';
+import { CampaignsView } from '../surveys/CampaignsView';
 import { buildWorkspaceIndex } from '../workspace/workspaceIndex';
 import { useWorkspaceLoader } from '../workspace/useWorkspaceLoader';
 import './app.css';
+
+// The import wizard brings the CSV/GeoJSON reader and proj4: loaded when it is opened, never on the map's first paint.
+const ImportWizardView = lazy(() => import('../importWizard/ImportWizardView').then((m) => ({ default: m.ImportWizardView })));
 
 type NarrowPanel = 'layers' | 'details' | null;
 
@@ -33,7 +41,9 @@ export function App({ dataSource }: { dataSource: DataSource }) {
   const focus = useAppState((s) => s.focus);
   const [mapDrawn, setMapDrawn] = useState(false);
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
-  const view = useHashView();
+  const tableView = useTableView();
+  const otherView = useAppView();
+  const view = tableView ?? otherView;
 
   const workspace = load.status === 'ready' ? load.workspace : null;
   const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
@@ -104,6 +114,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
   const togglePanel = (panel: Exclude<NarrowPanel, null>) => setNarrowPanel((p) => (p === panel ? null : panel));
 
   return (
+    <AnalysisProvider>
     <div className="app" data-narrow-panel={narrowPanel ?? 'none'} data-view={view}>
       {view === 'map' ? (
         <a className="skip-link" href="#map">
@@ -113,8 +124,15 @@ export function App({ dataSource }: { dataSource: DataSource }) {
       <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} view={view} />
       {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
       {view === 'survey' ? <SurveyFormView dataSource={dataSource} /> : null}
+      {view === 'import' ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <ImportWizardView dataSource={dataSource} />
+        </Suspense>
+      ) : null}
+      {view === 'campaigns' ? <CampaignsView workspace={workspace} /> : null}
+      {view === 'resources' ? <ResourcesView workspace={workspace} /> : null}
       {view === 'map' ? (
-        <>
+        <ExploreProvider>
           <div className="narrow-bar">
             <button type="button" className="header-button" aria-expanded={narrowPanel === 'layers'} aria-controls="panel-layers" onClick={() => togglePanel('layers')}>
               {t('whatToShow')}
@@ -137,8 +155,9 @@ export function App({ dataSource }: { dataSource: DataSource }) {
               <DetailsPanel index={index} selection={selection} language={language} onClear={() => select(store, null)} />
             </aside>
           </main>
-        </>
+        </ExploreProvider>
       ) : null}
     </div>
+    </AnalysisProvider>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { NEED_BY_ID, streetLabel } from '../../domain';
 import { RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
+import { ExploreDetails, isExploreRef } from '../explore/ExploreDetails';
+import { useExploreState } from '../explore/useExplore';
 import { useT } from '../i18n/useT';
 import type { FeatureRef } from '../store/appStore';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -28,6 +30,7 @@ function Facts({ rows }: { rows: Array<[label: string, value: ReactNode]> }) {
 /** Right panel: what is selected on the map, in words and numbers. Text only (never HTML from data). */
 export function DetailsPanel({ index, selection, language, onClear }: DetailsPanelProps) {
   const t = useT();
+  const explore = useExploreState();
   const number = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB');
   const date = new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -114,10 +117,15 @@ export function DetailsPanel({ index, selection, language, onClear }: DetailsPan
     }
   }
 
+  // Streets, estates, districts, hexagons and clusters get the survey panel when there is a survey to show.
+  const exploreDetails = explore?.ready && explore.settings.campaignId && isExploreRef(selection);
+
   return (
     <div className="panel-body" aria-live="polite">
       <h2 className="panel-title">{t('details')}</h2>
-      {title ? (
+      {exploreDetails && selection ? (
+        <ExploreDetails key={`${selection.kind}:${selection.id}`} selection={selection} language={language} onClear={onClear} />
+      ) : title ? (
         <article className="details" aria-label={title}>
           <p className="details-kind">{kind}</p>
           <h3 className="details-title" data-testid="details-title">

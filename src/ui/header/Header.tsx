@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { setLanguage, useAppState, useAppStore } from '../store/appStore';
+import { AccountBadge } from '../auth/AccountBadge';
 import { SettingsMenu } from './SettingsMenu';
 
 function safeStorage(): Storage | undefined {
@@ -15,7 +16,7 @@ interface HeaderProps {
   town: string | undefined;
   onResetDemo: (() => Promise<void>) | undefined;
   /** Which view the URL shows: its tab is marked current. */
-  view?: 'map' | 'survey';
+  view?: 'map' | 'survey' | 'import' | 'campaigns' | 'resources';
 }
 
 /** "CAL Map · Dębowo", the views that work today, the language switch and the settings menu. */
@@ -34,6 +35,12 @@ export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
       <nav className="app-tabs" aria-label={t('navLabel')}>
         <a className="app-tab" href="#map" aria-current={view === 'map' ? 'page' : undefined}>
           {t('tabMap')}
+        </a>
+        <a className="app-tab" href="#ankiety" aria-current={view === 'campaigns' ? 'page' : undefined}>
+          {t('tabCampaigns')}
+        </a>
+        <a className="app-tab" href="#zasoby" aria-current={view === 'resources' ? 'page' : undefined}>
+          {t('tabResources')}
         </a>
         <a className="app-tab" href="#ankieta" aria-current={view === 'survey' ? 'page' : undefined}>
           {t('surveyTab')}
@@ -56,6 +63,7 @@ export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
             </button>
           ))}
         </div>
+        <AccountBadge />
         <SettingsMenu onResetDemo={onResetDemo} />
       </div>
     </header>

@@ -64,6 +64,9 @@ export function SettingsMenu({ onResetDemo }: SettingsMenuProps) {
         {t('settings')}
       </button>
       <div id={menuId} className="settings-menu" hidden={!open}>
+        <a className="settings-item" href="#import" onClick={() => setOpen(false)}>
+          {t('importData')}
+        </a>
         {onResetDemo ? (
           <button
             type="button"

@@ -3,6 +3,8 @@ import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { setGroupVisible, useAppState, useAppStore } from '../store/appStore';
 import type { Street } from '../../domain';
+import { ExploreLegend } from '../explore/ExploreLegend';
+import { ExplorePanel } from '../explore/ExplorePanel';
 import { Legend } from './Legend';
 import { StreetSearch } from './StreetSearch';
 
@@ -23,6 +25,8 @@ export function LayerPanel({ streets }: { streets: readonly Street[] | null }) {
   return (
     <div className="panel-body">
       <h2 className="panel-title">{t('whatToShow')}</h2>
+      <ExplorePanel />
+      <ExploreLegend />
       {streets ? <StreetSearch streets={streets} /> : null}
       <fieldset className="layer-list">
         <legend className="section-title">{t('layers')}</legend>

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../domain';
 import { LAYER_GROUPS, type LayerGroup } from '../../map/layers';
+import { ExploreSummary } from '../explore/ExploreSummary';
 import { useT } from '../i18n/useT';
 import { GROUP_LABEL_KEYS } from '../layers/LayerPanel';
 
@@ -25,6 +26,7 @@ export function MapSummary({ workspace, totalHouseholds, visibleGroups }: MapSum
         resources: workspace.resources.length,
         layers: visible.length ? visible.join(', ') : t('mapSummaryNone'),
       })}
+      <ExploreSummary />
     </p>
   );
 }

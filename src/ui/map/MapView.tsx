@@ -1,14 +1,18 @@
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { glyphsUrl } from '../../map/fonts';
 import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_OF_KIND, type LayerGroup } from '../../map/layers';
 import { featureBounds, type MapData } from '../../map/mapData';
 import { resourceMarkerImages } from '../../map/markerIcons';
 import { createOfflineStyle } from '../../map/style';
+import { EXPLORE_INTERACTIVE_LAYERS } from '../../map/exploreLayers';
+import { unitIndexOf, unitTooltip } from '../explore/exploreText';
+import { useExploreMap } from '../explore/useExploreMap';
+import { useExploreController, useExploreState } from '../explore/useExplore';
 import { useT } from '../i18n/useT';
-import { sameRef, type FeatureRef } from '../store/appStore';
+import { sameRef, useAppState, type FeatureRef } from '../store/appStore';
 import { loadBasemap } from './basemap';
 import { markMapReady } from './readiness';
 
@@ -35,6 +39,17 @@ interface Hover { ref: FeatureRef; x: number; y: number }
 const HIT_SLACK_PX = 4;
 
 /**
+ * Hit-test order: resources, addresses and cluster outlines first; then the unit the need map shows (the map answers
+ * one question at a time: with hexagons shown, a click on a street inside a hexagon selects the hexagon).
+ */
+export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<{ layerId: string; kind: FeatureRef['kind'] }> {
+  const all = [...INTERACTIVE_LAYERS.slice(0, 2), ...EXPLORE_INTERACTIVE_LAYERS.slice(0, 1), ...INTERACTIVE_LAYERS.slice(2), ...EXPLORE_INTERACTIVE_LAYERS.slice(1)];
+  if (!preferKind) return all;
+  const top = all.filter((l) => l.kind === 'resource' || l.kind === 'address' || l.kind === 'cluster');
+  return [...top, ...all.filter((l) => !top.includes(l) && l.kind === preferKind), ...all.filter((l) => !top.includes(l) && l.kind !== preferKind)];
+}
+
+/**
  * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
  * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
  */
@@ -43,6 +58,15 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [styleReady, setStyleReady] = useState(false);
+  const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
+  /** The town's data is on screen: the need colours come after it, so they never hold up the first map. */
+  const [dataDrawn, setDataDrawn] = useState(false);
+  const explore = useExploreController();
+  const exploreState = useExploreState();
+  const language = useAppState((s) => s.language);
+  const load = useAppState((s) => s.load);
+  const preferKindRef = useRef<FeatureRef['kind'] | null>(null);
+  preferKindRef.current = exploreState?.ready && exploreState.settings.campaignId ? exploreState.settings.unit : null;
   const [hover, setHover] = useState<Hover | null>(null);
   const hoverRef = useRef<FeatureRef | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -71,6 +95,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     });
     map.touchZoomRotate.disableRotation();
     mapRef.current = map;
+    setMapInstance(map);
     window.__calmap = { map, ready: false };
 
     const pick = (point: { x: number; y: number }): FeatureRef | null => {
@@ -78,9 +103,10 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
         [point.x - HIT_SLACK_PX, point.y - HIT_SLACK_PX],
         [point.x + HIT_SLACK_PX, point.y + HIT_SLACK_PX],
       ];
-      const layers = INTERACTIVE_LAYERS.map((l) => l.layerId).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const order = pickOrder(preferKindRef.current);
+      const layers = order.map((l) => l.layerId).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
       const hits = map.queryRenderedFeatures(box, { layers });
-      for (const { layerId, kind } of INTERACTIVE_LAYERS) {
+      for (const { layerId, kind } of order) {
         const hit = hits.find((f) => f.layer.id === layerId);
         if (hit && hit.id !== undefined) return { kind, id: String(hit.id) };
       }
@@ -118,6 +144,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     return () => {
       map.remove();
       mapRef.current = null;
+      setMapInstance(null);
       window.__calmap = undefined;
     };
   }, []);
@@ -136,6 +163,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
       [SOURCE_IDS.resources, mapData.resources],
     ];
     markMapReady(map, false);
+    setDataDrawn(false);
     onDrawnRef.current?.(false);
     for (const [id, data] of sources) map.getSource<GeoJSONSource>(id)?.setData(data);
     if (!fittedRef.current && mapData.bounds) {
@@ -147,6 +175,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     // Ready for people and tests once the data has been drawn.
     map.once('idle', () => {
       markMapReady(map, true);
+      setDataDrawn(true);
       onDrawnRef.current?.(true);
     });
   }, [mapData, styleReady]);
@@ -186,12 +215,25 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapData || !focus) return;
-    const source = ({ estate: 'estates', street: 'streets', address: 'addresses', resource: 'resources' } as const)[focus.ref.kind];
+    const kind = focus.ref.kind;
+    if (kind !== 'estate' && kind !== 'street' && kind !== 'address' && kind !== 'resource') return;
+    const source = ({ estate: 'estates', street: 'streets', address: 'addresses', resource: 'resources' } as const)[kind];
     const bounds = featureBounds(mapData, source, focus.ref.id);
     if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 16.5, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
   }, [focus, mapData]);
 
-  const tooltip = hover ? describe(hover.ref) : undefined;
+  const clusterLabel = useCallback((i: number) => t('clusterLabel', { n: i + 1 }), [t]);
+  useExploreMap(mapInstance, styleReady && dataDrawn, explore, load.status === 'ready' ? load.workspace : null, mapData, clusterLabel);
+
+  const tooltip = hover ? (describeExplore(hover.ref) ?? describe(hover.ref)) : undefined;
+  function describeExplore(ref: FeatureRef): string | undefined {
+    const results = exploreState?.results;
+    const layer = results?.layer;
+    const needMap = results?.needMap;
+    if (!layer || !needMap || needMap.layerKey !== layer.key || ref.kind !== layer.kind) return undefined;
+    const unit = unitIndexOf(layer, ref.id);
+    return unit === undefined ? undefined : unitTooltip(layer, needMap, unit, language);
+  }
 
   return (
     <div className="map-wrap">

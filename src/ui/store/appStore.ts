@@ -114,5 +114,7 @@ export function useAppStore(): AppStore {
 /** Subscribes to one slice of the state; re-renders only when that slice changes (by Object.is). */
 export function useAppState<T>(selector: (state: AppState) => T): T {
   const store = useAppStore();
-  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+  const read = () => selector(store.getState());
+  // The same snapshot on the server: tests render components with react-dom/server (no DOM in the unit project).
+  return useSyncExternalStore(store.subscribe, read, read);
 }

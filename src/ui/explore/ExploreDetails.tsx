@@ -1,0 +1,218 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { UnitDetail } from '../../analysis/exploreSession';
+import { isAbortError } from '../../data/abort';
+import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
+import { useAnalysis } from '../analysis/useAnalysis';
+import { useT } from '../i18n/useT';
+import type { FeatureRef } from '../store/appStore';
+import { gapNeed, MIN_RESPONSES, unitChoice, type ExploreSettings } from './exploreSettings';
+import { formatDistance, formatP, formatPercent, needLabel, unitIndexOf } from './exploreText';
+import { NeedBars } from './NeedBars';
+import { useExploreState } from './useExplore';
+
+/** Selections the explore panel explains (street, estate, district, hexagon, problem cluster). */
+export const isExploreRef = (ref: FeatureRef | null): ref is FeatureRef & { kind: 'street' | 'estate' | 'district' | 'hex' | 'cluster' } =>
+  ref !== null && (ref.kind === 'street' || ref.kind === 'estate' || ref.kind === 'district' || ref.kind === 'hex' || ref.kind === 'cluster');
+
+const KIND_KEYS = { street: 'kindStreet', estate: 'kindEstate', district: 'kindDistrict', hex: 'kindHex', cluster: 'kindCluster' } as const;
+
+function Facts({ rows }: { rows: Array<[label: string, value: ReactNode, testId?: string]> }) {
+  return (
+    <dl className="facts">
+      {rows.map(([label, value, testId]) => (
+        <div key={label} className="fact">
+          <dt>{label}</dt>
+          <dd data-testid={testId}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+type Loaded = { status: 'loading' } | { status: 'ready'; detail: UnitDetail } | { status: 'failed'; message: string };
+
+/** Asks the worker for the panel of one unit (households, responses, needs with Wilson intervals, places, gaps, change). */
+function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loaded | null {
+  const analysis = useAnalysis();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const campaignId = settings?.campaignId ?? null;
+  useEffect(() => {
+    if (analysis.status !== 'ready' || !campaignId || ref.kind === 'cluster' || ref.kind === 'address' || ref.kind === 'resource') return;
+    const client = analysis.client;
+    const controller = new AbortController();
+    const unit = unitChoice(ref.kind);
+    setLoaded({ status: 'loading' });
+    void (async () => {
+      let unitId = ref.id;
+      if (ref.kind === 'street') {
+        // A street on the map is one record; its unit may merge several records of the same name.
+        const layer = await client.layer(unit, { signal: controller.signal });
+        if (layer.ok) unitId = layer.value.unitIds[unitIndexOf(layer.value, ref.id) ?? -1] ?? ref.id;
+      }
+      const outcome = await client.unitDetail({ unit, unitId, campaignId, minResponses: MIN_RESPONSES }, { signal: controller.signal, channel: 'explore:unitDetail' });
+      if (controller.signal.aborted) return;
+      setLoaded(outcome.ok ? { status: 'ready', detail: outcome.value } : { status: 'failed', message: outcome.message });
+    })().catch((error: unknown) => {
+      if (controller.signal.aborted || isAbortError(error)) return;
+      setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => controller.abort();
+  }, [analysis, campaignId, ref.kind, ref.id]);
+  return loaded;
+}
+
+/** The right panel for a unit or a problem cluster (UX.md): numbers with their base, suppression said in words. */
+export function ExploreDetails({ selection, language, onClear }: { selection: FeatureRef; language: Language; onClear: () => void }) {
+  const t = useT();
+  const state = useExploreState();
+  const loaded = useUnitDetail(selection, state?.settings ?? null);
+  const number = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB');
+  const kind = t(KIND_KEYS[selection.kind as keyof typeof KIND_KEYS]);
+  const settings = state?.settings;
+  const selectedNeed = settings ? gapNeed(settings) : null;
+
+  let title = '';
+  let body: ReactNode = null;
+  if (selection.kind === 'cluster') {
+    const cluster = state?.results.clusters?.clusters.find((c) => c.id === selection.id);
+    const index = state?.results.clusters?.clusters.findIndex((c) => c.id === selection.id) ?? -1;
+    if (cluster) {
+      title = t('clusterLabel', { n: index + 1 });
+      body = (
+        <>
+          <Facts
+            rows={[
+              [t('fieldCells'), number.format(cluster.cells)],
+              [t('fieldHouseholds'), number.format(cluster.households), 'detail-households'],
+              [t('fieldResponses'), number.format(cluster.responses), 'detail-responses'],
+            ]}
+          />
+          <h4 className="section-title">{t('detailClusterNeeds')}</h4>
+          <ul className="plain-list">
+            {cluster.topNeeds.map((n) => (
+              <li key={n.needId}>
+                {needLabel(n.needId, language)}: {formatPercent(n.rate, language)} ({t('tooltipRate', { rate: number.format(n.count), responses: cluster.responses })})
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    }
+  } else if (loaded?.status === 'ready') {
+    const d = loaded.detail;
+    title = d.label;
+    const shown = state?.results.needMap;
+    const layer = state?.results.layer;
+    const mapValue = shown && layer && layer.kind === d.kind && shown.layerKey === layer.key ? shown.values[d.unitIndex] : undefined;
+    body = (
+      <>
+        <Facts
+          rows={[
+            [t('fieldHouseholds'), number.format(d.households), 'detail-households'],
+            [t('fieldResponses'), number.format(d.responses), 'detail-responses'],
+            [t('fieldResponseRate'), formatPercent(d.responseRate, language), 'detail-response-rate'],
+            ...(mapValue !== undefined
+              ? [[t('fieldShownValue'), Number.isFinite(mapValue) ? t('tooltipRate', { rate: formatPercent(mapValue, language), responses: d.responses }) : t('detailSuppressed', { responses: d.responses }), 'detail-value'] as [string, string, string]]
+              : []),
+          ]}
+        />
+        <h4 className="section-title">{t('detailNeeds')}</h4>
+        {d.suppressed ? (
+          <>
+            <p className="suppressed-note" data-testid="detail-suppressed">
+              {t('detailSuppressed', { responses: d.responses })}
+            </p>
+            <p className="hint">{t('detailSuppressedRule', { k: d.minResponses })}</p>
+          </>
+        ) : (
+          <NeedBars needs={d.needs} language={language} highlight={settings?.mode === 'need' ? settings.needId : null} />
+        )}
+
+        <h4 className="section-title">{t('detailChange')}</h4>
+        {d.sincePrevious === null ? (
+          <p className="muted">{t('detailChangeNone')}</p>
+        ) : !d.sincePrevious.comparable ? (
+          <p className="muted">{t('detailChangeNotComparable')}</p>
+        ) : (
+          <>
+            <p className="hint">{t('detailChangeFrom', { name: d.sincePrevious.campaignName })}</p>
+            <ul className="plain-list change-list">
+              {d.sincePrevious.needs
+                .filter((n) => n.change !== null && (n.needId === selectedNeed || (n.pValue !== null && n.pValue < 0.05)))
+                .sort((a, b) => (a.needId === selectedNeed ? -1 : b.needId === selectedNeed ? 1 : Math.abs(b.change!) - Math.abs(a.change!)))
+                .slice(0, 5)
+                .map((n) => {
+                  const points = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(100 * n.change!);
+                  const p = n.pValue === null ? '' : formatP(n.pValue, language);
+                  const words = n.pValue !== null && n.pValue < 0.05 ? t(n.change! > 0 ? 'changeUp' : 'changeDown', { points: points.replace(/^[+-]/, ''), p }) : t('changeNotSignificant', { points, p });
+                  return (
+                    <li key={n.needId}>
+                      <strong>{needLabel(n.needId, language)}</strong>: {formatPercent(n.before ?? NaN, language)} → {formatPercent(n.after ?? NaN, language)}; {words}
+                    </li>
+                  );
+                })}
+            </ul>
+          </>
+        )}
+
+        <h4 className="section-title">{t('detailGaps')}</h4>
+        {d.suppressed ? (
+          <p className="muted">{t('detailSuppressed', { responses: d.responses })}</p>
+        ) : d.gaps.filter((g) => g.uncovered).length === 0 ? (
+          <p className="muted">{t('detailNoGaps')}</p>
+        ) : (
+          <ul className="plain-list">
+            {d.gaps
+              .filter((g) => g.uncovered)
+              .map((g) => {
+                const distance = formatDistance(g.accessMeters, language);
+                return <li key={g.needId}>{distance ? t('detailGapItem', { need: needLabel(g.needId, language), distance }) : t('detailGapNone', { need: needLabel(g.needId, language) })}</li>;
+              })}
+          </ul>
+        )}
+
+        <h4 className="section-title">{t('detailNearbyResources', { meters: d.nearbyMeters })}</h4>
+        {d.resources.length ? (
+          <ul className="plain-list">
+            {d.resources.slice(0, 8).map((r) => (
+              <li key={r.id}>
+                {r.name} <span className="muted">({RESOURCE_KIND_LABELS[r.kind as keyof typeof RESOURCE_KIND_LABELS]?.[language] ?? r.kind}, {formatDistance(r.distanceMeters, language)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('none')}</p>
+        )}
+        <h4 className="section-title">{t('detailNearbyGroups', { meters: d.nearbyMeters })}</h4>
+        {d.groups.length ? (
+          <ul className="plain-list">
+            {d.groups.slice(0, 8).map((g) => (
+              <li key={g.id}>
+                {g.name} <span className="muted">({GROUP_KIND_LABELS[g.kind as keyof typeof GROUP_KIND_LABELS]?.[language] ?? g.kind})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('none')}</p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <article className="details" aria-label={title || kind} aria-busy={loaded?.status === 'loading'}>
+      <p className="details-kind">{kind}</p>
+      {title ? (
+        <h3 className="details-title" data-testid="details-title">
+          {title}
+        </h3>
+      ) : null}
+      {loaded?.status === 'loading' ? <p className="muted">{t('detailLoading')}</p> : null}
+      {loaded?.status === 'failed' ? <p className="form-error">{t('exploreError', { message: loaded.message })}</p> : null}
+      {body}
+      <button type="button" className="button-secondary clear-button" onClick={onClear}>
+        {t('clearSelection')}
+      </button>
+    </article>
+  );
+}

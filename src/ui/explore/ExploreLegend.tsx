@@ -1,0 +1,125 @@
+import { EXPLORE_COLOURS, GI_BIN_COLOURS, NEED_CLASS_COLOURS } from '../../map/explorePalette';
+import type { MessageKey } from '../i18n/dictionary';
+import { useT } from '../i18n/useT';
+import { useAppState } from '../store/appStore';
+import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
+import { gapNeed, hotSpotsApply, MIN_RESPONSES } from './exploreSettings';
+import { classLabels, legendTitle, needLabel } from './exploreText';
+import { useExploreState } from './useExplore';
+
+/** Gi_Bin 3 … −3, top to bottom, as ArcGIS lists them. */
+const HOT_SPOT_ROWS: ReadonlyArray<[bin: number, key: MessageKey]> = [
+  [3, 'legendHot99'],
+  [2, 'legendHot95'],
+  [1, 'legendHot90'],
+  [0, 'legendNotSignificant'],
+  [-1, 'legendCold90'],
+  [-2, 'legendCold95'],
+  [-3, 'legendCold99'],
+];
+
+function Box({ colour, hatched = false }: { colour: string; hatched?: boolean }) {
+  return (
+    <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+      <rect x="1.5" y="1.5" width="15" height="15" fill={colour} stroke="#8c877d" strokeWidth="1" />
+      {hatched ? <path d="M2 10 L10 2 M2 17 L17 2 M9 17 L17 9" stroke={EXPLORE_COLOURS.suppressedLine} strokeWidth="1.6" /> : null}
+    </svg>
+  );
+}
+
+/**
+ * What the explore map's colours mean, in words and numbers (UX.md): the measure and the wave, the five class
+ * ranges, the grey of suppression with its k; or the hot-spot classes; and the overlays shown.
+ */
+export function ExploreLegend() {
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const state = useExploreState();
+  if (!state || !state.settings.campaignId) return null;
+  const { settings, campaigns, results } = state;
+  const campaign = campaigns.find((c) => c.id === settings.campaignId);
+  const subject = legendTitle(settings, campaign, language);
+  const needMap = results.needMap;
+  const labels = needMap ? classLabels(needMap.breaks, language) : [];
+  const hot = hotSpotsApply(settings);
+  const gapNeedLabel = needLabel(gapNeed(settings), language);
+
+  return (
+    <section className="legend explore-legend" aria-labelledby="explore-legend-title" data-testid="explore-legend">
+      <h3 id="explore-legend-title" className="section-title">
+        {t('legend')}
+      </h3>
+      {hot ? (
+        <>
+          <p className="legend-caption">{t('legendHotTitle', { subject: subject.charAt(0).toLocaleLowerCase() + subject.slice(1) })}</p>
+          <ul className="legend-list">
+            {HOT_SPOT_ROWS.map(([bin, key]) => (
+              <li key={bin}>
+                <Box colour={GI_BIN_COLOURS[bin + 3]!} />
+                {t(key)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <p className="legend-caption">{subject}</p>
+          <ul className="legend-list" aria-label={t('legendClasses')}>
+            {[...labels].reverse().map((label, i) => (
+              <li key={label + i}>
+                <Box colour={NEED_CLASS_COLOURS[labels.length - 1 - i] ?? NEED_CLASS_COLOURS[4]} />
+                {label}
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t('legendClasses')}</p>
+        </>
+      )}
+      <ul className="legend-list">
+        <li>
+          <Box colour={EXPLORE_COLOURS.suppressed} hatched />
+          {t('legendSuppressed', { k: MIN_RESPONSES })}
+        </li>
+        {settings.clusters ? (
+          <li>
+            <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+              <line x1="1" y1="9" x2="17" y2="9" stroke={EXPLORE_COLOURS.cluster} strokeWidth="3" strokeDasharray="5 2.5" />
+            </svg>
+            {t('legendCluster')}
+          </li>
+        ) : null}
+        {settings.gaps ? (
+          <>
+            <li>
+              <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+                <rect x="2" y="2" width="14" height="14" fill="none" stroke={EXPLORE_COLOURS.gap} strokeWidth="3" />
+              </svg>
+              {t('legendGap', { need: gapNeedLabel })}
+            </li>
+            <li>
+              <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+                <circle cx="9" cy="9" r="6.5" fill="none" stroke={EXPLORE_COLOURS.serves} strokeWidth="3" />
+              </svg>
+              {t('legendServes', { need: gapNeedLabel })}
+            </li>
+          </>
+        ) : null}
+        {settings.heatmap && canSeeHouseholdHeatmap(CURRENT_AUDIENCE) ? (
+          <li>
+            <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+              <defs>
+                <linearGradient id="heat-gradient">
+                  <stop offset="0" stopColor="#3b528b" />
+                  <stop offset="0.5" stopColor="#21918c" />
+                  <stop offset="1" stopColor="#fde725" />
+                </linearGradient>
+              </defs>
+              <rect x="1" y="4" width="16" height="10" fill="url(#heat-gradient)" />
+            </svg>
+            {t('legendHeatmap')}
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { NEED_CATEGORIES, type NeedCategoryId } from '../../domain';
+import type { ExploreUnitKind } from '../../map/exploreLayers';
+import type { MessageKey } from '../i18n/dictionary';
+import { useT } from '../i18n/useT';
+import { useAppState } from '../store/appStore';
+import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
+import { chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, UNIT_KINDS, WEIGHT_MAX, weightsUsable, type ExploreToggle } from './exploreSettings';
+import { waveLabel } from './exploreText';
+import { useExploreController, useExploreState } from './useExplore';
+import './explore.css';
+
+export const UNIT_LABEL_KEYS: Readonly<Record<ExploreUnitKind, MessageKey>> = { street: 'unitStreet', estate: 'unitEstate', district: 'unitDistrict', hex: 'unitHex' };
+
+/**
+ * "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and the analyses drawn over the
+ * need map. Every control acts at once; the worker does the work (exploreController.ts).
+ */
+export function ExplorePanel() {
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const controller = useExploreController();
+  const state = useExploreState();
+  if (!controller || !state || state.campaigns.length === 0) return null;
+  const { settings, campaigns, results } = state;
+  const campaignsByWave = [...campaigns].sort((a, b) => a.wave - b.wave);
+  const hotSpotsPossible = settings.unit === 'hex' || settings.unit === 'street';
+  const busy = results.needMap === null && results.error === null;
+
+  const toggle = (name: ExploreToggle, key: MessageKey, disabled = false, hint?: string) => (
+    <label className="layer-toggle">
+      <input type="checkbox" name={`explore-${name}`} data-explore-toggle={name} checked={settings[name] && !disabled} disabled={disabled} onChange={(e) => controller.update((s) => setToggle(s, name, e.currentTarget.checked))} />
+      <span>
+        {t(key)}
+        {hint ? <span className="hint explore-hint">{hint}</span> : null}
+      </span>
+    </label>
+  );
+
+  return (
+    <section className="explore-panel" aria-labelledby="explore-title">
+      <h3 id="explore-title" className="visually-hidden">
+        {t('exploreWhat')}
+      </h3>
+      <label className="field-label" htmlFor="explore-wave">
+        {t('exploreWave')}
+      </label>
+      <select id="explore-wave" className="select-input" value={settings.campaignId ?? ''} onChange={(e) => controller.update((s) => setCampaign(s, e.currentTarget.value))}>
+        {campaignsByWave.map((c) => (
+          <option key={c.id} value={c.id}>
+            {waveLabel(c, language)}
+          </option>
+        ))}
+      </select>
+
+      <fieldset className="segmented">
+        <legend className="field-label">{t('exploreWhat')}</legend>
+        <label>
+          <input type="radio" name="explore-mode" value="need" checked={settings.mode === 'need'} onChange={() => controller.update((s) => chooseNeed(s, s.needId))} />
+          <span>{t('exploreModeNeed')}</span>
+        </label>
+        <label>
+          <input type="radio" name="explore-mode" value="index" checked={settings.mode === 'index'} onChange={() => controller.update(chooseIndex)} />
+          <span>{t('exploreModeIndex')}</span>
+        </label>
+      </fieldset>
+
+      {settings.mode === 'need' ? (
+        <>
+          <label className="field-label" htmlFor="explore-need">
+            {t('exploreNeed')}
+          </label>
+          <select id="explore-need" className="select-input" value={settings.needId} onChange={(e) => controller.update((s) => chooseNeed(s, e.currentTarget.value as NeedCategoryId))}>
+            {NEED_CATEGORIES.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label[language]}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <fieldset className="weights">
+          <legend className="field-label">{t('exploreWeights')}</legend>
+          <p className="hint" id="explore-what-hint">
+            {t('exploreWeightsHint')}
+          </p>
+          {NEED_CATEGORIES.map((n) => (
+            <div key={n.id} className="weight-row">
+              <label htmlFor={`weight-${n.id}`}>{n.label[language]}</label>
+              <input
+                id={`weight-${n.id}`}
+                type="range"
+                min={0}
+                max={WEIGHT_MAX}
+                step={0.5}
+                value={settings.weights[n.id]}
+                data-need={n.id}
+                aria-valuetext={t('exploreWeightValue', { value: settings.weights[n.id] })}
+                onChange={(e) => controller.update((s) => setWeight(s, n.id, e.currentTarget.valueAsNumber))}
+              />
+              <output htmlFor={`weight-${n.id}`}>{settings.weights[n.id]}</output>
+            </div>
+          ))}
+          {!weightsUsable(settings) ? (
+            <p className="form-error" role="alert">
+              {t('exploreWeightsZero')}
+            </p>
+          ) : null}
+        </fieldset>
+      )}
+
+      <fieldset className="segmented">
+        <legend className="field-label">{t('exploreUnit')}</legend>
+        {UNIT_KINDS.map((unit) => (
+          <label key={unit}>
+            <input type="radio" name="explore-unit" value={unit} checked={settings.unit === unit} onChange={() => controller.update((s) => setUnit(s, unit))} />
+            <span>{t(UNIT_LABEL_KEYS[unit])}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset className="layer-list">
+        <legend className="field-label">{t('exploreAnalyses')}</legend>
+        {toggle('hotSpots', 'toggleHotSpots', !hotSpotsPossible, hotSpotsPossible ? undefined : t('hotSpotsUnitHint'))}
+        {toggle('clusters', 'toggleClusters')}
+        {toggle('gaps', 'toggleGaps')}
+        {canSeeHouseholdHeatmap(CURRENT_AUDIENCE) ? toggle('heatmap', 'toggleHeatmap', false, t('heatmapPlannersOnly')) : null}
+      </fieldset>
+      <p className="hint explore-status" role="status" aria-live="polite">
+        {results.error ? t('exploreError', { message: results.error }) : busy ? t('exploreWorking') : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult } from '../../analysis/exploreSession';
+import { isAbortError } from '../../data/abort';
+import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
+import {
+  gapNeed,
+  HEX_SIZE_METERS,
+  hotSpotsApply,
+  initialExploreSettings,
+  MIN_RESPONSES,
+  needMapQuery,
+  needSelection,
+  unitChoice,
+  withCampaigns,
+  type ExploreSettings,
+} from './exploreSettings';
+
+/** The worker's answers for the current settings; each is replaced (never mutated) when a newer one arrives. */
+export interface ExploreResults {
+  layer: ExploreLayer | null;
+  needMap: NeedMapResult | null;
+  hotSpots: HotSpotResult | null;
+  clusters: ClusterResult | null;
+  coverage: CoverageResult | null;
+  /** A refusal or failure of the worker, in its words (e.g. "give at least one need a weight above zero"). */
+  error: string | null;
+  /** performance.now() of the input that asked for the need map now shown (for the re-colour timing). */
+  needMapRequestedAt: number;
+}
+
+export interface ExploreState {
+  settings: ExploreSettings;
+  campaigns: readonly CampaignInfo[];
+  results: ExploreResults;
+  /** The worker holds a workspace and answers. */
+  ready: boolean;
+}
+
+const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, hotSpots: null, clusters: null, coverage: null, error: null, needMapRequestedAt: 0 };
+
+type Part = 'needMap' | 'hotSpots' | 'clusters' | 'coverage';
+
+/**
+ * Drives the explore map from the planner's settings: turns them into worker queries, keeps the latest answer of
+ * each, and tells its subscribers (the map, the panels) at once. Throttled to one round of queries per animation
+ * frame (leading edge: the first slider input is sent at once); older answers lose to newer ones through the
+ * client's channels ("explore:needMap"…), so a dragged slider costs the worker one computation per frame at most.
+ * A query whose inputs have not changed is not sent again (a heatmap switch costs no worker call).
+ *
+ * The need map goes first; hot spots, clusters and coverage follow SECONDARY_DELAY_MS after the last input. The
+ * worker is one thread: a cluster run (Gi* + DBSCAN) started by every slider step would queue the next need map
+ * behind it, so while a slider moves only the colours are recomputed (measured in tests/e2e/explore.test.ts).
+ */
+export const SECONDARY_DELAY_MS = 150;
+
+export class ExploreController {
+  private state: ExploreState = { settings: initialExploreSettings(), campaigns: [], results: EMPTY_RESULTS, ready: false };
+  private readonly listeners = new Set<() => void>();
+  private client: AnalysisClient | null = null;
+  private generation = -1;
+  private frame: number | null = null;
+  private dirty = false;
+  private lastInputAt = 0;
+  private secondaryTimer: ReturnType<typeof setTimeout> | null = null;
+  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '' };
+
+  constructor(
+    private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
+    private readonly cancelFrame: (handle: number) => void = (h) => cancelAnimationFrame(h),
+    private readonly now: () => number = () => performance.now(),
+    private readonly secondaryDelayMs: number = SECONDARY_DELAY_MS,
+  ) {}
+
+  getState = (): ExploreState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The shared worker became ready with a (new) workspace: forget old answers and ask again. */
+  attach(client: AnalysisClient, campaigns: readonly CampaignInfo[], generation: number): void {
+    if (this.client === client && this.generation === generation) return;
+    this.client = client;
+    this.generation = generation;
+    this.keys = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '' };
+    this.set({ ...this.state, campaigns, settings: withCampaigns(this.state.settings, campaigns), results: EMPTY_RESULTS, ready: true });
+    this.schedule();
+  }
+
+  detach(): void {
+    this.client = null;
+    this.generation = -1;
+    if (this.frame !== null) this.cancelFrame(this.frame);
+    this.frame = null;
+    if (this.secondaryTimer !== null) clearTimeout(this.secondaryTimer);
+    this.secondaryTimer = null;
+    this.set({ ...this.state, ready: false });
+  }
+
+  /** Applies a settings transition (exploreSettings.ts) and asks the worker for what changed. */
+  update(transition: (settings: ExploreSettings) => ExploreSettings): void {
+    const settings = transition(this.state.settings);
+    if (settings === this.state.settings) return;
+    this.lastInputAt = this.now();
+    this.set({ ...this.state, settings });
+    this.schedule();
+  }
+
+  private set(next: ExploreState): void {
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private setResults(patch: Partial<ExploreResults>): void {
+    this.set({ ...this.state, results: { ...this.state.results, ...patch } });
+  }
+
+  /** Leading-edge throttle: run now, then at most once per animation frame while inputs keep coming. */
+  private schedule(): void {
+    if (this.frame !== null) {
+      this.dirty = true;
+      return;
+    }
+    this.run();
+    this.frame = this.requestFrame(() => {
+      this.frame = null;
+      if (this.dirty) {
+        this.dirty = false;
+        this.schedule();
+      }
+    });
+  }
+
+  private run(): void {
+    const client = this.client;
+    const s = this.state.settings;
+    if (!client || !s.campaignId) return;
+    const unit = unitChoice(s.unit);
+    const layerKey = JSON.stringify(unit);
+    if (this.keys.layer !== layerKey) {
+      this.keys.layer = layerKey;
+      void client.layer(unit).then(
+        (outcome) => {
+          if (this.client !== client || this.keys.layer !== layerKey) return;
+          if (outcome.ok) this.setResults({ layer: outcome.value });
+          else this.setResults({ error: outcome.message });
+        },
+        (error: unknown) => this.fail(error),
+      );
+    }
+
+    const query = needMapQuery(s);
+    const requestedAt = this.lastInputAt;
+    this.ask('needMap', query, (q, options) => client.needMap(q, options), (needMap) => ({ needMap, needMapRequestedAt: requestedAt }));
+    if (this.secondaryTimer !== null) clearTimeout(this.secondaryTimer);
+    this.secondaryTimer = setTimeout(() => {
+      this.secondaryTimer = null;
+      this.runSecondary();
+    }, this.secondaryDelayMs);
+  }
+
+  /** Hot spots, clusters and coverage for the current settings (each only if its query changed). */
+  private runSecondary(): void {
+    const client = this.client;
+    const s = this.state.settings;
+    if (!client || !s.campaignId) return;
+    const unit = unitChoice(s.unit);
+    const campaignId = s.campaignId;
+    const selection = needSelection(s);
+    const query = needMapQuery(s);
+    this.ask(
+      'hotSpots',
+      hotSpotsApply(s) && query ? { unit, campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      (q, options) => client.hotSpots(q, options),
+      (hotSpots) => ({ hotSpots }),
+    );
+    this.ask(
+      'clusters',
+      s.clusters && query ? { hexSizeMeters: HEX_SIZE_METERS, campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      (q, options) => client.clusters(q, options),
+      (clusters) => ({ clusters }),
+    );
+    this.ask('coverage', s.gaps ? { unit, campaignId, needId: gapNeed(s), minResponses: MIN_RESPONSES } : null, (q, options) => client.coverage(q, options), (coverage) => ({ coverage }));
+  }
+
+  /** Sends `query` on the part's channel unless the same query is already shown or on its way; null clears the part. */
+  private ask<Q, R>(part: Part, query: Q | null, send: (query: Q, options: { channel: string }) => Promise<AnalysisOutcome<R>>, apply: (value: R) => Partial<ExploreResults>): void {
+    const key = query === null ? '' : JSON.stringify(query);
+    if (key === this.keys[part]) return;
+    this.keys[part] = key;
+    if (query === null) {
+      if (this.state.results[part] !== null) this.setResults({ [part]: null });
+      return;
+    }
+    const client = this.client;
+    send(query, { channel: `explore:${part}` }).then(
+      (outcome) => {
+        if (this.client !== client || this.keys[part] !== key) return; // a newer question was asked
+        if (outcome.ok) this.setResults({ ...apply(outcome.value), error: null });
+        else this.setResults({ error: outcome.message });
+      },
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  private fail(error: unknown): void {
+    if (isAbortError(error)) return; // superseded by a newer request: not an error
+    this.setResults({ error: error instanceof Error ? error.message : String(error) });
+  }
+}

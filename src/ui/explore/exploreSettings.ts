@@ -1,0 +1,99 @@
+import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import type { CampaignInfo } from '../../analysis/exploreSession';
+import type { NeedMapQueryInput, NeedSelection } from '../../domain/analysisRequest';
+import type { ExploreUnitKind, ExploreView } from '../../map/exploreLayers';
+
+/**
+ * What the planner chose in "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and
+ * the overlays. Pure values and transitions; the controller (exploreController.ts) turns them into worker queries.
+ */
+export interface ExploreSettings {
+  /** null until the workspace's waves are known; then the latest wave. */
+  campaignId: string | null;
+  mode: 'need' | 'index';
+  needId: NeedCategoryId;
+  /** Slider positions 0–5 per need (the engine normalises them to sum 1). */
+  weights: Readonly<Record<NeedCategoryId, number>>;
+  unit: ExploreUnitKind;
+  hotSpots: boolean;
+  clusters: boolean;
+  gaps: boolean;
+  heatmap: boolean;
+}
+
+export const UNIT_KINDS: readonly ExploreUnitKind[] = ['street', 'estate', 'district', 'hex'];
+export const WEIGHT_MAX = 5;
+export const HEX_SIZE_METERS = 250;
+/** Default for "k": rates from fewer answers are suppressed. */
+export const MIN_RESPONSES = 5;
+
+export const initialExploreSettings = (): ExploreSettings => ({
+  campaignId: null,
+  mode: 'need',
+  needId: 'loneliness_seniors',
+  weights: Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, 1])) as Record<NeedCategoryId, number>,
+  unit: 'street',
+  hotSpots: false,
+  clusters: false,
+  gaps: false,
+  heatmap: false,
+});
+
+/** Hot spots are computed over hexagons or streets only (Gi* needs comparable, contiguous units). */
+export const hotSpotsApply = (s: ExploreSettings): boolean => s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
+
+/** The latest wave unless the chosen one still exists (after a reload the chosen wave may be gone). */
+export function withCampaigns(s: ExploreSettings, campaigns: readonly CampaignInfo[]): ExploreSettings {
+  if (s.campaignId && campaigns.some((c) => c.id === s.campaignId)) return s;
+  const latest = [...campaigns].sort((a, b) => a.wave - b.wave || a.startDate.localeCompare(b.startDate)).at(-1);
+  const campaignId = latest?.id ?? null;
+  return campaignId === s.campaignId ? s : { ...s, campaignId };
+}
+
+export const setCampaign = (s: ExploreSettings, campaignId: string): ExploreSettings => (s.campaignId === campaignId ? s : { ...s, campaignId });
+export const chooseNeed = (s: ExploreSettings, needId: NeedCategoryId): ExploreSettings => (s.mode === 'need' && s.needId === needId ? s : { ...s, mode: 'need', needId });
+export const chooseIndex = (s: ExploreSettings): ExploreSettings => (s.mode === 'index' ? s : { ...s, mode: 'index' });
+export const setUnit = (s: ExploreSettings, unit: ExploreUnitKind): ExploreSettings => (s.unit === unit ? s : { ...s, unit });
+
+/** A slider moved: clamped to 0…WEIGHT_MAX, rounded to a tenth. */
+export function setWeight(s: ExploreSettings, needId: NeedCategoryId, weight: number): ExploreSettings {
+  const value = Math.round(Math.min(WEIGHT_MAX, Math.max(0, Number.isFinite(weight) ? weight : 0)) * 10) / 10;
+  return s.weights[needId] === value ? s : { ...s, weights: { ...s.weights, [needId]: value } };
+}
+
+export type ExploreToggle = 'hotSpots' | 'clusters' | 'gaps' | 'heatmap';
+export const setToggle = (s: ExploreSettings, toggle: ExploreToggle, on: boolean): ExploreSettings => (s[toggle] === on ? s : { ...s, [toggle]: on });
+
+/** At least one weight above 0 (the engine refuses an all-zero index). */
+export const weightsUsable = (s: ExploreSettings): boolean => NEED_CATEGORY_IDS.some((id) => s.weights[id] > 0);
+
+export function needSelection(s: ExploreSettings): NeedSelection {
+  if (s.mode === 'need') return { kind: 'need', needId: s.needId };
+  const weights: Partial<Record<NeedCategoryId, number>> = {};
+  for (const id of NEED_CATEGORY_IDS) if (s.weights[id] > 0) weights[id] = s.weights[id];
+  return { kind: 'index', weights };
+}
+
+/** The need gaps are shown for: the chosen need, or the heaviest need of the index (first in taxonomy order on ties). */
+export function gapNeed(s: ExploreSettings): NeedCategoryId {
+  if (s.mode === 'need') return s.needId;
+  let best: NeedCategoryId = NEED_CATEGORY_IDS[0];
+  for (const id of NEED_CATEGORY_IDS) if (s.weights[id] > s.weights[best]) best = id;
+  return best;
+}
+
+export const unitChoice = (unit: ExploreUnitKind) => (unit === 'hex' ? { kind: 'hex' as const, hexSizeMeters: HEX_SIZE_METERS } : { kind: unit });
+
+export function needMapQuery(s: ExploreSettings): NeedMapQueryInput | null {
+  if (!s.campaignId || (s.mode === 'index' && !weightsUsable(s))) return null;
+  return { unit: unitChoice(s.unit), campaignId: s.campaignId, selection: needSelection(s), minResponses: MIN_RESPONSES };
+}
+
+export const exploreView = (s: ExploreSettings): ExploreView => ({
+  active: s.campaignId !== null,
+  unit: s.unit,
+  colourMode: hotSpotsApply(s) ? 'hotSpots' : 'need',
+  gaps: s.gaps,
+  clusters: s.clusters,
+  heatmap: s.heatmap,
+});

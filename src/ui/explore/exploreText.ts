@@ -1,0 +1,106 @@
+import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../analysis/exploreSession';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import { translate, type Language } from '../i18n/dictionary';
+import type { ExploreSettings } from './exploreSettings';
+
+/**
+ * The explore map in words: legend titles, class labels, tooltips and the screen-reader summary. Pure functions of
+ * the settings and the worker's answers, so the words are tested without a browser.
+ */
+
+const locale = (language: Language) => (language === 'pl' ? 'pl-PL' : 'en-GB');
+
+/** 0.4312 → "43 %" (pl) / "43%" (en); `digits` decimals. NaN → "–". */
+export function formatPercent(value: number, language: Language, digits = 0): string {
+  if (!Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale(language), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** "fala 2 (2026)". */
+export function waveLabel(campaign: CampaignInfo, language: Language): string {
+  return translate(language, 'exploreWaveOption', { wave: String(campaign.wave), year: campaign.startDate.slice(0, 4) });
+}
+
+/** What the colour means, in words: "Odsetek gospodarstw wskazujących: Samotność i potrzeby seniorów, fala 2 (2026)". */
+export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | undefined, language: Language): string {
+  const wave = campaign ? waveLabel(campaign, language) : '';
+  if (settings.mode === 'need') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
+  const needs = NEED_CATEGORY_IDS.filter((id) => settings.weights[id] > 0)
+    .map((id) => `${NEED_BY_ID[id].label[language].toLocaleLowerCase(locale(language))} ×${formatWeight(settings.weights[id], language)}`)
+    .join(', ');
+  return translate(language, 'legendIndexTitle', { needs, wave });
+}
+
+const formatWeight = (w: number, language: Language) => new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(w);
+
+/**
+ * Class labels from the 6 quantile edges: "12–18 %". Values are shares (0–1); the top class includes its upper edge.
+ * With fewer than 2 edges (nothing to classify) no labels.
+ */
+export function classLabels(breaks: readonly number[], language: Language): string[] {
+  const labels: string[] = [];
+  for (let i = 0; i + 1 < breaks.length; i++) {
+    const lo = breaks[i]!;
+    const hi = breaks[i + 1]!;
+    const digits = hi - lo < 0.02 ? 1 : 0;
+    labels.push(`${formatPercent(lo, language, digits).replace(/\s?%$/, '')}–${formatPercent(hi, language, digits)}`);
+  }
+  return labels;
+}
+
+/** unit id (and, for street units, every merged street record id) → unit index; cached per layer. O(units) once. */
+const indexCache = new WeakMap<ExploreLayer, Map<string, number>>();
+export function unitIndexOf(layer: ExploreLayer, id: string): number | undefined {
+  let index = indexCache.get(layer);
+  if (!index) {
+    index = new Map();
+    layer.unitIds.forEach((unitId, u) => index!.set(unitId, u));
+    layer.streetIds?.forEach((ids, u) => ids.forEach((streetId) => index!.set(streetId, u)));
+    indexCache.set(layer, index);
+  }
+  return index.get(id);
+}
+
+/** Tooltip: "ul. Słoneczna · 43 % z 61 ankiet" or "ul. Słoneczna · za mało odpowiedzi (3)". */
+export function unitTooltip(layer: ExploreLayer, needMap: NeedMapResult, unit: number, language: Language): string {
+  const responses = needMap.responses[unit] ?? 0;
+  const value = needMap.values[unit] ?? NaN;
+  const shown = Number.isFinite(value)
+    ? translate(language, 'tooltipRate', { rate: formatPercent(value, language), responses })
+    : translate(language, 'tooltipSuppressed', { responses });
+  return `${layer.labels[unit] ?? ''} · ${shown}`;
+}
+
+/**
+ * For screen readers: "Najwyższa potrzeba: ul. X 58 %, ul. Y 51 %, …" — the `count` units with the highest
+ * non-suppressed values, highest first (ties by label).
+ */
+export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult, language: Language, count = 5): string {
+  const order: number[] = [];
+  needMap.values.forEach((v, u) => {
+    if (Number.isFinite(v)) order.push(u);
+  });
+  if (order.length === 0) return translate(language, 'exploreSummaryNone');
+  order.sort((a, b) => needMap.values[b]! - needMap.values[a]! || (layer.labels[a] ?? '').localeCompare(layer.labels[b] ?? '', locale(language)));
+  const list = order
+    .slice(0, count)
+    .map((u) => `${layer.labels[u]} ${formatPercent(needMap.values[u]!, language)}`)
+    .join(', ');
+  return translate(language, 'exploreSummaryTop', { list });
+}
+
+/** A need's label in the current language. */
+export const needLabel = (id: NeedCategoryId, language: Language): string => NEED_BY_ID[id].label[language];
+
+/** "350 m" / "1,2 km"; Infinity → null (no resource at all). */
+export function formatDistance(meters: number, language: Language): string | null {
+  if (!Number.isFinite(meters)) return null;
+  if (meters < 1000) return translate(language, 'metres', { value: Math.round(meters / 10) * 10 });
+  return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(meters / 1000)} km`;
+}
+
+/** "p = 0,003" / "p < 0,001" (Polish decimal comma). */
+export function formatP(p: number, language: Language): string {
+  if (p < 0.001) return `p < ${new Intl.NumberFormat(locale(language)).format(0.001)}`;
+  return `p = ${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(p)}`;
+}

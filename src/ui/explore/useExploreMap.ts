@@ -1,0 +1,180 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import type { ExploreLayer } from '../../analysis/exploreSession';
+import type { Workspace } from '../../domain';
+import { clusterFeatures, EXPLORE_LAYER_IDS, EXPLORE_SOURCE_IDS, exploreLayerVisibility, explorePaint, GI_NOT_COMPUTED, hexFeatures } from '../../map/exploreLayers';
+import { hatchImage, HATCH_IMAGE_ID } from '../../map/explorePalette';
+import { SOURCE_IDS } from '../../map/layers';
+import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
+import type { ExploreController, ExploreState } from './exploreController';
+import { exploreView, gapNeed } from './exploreSettings';
+
+/** What the e2e tests read: the need map now drawn (a copy; changing it changes nothing). */
+export interface ExploreSnapshot {
+  unitKind: string;
+  layerKey: string;
+  campaignId: string;
+  unitIds: string[];
+  labels: string[];
+  values: number[];
+  classes: number[];
+  responses: number[];
+  households: number[];
+  centers: number[];
+  breaks: number[];
+  /** Gi_Bin after FDR per unit when hot spots are shown for this layer, else null. */
+  giBin: number[] | null;
+  clusterIds: string[];
+  /** performance.now() of the input behind this need map, and of the first frame drawn with it. */
+  requestedAt: number;
+  recolouredAt: number;
+}
+
+type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
+
+/** Exposes the snapshot as `window.__calmap.explore` (read-only, for tests). */
+function publish(snapshot: ExploreSnapshot): void {
+  if (window.__calmap) window.__calmap.explore = snapshot;
+}
+
+const sourceOfUnit = (kind: string): string => (kind === 'street' ? SOURCE_IDS.streets : kind === 'estate' ? SOURCE_IDS.estates : kind === 'district' ? SOURCE_IDS.districts : EXPLORE_SOURCE_IDS.hexes);
+
+/** Calls `set(source, id)` for every map feature of unit `u` (a street unit is several street records). */
+function forEachFeature(layer: ExploreLayer, u: number, set: (source: string, id: string) => void): void {
+  if (layer.kind === 'street' && layer.streetIds) for (const id of layer.streetIds[u] ?? []) set(SOURCE_IDS.streets, id);
+  else set(sourceOfUnit(layer.kind), layer.unitIds[u]!);
+}
+
+interface Drawn {
+  hexKey: string;
+  layer: ExploreLayer | null;
+  needMap: unknown;
+  hotSpots: unknown;
+  coverage: unknown;
+  clusters: unknown;
+  viewKey: string;
+  servesKey: string;
+}
+const NOTHING_DRAWN: Drawn = { hexKey: '', layer: null, needMap: null, hotSpots: null, coverage: null, clusters: null, viewKey: '', servesKey: '' };
+
+/**
+ * Draws the explore controller's answers on the map: feature-state for values (class, Gi bin, gap, serves),
+ * setData only for new geometry (hexagons once per size, cluster outlines), visibility and paint for the view.
+ * Runs in the controller's listener, not in a React render, so a weight change reaches the map without waiting
+ * for React. `mapData` (the town's sources) is a dependency: new town data, everything is drawn again.
+ */
+export function useExploreMap(
+  map: MapLibreMap | null,
+  styleReady: boolean,
+  controller: ExploreController | null,
+  workspace: Workspace | null,
+  mapData: unknown,
+  clusterLabel: (index: number) => string,
+): void {
+  const labelRef = useRef(clusterLabel);
+  useEffect(() => {
+    labelRef.current = clusterLabel;
+  }, [clusterLabel]);
+
+  useEffect(() => {
+    if (!map || !styleReady || !controller) return;
+    if (!map.hasImage(HATCH_IMAGE_ID)) map.addImage(HATCH_IMAGE_ID, hatchImage(12, 2), { pixelRatio: 1 });
+    let drawn: Drawn = { ...NOTHING_DRAWN };
+    const heatmapAllowed = canSeeHouseholdHeatmap(CURRENT_AUDIENCE);
+
+    const draw = (state: ExploreState) => {
+      const { results, settings } = state;
+      const view = exploreView(settings);
+      const viewKey = JSON.stringify(view);
+      if (viewKey !== drawn.viewKey) {
+        const visible = exploreLayerVisibility(view, heatmapAllowed);
+        for (const id of EXPLORE_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible[id] ? 'visible' : 'none');
+        for (const [id, property, value] of explorePaint(view)) if (map.getLayer(id)) map.setPaintProperty(id, property as PaintProperty, value as Parameters<MapLibreMap['setPaintProperty']>[2]);
+        drawn.viewKey = viewKey;
+      }
+
+      const layer = results.layer;
+      if (layer && layer.kind === 'hex' && layer.key !== drawn.hexKey) {
+        map.getSource<GeoJSONSource>(EXPLORE_SOURCE_IDS.hexes)?.setData(hexFeatures(layer));
+        drawn.hexKey = layer.key;
+      }
+
+      const needMap = results.needMap;
+      let recoloured = false;
+      if (layer && needMap && needMap.layerKey === layer.key && (needMap !== drawn.needMap || layer !== drawn.layer)) {
+        for (let u = 0; u < layer.unitIds.length; u++) {
+          const cls = needMap.classOfUnit[u]!;
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { cls }));
+        }
+        drawn.needMap = needMap;
+        recoloured = true;
+      }
+      const hotSpots = results.hotSpots;
+      if (layer && hotSpots && hotSpots.layerKey === layer.key && (hotSpots !== drawn.hotSpots || layer !== drawn.layer)) {
+        for (let u = 0; u < layer.unitIds.length; u++) {
+          const gi = hotSpots.computed[u] ? hotSpots.giBinFdr[u]! : GI_NOT_COMPUTED;
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gi }));
+        }
+        drawn.hotSpots = hotSpots;
+        recoloured = true;
+      }
+      const coverage = results.coverage;
+      if (layer && coverage && coverage.layerKey === layer.key && (coverage !== drawn.coverage || layer !== drawn.layer)) {
+        for (let u = 0; u < layer.unitIds.length; u++) {
+          const gap = coverage.uncovered[u] === 1;
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap }));
+        }
+        drawn.coverage = coverage;
+      }
+      drawn.layer = layer;
+
+      const servesKey = settings.gaps && workspace ? gapNeed(settings) : '';
+      if (servesKey !== drawn.servesKey && workspace) {
+        for (const r of workspace.resources) map.setFeatureState({ source: SOURCE_IDS.resources, id: r.id }, { serves: servesKey !== '' && r.serves.some((n) => n === servesKey) });
+        drawn.servesKey = servesKey;
+      }
+
+      const clusters = settings.clusters ? results.clusters : null;
+      if (clusters !== drawn.clusters) {
+        map.getSource<GeoJSONSource>(EXPLORE_SOURCE_IDS.clusters)?.setData(clusterFeatures(clusters?.clusters ?? [], (i) => labelRef.current(i)));
+        drawn.clusters = clusters;
+      }
+
+      if (recoloured && layer && needMap) {
+        const snapshot: ExploreSnapshot = {
+          unitKind: layer.kind,
+          layerKey: layer.key,
+          campaignId: needMap.campaignId,
+          unitIds: [...layer.unitIds],
+          labels: [...layer.labels],
+          values: Array.from(needMap.values),
+          classes: Array.from(needMap.classOfUnit),
+          responses: Array.from(needMap.responses),
+          households: Array.from(layer.households),
+          centers: Array.from(layer.centers),
+          breaks: [...needMap.breaks],
+          giBin: hotSpots && hotSpots.layerKey === layer.key && view.colourMode === 'hotSpots' ? Array.from(hotSpots.giBinFdr) : null,
+          clusterIds: (clusters?.clusters ?? []).map((c) => c.id),
+          requestedAt: results.needMapRequestedAt,
+          recolouredAt: NaN,
+        };
+        // The first frame drawn after the feature-state change: the map shows the new colours.
+        map.once('render', () => {
+          snapshot.recolouredAt = performance.now();
+          performance.mark('calmap:explore-recoloured');
+          publish(Object.freeze(snapshot));
+        });
+        map.triggerRepaint();
+      } else if (clusters && window.__calmap?.explore && window.__calmap.explore.clusterIds.length !== clusters.clusters.length) {
+        publish(Object.freeze({ ...window.__calmap.explore, clusterIds: clusters.clusters.map((c) => c.id) }));
+      }
+    };
+
+    draw(controller.getState());
+    const unsubscribe = controller.subscribe(() => draw(controller.getState()));
+    return () => {
+      unsubscribe();
+      drawn = { ...NOTHING_DRAWN };
+    };
+  }, [map, styleReady, controller, workspace, mapData]);
+}

@@ -1,0 +1,63 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { clusterFeatures, EXPLORE_LAYER_IDS, exploreLayerVisibility, explorePaint, hexFeatures, unitColourExpression, type ExploreView } from '../../src/map/exploreLayers';
+import { GI_BIN_COLOURS, giBinColour, hatchImage, NEED_CLASS_COLOURS } from '../../src/map/explorePalette';
+import { createOfflineStyle } from '../../src/map/style';
+
+const VIEW: ExploreView = { active: true, unit: 'street', colourMode: 'need', gaps: false, clusters: false, heatmap: false };
+
+describe('explore layers', () => {
+  it('keep the offline style valid, with fills under the street casings and outlines above the streets', () => {
+    const style = createOfflineStyle('http://127.0.0.1/fonts/{fontstack}/{range}.pbf');
+    expect(validateStyleMin(style)).toEqual([]);
+    const order = style.layers.map((l) => l.id);
+    expect(order.indexOf('explore-hex-fill')).toBeLessThan(order.indexOf('streets-casing'));
+    expect(order.indexOf('explore-cluster-line')).toBeGreaterThan(order.indexOf('streets-line'));
+    for (const id of EXPLORE_LAYER_IDS) expect(order).toContain(id);
+  });
+
+  it('colour classes 0–4 with YlOrRd and everything else (255 suppressed) with grey', () => {
+    const need = unitColourExpression('need') as unknown[];
+    expect(need.slice(2, 12)).toEqual([0, NEED_CLASS_COLOURS[0], 1, NEED_CLASS_COLOURS[1], 2, NEED_CLASS_COLOURS[2], 3, NEED_CLASS_COLOURS[3], 4, NEED_CLASS_COLOURS[4]]);
+    expect(need.at(-1)).toBe('#cfcfcf');
+    expect(giBinColour(3)).toBe('#d62f27');
+    expect(giBinColour(-3)).toBe(GI_BIN_COLOURS[0]);
+    expect(giBinColour(0)).toBe('#f7f7f2');
+  });
+
+  it('show only the chosen unit fills; the heatmap only when allowed (planners)', () => {
+    const hex = exploreLayerVisibility({ ...VIEW, unit: 'hex', clusters: true, heatmap: true }, true);
+    expect(Object.keys(hex).filter((id) => hex[id]).sort()).toEqual(['explore-cluster-halo', 'explore-cluster-label', 'explore-cluster-line', 'explore-heatmap', 'explore-hex-fill', 'explore-hex-hatch', 'explore-hex-line']);
+    const partner = exploreLayerVisibility({ ...VIEW, heatmap: true }, false);
+    expect(partner['explore-heatmap']).toBe(false);
+    const off = exploreLayerVisibility({ ...VIEW, active: false }, true);
+    expect(Object.values(off).every((v) => !v)).toBe(true);
+  });
+
+  it('colour streets only when streets are the unit', () => {
+    const streetColour = (view: ExploreView) => explorePaint(view).find(([id, p]) => id === 'streets-line' && p === 'line-color')![2];
+    expect(streetColour(VIEW)).toEqual(unitColourExpression('need'));
+    expect(streetColour({ ...VIEW, unit: 'hex' })).toBe('#ffffff');
+    expect(streetColour({ ...VIEW, colourMode: 'hotSpots' })).toEqual(unitColourExpression('hotSpots'));
+  });
+
+  it('build closed hexagon rings from the 6 corners per unit, and cluster outlines with label points', () => {
+    const corners = new Float64Array([0, 0, 1, 0, 2, 1, 1, 2, 0, 2, -1, 1]);
+    const hexes = hexFeatures({ unitIds: ['hex250:0:0'], hexCorners: corners });
+    expect(hexes.features[0]!.geometry.coordinates[0]).toEqual([[0, 0], [1, 0], [2, 1], [1, 2], [0, 2], [-1, 1], [0, 0]]);
+    expect(hexes.features[0]!.properties.id).toBe('hex250:0:0');
+    const clusters = clusterFeatures([{ id: 'hotcluster:0:0', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 1], [0, 0]]] }, center: [0.3, 0.3] }], (i) => `Skupisko ${i + 1}`);
+    expect(clusters.features.map((f) => [f.geometry.type, f.properties.id, f.properties.label])).toEqual([
+      ['Polygon', 'hotcluster:0:0', 'Skupisko 1'],
+      ['Point', 'hotcluster:0:0:label', 'Skupisko 1'],
+    ]);
+  });
+
+  it('hatch tiles seamlessly: grey background, darker 45° lines', () => {
+    const { width, data } = hatchImage(12, 2);
+    const px = (x: number, y: number) => data[(y * width + x) * 4];
+    expect(px(0, 0)).toBe(0x7a); // (0 + 0) mod 6 < 2: on a line
+    expect(px(3, 0)).toBe(0xcf); // (3 + 0) mod 6 = 3: background
+    expect(px(11, 1)).toBe(px(0, 0)); // (11 + 1) mod 6 = 0: the pattern continues across the tile edge
+  });
+});

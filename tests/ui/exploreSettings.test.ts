@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
+import { chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/explore/exploreSettings';
+import { classLabels, formatP, legendTitle, topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
+import { pickOrder } from '../../src/ui/map/MapView';
+
+const WAVES: CampaignInfo[] = [
+  { id: 'w2', name: 'fala 2', wave: 2, startDate: '2026-04-13' } as CampaignInfo,
+  { id: 'w1', name: 'fala 1', wave: 1, startDate: '2025-04-07' } as CampaignInfo,
+];
+
+describe('explore settings', () => {
+  it('start on the latest wave, keep a chosen wave that still exists', () => {
+    const s = withCampaigns(initialExploreSettings(), WAVES);
+    expect(s.campaignId).toBe('w2');
+    expect(withCampaigns({ ...s, campaignId: 'w1' }, WAVES).campaignId).toBe('w1');
+    expect(withCampaigns({ ...s, campaignId: 'gone' }, WAVES).campaignId).toBe('w2');
+  });
+
+  it('clamp weights to 0–5, refuse an all-zero index, and show gaps for the heaviest need', () => {
+    let s = chooseIndex(withCampaigns(initialExploreSettings(), WAVES));
+    s = setWeight(s, 'health', 9);
+    expect(s.weights.health).toBe(5);
+    expect(gapNeed(s)).toBe('health');
+    expect(setWeight(s, 'health', 5)).toBe(s); // no change, same object: no worker call
+    for (const id of Object.keys(s.weights)) s = setWeight(s, id as never, 0);
+    expect(needMapQuery(s)).toBeNull();
+  });
+
+  it('compute hot spots over streets and hexagons only', () => {
+    const s = { ...withCampaigns(initialExploreSettings(), WAVES), hotSpots: true };
+    expect(hotSpotsApply(s)).toBe(true);
+    expect(hotSpotsApply(setUnit(s, 'estate'))).toBe(false);
+    expect(needMapQuery(setUnit(s, 'hex'))).toEqual({ unit: { kind: 'hex', hexSizeMeters: 250 }, campaignId: 'w2', selection: { kind: 'need', needId: 'loneliness_seniors' }, minResponses: 5 });
+  });
+
+  it('pick the unit shown first after resources, addresses and cluster outlines', () => {
+    expect(pickOrder('hex').map((l) => l.kind)).toEqual(['resource', 'address', 'cluster', 'hex', 'street', 'street', 'estate', 'district']);
+  });
+});
+
+describe('explore words', () => {
+  const layer = { key: 'street', kind: 'street', unitIds: ['s1', 's2', 's3'], labels: ['ul. Polna', 'ul. Słoneczna', 'ul. Krótka'], streetIds: [['s1'], ['s2', 's9'], ['s3']] } as unknown as ExploreLayer;
+  const needMap = { values: new Float64Array([0.51, 0.58, NaN]), responses: new Uint32Array([45, 61, 3]) } as unknown as NeedMapResult;
+
+  it('say what the colour means with the need and the wave', () => {
+    expect(legendTitle(withCampaigns(initialExploreSettings(), WAVES), WAVES[0], 'pl')).toBe('Odsetek gospodarstw wskazujących: Samotność i potrzeby seniorów, fala 2 (2026)');
+  });
+
+  it('label the quantile classes in percent', () => {
+    expect(classLabels([0, 0.1, 0.2, 0.3, 0.4, 0.54], 'en')).toEqual(['0–10%', '10–20%', '20–30%', '30–40%', '40–54%']);
+    expect(classLabels([0, 0.1], 'pl')).toEqual([`0–${new Intl.NumberFormat('pl-PL', { style: 'percent' }).format(0.1)}`]);
+  });
+
+  const pl = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent' }).format(v); // "58%" or "58 %", by ICU version
+
+  it('give every number its base, and hide small bases', () => {
+    expect(unitTooltip(layer, needMap, 1, 'pl')).toBe(`ul. Słoneczna · ${pl(0.58)} z 61 ankiet`);
+    expect(unitTooltip(layer, needMap, 2, 'pl')).toBe('ul. Krótka · za mało odpowiedzi (3)');
+    expect(unitIndexOf(layer, 's9')).toBe(1); // a merged street record finds its unit
+  });
+
+  it('summarise the top units for screen readers, highest first, suppressed left out', () => {
+    expect(topUnitsSummary(layer, needMap, 'pl')).toBe(`Najwyższa potrzeba: ul. Słoneczna ${pl(0.58)}, ul. Polna ${pl(0.51)}.`);
+    expect(formatP(0.0004, 'pl')).toBe('p < 0,001');
+    expect(formatP(0.0321, 'pl')).toBe('p = 0,032');
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { planImport } from '../../src/data/import';
+import type { DataSource } from '../../src/data/dataSource';
+import { crsCandidateText, encodingReasonText, issueMessage } from '../../src/ui/importWizard/issueText';
+import { suggestImportKind } from '../../src/ui/importWizard/kindGuess';
+import { previewFit } from '../../src/ui/importWizard/previewGeometry';
+import { applyWorkspaceReplacement, planWorkspaceReplacement } from '../../src/ui/importWizard/workspaceReplace';
+import { workspaceFileName } from '../../src/ui/importWizard/WorkspaceFilePanel';
+import { deepFreeze, encodeCp1250, townWorkspace } from '../data/import/fixtures';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('what kind of file is this?', () => {
+  it('reads survey answers, resources and addresses from CSV headers, and streets from GeoJSON lines', () => {
+    expect(suggestImportKind('ankiety.csv', utf8('Adres;Data;Liczba osób;Bezrobocie;Samotność\nPolna 1;05.05.2025;3;2;0\n'))).toBe('responses');
+    expect(suggestImportKind('zasoby.csv', encodeCp1250('Nazwa;Rodzaj;Adres\nBiblioteka Łąkowa;biblioteka;ul. Polna 1\n'))).toBe('resources');
+    expect(suggestImportKind('adresy.csv', utf8('Ulica,Numer,Lon,Lat,Gospodarstwa\nPolna,1,19.3,50.15,4\n'))).toBe('addresses');
+    expect(suggestImportKind('export.geojson', utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[19,50],[19.1,50]]},"properties":{"name":"Polna"}}]}'))).toBe('streets');
+    expect(suggestImportKind('budynki.geojson', utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[19,50]},"properties":{"addr:housenumber":"1"}}]}'))).toBe('addresses');
+    expect(suggestImportKind('notatki.txt', utf8('cokolwiek;innego\n1;2\n'))).toBeNull();
+  });
+});
+
+describe('Polish for the pipeline’s messages', () => {
+  it('translates the messages a user meets most, keeping names and numbers', () => {
+    expect(issueMessage('the x / longitude cell must be a number such as 19.2563 or 19,2563', 'pl')).toBe('x / długość geograficzna musi być liczbą, np. 19.2563 albo 19,2563');
+    expect(issueMessage('the row has 5 cells but the header has 4 columns (is a delimiter or a quote missing?)', 'pl')).toBe('wiersz ma 5 komórek, a nagłówek 4 kolumn (czy brakuje separatora albo cudzysłowu?)');
+    expect(issueMessage('no street of this name in the workspace; did you mean ul. Lubelska, ul. Lwowska?', 'pl')).toBe('nie ma takiej ulicy w danych miasta; czy chodziło o: ul. Lubelska, ul. Lwowska?');
+    expect(issueMessage('the column "Telefon" looks like personal data and cannot be imported', 'pl')).toBe('kolumna „Telefon” wygląda na dane osobowe — nie importujemy jej');
+    expect(issueMessage('"świetlica" is not a known kind of institution (e.g. szkoła, biblioteka, dom kultury, parafia, NGO, MOPS, inne)', 'pl')).toMatch(/^„świetlica” nie jest znanym rodzajem instytucji/);
+    // Unknown shapes stay as written rather than disappear; English stays English.
+    expect(issueMessage('something new went wrong', 'pl')).toBe('something new went wrong');
+    expect(issueMessage('map the name column', 'en')).toBe('map the name column');
+  });
+
+  it('translates every message a real broken plan produces', async () => {
+    const csv = 'Nazwa;Rodzaj;Lon;Lat\nBiblioteka;biblioteka;23,47;51,14\n;szkoła;23,47;51,14\nŚwietlica;ufo;abc;51,14\nKlub;klub seniora;23,47;51,14;nadmiar\n';
+    const plan = await planImport('resources', csv, {}, deepFreeze(townWorkspace()));
+    expect(plan.errorCount).toBeGreaterThanOrEqual(4);
+    const untranslated = plan.issues.filter((i) => issueMessage(i.message, 'pl') === i.message).map((i) => i.message);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('says why the encoding and coordinate system were chosen', () => {
+    expect(encodingReasonText('not UTF-8; 14 Polish letters read as Windows-1250 against 3 as ISO-8859-2', 'pl')).toBe('to nie jest UTF-8; polskich liter przy odczycie jako Windows-1250: 14, jako ISO-8859-2: 3');
+    expect(crsCandidateText({ code: 'EPSG:2180', axisOrder: 'yx', fitInPoland: 1 }, 12, 'pl')).toBe('PUWG 1992 (EPSG:2180, układ krajowy), osie zamienione (najpierw szerokość/północ): 100% z 12 sprawdzonych punktów leży w Polsce');
+  });
+});
+
+describe('the preview says where the points landed', () => {
+  it('counts points inside the town (with a ~2 km margin) and the box around all of them', () => {
+    // Dębowo's box; one point in town, one at the town's edge + 1 km, one in Austria (EPSG:2180 numbers read as degrees, say).
+    const town: [number, number, number, number] = [19.28, 50.13, 19.33, 50.17];
+    const points = Float64Array.of(19.3, 50.15, 19.34, 50.15, 12.1, 47.8);
+    expect(previewFit(points, town)).toEqual({ total: 3, inTown: 2, bounds: [12.1, 47.8, 19.34, 50.15] });
+    expect(previewFit(new Float64Array(0), town)).toEqual({ total: 0, inTown: 0, bounds: undefined });
+  });
+});
+
+describe('replacing the workspace from a file', () => {
+  it('writes only what changed and deletes what the file does not hold, answers before the addresses they point to', async () => {
+    const current = deepFreeze(townWorkspace());
+    const next = townWorkspace();
+    next.addresses = next.addresses.filter((a) => a.id !== 'addr-lubelska-7');
+    next.addresses[0] = { ...next.addresses[0]!, households: 9 };
+    next.resources = [{ id: 'res-1', name: 'Biblioteka', kind: 'library', location: { type: 'Point', coordinates: [23.47, 51.14] }, serves: [], coalitions: [] }];
+    const replacement = planWorkspaceReplacement(current, next);
+    expect(Object.keys(replacement.upserts).sort()).toEqual(['addresses', 'resources']);
+    expect(replacement.upserts.addresses!.map((a) => a.id)).toEqual(['addr-jp2-12a']);
+    expect(replacement.deletes).toEqual([{ collection: 'addresses', id: 'addr-lubelska-7' }]);
+    expect(replacement.organisationDiffers).toBe(false);
+    // 6 streets + 5 untouched addresses + 1 campaign.
+    expect(replacement.unchanged).toBe(12);
+
+    const calls: string[] = [];
+    const source: DataSource = {
+      kind: 'embedded',
+      loadWorkspace: () => Promise.reject(new Error('not used')),
+      saveRecord: () => Promise.reject(new Error('not used')),
+      saveRecords: async (collection, records) => {
+        calls.push(`save ${collection} ${records.length}`);
+        return { ok: true };
+      },
+      deleteRecord: async (collection, id) => {
+        calls.push(`delete ${collection} ${id}`);
+        return { ok: true };
+      },
+    };
+    expect(await applyWorkspaceReplacement(source, replacement)).toEqual({ ok: true });
+    expect(calls).toEqual(['save addresses 1', 'save resources 1', 'delete addresses addr-lubelska-7']);
+  });
+
+  it('stops at the first refusal and names the file by town and day', async () => {
+    const replacement = planWorkspaceReplacement(townWorkspace(), { ...townWorkspace(), streets: [] });
+    const refusal = { ok: false as const, issues: [{ source: 'streets', field: 'id', message: 'nope' }] };
+    const source = { kind: 'embedded', saveRecords: async () => ({ ok: true }), deleteRecord: async () => refusal } as unknown as DataSource;
+    expect(await applyWorkspaceReplacement(source, replacement)).toEqual(refusal);
+    expect(workspaceFileName('Dębowo Górne', new Date('2025-06-01T10:00:00Z'))).toBe('cal-map-Dębowo-Górne-2025-06-01.json');
+  });
+});
