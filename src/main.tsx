@@ -6,11 +6,14 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDataSource } from './data/createDataSource';
+import { createDataSource, supabaseSettings } from './data/createDataSource';
+import { createSupabaseDataSource } from './data/supabase';
 import { laterAssetUrls } from './sw/offlineAssets';
 import { registerServiceWorker } from './sw/registerServiceWorker';
 import { App } from './ui/app/App';
 import { AuthGate } from './ui/auth/AuthGate';
+import { PartnerApp } from './ui/partner/PartnerApp';
+import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/partner/partnerRoute';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/store/appStore';
 
 function safeLocalStorage(): Storage | undefined {
@@ -24,16 +27,26 @@ function safeLocalStorage(): Storage | undefined {
 const store = createAppStore(initialAppState(safeLocalStorage()));
 document.documentElement.lang = store.getState().language;
 const env = import.meta.env as Record<string, string | undefined>;
-const dataSource = createDataSource({ VITE_SUPABASE_URL: env.VITE_SUPABASE_URL, VITE_SUPABASE_ANON_KEY: env.VITE_SUPABASE_ANON_KEY });
+const dataSourceEnv = { VITE_SUPABASE_URL: env.VITE_SUPABASE_URL, VITE_SUPABASE_ANON_KEY: env.VITE_SUPABASE_ANON_KEY };
+// The partner view (`/s/<token>`, `#partner`) is decided before anything loads: it never creates the planner's
+// DataSource, so no demo files, no IndexedDB, no service worker caching the demo town (issue 6 part 3).
+const partnerRoute = partnerRouteOf(window.location.pathname, window.location.hash, import.meta.env.BASE_URL);
+reloadOnPartnerSwitch(partnerRoute !== null, import.meta.env.BASE_URL);
+const partnerSupabase = partnerRoute ? supabaseSettings(dataSourceEnv) : null;
+const dataSource = partnerRoute ? null : createDataSource(dataSourceEnv);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <AppStoreContext.Provider value={store}>
-      <AuthGate dataSource={dataSource}>
-        <App dataSource={dataSource} />
-      </AuthGate>
+      {dataSource ? (
+        <AuthGate dataSource={dataSource}>
+          <App dataSource={dataSource} />
+        </AuthGate>
+      ) : (
+        <PartnerApp route={partnerRoute ?? { kind: 'file' }} supabase={partnerSupabase ? createSupabaseDataSource(partnerSupabase).client : null} />
+      )}
     </AppStoreContext.Provider>
   </StrictMode>,
 );
@@ -41,4 +54,4 @@ createRoot(root).render(
 // Offline use (the door-to-door form): built apps only, never the dev server (whose modules change under HMR).
 // `import.meta.hot` rather than `import.meta.env.PROD`: PROD follows NODE_ENV, which the test runner sets to "test"
 // while the e2e tests build the app that they then check offline.
-if (!import.meta.hot) registerServiceWorker(import.meta.env.BASE_URL, laterAssetUrls(window.location.origin, import.meta.env.BASE_URL, dataSource.kind === 'embedded'));
+if (!import.meta.hot && dataSource) registerServiceWorker(import.meta.env.BASE_URL, laterAssetUrls(window.location.origin, import.meta.env.BASE_URL, dataSource.kind === 'embedded'));

@@ -11,6 +11,16 @@ export interface LoadedWorkspace {
 export type WriteResult = { ok: true } | { ok: false; issues: InputIssue[] };
 
 /**
+ * Changes to several collections that belong together (an import of streets with their addresses, a workspace
+ * replaced from a file): records to create or replace, and ids to delete, by collection. Absent or empty lists
+ * change nothing. An id may not be both upserted and deleted in one collection.
+ */
+export interface WorkspaceChanges {
+  upserts?: { [C in CollectionName]?: readonly CollectionRecord<C>[] };
+  deletes?: { [C in CollectionName]?: readonly string[] };
+}
+
+/**
  * The one interface the UI reads and writes through. Two adapters implement it:
  * embedded (browser: demo data from data/ plus the user's changes in IndexedDB) and Supabase.
  * Every method validates what crosses it with the zod schemas of src/domain.
@@ -29,6 +39,19 @@ export interface DataSource {
   saveRecords?<C extends CollectionName>(collection: C, records: readonly CollectionRecord<C>[], signal?: AbortSignal): Promise<WriteResult>;
   /** Deletes one record by id; deleting what is not there is not an error. */
   deleteRecord(collection: CollectionName, id: string, signal?: AbortSignal): Promise<WriteResult>;
+  /**
+   * Applies upserts and deletes across collections ALL OR NOTHING. Everything is validated first (each record
+   * with its collection's schema, each id); then one transaction writes it (embedded: one IndexedDB transaction;
+   * Supabase: the apply_changes RPC, one database transaction), upserts in reference order (areas, streets,
+   * addresses, … responses) and deletes after them in reverse. If anything fails, nothing is stored.
+   * Issues name the collection (`source`), the 0-based `row` in that collection's upsert or delete list, and the
+   * field. An abort before the commit rejects with an AbortError and stores nothing.
+   *
+   * @example
+   * const result = await source.applyChanges({ upserts: { streets, addresses }, deletes: { addresses: ['addr-9'] } }, signal);
+   * if (!result.ok) showIssues(result.issues); // e.g. { source: 'addresses', row: 3, field: 'location', message: '…' }
+   */
+  applyChanges(changes: WorkspaceChanges, signal?: AbortSignal): Promise<WriteResult>;
   /** Embedded: drops the user's changes and returns to the demo town. Supabase: not available. */
   resetToDemo?(signal?: AbortSignal): Promise<void>;
 }

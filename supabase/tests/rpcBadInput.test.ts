@@ -108,6 +108,11 @@ const saveMany = (what: string, collection: string, records: unknown, issue: str
   sql: 'select public.save_records(p_organisation_id := $1, p_collection := $2, p_records := $3::jsonb) as r',
   params: [org, collection, json(records)], expected: { issue, message },
 });
+const applying = (what: string, changes: unknown, issue: string, message: RegExp, org: string = ORG_A): Case => ({
+  rpc: 'apply_changes', what, caller: planner,
+  sql: 'select public.apply_changes(p_organisation_id := $1, p_changes := $2::jsonb) as r',
+  params: [org, json(changes)], expected: { issue, message },
+});
 const importing = (what: string, responses: unknown, issue: string, message: RegExp, org: string = ORG_A): Case => ({
   rpc: 'import_survey_responses', what, caller: planner,
   sql: 'select public.import_survey_responses(p_organisation_id := $1, p_responses := $2::jsonb) as r',
@@ -183,6 +188,18 @@ const CASES: Case[] = [
   saveMany('organisation id with SQL', 'streets', [street()], 'organisationId', /organisationId must be an id/, DROP),
   saveMany('id with SQL', 'streets', [street({ id: DROP })], 'id', /id may contain only/),
   saveMany('deeply nested record', 'streets', [DEEP], '(record)', /record must be an object/),
+
+  // apply_changes: several collections, all or nothing (supabase/tests/applyChanges.test.ts has the rest).
+  applying('changes is an array', [street()], '(changes)', /changes must be a JSON object/),
+  applying('upserts is a list', { upserts: [street()] }, 'upserts', /upserts must be an object of lists by collection/),
+  applying('unknown collection', { upserts: { castles: [street()] } }, '(collection)', /unknown collection in upserts/),
+  applying('10,001 ids to delete', { deletes: { streets: Array.from({ length: 10_001 }, (_, i) => `s-bulk-${i}`) } }, '(changes)', /at most 10000 records and deletions per call/),
+  applying('good streets, a bad address', { upserts: { streets: [street({ id: 's-ok-1' })], addresses: [{ id: 'a-new', streetId: 's-ok-1', houseNumber: '1', location: { type: 'Point', coordinates: [19.3, 91] }, households: 1 }] } }, 'location', /latitude must be between -90 and 90/),
+  applying('a 5 MB name', { upserts: { streets: [street({ name: FIVE_MB })] } }, 'name', /name must be 1 to 200 characters/),
+  applying('deeply nested record', { upserts: { streets: [DEEP] } }, '(record)', /record must be an object/),
+  applying('id with SQL to delete', { deletes: { streets: [DROP] } }, 'id', /id must be an id of 1 to 64/),
+  applying('id to delete is a number', { deletes: { streets: [42] } }, 'id', /id must be text/),
+  applying('organisation id with SQL', { upserts: { streets: [street()] } }, 'organisationId', /organisationId must be an id/, DROP),
 
   // import_survey_responses.
   importing('responses is an object', { 0: response() }, '(input)', /must be a JSON array/),

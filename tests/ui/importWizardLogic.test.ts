@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBObjectStore as FakeIDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { planImport } from '../../src/data/import';
-import type { DataSource } from '../../src/data/dataSource';
+import type { DataSource, WorkspaceChanges } from '../../src/data/dataSource';
+import { createEmbeddedDataSource } from '../../src/data/embedded';
 import { crsCandidateText, encodingReasonText, issueMessage } from '../../src/ui/importWizard/issueText';
 import { suggestImportKind } from '../../src/ui/importWizard/kindGuess';
 import { previewFit } from '../../src/ui/importWizard/previewGeometry';
 import { applyWorkspaceReplacement, planWorkspaceReplacement } from '../../src/ui/importWizard/workspaceReplace';
 import { workspaceFileName } from '../../src/ui/importWizard/WorkspaceFilePanel';
+import { demoFiles, memoryReader } from '../data/embedded/fixtures';
 import { deepFreeze, encodeCp1250, townWorkspace } from '../data/import/fixtures';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -58,7 +61,7 @@ describe('the preview says where the points landed', () => {
 });
 
 describe('replacing the workspace from a file', () => {
-  it('writes only what changed and deletes what the file does not hold, answers before the addresses they point to', async () => {
+  it('writes only what changed and deletes what the file does not hold, in one applyChanges call', async () => {
     const current = deepFreeze(townWorkspace());
     const next = townWorkspace();
     next.addresses = next.addresses.filter((a) => a.id !== 'addr-lubelska-7');
@@ -72,28 +75,46 @@ describe('replacing the workspace from a file', () => {
     // 6 streets + 5 untouched addresses + 1 campaign.
     expect(replacement.unchanged).toBe(12);
 
-    const calls: string[] = [];
-    const source: DataSource = {
-      kind: 'embedded',
-      loadWorkspace: () => Promise.reject(new Error('not used')),
-      saveRecord: () => Promise.reject(new Error('not used')),
-      saveRecords: async (collection, records) => {
-        calls.push(`save ${collection} ${records.length}`);
-        return { ok: true };
-      },
-      deleteRecord: async (collection, id) => {
-        calls.push(`delete ${collection} ${id}`);
-        return { ok: true };
-      },
-    };
+    const calls: WorkspaceChanges[] = [];
+    const source = { kind: 'embedded', applyChanges: async (changes: WorkspaceChanges) => (calls.push(changes), { ok: true }) } as unknown as DataSource;
     expect(await applyWorkspaceReplacement(source, replacement)).toEqual({ ok: true });
-    expect(calls).toEqual(['save addresses 1', 'save resources 1', 'delete addresses addr-lubelska-7']);
+    // ONE call: upserts and deletes together, so the workspace is replaced wholly or not at all.
+    expect(calls).toEqual([{ upserts: { addresses: [next.addresses[0]], resources: next.resources }, deletes: { addresses: ['addr-lubelska-7'] } }]);
+    expect(await applyWorkspaceReplacement(source, planWorkspaceReplacement(current, current))).toEqual({ ok: true });
+    expect(calls).toHaveLength(1);
   });
 
-  it('stops at the first refusal and names the file by town and day', async () => {
+  it('a failure in the middle of the replacement leaves the stored workspace as it was (embedded store)', async () => {
+    const store = createEmbeddedDataSource({ dbName: 'replace', indexedDB: new IDBFactory(), readDemoFile: memoryReader(demoFiles()) });
+    const current = deepFreeze((await store.loadWorkspace()).workspace);
+    const next = structuredClone(current);
+    next.streets[0] = { ...next.streets[0]!, name: 'Słoneczna Nowa' };
+    next.addresses = next.addresses.filter((a) => a.id !== 'addr-3');
+    next.events = [];
+    next.resources.push({ id: 'res-library', name: 'Biblioteka', kind: 'library', location: { type: 'Point', coordinates: [19.006, 50.006] }, serves: [], coalitions: [] });
+    const replacement = planWorkspaceReplacement(current, next);
+    // 2 upserts (street-1, res-library) and 2 deletes (addr-3, ev-1): the last put fails.
+    const original = FakeIDBObjectStore.prototype.put;
+    let puts = 0;
+    const put = vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+      if (++puts === 4) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    });
+    const result = await applyWorkspaceReplacement(store, replacement);
+    put.mockRestore();
+    expect(puts).toBe(4);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues[0]).toMatchObject({ field: '(storage)', message: expect.stringMatching(/nothing was saved$/) });
+    expect((await store.loadWorkspace()).workspace).toEqual(current);
+    // Without the failure the same replacement makes the store hold exactly the file.
+    expect(await applyWorkspaceReplacement(store, replacement)).toEqual({ ok: true });
+    expect((await store.loadWorkspace()).workspace).toEqual(next);
+  });
+
+  it('returns the refusal as it is, and names the file by town and day', async () => {
     const replacement = planWorkspaceReplacement(townWorkspace(), { ...townWorkspace(), streets: [] });
-    const refusal = { ok: false as const, issues: [{ source: 'streets', field: 'id', message: 'nope' }] };
-    const source = { kind: 'embedded', saveRecords: async () => ({ ok: true }), deleteRecord: async () => refusal } as unknown as DataSource;
+    const refusal = { ok: false as const, issues: [{ source: 'streets', row: 2, field: 'id', message: 'nope' }] };
+    const source = { kind: 'embedded', applyChanges: async () => refusal } as unknown as DataSource;
     expect(await applyWorkspaceReplacement(source, replacement)).toEqual(refusal);
     expect(workspaceFileName('Dębowo Górne', new Date('2025-06-01T10:00:00Z'))).toBe('cal-map-Dębowo-Górne-2025-06-01.json');
   });

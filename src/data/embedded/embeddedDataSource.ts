@@ -1,13 +1,6 @@
-import {
-  COLLECTION_NAMES,
-  COLLECTION_SCHEMAS,
-  Id,
-  issuesFromZod,
-  type CollectionName,
-  type CollectionRecord,
-  type InputIssue,
-} from '../../domain';
-import type { DataSource, LoadedWorkspace, WriteResult } from '../dataSource';
+import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
+import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
+import { isCollectionName, unknownCollectionIssue, validateChanges, validateCollectionRecords as validateRecords } from '../workspaceChanges';
 import { abortError, isAbortError, raceAbort, throwIfAborted } from '../abort';
 import { deepFreeze } from './deepFreeze';
 import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile } from './demoLoader';
@@ -35,40 +28,6 @@ const storageIssue = (message: string): InputIssue => ({ source: STORAGE_SOURCE,
 
 /** The default reader is imported lazily so that Node (tests, bench) never evaluates Vite's import.meta.glob. */
 const readBundledDemoFile: ReadDemoFile = async (fileName, signal) => (await import('./bundledDemoFiles')).readBundledDemoFile(fileName, signal);
-
-function isCollectionName(value: unknown): value is CollectionName {
-  return typeof value === 'string' && Object.hasOwn(COLLECTION_SCHEMAS, value);
-}
-
-function unknownCollectionIssue(collection: unknown): InputIssue {
-  return { source: String(collection), field: '(collection)', message: `unknown collection; expected one of: ${COLLECTION_NAMES.join(', ')}` };
-}
-
-/**
- * Validates records for `collection` with its schema; returns the parsed records (trimmed, as the schema outputs them)
- * or every issue. `withRows` numbers the records (0-based) for batch imports. Never mutates `records`.
- */
-function validateRecords(collection: CollectionName, records: readonly unknown[], withRows: boolean): { ok: true; parsed: CollectionRecord<CollectionName>[] } | { ok: false; issues: InputIssue[] } {
-  const schema = COLLECTION_SCHEMAS[collection];
-  const issues: InputIssue[] = [];
-  const parsed: CollectionRecord<CollectionName>[] = [];
-  const firstRowOfId = new Map<string, number>();
-  records.forEach((record, row) => {
-    const result = schema.safeParse(record);
-    if (!result.success) {
-      issues.push(...issuesFromZod(result.error, collection, withRows ? row : undefined));
-      return;
-    }
-    const firstRow = firstRowOfId.get(result.data.id);
-    if (firstRow !== undefined) {
-      issues.push({ source: collection, row, field: 'id', message: `id "${result.data.id}" already appears in row ${firstRow + 1} of this batch` });
-      return;
-    }
-    firstRowOfId.set(result.data.id, row);
-    parsed.push(result.data);
-  });
-  return issues.length ? { ok: false, issues } : { ok: true, parsed };
-}
 
 /**
  * The browser adapter: the demo town from data/demo/ with the user's changes from IndexedDB on top.
@@ -179,6 +138,21 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       const validId = Id.safeParse(id);
       if (!validId.success) return { ok: false, issues: issuesFromZod(validId.error, collection).map((issue) => ({ ...issue, field: 'id' })) };
       return writeEntries([{ v: 1, collection, id: validId.data, op: 'delete' }], signal);
+    },
+
+    // Every upsert and tombstone goes into ONE readwrite transaction of the overlay store (putEntries); validation
+    // is done before it opens, and a failure inside it (a put that throws, quota, an abort) aborts all of it.
+    async applyChanges(changes: WorkspaceChanges, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const validated = validateChanges(changes);
+      if (!validated.ok) return validated;
+      const entries: OverlayEntry[] = [];
+      for (const { collection, records } of validated.changes.upserts) entries.push(...upserts(collection, records));
+      for (const { collection, ids } of validated.changes.deletes) {
+        for (const id of ids) entries.push({ v: 1, collection, id, op: 'delete' });
+      }
+      if (entries.length === 0) return { ok: true };
+      return writeEntries(entries, signal);
     },
 
     async resetToDemo(signal?: AbortSignal): Promise<void> {

@@ -1,4 +1,4 @@
-/** The import pipeline (issue 7): bytes → validated records + issues; commit through DataSource.saveRecords. See README.md. */
+/** The import pipeline (issue 7): bytes → validated records + issues; commit through DataSource.applyChanges. See README.md. */
 export { planImport, type ImportPlan, type ImportRecords, type PlanOptions } from './planImport';
 export { commitImport } from './commitImport';
 export type { ImportIssue } from './importIssues';

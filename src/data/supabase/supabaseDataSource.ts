@@ -1,15 +1,9 @@
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import {
-  COLLECTION_NAMES,
-  COLLECTION_SCHEMAS,
-  Id,
-  issuesFromZod,
-  type CollectionName,
-  type CollectionRecord,
-  type InputIssue,
-} from '../../domain';
-import type { DataSource, LoadedWorkspace, WriteResult } from '../dataSource';
+import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
+import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
 import { abortError, throwIfAborted } from '../abort';
+import { CHANGES_SOURCE, isCollectionName, unknownCollectionIssue as unknownCollection, validateChanges, validateCollectionRecords } from '../workspaceChanges';
+import { callApplyChanges, MAX_CHANGES_PER_CALL } from './applyChangesRpc';
 import { malformedReplyIssue, serverIssue, WriteReply } from './serverIssues';
 import { createSessionApi, type SessionApi } from './session';
 import { emptyWorkspace, parseWorkspacePayload } from './workspacePayload';
@@ -47,42 +41,12 @@ function withRealtimeTransport(clientOptions: SupabaseClientOptions<'public'> | 
   return { ...clientOptions, realtime: { ...clientOptions?.realtime, transport: NoRealtimeTransport as never } };
 }
 
-function isCollectionName(value: unknown): value is CollectionName {
-  return typeof value === 'string' && Object.hasOwn(COLLECTION_SCHEMAS, value);
-}
-
-const unknownCollection = (collection: unknown): InputIssue => ({
-  source: String(collection),
-  field: '(collection)',
-  message: `unknown collection; expected one of: ${COLLECTION_NAMES.join(', ')}`,
-});
-
-/** Validates before sending, so the server sees only records the domain accepts (the server checks again). */
-function validate(collection: CollectionName, records: readonly unknown[], withRows: boolean): { ok: true; parsed: unknown[] } | { ok: false; issues: InputIssue[] } {
-  const schema = COLLECTION_SCHEMAS[collection];
-  const issues: InputIssue[] = [];
-  const parsed: unknown[] = [];
-  const firstRow = new Map<string, number>();
-  records.forEach((record, row) => {
-    const result = schema.safeParse(record);
-    if (!result.success) {
-      issues.push(...issuesFromZod(result.error, collection, withRows ? row : undefined));
-      return;
-    }
-    const earlier = firstRow.get(result.data.id);
-    if (earlier !== undefined) {
-      issues.push({ source: collection, row, field: 'id', message: `id "${result.data.id}" already appears in row ${earlier + 1} of this batch` });
-      return;
-    }
-    firstRow.set(result.data.id, row);
-    parsed.push(result.data);
-  });
-  return issues.length ? { ok: false, issues } : { ok: true, parsed };
-}
+/** Validated before sending, so the server sees only records the domain accepts (the server checks again). */
+const validate = validateCollectionRecords;
 
 /**
  * Creates the adapter over supabase-js. Reads go through the load_workspace RPC (RLS applies: a surveyor sees their
- * own responses, a partner none), writes through save_record, save_records and delete_record; every reply is parsed
+ * own responses, a partner none), writes through save_record, save_records, delete_record and apply_changes; every reply is parsed
  * with zod and every failure is an InputIssue. Aborts reject with an AbortError.
  *
  * @example
@@ -177,6 +141,20 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       const org = await organisation(signal);
       if (!org.ok) return org;
       return write('deleting', collection, 'delete_record', { p_organisation_id: org.id, p_collection: collection, p_id: validId.data }, signal);
+    },
+
+    async applyChanges(changes: WorkspaceChanges, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const validated = validateChanges(changes);
+      if (!validated.ok) return validated;
+      if (validated.changes.count > MAX_CHANGES_PER_CALL) {
+        const message = `at most ${MAX_CHANGES_PER_CALL.toLocaleString('en')} records and deletions can be saved at once (this change has ${validated.changes.count.toLocaleString('en')}); split the file`;
+        return { ok: false, issues: [{ source: CHANGES_SOURCE, field: '(changes)', message }] };
+      }
+      if (validated.changes.count === 0) return { ok: true };
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return callApplyChanges(client, org.id, validated.changes, signal);
     },
   };
 }

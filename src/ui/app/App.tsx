@@ -1,9 +1,11 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { streetLabel } from '../../domain';
 import { buildMapData } from '../../map/mapData';
 import { AnalysisProvider } from '../analysis/useAnalysis';
 import { DetailsPanel } from '../details/DetailsPanel';
+import { ExportMenu } from '../export/ExportMenu';
 import { ExploreProvider } from '../explore/useExplore';
 import { Header } from '../header/Header';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
@@ -18,13 +20,21 @@ import { SurveyFormView } from '../surveyForm/SurveyFormView';
 import { useAppView } from '../importWizard/importHash';
 import { ResourcesView } from '../resources/ResourcesView';
 import { useTableView } from '../resources/tableViewRoute';
+import { useReportRoute } from '../report/reportRoute';
+import { ProgrammesView } from '../programmes/ProgrammesView';
+import { useProgrammesView } from '../programmes/programmesRoute';
 import { CampaignsView } from '../surveys/CampaignsView';
 import { buildWorkspaceIndex } from '../workspace/workspaceIndex';
 import { useWorkspaceLoader } from '../workspace/useWorkspaceLoader';
+import { UrlNotice } from '../url/UrlNotice';
+import { useAppUrlSync } from '../url/urlSync';
+import { ShareDialog } from '../partner/ShareDialog';
 import './app.css';
 
 // The import wizard brings the CSV/GeoJSON reader and proj4: loaded when it is opened, never on the map's first paint.
 const ImportWizardView = lazy(() => import('../importWizard/ImportWizardView').then((m) => ({ default: m.ImportWizardView })));
+// The printable report is opened rarely: its own chunk.
+const ReportView = lazy(() => import('../report/ReportView').then((m) => ({ default: m.ReportView })));
 
 type NarrowPanel = 'layers' | 'details' | null;
 
@@ -43,9 +53,14 @@ export function App({ dataSource }: { dataSource: DataSource }) {
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
   const tableView = useTableView();
   const otherView = useAppView();
-  const view = tableView ?? otherView;
+  const reportView = useReportRoute();
+  const programmesView = useProgrammesView() ? ('programmes' as const) : null;
+  const view = reportView ?? programmesView ?? tableView ?? otherView;
+  const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
 
   const workspace = load.status === 'ready' ? load.workspace : null;
+  // The address always encodes the view (issue 6 part 2): selection, layers, language ⇄ URL; unknown ids dropped.
+  useAppUrlSync(store, workspace);
   const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
   const index = useMemo(() => (workspace ? buildWorkspaceIndex(workspace) : null), [workspace]);
 
@@ -122,6 +137,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
         </a>
       ) : null}
       <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} view={view} />
+      <UrlNotice language={language} />
       {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
       {view === 'survey' ? <SurveyFormView dataSource={dataSource} /> : null}
       {view === 'import' ? (
@@ -131,6 +147,12 @@ export function App({ dataSource }: { dataSource: DataSource }) {
       ) : null}
       {view === 'campaigns' ? <CampaignsView workspace={workspace} /> : null}
       {view === 'resources' ? <ResourcesView workspace={workspace} /> : null}
+      {view === 'programmes' ? <ProgrammesView workspace={workspace} dataSource={dataSource} /> : null}
+      {view === 'report' ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <ReportView />
+        </Suspense>
+      ) : null}
       {view === 'map' ? (
         <ExploreProvider>
           <div className="narrow-bar">
@@ -144,9 +166,11 @@ export function App({ dataSource }: { dataSource: DataSource }) {
           <main className="app-main">
             <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
               <LayerPanel streets={workspace?.streets ?? null} />
+              <ShareDialog dataSource={dataSource} />
             </aside>
             <div id="map" className="map-area" tabIndex={-1}>
-              <MapView mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} />
+              <MapView mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} />
+              <ExportMenu map={exportMap} />
               <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
               {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}
               <p className="map-attribution">{t('attribution')}</p>

@@ -9,3 +9,6 @@ export type Audience = 'planner' | 'partner';
 export const CURRENT_AUDIENCE: Audience = 'planner';
 
 export const canSeeHouseholdHeatmap = (audience: Audience): boolean => audience === 'planner';
+
+/** Raw survey answers (one row per household) leave the app only by a planner's hand, inside the centre (GDPR). */
+export const canExportRawAnswers = (audience: Audience): boolean => audience === 'planner';

@@ -1,5 +1,6 @@
 import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { useExploreUrlSync } from '../url/urlSync';
 import { ExploreController, type ExploreState } from './exploreController';
 
 const ExploreContext = createContext<ExploreController | null>(null);
@@ -11,6 +12,7 @@ const ExploreContext = createContext<ExploreController | null>(null);
 export function ExploreProvider({ children }: { children?: ReactNode }) {
   const analysis = useAnalysis();
   const [controller] = useState(() => new ExploreController());
+  useExploreUrlSync(controller);
   useEffect(() => {
     if (analysis.status === 'ready') controller.attach(analysis.client, analysis.summary.campaigns, analysis.generation);
   }, [analysis, controller]);

@@ -16,7 +16,7 @@ interface HeaderProps {
   town: string | undefined;
   onResetDemo: (() => Promise<void>) | undefined;
   /** Which view the URL shows: its tab is marked current. */
-  view?: 'map' | 'survey' | 'import' | 'campaigns' | 'resources';
+  view?: 'map' | 'survey' | 'import' | 'campaigns' | 'resources' | 'report' | 'programmes';
 }
 
 /** "CAL Map · Dębowo", the views that work today, the language switch and the settings menu. */
@@ -44,6 +44,12 @@ export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
         </a>
         <a className="app-tab" href="#ankieta" aria-current={view === 'survey' ? 'page' : undefined}>
           {t('surveyTab')}
+        </a>
+        <a className="app-tab" href="#programy" aria-current={view === 'programmes' ? 'page' : undefined}>
+          {t('tabProgrammes')}
+        </a>
+        <a className="app-tab" href="#raport" aria-current={view === 'report' ? 'page' : undefined}>
+          {t('tabReport')}
         </a>
       </nav>
       <div className="app-header-tools">

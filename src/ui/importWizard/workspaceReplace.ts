@@ -2,9 +2,9 @@ import type { DataSource, WriteResult } from '../../data/dataSource';
 import { COLLECTION_NAMES, type CollectionName, type CollectionRecord, type Workspace } from '../../domain';
 
 /**
- * Replacing the whole workspace with one read from a workspace file, through the DataSource's record calls
- * (the interface has no "replace everything" call): every collection's records from the file are written with one
- * `saveRecords` each (each all or nothing), then records the file does not hold are deleted.
+ * Replacing the whole workspace with one read from a workspace file: the records of the file that differ from the
+ * stored ones are upserted and the stored records the file does not hold are deleted, all in ONE
+ * `DataSource.applyChanges` call, so the workspace is either wholly replaced or left as it was.
  * Records equal to the ones already stored are not written again.
  */
 export interface WorkspaceReplacement {
@@ -37,26 +37,14 @@ export function planWorkspaceReplacement(current: Workspace, next: Workspace): W
   return { upserts, deletes, organisationDiffers: JSON.stringify(current.organisation) !== JSON.stringify(next.organisation), unchanged };
 }
 
-/** Order of writes: what others refer to first (areas before streets before addresses before answers). */
-const WRITE_ORDER: readonly CollectionName[] = ['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events', 'responses'];
-
 /**
- * Applies a replacement. Stops at the first refusal and returns it; an abort rejects with an AbortError.
- * Each collection's write is all or nothing; across collections it is in order (see WRITE_ORDER).
+ * Applies a replacement in one `applyChanges` call: all of it is stored, or (on any refusal, failure or abort)
+ * nothing. The adapter orders the writes (what others refer to first; deletes after, in reverse).
+ * Returns the refusal's issues; an abort rejects with an AbortError.
  */
 export async function applyWorkspaceReplacement(dataSource: DataSource, replacement: WorkspaceReplacement, signal?: AbortSignal): Promise<WriteResult> {
-  if (!dataSource.saveRecords) {
-    return { ok: false, issues: [{ source: 'workspace file', field: '(storage)', message: 'this data source cannot save many records at once; nothing was changed' }] };
-  }
-  for (const collection of WRITE_ORDER) {
-    const records = replacement.upserts[collection];
-    if (!records?.length) continue;
-    const result = await dataSource.saveRecords(collection, records as never, signal);
-    if (!result.ok) return result;
-  }
-  for (const { collection, id } of [...replacement.deletes].reverse()) {
-    const result = await dataSource.deleteRecord(collection, id, signal);
-    if (!result.ok) return result;
-  }
-  return { ok: true };
+  const deletes: { [C in CollectionName]?: string[] } = {};
+  for (const { collection, id } of replacement.deletes) (deletes[collection] ??= []).push(id);
+  if (Object.keys(replacement.upserts).length === 0 && replacement.deletes.length === 0) return { ok: true };
+  return dataSource.applyChanges({ upserts: replacement.upserts, deletes }, signal);
 }

@@ -13,6 +13,7 @@ import { useExploreMap } from '../explore/useExploreMap';
 import { useExploreController, useExploreState } from '../explore/useExplore';
 import { useT } from '../i18n/useT';
 import { sameRef, useAppState, type FeatureRef } from '../store/appStore';
+import { initialMapCamera, useMapUrlSync } from '../url/urlSync';
 import { loadBasemap } from './basemap';
 import { markMapReady } from './readiness';
 
@@ -31,6 +32,8 @@ interface MapViewProps {
   focus: { ref: FeatureRef; tick: number } | null;
   /** Told when the loaded data has been drawn (true) or is being replaced (false). */
   onDrawn?: (drawn: boolean) => void;
+  /** Told the MapLibre instance once it exists (and null when it is removed): the export menu reads its canvas. */
+  onMapInstance?: (map: MapLibreMap | null) => void;
 }
 
 interface Hover { ref: FeatureRef; x: number; y: number }
@@ -53,7 +56,7 @@ export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<
  * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
  * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
  */
-export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn }: MapViewProps) {
+export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance }: MapViewProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -80,11 +83,12 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const camera = initialMapCamera(); // a link's `#map=zoom/lat/lon`, else the town is fitted once the data is in
     const map = new MapLibreMap({
       container,
       style: createOfflineStyle(glyphsUrl(window.location.origin, import.meta.env.BASE_URL)),
-      center: [19.3, 50.15],
-      zoom: 12.5,
+      center: camera?.center ?? [19.3, 50.15],
+      zoom: camera?.zoom ?? 12.5,
       minZoom: 10,
       maxZoom: 19,
       attributionControl: false,
@@ -150,7 +154,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
   }, []);
 
   // Data: replace source data only when the records change; fit the town into view the first time.
-  const fittedRef = useRef(false);
+  const fittedRef = useRef(initialMapCamera() !== null);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady || !mapData) return;
@@ -221,6 +225,10 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     const bounds = featureBounds(mapData, source, focus.ref.id);
     if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 16.5, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
   }, [focus, mapData]);
+
+  useEffect(() => onMapInstance?.(mapInstance), [mapInstance, onMapInstance]);
+
+  useMapUrlSync(mapInstance);
 
   const clusterLabel = useCallback((i: number) => t('clusterLabel', { n: i + 1 }), [t]);
   useExploreMap(mapInstance, styleReady && dataDrawn, explore, load.status === 'ready' ? load.workspace : null, mapData, clusterLabel);

@@ -15,7 +15,7 @@ declare global {
   }
 }
 
-export type ViewMapName = 'inventory' | 'campaigns';
+export type ViewMapName = 'inventory' | 'campaigns' | 'programmes';
 
 /**
  * A small MapLibre map beside a table (the inventory and the survey views): a quiet background and whatever

@@ -91,9 +91,9 @@ describe("planImport('responses')", () => {
     expect(plan.records.addresses[0]!.location.coordinates[0]).toBeCloseTo(21.006111, 5);
   });
 
-  it('commits all or nothing through saveRecords, and refuses a plan with errors', async () => {
+  it('commits all or nothing through applyChanges, and refuses a plan with errors', async () => {
     const calls: string[] = [];
-    const source = { kind: 'embedded', saveRecords: async (c: string, r: readonly unknown[]) => (calls.push(`${c}:${r.length}`), { ok: true as const }) } as unknown as DataSource;
+    const source = { kind: 'embedded', applyChanges: async (changes: { upserts: Record<string, readonly unknown[]> }) => (calls.push(...Object.entries(changes.upserts).map(([c, r]) => `${c}:${r.length}`)), { ok: true as const }) } as unknown as DataSource;
     const good = await planImport('responses', 'Adres,Data\nLubelska 5,2025-05-05\n', { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace());
     expect(await commitImport(good, source)).toEqual({ ok: true });
     expect(calls).toEqual(['responses:1']);

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { LineStringGeometry, MultiLineStringGeometry, MultiPolygonGeometry, PolygonGeometry } from './geometry';
+import { NeedCategoryId } from './needs';
+
+/**
+ * The "pakiet dla partnera": a file a centre gives a partner institution instead of a share link when it has no
+ * Supabase server. Aggregates only, versioned (STYLE.md habit 14). Every object is strict, so a file that carries
+ * anything household-level (answers, household sizes, addresses, points) is rejected as a whole, not trimmed: such
+ * a file was not made by CAL Map and must not be shown as if it were.
+ *
+ * The k rule (UX.md "Partner view"): a unit with fewer than k answers carries no numbers at all (every figure null,
+ * `suppressed: true`); a unit with numbers has at least k answers. k is at least 5.
+ */
+
+export const SHARE_PACKAGE_FORMAT = 'cal-map-share';
+export const SHARE_PACKAGE_VERSION = 1;
+/** No partner ever sees a figure from fewer than 5 answers (supabase/README.md: "partners never get k below 5"). */
+export const MIN_SHARE_K = 5;
+export const MAX_SHARE_K = 1000;
+/** A share package or link is valid for at most a year (the share_links table's own limit). */
+export const MAX_SHARE_DAYS = 366;
+
+const Share = z.number().min(0, { message: 'a rate must be between 0 and 1' }).max(1, { message: 'a rate must be between 0 and 1' });
+
+/** What a unit is drawn as: a street (lines) or an area or hexagon (polygons). Never a point. */
+export const ShareUnitGeometry = z.discriminatedUnion('type', [LineStringGeometry, MultiLineStringGeometry, PolygonGeometry, MultiPolygonGeometry], {
+  error: 'a unit geometry must be a LineString, MultiLineString, Polygon or MultiPolygon (points would show households)',
+});
+export type ShareUnitGeometry = z.infer<typeof ShareUnitGeometry>;
+
+/** One street, area or hexagon with its figures, or with none when suppressed. */
+export const ShareUnit = z.strictObject({
+  id: z.string().min(1).max(200),
+  label: z.string().max(300),
+  geometry: ShareUnitGeometry,
+  /** Households living in the unit (from the address register). */
+  households: z.number().min(0).nullable(),
+  /** Survey answers received in the unit for the wave. */
+  responses: z.int().min(0).nullable(),
+  /** Share of answering households with the need (or the composite index), 0–1. */
+  rate: Share.nullable(),
+  /** Wilson 95 % interval of the rate (null for the composite index, which is not a proportion). */
+  lower: Share.nullable(),
+  upper: Share.nullable(),
+  suppressed: z.boolean(),
+});
+export type ShareUnit = z.infer<typeof ShareUnit>;
+
+/** What the figures mean: one need, the planner's weighted index, or (share links) households with any of the needs. */
+export const ShareSelection = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('need'), needId: NeedCategoryId }),
+    z.strictObject({ kind: z.literal('index'), weights: z.partialRecord(NeedCategoryId, z.number().min(0).max(1000)) }),
+    z.strictObject({ kind: z.literal('any'), needs: z.array(NeedCategoryId).max(20).nullable() }),
+  ],
+  { error: "view.selection must be { kind: 'need', needId }, { kind: 'index', weights } or { kind: 'any', needs }" },
+);
+export type ShareSelection = z.infer<typeof ShareSelection>;
+
+export const SHARE_UNIT_KINDS = ['street', 'estate', 'district', 'care_region', 'area', 'hex'] as const;
+
+export const ShareViewInfo = z.strictObject({
+  campaignName: z.string().max(300).nullable(),
+  wave: z.int().min(1).max(1000).nullable(),
+  unit: z.enum(SHARE_UNIT_KINDS),
+  selection: ShareSelection,
+  minSeverity: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+export type ShareViewInfo = z.infer<typeof ShareViewInfo>;
+
+export const SharePackage = z
+  .strictObject({
+    format: z.literal(SHARE_PACKAGE_FORMAT, { error: `format must be "${SHARE_PACKAGE_FORMAT}"` }),
+    v: z.literal(SHARE_PACKAGE_VERSION, { error: `v must be ${SHARE_PACKAGE_VERSION} (this app reads version ${SHARE_PACKAGE_VERSION} packages)` }),
+    organisation: z.strictObject({ name: z.string().min(1).max(300), town: z.string().min(1).max(300) }),
+    createdAt: z.iso.datetime({ offset: true }),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    k: z.int().min(MIN_SHARE_K, { message: `k must be at least ${MIN_SHARE_K}` }).max(MAX_SHARE_K),
+    view: ShareViewInfo,
+    units: z.array(ShareUnit).max(50_000),
+  })
+  .superRefine((pkg, ctx) => {
+    pkg.units.forEach((unit, i) => {
+      const figures = [unit.households, unit.responses, unit.rate, unit.lower, unit.upper];
+      if (unit.suppressed && figures.some((f) => f !== null)) {
+        ctx.addIssue({ code: 'custom', path: ['units', i], message: 'a suppressed unit must carry no figures (all null)' });
+      }
+      if (!unit.suppressed && (unit.responses === null || unit.responses < pkg.k)) {
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'responses'], message: `a unit with fewer than k = ${pkg.k} answers must be suppressed` });
+      }
+    });
+  });
+export type SharePackage = z.infer<typeof SharePackage>;
+
+/** The outcome of reading a package file: the package, or one sentence on what is wrong (path: reason). */
+export type SharePackageRead = { ok: true; value: SharePackage } | { ok: false; reason: 'not-json' | 'not-package' | 'newer' | 'invalid'; detail: string };
+
+/**
+ * Parses the text of a package file. Not JSON, another kind of file, a newer version and a broken package are told
+ * apart so the partner gets a message they can act on.
+ * @example readSharePackage('{"format":"cal-map-share","v":1,…}') → { ok: true, value }
+ */
+export function readSharePackage(text: string): SharePackageRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: 'not-json', detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== SHARE_PACKAGE_FORMAT) {
+    return { ok: false, reason: 'not-package', detail: 'format is not "cal-map-share"' };
+  }
+  const v = (json as { v?: unknown }).v;
+  if (typeof v === 'number' && v > SHARE_PACKAGE_VERSION) return { ok: false, reason: 'newer', detail: `v = ${v}` };
+  const parsed = SharePackage.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? first.path.map(String).join('.') : '(file)';
+  return { ok: false, reason: 'invalid', detail: `${where}: ${first?.message ?? 'invalid'}` };
+}

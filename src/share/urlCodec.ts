@@ -1,0 +1,257 @@
+import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
+import {
+  BASE_LAYER_IDS,
+  coordinatePrecision,
+  BaseLayerId,
+  defaultViewState,
+  LanguageId,
+  MapPosition,
+  normalizeViewState,
+  OVERLAY_IDS,
+  OverlayId,
+  RecordId,
+  roundMapPosition,
+  roundWeight,
+  SelectionKind,
+  UnitId,
+  VIEW_STATE_VERSION,
+  ViewId,
+  ViewState,
+  WEIGHT_MAX,
+  type Weights,
+} from './viewState';
+
+/**
+ * The URL hash ⇄ ViewState codec (STYLE.md habit 15). The hash is OpenStreetMap's `#map=zoom/lat/lon` followed by
+ * `&`-separated parameters, defaults left out, always in this order:
+ *
+ *   #map=15.2/50.151235/19.302109&v=zasoby&wave=campaign-2026-w2&w=unemployment:2,addiction:1&unit=hex
+ *    &layers=hotspots,clusters&hide=addresses&sel=street:street-polna&lang=en
+ *
+ * - `map`    zoom (2 decimals) / latitude / longitude, decimals by zoom as maplibre-gl's hash.ts writes them
+ * - `v`      the screen: mapa (default, left out) | ankiety | zasoby | ankieta | import | programy | raport
+ * - `wave`   the survey campaign id; `need` one need category; `w` the composite index's weights (0–5, needs left
+ *            out weigh 0; `w` present means the index is shown, `need` is then the remembered single need)
+ * - `unit`   street | estate | district | hex;  `layers` overlays on;  `hide` base layer groups hidden
+ * - `sel`    the selected feature `kind:id`;  `lang` pl | en
+ *
+ * Ids are percent-encoded. The old hashes `#ankieta`, `#zasoby`, `#ankiety`, `#import` and `#map` still open their
+ * screen (`legacy: true`: the app keeps the rest of its view). Nothing secret is ever written here.
+ */
+
+/** A part of a link that was not understood and was left out, e.g. { param: 'unit', value: 'moon' }. */
+export interface UrlWarning {
+  param: string;
+  /** The raw text that was dropped (shortened to 60 characters). */
+  value: string;
+  reason: string;
+}
+
+export type DecodeResult =
+  | { ok: true; state: ViewState; warnings: UrlWarning[]; legacy: boolean }
+  | { ok: false; state: ViewState; message: string };
+
+/** Longer hashes are not read at all (a real one is a few hundred characters). */
+export const MAX_HASH_LENGTH = 4000;
+
+const LEGACY_VIEWS: ReadonlyMap<string, ViewId> = new Map([['ankieta', 'ankieta'], ['zasoby', 'zasoby'], ['ankiety', 'ankiety'], ['import', 'import'], ['map', 'mapa'], ['mapa', 'mapa'], ['programy', 'programy'], ['raport', 'raport']]);
+
+const NUMBER = /^-?\d{1,4}(?:\.\d{1,20})?$/;
+
+/** A number with at most `decimals` decimals, never in exponent notation ("50.15", not "5.015e1"). */
+const fixed = (n: number, decimals: number): string => (decimals > 0 ? n.toFixed(decimals).replace(/\.?0+$/, '') : n.toFixed(0));
+
+const shorten = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-encodes an id for the hash; a string encodeURIComponent refuses (lone surrogates) is never valid. */
+const encodeId = (id: string): string => encodeURIComponent(id);
+
+function parseMap(raw: string): MapPosition | string {
+  const parts = raw.split('/');
+  if (parts.length !== 3) return 'expected zoom/lat/lon';
+  if (!parts.every((p) => NUMBER.test(p))) return 'not a number';
+  const [zoom, lat, lon] = parts.map(Number) as [number, number, number];
+  const parsed = MapPosition.safeParse({ zoom, lat, lon });
+  return parsed.success ? roundMapPosition(parsed.data) : 'out of range';
+}
+
+function parseWeights(raw: string, warn: (value: string, reason: string) => void): Weights {
+  const weights: Weights = {};
+  if (raw === '') return weights;
+  for (const item of raw.split(',')) {
+    const colon = item.indexOf(':');
+    const need = NeedCategoryId.safeParse(colon < 0 ? item : item.slice(0, colon));
+    const text = colon < 0 ? '' : item.slice(colon + 1);
+    const value = NUMBER.test(text) ? Number(text) : NaN;
+    if (!need.success) warn(item, 'unknown need');
+    else if (!(value >= 0 && value <= WEIGHT_MAX)) warn(item, `weight must be 0–${WEIGHT_MAX}`);
+    else if (roundWeight(value) > 0) weights[need.data] = roundWeight(value);
+  }
+  return weights;
+}
+
+function parseList<T extends string>(raw: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, warn: (value: string, reason: string) => void): T[] {
+  const out: T[] = [];
+  if (raw === '') return out;
+  for (const item of raw.split(',')) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+    else warn(item, 'unknown name');
+  }
+  return out;
+}
+
+const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'layers', 'hide', 'sel', 'lang', 'ver']);
+
+/**
+ * Reads a URL hash (with or without the leading `#`). Never throws. A fully understood hash gives `ok: true` and
+ * no warnings; parts that are not understood are dropped one by one (`warnings`), the rest is kept; when nothing
+ * usable is left, `ok: false` with the default view. Ids are checked for their shape only: whether the wave or
+ * street exists is for the app to check once the workspace is loaded.
+ *
+ * Example: decodeViewState('#map=14/50.15/19.3&unit=hex') → { ok: true, state: { …, map: { zoom: 14, lat: 50.15, lon: 19.3 }, unit: 'hex' }, warnings: [] }
+ */
+export function decodeViewState(hash: unknown): DecodeResult {
+  try {
+    return decode(hash);
+  } catch (error) {
+    return { ok: false, state: defaultViewState(), message: `unreadable link (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function decode(hash: unknown): DecodeResult {
+  if (typeof hash !== 'string') return { ok: false, state: defaultViewState(), message: 'not a text' };
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body === '') return { ok: true, state: defaultViewState(), warnings: [], legacy: false };
+  if (body.length > MAX_HASH_LENGTH) return { ok: false, state: defaultViewState(), message: `link longer than ${MAX_HASH_LENGTH} characters` };
+
+  // The old one-word hashes (`#ankieta`, `#zasoby/…`), and `#map` (the skip link and the map tab).
+  const legacy = /^([a-z]+)(?:\/.*)?$/s.exec(body);
+  if (legacy && !body.includes('=')) {
+    const view = LEGACY_VIEWS.get(legacy[1]!);
+    if (view) return { ok: true, state: { ...defaultViewState(), view }, warnings: [], legacy: true };
+  }
+
+  const state = defaultViewState();
+  const warnings: UrlWarning[] = [];
+  const seen = new Set<string>();
+  let understood = 0;
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const rawValue = eq < 0 ? '' : part.slice(eq + 1);
+    const warn = (value: string, reason: string) => warnings.push({ param: shorten(key), value: shorten(value), reason });
+    if (!KNOWN_PARAMS.has(key)) {
+      warn(rawValue, 'unknown parameter');
+      continue;
+    }
+    if (seen.has(key)) {
+      warn(rawValue, 'repeated parameter (the first one is used)');
+      continue;
+    }
+    seen.add(key);
+    const before = warnings.length;
+    const value = key === 'sel' ? rawValue : safeDecode(rawValue);
+    if (value === null) {
+      warn(rawValue, 'broken percent-encoding');
+      continue;
+    }
+    switch (key) {
+      case 'map': {
+        const map = parseMap(value);
+        if (typeof map === 'string') warn(value, map);
+        else state.map = map;
+        break;
+      }
+      case 'v': {
+        const view = ViewId.safeParse(LEGACY_VIEWS.get(value) ?? value);
+        if (view.success) state.view = view.data;
+        else warn(value, 'unknown view');
+        break;
+      }
+      case 'wave': {
+        const wave = RecordId.safeParse(value);
+        if (wave.success) state.wave = wave.data;
+        else warn(value, 'not an id');
+        break;
+      }
+      case 'need': {
+        const need = NeedCategoryId.safeParse(value);
+        if (need.success) state.need = need.data;
+        else warn(value, 'unknown need');
+        break;
+      }
+      case 'w':
+        state.weights = parseWeights(value, warn);
+        break;
+      case 'unit': {
+        const unit = UnitId.safeParse(value);
+        if (unit.success) state.unit = unit.data;
+        else warn(value, 'unknown unit');
+        break;
+      }
+      case 'layers':
+        state.layers = parseList(value, OverlayId, warn);
+        break;
+      case 'hide':
+        state.hidden = parseList(value, BaseLayerId, warn);
+        break;
+      case 'sel': {
+        const colon = value.indexOf(':');
+        const kind = SelectionKind.safeParse(value.slice(0, Math.max(0, colon)));
+        const id = colon < 0 ? null : safeDecode(value.slice(colon + 1));
+        const parsedId = RecordId.safeParse(id);
+        if (kind.success && parsedId.success) state.selection = { kind: kind.data, id: parsedId.data };
+        else warn(value, 'expected kind:id');
+        break;
+      }
+      case 'lang': {
+        const lang = LanguageId.safeParse(value);
+        if (lang.success) state.lang = lang.data;
+        else warn(value, 'unknown language');
+        break;
+      }
+      case 'ver':
+        if (value !== String(VIEW_STATE_VERSION)) warn(value, `unknown format version (read as ${VIEW_STATE_VERSION})`);
+        break;
+    }
+    if (warnings.length === before) understood += 1;
+  }
+
+  const parsed = ViewState.safeParse(state);
+  if (!parsed.success) return { ok: false, state: defaultViewState(), message: `invalid view state: ${parsed.error.issues[0]?.message ?? ''}` };
+  if (understood === 0 && warnings.length > 0) return { ok: false, state: defaultViewState(), message: `nothing usable in the link (${warnings.map((w) => w.param).join(', ')})` };
+  return { ok: true, state: parsed.data, warnings, legacy: false };
+}
+
+/**
+ * Writes the canonical hash of a view (with the leading `#`, or '' for the default view). Rounds the camera by zoom,
+ * leaves out defaults; equal views give equal strings. The state is parsed first: an invalid one throws (a bug).
+ *
+ * Example: encodeViewState({ ...defaultViewState(), map: { zoom: 14.123, lat: 50.15013, lon: 19.30021 }, unit: 'hex' })
+ *          → '#map=14.12/50.15013/19.30021&unit=hex'
+ */
+export function encodeViewState(input: ViewState): string {
+  const s = normalizeViewState(ViewState.parse(input));
+  const parts: string[] = [];
+  if (s.map) parts.push(`map=${fixed(s.map.zoom, 2)}/${fixed(s.map.lat, coordinatePrecision(s.map.zoom))}/${fixed(s.map.lon, coordinatePrecision(s.map.zoom))}`);
+  if (s.view !== 'mapa') parts.push(`v=${s.view}`);
+  if (s.wave !== null) parts.push(`wave=${encodeId(s.wave)}`);
+  if (s.need !== null) parts.push(`need=${s.need}`);
+  if (s.weights !== null) parts.push(`w=${NEED_CATEGORY_IDS.filter((id) => s.weights![id] !== undefined).map((id) => `${id}:${s.weights![id]}`).join(',')}`);
+  if (s.unit !== null) parts.push(`unit=${s.unit}`);
+  if (s.layers.length) parts.push(`layers=${OVERLAY_IDS.filter((id) => s.layers.includes(id)).join(',')}`);
+  if (s.hidden.length) parts.push(`hide=${BASE_LAYER_IDS.filter((id) => s.hidden.includes(id)).join(',')}`);
+  if (s.selection) parts.push(`sel=${s.selection.kind}:${encodeId(s.selection.id)}`);
+  if (s.lang !== null) parts.push(`lang=${s.lang}`);
+  return parts.length ? `#${parts.join('&')}` : '';
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
+
+/**
+ * The view a link reopens (issue 6 part 2, STYLE.md habit 15): which screen, where the map is, and what the explore
+ * panel shows. Pure data, parsed with zod; written to and read from the URL hash by `encodeViewState` /
+ * `decodeViewState` (urlCodec.ts). No React, no MapLibre: the UI glue lives in src/ui/url/.
+ *
+ * Format version 1 (VIEW_STATE_VERSION). A future format adds `ver=2` to the hash; a hash without `ver` is version 1.
+ */
+export const VIEW_STATE_VERSION = 1;
+
+/** The screens, named as the URL names them (Polish, as the legacy hashes `#ankieta`, `#zasoby`, … did). */
+export const VIEW_IDS = ['mapa', 'ankiety', 'zasoby', 'ankieta', 'import', 'programy', 'raport'] as const;
+export const ViewId = z.enum(VIEW_IDS);
+export type ViewId = z.infer<typeof ViewId>;
+
+export const UNIT_IDS = ['street', 'estate', 'district', 'hex'] as const;
+export const UnitId = z.enum(UNIT_IDS);
+export type UnitId = z.infer<typeof UnitId>;
+
+/** Overlays of the explore map that can be switched on (written in this order). */
+export const OVERLAY_IDS = ['hotspots', 'clusters', 'gaps', 'heatmap'] as const;
+export const OverlayId = z.enum(OVERLAY_IDS);
+export type OverlayId = z.infer<typeof OverlayId>;
+
+/** Base layer groups of the town map; all are shown unless the URL hides them (written in this order). */
+export const BASE_LAYER_IDS = ['districts', 'estates', 'streets', 'addresses', 'resources'] as const;
+export const BaseLayerId = z.enum(BASE_LAYER_IDS);
+export type BaseLayerId = z.infer<typeof BaseLayerId>;
+
+/** Kinds of a selected feature (the map's FeatureKind). */
+export const SELECTION_KINDS = ['estate', 'street', 'address', 'resource', 'district', 'hex', 'cluster'] as const;
+export const SelectionKind = z.enum(SELECTION_KINDS);
+export type SelectionKind = z.infer<typeof SelectionKind>;
+
+export const LANGUAGE_IDS = ['pl', 'en'] as const;
+export const LanguageId = z.enum(LANGUAGE_IDS);
+
+export const MIN_ZOOM = 0;
+export const MAX_ZOOM = 24;
+/** Web Mercator's latitude limit (degrees). */
+export const MAX_LATITUDE = 85.051129;
+export const WEIGHT_MAX = 5;
+/** Ids (waves, streets, …) are free text from the workspace; this long at most in a link. */
+export const MAX_ID_LENGTH = 200;
+
+/** Whether a string is well-formed UTF-16 (encodeURIComponent would refuse a lone surrogate). */
+function wellFormed(s: string): boolean {
+  try {
+    encodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An id from the workspace: non-empty, no control characters. */
+export const RecordId = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters')
+  .refine(wellFormed, 'no lone surrogates');
+
+/** The map camera: zoom (MapLibre zoom levels), latitude and longitude in degrees (WGS 84). */
+export const MapPosition = z.strictObject({
+  zoom: z.number().min(MIN_ZOOM).max(MAX_ZOOM),
+  lat: z.number().min(-MAX_LATITUDE).max(MAX_LATITUDE),
+  lon: z.number().min(-180).max(180),
+});
+export type MapPosition = z.infer<typeof MapPosition>;
+
+/** Index weights, 0–5 in tenths per need; needs not listed weigh 0. */
+export const Weights = z.partialRecord(NeedCategoryId, z.number().min(0).max(WEIGHT_MAX));
+export type Weights = z.infer<typeof Weights>;
+
+export const Selection = z.strictObject({ kind: SelectionKind, id: RecordId });
+export type Selection = z.infer<typeof Selection>;
+
+const sortedUnique = <T extends string>(order: readonly T[]) => (values: readonly T[]) => order.filter((id) => values.includes(id));
+
+/**
+ * Everything a link carries. `null` means "not said": the app keeps its default (the town fitted into view, the
+ * latest wave, the first unit, the stored language). `weights` non-null means the composite index is shown
+ * (`need` is then the need remembered for the single-need mode); otherwise the single need `need`.
+ */
+export const ViewState = z.strictObject({
+  view: ViewId,
+  map: MapPosition.nullable(),
+  wave: RecordId.nullable(),
+  need: NeedCategoryId.nullable(),
+  weights: Weights.nullable(),
+  unit: UnitId.nullable(),
+  /** Overlays switched on, in OVERLAY_IDS order. */
+  layers: z.array(OverlayId).transform(sortedUnique(OVERLAY_IDS)),
+  /** Base layer groups hidden, in BASE_LAYER_IDS order. */
+  hidden: z.array(BaseLayerId).transform(sortedUnique(BASE_LAYER_IDS)),
+  selection: Selection.nullable(),
+  lang: LanguageId.nullable(),
+});
+export type ViewState = z.infer<typeof ViewState>;
+
+/** The view of an empty hash: the map, the town fitted into view, nothing chosen. A fresh object each call. */
+export const defaultViewState = (): ViewState => ({
+  view: 'mapa',
+  map: null,
+  wave: null,
+  need: null,
+  weights: null,
+  unit: null,
+  layers: [],
+  hidden: [],
+  selection: null,
+  lang: null,
+});
+
+/**
+ * Decimal places of latitude and longitude worth writing at `zoom`: about one pixel (maplibre-gl's hash.ts).
+ * Example: zoom 12.5 → 5, zoom 17 → 6.
+ */
+export const coordinatePrecision = (zoom: number): number => Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+
+const roundTo = (value: number, decimals: number): number => {
+  const m = 10 ** decimals;
+  return Math.round(value * m) / m || 0; // `|| 0`: no negative zero
+};
+
+/**
+ * The camera as a link writes it: zoom to 2 decimals, lat/lon to `coordinatePrecision(zoom)` decimals, clamped to
+ * the valid ranges. Idempotent. Example: { zoom: 12.4567, lat: 50.123456, lon: 19.3 } → { zoom: 12.46, lat: 50.12346, lon: 19.3 }.
+ */
+export function roundMapPosition(p: MapPosition): MapPosition {
+  const zoom = roundTo(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, p.zoom)), 2);
+  const decimals = coordinatePrecision(zoom);
+  const lat = roundTo(Math.min(MAX_LATITUDE, Math.max(-MAX_LATITUDE, p.lat)), decimals);
+  const lon = roundTo(Math.min(180, Math.max(-180, p.lon)), decimals);
+  return { zoom, lat: Math.min(MAX_LATITUDE, Math.max(-MAX_LATITUDE, lat)), lon };
+}
+
+/** A weight as a link writes it: clamped to 0–5, in tenths. */
+export const roundWeight = (w: number): number => roundTo(Math.min(WEIGHT_MAX, Math.max(0, Number.isFinite(w) ? w : 0)), 1);
+
+/**
+ * The state exactly as it comes back from its link: camera and weights rounded, weights of 0 left out, lists in
+ * canonical order. `decodeViewState(encodeViewState(s)).state` deep-equals `normalizeViewState(s)`.
+ */
+export function normalizeViewState(s: ViewState): ViewState {
+  let weights: Weights | null = null;
+  if (s.weights) {
+    weights = {};
+    for (const id of NEED_CATEGORY_IDS) {
+      const w = s.weights[id];
+      if (w !== undefined && roundWeight(w) > 0) weights[id] = roundWeight(w);
+    }
+  }
+  return {
+    ...s,
+    map: s.map ? roundMapPosition(s.map) : null,
+    weights,
+    layers: sortedUnique(OVERLAY_IDS)(s.layers),
+    hidden: sortedUnique(BASE_LAYER_IDS)(s.hidden),
+  };
+}

@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import type { SharePackage } from '../../domain/sharePackage';
+import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
+import { useT } from '../i18n/useT';
+import { useAppState } from '../store/appStore';
+import { PartnerMap } from './PartnerMap';
+import { formatCount, formatDate, formatShare, partnerClasses, selectionText, unitName } from './partnerText';
+
+/**
+ * What a partner sees of a share package: who made it and until when it is valid, what the colours mean, the
+ * suppression rule in one sentence, the map with its legend and the same numbers as a table. Read-only, printable.
+ * It renders only the package: aggregates per unit, nothing else exists here.
+ */
+export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOther?: () => void }) {
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const classes = useMemo(() => partnerClasses(pkg, language), [pkg, language]);
+  const intervals = pkg.units.some((u) => u.lower !== null);
+  const { view } = pkg;
+
+  return (
+    <article className="partner-view" aria-labelledby="partner-heading">
+      <header className="partner-meta">
+        <h2 id="partner-heading">
+          {pkg.organisation.name} · {pkg.organisation.town}
+        </h2>
+        <p className="partner-validity">
+          <strong>{pkg.expiresAt ? t('partnerValidUntil', { date: formatDate(pkg.expiresAt, language) }) : t('partnerNoExpiry')}</strong>
+          {' · '}
+          {t('partnerMadeOn', { date: formatDate(pkg.createdAt, language) })}
+        </p>
+        <p className="partner-what">
+          {view.wave !== null && view.campaignName ? `${t('partnerWave', { wave: view.wave, name: view.campaignName })}. ` : null}
+          {selectionText(view, language)}. {t('partnerUnit', { unit: unitName(view.unit, language) })}.
+        </p>
+        <p className="partner-suppression">{t('partnerSuppression', { k: pkg.k })}</p>
+        <p className="partner-readonly">{t('partnerReadOnly')}</p>
+        <div className="partner-actions no-print">
+          <button type="button" className="partner-button" onClick={() => window.print()}>
+            {t('partnerPrint')}
+          </button>
+          {onOpenOther ? (
+            <button type="button" className="partner-button" onClick={onOpenOther}>
+              {t('partnerOpenOther')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      <section className="partner-map-section" aria-label={t('partnerMapLabel')}>
+        <PartnerMap pkg={pkg} classOfUnit={classes.classOfUnit} label={t('partnerMapLabel')} />
+        <div className="partner-legend" role="group" aria-labelledby="partner-legend-title">
+          <h3 id="partner-legend-title">{t('partnerLegend')}</h3>
+          <p className="partner-legend-what">{selectionText(view, language)}</p>
+          <ul>
+            {classes.labels.map((label, c) => (
+              <li key={label + String(c)}>
+                <span className="partner-swatch" style={{ background: NEED_CLASS_COLOURS[c] }} aria-hidden="true" />
+                {label}
+              </li>
+            ))}
+            <li>
+              <span className="partner-swatch partner-swatch-hidden" aria-hidden="true" />
+              {t('partnerHidden', { k: pkg.k })}
+            </li>
+          </ul>
+          <p className="partner-counts">{t('partnerCounts', { shown: classes.shown, hidden: classes.hidden })}</p>
+        </div>
+      </section>
+
+      <section className="partner-table-section">
+        <table className="partner-table">
+          <caption>{t('partnerTableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('partnerColUnit')}</th>
+              <th scope="col">{t('partnerColHouseholds')}</th>
+              <th scope="col">{t('partnerColResponses')}</th>
+              <th scope="col">{t('partnerColValue')}</th>
+              {intervals ? <th scope="col">{t('partnerColInterval')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {pkg.units.map((unit) => (
+              <tr key={unit.id} data-suppressed={unit.suppressed ? 'true' : undefined}>
+                <th scope="row">{unit.label}</th>
+                {unit.suppressed ? (
+                  <td colSpan={intervals ? 4 : 3} className="partner-hidden-cell">
+                    {t('partnerHiddenCell')}
+                  </td>
+                ) : (
+                  <>
+                    <td>{formatCount(unit.households, language)}</td>
+                    <td>{formatCount(unit.responses, language)}</td>
+                    <td>{formatShare(unit.rate, language)}</td>
+                    {intervals ? <td>{unit.lower !== null && unit.upper !== null ? `${formatShare(unit.lower, language)}–${formatShare(unit.upper, language)}` : '–'}</td> : null}
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { CampaignInfo } from '../../analysis/exploreSession';
+import { NEED_CATEGORY_IDS, type Area, type NeedCategoryId, type Programme } from '../../domain';
+import { formatP, formatPercent, needLabel, waveLabel } from '../explore/exploreText';
+import { MIN_RESPONSES } from '../explore/exploreSettings';
+import { isAnalysisAbort, useAnalysis } from '../analysis/useAnalysis';
+import { useT } from '../i18n/useT';
+import { useAppState } from '../store/appStore';
+import { changeInWords } from './programmeDraft';
+
+interface NeedChange { needId: NeedCategoryId; before: number; after: number; change: number; pValue: number | null; suppressed: boolean }
+interface Comparison { before: CampaignInfo; after: CampaignInfo; responsesBefore: number; responsesAfter: number; needs: NeedChange[] }
+
+/** How many of the area's needs to show: the main ones, by their rate in the later wave. */
+const MAIN_NEEDS = 4;
+
+/**
+ * A programme's area in the first and the latest survey wave: responses, and the rates of its main needs with the
+ * pooled two-proportion test (compareWaves in the worker), in plain words. Areas only (estate or district): the
+ * engine compares the units of a layer, and a hand-drawn boundary is not one of them.
+ */
+export function ProgrammeWaves({ programme, area, campaigns }: { programme: Programme; area: Area | undefined; campaigns: readonly CampaignInfo[] }) {
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const analysis = useAnalysis();
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const kind = area && (area.kind === 'estate' || area.kind === 'district') ? area.kind : null;
+  const first = campaigns[0];
+  const last = campaigns.at(-1);
+
+  useEffect(() => {
+    if (analysis.status !== 'ready' || !kind || !area || !first || !last || first.id === last.id) return;
+    const controller = new AbortController();
+    const options = (name: string) => ({ signal: controller.signal, channel: `programmes:waves:${name}` });
+    const unit = { kind };
+    const responsesOf = (campaignId: string) =>
+      analysis.client.needMap({ unit, campaignId, selection: { kind: 'need', needId: NEED_CATEGORY_IDS[0] }, minResponses: MIN_RESPONSES }, options(`responses:${campaignId}`));
+    Promise.all([
+      analysis.client.layer(unit, { signal: controller.signal }),
+      responsesOf(first.id),
+      responsesOf(last.id),
+      ...NEED_CATEGORY_IDS.map((needId) => analysis.client.compareWaves({ unit, beforeCampaignId: first.id, afterCampaignId: last.id, selection: { kind: 'need', needId }, minResponses: MIN_RESPONSES }, options(needId))),
+    ]).then(
+      ([layer, before, after, ...changes]) => {
+        if (!layer.ok || !before.ok || !after.ok) return setError(!layer.ok ? layer.message : !before.ok ? before.message : !after.ok ? after.message : '');
+        const u = layer.value.unitIds.indexOf(area.id);
+        if (u < 0) return setError(area.id);
+        const needs: NeedChange[] = [];
+        changes.forEach((c, j) => {
+          if (!c.ok) return;
+          const v = c.value;
+          needs.push({ needId: NEED_CATEGORY_IDS[j]!, before: v.before[u]!, after: v.after[u]!, change: v.change[u]!, pValue: v.pValue ? v.pValue[u]! : null, suppressed: v.suppressed[u] === 1 });
+        });
+        needs.sort((a, b) => (Number.isFinite(b.after) ? b.after : -1) - (Number.isFinite(a.after) ? a.after : -1));
+        setComparison({ before: first, after: last, responsesBefore: before.value.responses[u]!, responsesAfter: after.value.responses[u]!, needs: needs.slice(0, MAIN_NEEDS) });
+      },
+      (e: unknown) => {
+        if (!isAnalysisAbort(e)) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => controller.abort();
+  }, [analysis, kind, area, first, last]);
+
+  return (
+    <div className="programmes-waves" data-testid="programme-waves" data-programme={programme.id}>
+      <h4>{t('progCompareTitle')}</h4>
+      {!kind ? <p>{t('progCompareOnlyAreas')}</p> : !first || !last || first.id === last.id ? <p>{t('progCompareOneWave')}</p> : null}
+      {error ? <p role="alert">{error}</p> : null}
+      {comparison ? (
+        <>
+          <p>
+            {t('progCompareResponses', { wave: waveLabel(comparison.before, language), responses: comparison.responsesBefore })};{' '}
+            {t('progCompareResponses', { wave: waveLabel(comparison.after, language), responses: comparison.responsesAfter })}
+          </p>
+          <ul className="plain-list">
+            {comparison.needs.map((n) => {
+              if (n.suppressed || !Number.isFinite(n.change)) return <li key={n.needId}>{t('progCompareSuppressed', { need: needLabel(n.needId, language) })}</li>;
+              const w = changeInWords(n.change, n.pValue);
+              const p = n.pValue === null ? '' : formatP(n.pValue, language);
+              const points = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 }).format(w.points);
+              const words = w.significant ? t(w.direction === 'up' ? 'changeUp' : 'changeDown', { points, p }) : t('changeNotSignificant', { points: `${w.direction === 'down' ? '−' : w.direction === 'up' ? '+' : ''}${points}`, p });
+              return (
+                <li key={n.needId}>
+                  {t('progCompareNeed', { need: needLabel(n.needId, language), before: formatPercent(n.before, language), after: formatPercent(n.after, language), words })}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="hint">{t('progCompareMethod')}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { CampaignInfo, ExploreLayer, NeedMapResult, RankingResult } from '../../analysis/exploreSession';
+import type { NeedCategoryId, Workspace } from '../../domain';
+import type { NeedSelection } from '../../domain/analysisRequest';
+import { isAnalysisAbort, useAnalysis } from '../analysis/useAnalysis';
+import { MIN_RESPONSES } from '../explore/exploreSettings';
+import { EQUAL_WEIGHTS, mainNeed, REPORT_TOP_TARGETS } from './reportModel';
+
+/** Response columns do not depend on the need asked (see useResponseRates): one fixed need. */
+const ANY_NEED: NeedSelection = { kind: 'need', needId: 'unemployment' };
+
+export interface ReportData {
+  workspace: Workspace;
+  campaigns: CampaignInfo[];
+  campaignId: string;
+  streets: { layer: ExploreLayer; map: NeedMapResult };
+  estates: { layer: ExploreLayer; map: NeedMapResult };
+  ranking: RankingResult;
+  /** The need mapped in the report, and its map over estates. */
+  mainNeed: NeedCategoryId | null;
+  mainNeedMap: NeedMapResult | null;
+  /** Answers per wave (the worker's totals), by campaign id. */
+  waveTotals: ReadonlyMap<string, number>;
+}
+
+export type ReportState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: ReportData };
+
+/** Latest wave (by wave number, then start date). */
+export const latestCampaign = (campaigns: readonly CampaignInfo[]): string | null =>
+  [...campaigns].sort((a, b) => a.wave - b.wave || a.startDate.localeCompare(b.startDate)).at(-1)?.id ?? null;
+
+class Refused extends Error {}
+const unwrap = <T,>(outcome: { ok: true; value: T } | { ok: false; message: string }): T => {
+  if (!outcome.ok) throw new Refused(outcome.message);
+  return outcome.value;
+};
+
+/**
+ * Everything the report needs for one wave, from the shared analysis worker on the report's own channels
+ * ("report:…"), in two rounds: rates and the ranking, then the map of the main need the ranking names.
+ */
+export function useReportData(chosenCampaignId: string | null): ReportState {
+  const analysis = useAnalysis();
+  const [state, setState] = useState<ReportState>({ status: 'loading' });
+
+  useEffect(() => {
+    if (analysis.status === 'failed') return setState({ status: 'failed', message: analysis.message });
+    if (analysis.status !== 'ready') return setState({ status: 'loading' });
+    const { client, workspace, summary } = analysis;
+    const campaignId = chosenCampaignId ?? latestCampaign(summary.campaigns);
+    if (!campaignId) return setState({ status: 'failed', message: 'no survey wave' });
+    const controller = new AbortController();
+    const options = (channel: string) => ({ signal: controller.signal, channel: `report:${channel}` });
+    setState({ status: 'loading' });
+    const run = async (): Promise<ReportData> => {
+      const [streetLayer, estateLayer, streetMap, estateMap, ranking, ...totals] = await Promise.all([
+        client.layer({ kind: 'street' }, { signal: controller.signal }).then(unwrap),
+        client.layer({ kind: 'estate' }, { signal: controller.signal }).then(unwrap),
+        client.needMap({ unit: { kind: 'street' }, campaignId, selection: ANY_NEED, minResponses: MIN_RESPONSES }, options('streets')).then(unwrap),
+        client.needMap({ unit: { kind: 'estate' }, campaignId, selection: ANY_NEED, minResponses: MIN_RESPONSES }, options('estates')).then(unwrap),
+        client.ranking({ campaignId, weights: { ...EQUAL_WEIGHTS }, candidates: ['estate', 'cluster'], minResponses: MIN_RESPONSES, limit: REPORT_TOP_TARGETS }, options('ranking')).then(unwrap),
+        ...summary.campaigns.map((c) =>
+          client.needMap({ unit: { kind: 'street' }, campaignId: c.id, selection: ANY_NEED, minResponses: MIN_RESPONSES }, options(`total:${c.id}`)).then((m) => [c.id, unwrap(m).totalResponses] as const),
+        ),
+      ]);
+      const need = mainNeed(ranking);
+      const mainNeedMap = need
+        ? unwrap(await client.needMap({ unit: { kind: 'estate' }, campaignId, selection: { kind: 'need', needId: need }, minResponses: MIN_RESPONSES }, options('mainNeed')))
+        : null;
+      return {
+        workspace,
+        campaigns: summary.campaigns,
+        campaignId,
+        streets: { layer: streetLayer, map: streetMap },
+        estates: { layer: estateLayer, map: estateMap },
+        ranking,
+        mainNeed: need,
+        mainNeedMap,
+        waveTotals: new Map(totals),
+      };
+    };
+    run().then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || isAnalysisAbort(error)) return;
+        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [analysis, chosenCampaignId]);
+
+  return state;
+}
