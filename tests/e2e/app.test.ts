@@ -9,8 +9,13 @@ import { startStaticServer, type StaticServer } from './support/staticServer';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-/** UX goal: the demo town on screen within 3 s of navigation (built app, local server). */
-const FIRST_MAP_BUDGET_MS = 3000;
+/**
+ * UX goal: the demo town on screen within 3 s of navigation (built app, local server). The brief forbids timed tests
+ * as performance gates (a loaded CI machine would fail them at random): the time is logged and reported in the closing
+ * note; the assertion only catches a map that effectively never appears.
+ */
+const FIRST_MAP_GOAL_MS = 3000;
+const FIRST_MAP_HANG_MS = 20_000;
 
 let server: StaticServer;
 let browser: Browser;
@@ -63,14 +68,14 @@ const renderedCount = (page: Page, layerId: string) =>
 describe('the planner opens CAL Map on the demo town', () => {
   it('draws Dębowo quickly, toggles layers, selects a street, switches language, and passes axe', async () => {
     const { page, requestedUrls, consoleErrors, firstMapMs } = await openApp();
-    console.log(`time to first map (navigation → data drawn): ${firstMapMs} ms`);
+    console.log(`time to first map (navigation → data drawn): ${firstMapMs} ms (goal ${FIRST_MAP_GOAL_MS} ms)`);
 
     await expect.poll(() => page.locator('h1').innerText()).toMatch(/CAL Map\s*·\s*Dębowo/);
     expect(await renderedCount(page, 'streets-line')).toBeGreaterThan(20);
     expect(await renderedCount(page, 'estates-fill')).toBeGreaterThan(3);
     expect(await renderedCount(page, 'resources-symbol')).toBeGreaterThan(5);
     expect(await page.locator('[data-testid="map-summary"]').textContent()).toMatch(/Dębowo\..*ulice: [1-9]/);
-    expect(firstMapMs).toBeLessThan(FIRST_MAP_BUDGET_MS);
+    expect(firstMapMs).toBeLessThan(FIRST_MAP_HANG_MS);
     await page.screenshot({ path: join(ARTIFACTS, 'map-pl.png') });
 
     // Hide addresses, then show them again: the layer's visibility follows the checkbox.
@@ -139,14 +144,14 @@ describe('the planner opens CAL Map on the demo town', () => {
     // English one click away, remembered across a reload; then back to Polish.
     await page.locator('button.lang-button[lang="en"]').click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await expect.poll(() => page.locator('#panel-layers h2').textContent()).toBe('What to show');
+    await expect.poll(() => page.locator('#panel-layers h2').first().textContent()).toBe('What to show');
     await page.reload({ waitUntil: 'commit' });
     await waitForMap(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.screenshot({ path: join(ARTIFACTS, 'map-en.png') });
     await page.locator('button.lang-button[lang="pl"]').click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
-    await expect.poll(() => page.locator('#panel-layers h2').textContent()).toBe('Co pokazać');
+    await expect.poll(() => page.locator('#panel-layers h2').first().textContent()).toBe('Co pokazać');
 
     // Reset to the demo data: asks first, then reloads the town.
     await page.getByRole('button', { name: 'Ustawienia' }).click();

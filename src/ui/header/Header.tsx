@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { LANGUAGES, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { setLanguage, useAppState, useAppStore } from '../store/appStore';
@@ -10,6 +11,15 @@ function safeStorage(): Storage | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Scrolls a sideways-scrolling tab strip just enough that the whole tab shows (Chromium leaves a half-hidden one as is). */
+function revealTab(strip: HTMLElement, tab: HTMLElement): void {
+  if (strip.scrollWidth <= strip.clientWidth) return;
+  const stripBox = strip.getBoundingClientRect();
+  const tabBox = tab.getBoundingClientRect();
+  if (tabBox.left < stripBox.left) strip.scrollLeft += tabBox.left - stripBox.left - 8;
+  else if (tabBox.right > stripBox.right) strip.scrollLeft += tabBox.right - stripBox.right + 8;
 }
 
 interface HeaderProps {
@@ -25,6 +35,14 @@ export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
   const store = useAppStore();
   const language = useAppState((s) => s.language);
   const names: Record<Language, string> = { pl: t('languagePl'), en: t('languageEn') };
+  const tabsRef = useRef<HTMLElement>(null);
+
+  // On a narrow screen the tab strip scrolls sideways: bring the current tab into sight (the strip only, never the page).
+  useEffect(() => {
+    const strip = tabsRef.current;
+    const current = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (strip && current) revealTab(strip, current);
+  }, [view]);
 
   return (
     <header className="app-header">
@@ -32,7 +50,14 @@ export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
         {t('appName')}
         {town ? ` · ${town}` : null}
       </h1>
-      <nav className="app-tabs" aria-label={t('navLabel')}>
+      <nav
+        ref={tabsRef}
+        className="app-tabs"
+        aria-label={t('navLabel')}
+        onFocus={(event) => {
+          if (event.target instanceof HTMLElement) revealTab(event.currentTarget, event.target);
+        }}
+      >
         <a className="app-tab" href="#map" aria-current={view === 'map' ? 'page' : undefined}>
           {t('tabMap')}
         </a>

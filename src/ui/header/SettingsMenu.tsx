@@ -61,7 +61,7 @@ export function SettingsMenu({ onResetDemo }: SettingsMenuProps) {
         onClick={() => setOpen((o) => !o)}
       >
         <span aria-hidden="true">⚙ </span>
-        {t('settings')}
+        <span className="header-button-label">{t('settings')}</span>
       </button>
       <div id={menuId} className="settings-menu" hidden={!open}>
         <a className="settings-item" href="#import" onClick={() => setOpen(false)}>
