@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { constantOverState } from './featureStatePaint';
 import { FONT_BOLD } from './fonts';
 import { SOURCE_IDS, type FeatureKind } from './layers';
 import { EXPLORE_COLOURS as E, GI_BIN_COLOURS, HATCH_IMAGE_ID, NEED_CLASS_COLOURS } from './explorePalette';
@@ -246,6 +247,8 @@ export function exploreLayerVisibility(view: ExploreView, heatmapAllowed: boolea
  * Paint properties the explore view sets on the explore layers and on base layers (streets coloured by need,
  * street casings purple where a gap is), as [layerId, property, value] for map.setPaintProperty.
  * Changes only with the unit, the colour mode or the gap switch: values themselves travel in feature-state.
+ * A property that is a feature-state expression in one view is one in every view (MapLibre cannot switch a
+ * state-dependent paint property to a constant while tiles are being rebuilt: see constantOverState).
  */
 export function explorePaint(view: ExploreView): Array<[layerId: string, property: string, value: unknown]> {
   const colour = unitColourExpression(view.colourMode);
@@ -255,8 +258,9 @@ export function explorePaint(view: ExploreView): Array<[layerId: string, propert
   for (const id of ['explore-district-fill', 'explore-estate-fill', 'explore-hex-fill']) paint.push([id, 'fill-color', colour]);
   for (const id of ['explore-district-hatch', 'explore-estate-hatch', 'explore-hex-hatch']) paint.push([id, 'fill-opacity', hatchOpacity]);
   paint.push(['explore-street-hatch', 'line-opacity', hatchOpacity]);
-  paint.push(['streets-line', 'line-color', streetsColoured ? colour : C.street]);
-  paint.push(['streets-casing', 'line-color', streetsColoured && view.gaps ? ['case', flag('gap'), E.gap, C.streetCasing] : C.streetCasing]);
+  // Once state-dependent, always state-dependent: never switched back to a constant (see constantOverState).
+  paint.push(['streets-line', 'line-color', streetsColoured ? colour : constantOverState(C.street)]);
+  paint.push(['streets-casing', 'line-color', streetsColoured && view.gaps ? ['case', flag('gap'), E.gap, C.streetCasing] : constantOverState(C.streetCasing)]);
   // With hexagons or areas coloured, streets step back: thinner, so the fills read.
   const thin = view.active && view.unit !== 'street';
   paint.push(['streets-line', 'line-width', thin ? ['interpolate', ['linear'], ['zoom'], 12, 0.8, 14, 2, 16, 5, 18, 12] : ['interpolate', ['linear'], ['zoom'], 12, 1.2, 14, 4, 16, 8, 18, 17]]);

@@ -1,8 +1,10 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { clusterFeatures, EXPLORE_LAYER_IDS, exploreLayerVisibility, explorePaint, hexFeatures, unitColourExpression, type ExploreView } from '../../src/map/exploreLayers';
+import { constantOverState } from '../../src/map/featureStatePaint';
 import { GI_BIN_COLOURS, giBinColour, hatchImage, NEED_CLASS_COLOURS } from '../../src/map/explorePalette';
 import { createOfflineStyle } from '../../src/map/style';
+import { MAP_COLOURS } from '../../src/map/palette';
 
 const VIEW: ExploreView = { active: true, unit: 'street', colourMode: 'need', gaps: false, clusters: false, heatmap: false };
 
@@ -37,8 +39,40 @@ describe('explore layers', () => {
   it('colour streets only when streets are the unit', () => {
     const streetColour = (view: ExploreView) => explorePaint(view).find(([id, p]) => id === 'streets-line' && p === 'line-color')![2];
     expect(streetColour(VIEW)).toEqual(unitColourExpression('need'));
-    expect(streetColour({ ...VIEW, unit: 'hex' })).toBe('#ffffff');
+    expect(streetColour({ ...VIEW, unit: 'hex' })).toEqual(constantOverState(MAP_COLOURS.street));
     expect(streetColour({ ...VIEW, colourMode: 'hotSpots' })).toEqual(unitColourExpression('hotSpots'));
+  });
+
+  // Regression (1,000 malformed links e2e): `unit=street` → `unit=hex` set streets-line's line-color from a
+  // feature-state expression to a constant; a setFeatureState before the street tiles were rebuilt made MapLibre
+  // throw "this.expression.evaluate is not a function". A property state-dependent in one view must be in all.
+  it('never switch a paint property between a feature-state expression and a constant', () => {
+    const style = createOfflineStyle('http://127.0.0.1/fonts/{fontstack}/{range}.pbf');
+    const typeOf = (id: string) => style.layers.find((l) => l.id === id)!.type;
+    const stateDependent = (id: string, property: string, value: unknown): boolean => {
+      const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${typeOf(id)}`]![property]!;
+      if (!expression.isExpression(value)) return false;
+      const parsed = expression.createPropertyExpression(value, `${id}.${property}`, spec);
+      expect(parsed.result, `${id} ${property}`).toBe('success');
+      const compiled = parsed.value as { kind: string; isStateDependent?: boolean };
+      return compiled.kind !== 'constant' && compiled.kind !== 'camera' && compiled.isStateDependent === true;
+    };
+    const views: ExploreView[] = [];
+    for (const active of [true, false])
+      for (const unit of ['street', 'estate', 'district', 'hex'] as const)
+        for (const colourMode of ['need', 'hotSpots'] as const)
+          for (const gaps of [true, false]) views.push({ active, unit, colourMode, gaps, clusters: false, heatmap: false });
+    const kinds = new Map<string, Set<boolean>>();
+    for (const view of views) {
+      for (const [id, property, value] of explorePaint(view)) {
+        const key = `${id} ${property}`;
+        kinds.set(key, (kinds.get(key) ?? new Set()).add(stateDependent(id, property, value)));
+      }
+    }
+    const mixed = [...kinds].filter(([, seen]) => seen.size > 1).map(([key]) => key);
+    expect(mixed).toEqual([]);
+    expect(kinds.get('streets-line line-color')).toEqual(new Set([true]));
+    expect(kinds.get('streets-casing line-color')).toEqual(new Set([true]));
   });
 
   it('build closed hexagon rings from the 6 corners per unit, and cluster outlines with label points', () => {

@@ -2,6 +2,7 @@ import type { ExpressionSpecification, GeoJSONSource, MapMouseEvent } from 'mapl
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Area, Street } from '../../domain';
 import type { UnitKindName } from '../../domain/analysisRequest';
+import { constantOverState } from '../../map/featureStatePaint';
 import { FONT_BOLD } from '../../map/fonts';
 import { MAP_COLOURS } from '../../map/palette';
 import { useT } from '../i18n/useT';
@@ -152,7 +153,8 @@ export function RateMap({ unit, rows, streetIdsOfUnit, streets, areas, selectedU
     map.setLayoutProperty('rate-streets-casing', 'visibility', streetsShown ? 'visible' : 'none');
     map.setLayoutProperty(RATE_LAYERS.street, 'visibility', streetsShown ? 'visible' : 'none');
     map.setLayoutProperty('rate-areas-label', 'visibility', streetsShown ? 'none' : 'visible');
-    map.setPaintProperty(RATE_LAYERS.area, 'fill-color', streetsShown ? MAP_COLOURS.estateFill : classColour);
+    // Never back to a constant once state-dependent (MapLibre throws mid-rebuild: see constantOverState).
+    map.setPaintProperty(RATE_LAYERS.area, 'fill-color', streetsShown ? constantOverState(MAP_COLOURS.estateFill) : classColour);
   }, [map, unit]);
 
   // Colours: feature-state per record.
