@@ -156,7 +156,8 @@ describe('the planner opens CAL Map on the demo town', () => {
     // Reset to the demo data: asks first, then reloads the town.
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByRole('button', { name: 'Przywróć dane demo' }).click();
-    const dialog = page.locator('dialog.confirm-dialog');
+    // Other confirm dialogs (exports) live in the page too: pick the reset one by its accessible name.
+    const dialog = page.getByRole('dialog', { name: 'Przywrócić dane demonstracyjne?' });
     expect(await dialog.isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'reset-confirm-pl.png') });
     await page.evaluate(() => {
