@@ -21,7 +21,6 @@ import { useAppView } from '../importWizard/importHash';
 import { ResourcesView } from '../resources/ResourcesView';
 import { useTableView } from '../resources/tableViewRoute';
 import { useReportRoute } from '../report/reportRoute';
-import { ProgrammesView } from '../programmes/ProgrammesView';
 import { useProgrammesView } from '../programmes/programmesRoute';
 import { CampaignsView } from '../surveys/CampaignsView';
 import { buildWorkspaceIndex } from '../workspace/workspaceIndex';
@@ -34,6 +33,8 @@ import './app.css';
 // The import wizard brings the CSV/GeoJSON reader and proj4: loaded when it is opened, never on the map's first paint.
 const ImportWizardView = lazy(() => import('../importWizard/ImportWizardView').then((m) => ({ default: m.ImportWizardView })));
 // The printable report is opened rarely: its own chunk.
+// The programmes view brings terra-draw: loaded when opened, not on the map's first paint.
+const ProgrammesView = lazy(() => import('../programmes/ProgrammesView').then((m) => ({ default: m.ProgrammesView })));
 const ReportView = lazy(() => import('../report/ReportView').then((m) => ({ default: m.ReportView })));
 
 type NarrowPanel = 'layers' | 'details' | null;
@@ -147,7 +148,11 @@ export function App({ dataSource }: { dataSource: DataSource }) {
       ) : null}
       {view === 'campaigns' ? <CampaignsView workspace={workspace} /> : null}
       {view === 'resources' ? <ResourcesView workspace={workspace} /> : null}
-      {view === 'programmes' ? <ProgrammesView workspace={workspace} dataSource={dataSource} /> : null}
+      {view === 'programmes' ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <ProgrammesView workspace={workspace} dataSource={dataSource} />
+        </Suspense>
+      ) : null}
       {view === 'report' ? (
         <Suspense fallback={<p role="status">{t('loading')}</p>}>
           <ReportView />
