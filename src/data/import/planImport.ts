@@ -3,7 +3,7 @@ import {
   ColumnMapping, ImportKind, ImportSettings,
   type CrsChoice, type ImportSettingsInput,
 } from '../../domain/importing';
-import { abortError, throwIfAborted } from '../embedded/abort';
+import { abortError, throwIfAborted } from '../abort';
 import { buildAddressMatcher } from './addressMatcher';
 import { parseNumberCell } from './cells';
 import { mappedColumns, findPersonalDataColumns, suggestColumnMapping } from './columnMapping';

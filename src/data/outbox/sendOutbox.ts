@@ -1,6 +1,6 @@
 import { formatIssue, type InputIssue, type SurveyResponse } from '../../domain';
 import type { DataSource } from '../dataSource';
-import { isAbortError } from '../embedded/abort';
+import { isAbortError } from '../abort';
 import type { SurveyOutbox } from './surveyOutbox';
 
 /** What one sending round did. `sent` are the answers the DataSource accepted (and that left the outbox). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, issuesFromZod, SurveyResponse, type InputIssue } from '../../domain';
-import { abortError, raceAbort, throwIfAborted } from '../embedded/abort';
+import { abortError, raceAbort, throwIfAborted } from '../abort';
 
 /**
  * The door-to-door outbox: survey answers saved on the phone and not yet accepted by the DataSource.
