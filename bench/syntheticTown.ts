@@ -3,6 +3,9 @@ import type { Area } from '../src/domain/area';
 import { NEED_CATEGORY_IDS } from '../src/domain/needs';
 import type { Street } from '../src/domain/street';
 import type { SurveyCampaign, SurveyResponse } from '../src/domain/survey';
+import { seededRandom as mulberry32 } from '../tests/analysis/seededRandom';
+/** mulberry32, shared with the other property tests. */
+export { mulberry32 };
 
 /**
  * A seeded synthetic town for benchmarks and property tests: a jittered street grid (each grid line one street of
@@ -40,17 +43,6 @@ const M_PER_DEG_LAT = 111_229;
 const M_PER_DEG_LNG = 71_696;
 const BLOCK_METERS = 100;
 
-/** mulberry32 (public domain), the same tiny generator as tests/analysis/seededRandom.ts. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const lngOf = (xMeters: number) => TOWN_ORIGIN[0] + xMeters / M_PER_DEG_LNG;
 const latOf = (yMeters: number) => TOWN_ORIGIN[1] + yMeters / M_PER_DEG_LAT;

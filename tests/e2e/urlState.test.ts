@@ -7,6 +7,7 @@ import { defaultViewState } from '../../src/share/viewState';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
+import { seededRandom as prng } from '../analysis/seededRandom';
 
 /**
  * Issue 6 part 2 in Debian's Chromium: a view set by hand (wave 2, one need, hexagons, hot spots, a selection,
@@ -52,16 +53,6 @@ async function openPage(url: string) {
   return { context, page, errors };
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the address always encodes the view', () => {
   it('reopens the same view from a copied link in a fresh page', async () => {

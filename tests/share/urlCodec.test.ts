@@ -15,18 +15,8 @@ import {
   ViewState,
   type Weights,
 } from '../../src/share/viewState';
+import { seededRandom as prng } from '../analysis/seededRandom';
 
-/** mulberry32: a small seeded PRNG, so a failing case can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ID_CHARS = ['a', 'z', '0', '9', '-', '_', '.', ':', ',', '&', '=', '#', '%', '/', '?', ' ', '+', 'ą', 'ż', 'Ł', '€', '😀', '<', '>', '"', "'"];
 

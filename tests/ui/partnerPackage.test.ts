@@ -4,18 +4,8 @@ import { buildSharePackage, type SharePackageInput, type UnitFigures } from '../
 import { partnerRouteOf, shareLinkUrl } from '../../src/ui/partner/partnerRoute';
 import { packageProblem } from '../../src/ui/partner/PartnerApp';
 import { partnerClasses, selectionText } from '../../src/ui/partner/partnerText';
+import { seededRandom as random } from '../analysis/seededRandom';
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const square = (x: number): ShareUnitGeometry => ({ type: 'Polygon', coordinates: [[[x, 50], [x + 0.01, 50], [x + 0.01, 50.01], [x, 50]]] });
 const street = (x: number): ShareUnitGeometry => ({ type: 'MultiLineString', coordinates: [[[x, 50], [x + 0.01, 50.005]]] });

@@ -1,5 +1,8 @@
 import { FALLBACK_ORGANISATION } from '../../../src/data/embedded/demoLoader';
 import type { Address, Street, SurveyCampaign, Workspace } from '../../../src/domain';
+import { seededRandom as mulberry32 } from '../../analysis/seededRandom';
+/** mulberry32, shared with the other property tests. */
+export { mulberry32 };
 
 /** Windows-1250 bytes of Polish text, written by hand from the code page table (so the test does not trust TextDecoder). */
 const CP1250: Record<string, number> = { ą: 0xb9, ć: 0xe6, ę: 0xea, ł: 0xb3, ń: 0xf1, ó: 0xf3, ś: 0x9c, ź: 0x9f, ż: 0xbf, Ą: 0xa5, Ć: 0xc6, Ę: 0xca, Ł: 0xa3, Ń: 0xd1, Ó: 0xd3, Ś: 0x8c, Ź: 0x8f, Ż: 0xaf };
@@ -59,14 +62,3 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** mulberry32: small seeded PRNG for fuzz and property tests. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
