@@ -8,7 +8,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataSource, supabaseSettings } from './data/createDataSource';
 import { createSupabaseDataSource } from './data/supabase';
-import { laterAssetUrls } from './sw/offlineAssets';
 import { registerServiceWorker } from './sw/registerServiceWorker';
 import { App } from './ui/app/App';
 import { AuthGate } from './ui/auth/AuthGate';
@@ -54,4 +53,4 @@ createRoot(root).render(
 // Offline use (the door-to-door form): built apps only, never the dev server (whose modules change under HMR).
 // `import.meta.hot` rather than `import.meta.env.PROD`: PROD follows NODE_ENV, which the test runner sets to "test"
 // while the e2e tests build the app that they then check offline.
-if (!import.meta.hot && dataSource) registerServiceWorker(import.meta.env.BASE_URL, laterAssetUrls(window.location.origin, import.meta.env.BASE_URL, dataSource.kind === 'embedded'));
+if (!import.meta.hot && dataSource) registerServiceWorker();

@@ -277,32 +277,39 @@ describe('a volunteer fills the door-to-door form on a phone', () => {
     await context.close();
   });
 
-  it('opens and saves with the network off after one online visit (service worker)', async () => {
+  /** Network off as a phone loses its signal: the browser is offline and the server fails anything that still reaches it. */
+  async function networkOff(context: BrowserContext) {
+    await context.setOffline(true);
+    server.setOverride(() => ({ status: 503, contentType: 'text/plain', body: 'offline' }));
+  }
+  async function networkOn(context: BrowserContext) {
+    server.setOverride(undefined);
+    await context.setOffline(false);
+  }
+  const offlineNotice = (page: Page) => page.locator('.survey-offline');
+  const version = (page: Page) => page.locator('[data-testid="app-version"]').innerText();
+
+  it('opens, says it is offline and saves with the network off after one online visit, and says when it is back', async () => {
     const town = demoTown();
     const { street, address } = town.pick(new Set([town.pick(new Set()).street.street.id]));
     const context = await phoneContext();
     const page = await context.newPage();
+    const errors = collectErrors(page);
     await page.goto(server.origin + '/#ankieta');
     await expect.poll(() => page.locator('#survey-title').innerText(), { timeout: 30_000 }).toBe('Ankieta od drzwi do drzwi');
-    // The service worker is active and has cached what this first visit loaded.
-    await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', undefined, { timeout: 30_000 });
-    const cached = await page.evaluate(async () => (await (await caches.open('calmap-v1')).keys()).map((r) => new URL(r.url).pathname));
-    console.log(`cached after the first visit: ${cached.join(' ')}`);
-    // The page, the demo town's biggest file, and what the map needs although this visit never opened it.
-    expect(cached).toContain('/');
-    expect(cached.some((path) => /^\/assets\/responses-[^/]+\.json$/.test(path))).toBe(true);
-    expect(cached.some((path) => /^\/assets\/maplibre-gl-worker-[^/]+\.mjs$/.test(path))).toBe(true);
-    expect(cached).toContain('/fonts/NotoSans-Regular/256-511.pbf');
+    expect(await offlineNotice(page).count()).toBe(0);
+    // The service worker has stored this build for offline use (the first visit is enough).
+    await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', undefined, { timeout: 60_000 });
 
-    // Network off: the browser is offline, and the server would fail anything that still reached it.
-    await context.setOffline(true);
-    server.setOverride(() => ({ status: 503, contentType: 'text/plain', body: 'offline' }));
+    await networkOff(context);
     try {
       const requestsBefore = server.requests.length;
       await page.reload();
+      // What the volunteer sees: the form, and that there is no connection (whatever navigator.onLine says).
       await expect.poll(() => page.locator('#survey-title').innerText(), { timeout: 30_000 }).toBe('Ankieta od drzwi do drzwi');
-      await expect.poll(() => page.locator('.survey-offline').isVisible()).toBe(true);
-      await expect.poll(() => waveCount(page)).toBe(town.waveCount);
+      await expect.poll(() => offlineNotice(page).isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await offlineNotice(page).innerText()).toBe('Brak internetu — formularz działa dalej, odpowiedzi zapisują się w tej przeglądarce.');
+      await expect.poll(() => waveCount(page), { timeout: 30_000 }).toBe(town.waveCount);
 
       await pickAddress(page, street.street.name, street.label, address.houseNumber);
       await page.getByRole('button', { name: 'Jedna osoba więcej' }).tap();
@@ -314,14 +321,70 @@ describe('a volunteer fills the door-to-door form on a phone', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'survey-phone-offline-saved.png') });
       console.log(`requests that reached the server while offline: ${server.requests.length - requestsBefore}`);
 
-      // The planner's map opens offline too.
+      // The planner's map opens offline too (its worker script, the town and the label glyphs were cached).
       await page.evaluate(() => (window.location.hash = '#map'));
       await page.waitForFunction(() => window.__calmap?.ready === true, undefined, { timeout: 30_000, polling: 50 });
       expect(await page.evaluate(() => window.__calmap!.map.queryRenderedFeatures({ layers: ['streets-line'] }).length)).toBeGreaterThan(20);
+      await page.evaluate(() => (window.location.hash = '#ankieta'));
+      await expect.poll(() => offlineNotice(page).isVisible(), { timeout: 30_000 }).toBe(true);
     } finally {
-      server.setOverride(undefined);
-      await context.setOffline(false);
+      await networkOn(context);
     }
+    // Signal back: the notice goes away by itself (the form probes the server while it is offline).
+    await expect.poll(() => offlineNotice(page).count(), { timeout: 30_000 }).toBe(0);
+    expect(await waveCount(page)).toBe(town.waveCount + 1);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
     await context.close();
   });
+
+  it('a new build deployed over the old one is offered, installed on request and works offline; saved answers stay', async () => {
+    const town = demoTown();
+    const { street, address } = town.pick(new Set());
+    const newDist = await buildApp({ appVersion: '9.9.9-test' });
+    const context = await phoneContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    try {
+      await page.goto(server.origin + '/#ankieta');
+      await expect.poll(() => page.locator('#survey-title').innerText(), { timeout: 30_000 }).toBe('Ankieta od drzwi do drzwi');
+      const oldVersion = await version(page);
+      expect(oldVersion).toMatch(/^CAL Map, wersja \d+\.\d+\.\d+$/);
+      await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', undefined, { timeout: 60_000 });
+      await pickAddress(page, street.street.name, street.label, address.houseNumber);
+      await page.getByRole('button', { name: 'Jedna osoba więcej' }).tap();
+      await page.locator('[data-need="loneliness_seniors"] label[data-level="2"]').tap();
+      await page.getByRole('button', { name: 'Zapisz odpowiedź' }).tap();
+      await expect.poll(() => waveCount(page)).toBe(town.waveCount + 1);
+
+      // The centre deploys a new build. The next visit still opens the old one (from the cache, at once) and says a
+      // new version is ready; nothing changes until the volunteer agrees.
+      server.setRoot(newDist);
+      await page.reload();
+      const notice = page.locator('[data-testid="update-notice"]');
+      await expect.poll(() => notice.isVisible(), { timeout: 60_000 }).toBe(true);
+      expect(await notice.innerText()).toContain('Jest nowa wersja CAL Map. Odpowiedzi zapisane w tym urządzeniu zostaną zachowane.');
+      expect(await version(page)).toBe(oldVersion);
+      await page.screenshot({ path: join(ARTIFACTS, 'survey-phone-update-ready.png') });
+      await notice.getByRole('button', { name: 'Przejdź na nową wersję' }).tap();
+      await expect.poll(() => version(page).catch(() => ''), { timeout: 30_000 }).toBe('CAL Map, wersja 9.9.9-test');
+      await expect.poll(() => waveCount(page), { timeout: 30_000 }).toBe(town.waveCount + 1);
+      expect(await notice.count()).toBe(0);
+
+      // The new build is what opens offline now, with the answer saved under the old one.
+      await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', undefined, { timeout: 60_000 });
+      await networkOff(context);
+      await page.reload();
+      await expect.poll(() => version(page), { timeout: 30_000 }).toBe('CAL Map, wersja 9.9.9-test');
+      await expect.poll(() => offlineNotice(page).isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => waveCount(page), { timeout: 30_000 }).toBe(town.waveCount + 1);
+      const caches = await page.evaluate(async () => Promise.all((await globalThis.caches.keys()).map(async (name) => ({ name, files: (await (await globalThis.caches.open(name)).keys()).length }))));
+      console.log(`caches after the update: ${JSON.stringify(caches)}`);
+    } finally {
+      await networkOn(context);
+      server.setRoot(dist);
+      await context.close();
+      rmSync(newDist, { recursive: true, force: true });
+    }
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
+  }, 300_000);
 });

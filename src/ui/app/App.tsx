@@ -15,6 +15,7 @@ import { MapSummary } from '../map/MapSummary';
 import { MapView } from '../map/MapView';
 import { DataIssues } from '../notices/DataIssues';
 import { LoadStatus } from '../notices/LoadStatus';
+import { UpdateNotice } from '../notices/UpdateNotice';
 import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../store/appStore';
 import { SurveyFormView } from '../surveyForm/SurveyFormView';
 import { useAppView } from '../importWizard/importHash';
@@ -138,6 +139,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
         </a>
       ) : null}
       <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} view={view} />
+      <UpdateNotice />
       <UrlNotice language={language} />
       {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
       {view === 'survey' ? <SurveyFormView dataSource={dataSource} /> : null}

@@ -10,6 +10,10 @@ export type Language = (typeof LANGUAGES)[number];
 const pl = {
   appName: 'CAL Map',
   skipToMap: 'Przejdź do mapy',
+  updateReady: 'Jest nowa wersja CAL Map. Odpowiedzi zapisane w tym urządzeniu zostaną zachowane.',
+  updateReload: 'Przejdź na nową wersję',
+  updateLater: 'Później',
+  appVersion: 'CAL Map, wersja {version}',
   urlNoticeDefault: 'Link był niepełny — otwarto widok domyślny.',
   urlNoticePartial: 'Link był niepełny — pominięto: {params}. Resztę widoku otwarto.',
   urlNoticeUnknown: 'Link wskazywał dane, których tu nie ma — pominięto: {params}.',
@@ -627,6 +631,10 @@ export type Messages = Readonly<Record<MessageKey, string>>;
 const en: Messages = {
   appName: 'CAL Map',
   skipToMap: 'Skip to the map',
+  updateReady: 'A new version of CAL Map is ready. Answers saved on this device are kept.',
+  updateReload: 'Switch to the new version',
+  updateLater: 'Later',
+  appVersion: 'CAL Map, version {version}',
   urlNoticeDefault: 'The link was incomplete — the default view was opened.',
   urlNoticePartial: 'The link was incomplete — left out: {params}. The rest of the view was opened.',
   urlNoticeUnknown: 'The link pointed at data that is not here — left out: {params}.',

@@ -13,6 +13,9 @@ import { OutboxStatus } from './OutboxStatus';
 import { useSurveyOutbox } from './useSurveyOutbox';
 import './surveyForm.css';
 
+/** The build the volunteer runs (vite.config.ts): after an update, the form shows the new one. */
+const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
+
 const REMEMBER_KEY = 'calmap.survey';
 
 /** Where the volunteer was (wave, street), so a reload or a dead battery does not send them back to the start. */
@@ -325,6 +328,9 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
           </>
         ) : null}
       </dialog>
+      <p className="survey-version" data-testid="app-version">
+        {t('appVersion', { version: APP_VERSION })}
+      </p>
     </main>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createConnectivityMonitor, type ConnectivityMonitor } from '../../data/connectivity';
 import type { DataSource } from '../../data/dataSource';
 import { createSurveyOutbox, sendOutbox } from '../../data/outbox';
 import { formatIssue, type InputIssue, type SurveyResponse } from '../../domain';
@@ -16,18 +17,27 @@ export interface OutboxView {
   online: boolean;
 }
 
-const subscribeOnline = (onChange: () => void) => {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-};
+/** A static file the service worker never caches (vite.config.ts): fetching it tells whether the server is reachable. */
+export const ONLINE_CHECK_URL = `${import.meta.env.BASE_URL}online-check.txt`;
 
-/** navigator.onLine as React state. */
-export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+/**
+ * Whether the server can be reached now (src/data/connectivity.ts): navigator.onLine alone can say "online" while
+ * every request fails, so a failed probe or a failed send also counts. `monitor` lets callers report failures.
+ */
+export function useConnectivity(): { online: boolean; monitor: ConnectivityMonitor | null } {
+  const [monitor, setMonitor] = useState<ConnectivityMonitor | null>(null);
+  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+  useEffect(() => {
+    const created = createConnectivityMonitor({ probeUrl: ONLINE_CHECK_URL });
+    setMonitor(created);
+    setOnline(created.getSnapshot());
+    const off = created.subscribe(() => setOnline(created.getSnapshot()));
+    return () => {
+      off();
+      created.dispose();
+    };
+  }, []);
+  return { online, monitor };
 }
 
 /**
@@ -39,7 +49,9 @@ export function useOnline(): boolean {
 export function useSurveyOutbox(dataSource: DataSource) {
   const store = useAppStore();
   const outbox = useMemo(() => createSurveyOutbox(), []);
-  const online = useOnline();
+  const { online, monitor } = useConnectivity();
+  const onlineRef = useRef(online);
+  onlineRef.current = online;
   const [queued, setQueued] = useState<SurveyResponse[]>([]);
   const [lastError, setLastError] = useState<string | undefined>(undefined);
   const [sending, setSending] = useState(false);
@@ -55,7 +67,7 @@ export function useSurveyOutbox(dataSource: DataSource) {
 
   const send = useCallback((): Promise<void> => {
     if (sendingRef.current) return sendingRef.current;
-    if (!sendsLocally && !navigator.onLine) return Promise.resolve();
+    if (!sendsLocally && !onlineRef.current) return Promise.resolve();
     const signal = signalRef.current;
     const round = (async () => {
       setSending(true);
@@ -63,6 +75,9 @@ export function useSurveyOutbox(dataSource: DataSource) {
         const report = await sendOutbox(outbox, dataSource, signal);
         upsertResponses(store, report.sent);
         await refresh();
+        // Answers still waiting after a round: a lost signal is the usual reason. A probe tells the volunteer
+        // "offline" if so (navigator.onLine may still say online), and brings the next round when it comes back.
+        if (report.failedIds.length > 0 && !sendsLocally) void monitor?.check();
       } catch {
         // Aborted on unmount: the answers stay queued for next time.
       } finally {
@@ -72,7 +87,7 @@ export function useSurveyOutbox(dataSource: DataSource) {
     })();
     sendingRef.current = round;
     return round;
-  }, [dataSource, outbox, refresh, sendsLocally, store]);
+  }, [dataSource, monitor, outbox, refresh, sendsLocally, store]);
 
   useEffect(() => {
     const controller = new AbortController();

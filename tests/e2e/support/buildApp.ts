@@ -7,9 +7,9 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
  * Builds the app once with Vite's JS API into a fresh temporary folder (never the developer's dist/),
- * with no basemap configured: the e2e tests must run with no network.
+ * with no basemap configured: the e2e tests must run with no network. `appVersion` replaces the version the app shows.
  */
-export async function buildApp(): Promise<string> {
+export async function buildApp(options: { appVersion?: string } = {}): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'calmap-e2e-'));
   // Vitest sets NODE_ENV=test, which would bundle React's development build: test what users get.
   const previousNodeEnv = process.env.NODE_ENV;
@@ -20,7 +20,11 @@ export async function buildApp(): Promise<string> {
       configFile: join(REPO_ROOT, 'vite.config.ts'),
       logLevel: 'warn',
       mode: 'production',
-      define: { 'import.meta.env.VITE_BASEMAP_STYLE': 'undefined' },
+      define: {
+        'import.meta.env.VITE_BASEMAP_STYLE': 'undefined',
+        // A second build that differs from the first (a new deployment, for the service-worker update test).
+        ...(options.appVersion ? { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(options.appVersion) } : {}),
+      },
       build: { outDir, emptyOutDir: true, sourcemap: false },
     });
   } finally {

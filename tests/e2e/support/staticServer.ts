@@ -28,6 +28,8 @@ export interface StaticServer {
   /** Every path requested, in order. */
   requests: string[];
   setOverride(override: RouteOverride | undefined): void;
+  /** Serves another folder from now on (a new deployment over the old one). */
+  setRoot(root: string): void;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,8 @@ export interface StaticServer {
 export async function startStaticServer(root: string): Promise<StaticServer> {
   const requests: string[] = [];
   let override: RouteOverride | undefined;
-  const rootWithSep = root.endsWith(sep) ? root : root + sep;
+  const withSep = (folder: string) => (folder.endsWith(sep) ? folder : folder + sep);
+  let rootWithSep = withSep(root);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -83,6 +86,10 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     requests,
     setOverride: (next) => {
       override = next;
+    },
+    setRoot: (next) => {
+      root = next;
+      rootWithSep = withSep(next);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
