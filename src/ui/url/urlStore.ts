@@ -129,6 +129,40 @@ export function updateUrlState(transition: (state: ViewState) => ViewState, mode
   else scheduleReplace();
 }
 
+/**
+ * Links are applied to the app (explore settings, selection, camera) this long after the last one is read: a burst
+ * of Back presses or links pasted one after another costs one recompute and one map render, not one each. The
+ * notice about a link is not delayed (it is part of the snapshot, emitted at once).
+ */
+export const URL_APPLY_DEBOUNCE_MS = 100;
+
+/**
+ * Calls `apply` once the address has been read anew (readTick moved) and no newer link came for `delayMs`. The
+ * listener reads `getUrlSnapshot()` itself, so it always applies the newest link. Until it runs, `urlReadPending`
+ * tells the app not to write its own (older) state over the link that waits.
+ */
+export function subscribeUrlReads(apply: () => void, delayMs: number = URL_APPLY_DEBOUNCE_MS): () => void {
+  let seenTick = getUrlSnapshot().readTick;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const off = subscribeUrl(() => {
+    const tick = snapshot.readTick;
+    if (tick === seenTick) return;
+    seenTick = tick;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      apply();
+    }, delayMs);
+  });
+  return () => {
+    off();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+/** Whether a link has been read that the caller (which applied `appliedTick` last) has not applied yet. */
+export const urlReadPending = (appliedTick: number): boolean => getUrlSnapshot().readTick !== appliedTick;
+
 /** Shows a notice about the link (e.g. ids the loaded workspace does not have), or clears it (null). */
 export function setUrlNotice(notice: UrlNotice | null): void {
   if (notice === snapshot.notice) return;

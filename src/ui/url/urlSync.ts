@@ -7,7 +7,7 @@ import type { ExploreController } from '../explore/exploreController';
 import { initialExploreSettings, type ExploreSettings, type ExploreToggle } from '../explore/exploreSettings';
 import { LAYER_GROUPS } from '../../map/layers';
 import { select, setGroupVisible, setLanguage, sameRef, type AppState, type AppStore } from '../store/appStore';
-import { getUrlSnapshot, setUrlNotice, subscribeUrl, updateUrlState } from './urlStore';
+import { getUrlSnapshot, setUrlNotice, subscribeUrl, subscribeUrlReads, updateUrlState, urlReadPending } from './urlStore';
 
 /* The glue between the URL view state (urlStore.ts) and the app's stores: the app store (selection, layer groups,
  * language), the explore controller (wave, need, weights, unit, overlays) and the MapLibre camera. Each side is
@@ -81,6 +81,7 @@ export function useExploreUrlSync(controller: ExploreController): void {
       controller.update((s) => settingsFromUrl(s, state, knownCampaigns()));
     };
     const toUrl = () => {
+      if (urlReadPending(lastTick)) return; // a newer link waits to be applied: never write the old settings over it
       const settings = controller.getState().settings;
       updateUrlState((url) => {
         const next = urlFromSettings(url, settings);
@@ -90,7 +91,7 @@ export function useExploreUrlSync(controller: ExploreController): void {
     // A fresh controller (the map tab opened again) starts from the address, not from the defaults.
     controller.update((s) => settingsFromUrl(s, getUrlSnapshot().state, knownCampaigns()));
     lastTick = getUrlSnapshot().readTick;
-    const offUrl = subscribeUrl(fromUrl);
+    const offUrl = subscribeUrlReads(fromUrl);
     const offController = controller.subscribe(toUrl);
     return () => {
       offUrl();
@@ -123,6 +124,7 @@ export function useAppUrlSync(store: AppStore, workspace: Workspace | null): voi
       const s = store.getState();
       const before = previous;
       previous = s;
+      if (urlReadPending(lastTick)) return; // a newer link waits to be applied
       updateUrlState((url) => {
         let next = url;
         if (!sameRef(url.selection, s.selection)) next = { ...next, selection: s.selection };
@@ -133,7 +135,7 @@ export function useAppUrlSync(store: AppStore, workspace: Workspace | null): voi
       });
     };
     fromUrl();
-    const offUrl = subscribeUrl(fromUrl);
+    const offUrl = subscribeUrlReads(fromUrl);
     const offStore = store.subscribe(toUrl);
     return () => {
       offUrl();
@@ -202,6 +204,7 @@ export function useMapUrlSync(map: MapLibreMap | null): void {
     if (!map) return;
     let lastTick = getUrlSnapshot().readTick;
     const onMoveEnd = () => {
+      if (urlReadPending(lastTick)) return; // the camera of a link that waits to be applied wins
       const center = map.getCenter();
       const camera = roundMapPosition({ zoom: map.getZoom(), lat: center.lat, lon: center.lng });
       updateUrlState((url) => (url.map && url.map.zoom === camera.zoom && url.map.lat === camera.lat && url.map.lon === camera.lon ? url : { ...url, map: camera }));
@@ -214,7 +217,7 @@ export function useMapUrlSync(map: MapLibreMap | null): void {
       else onMoveEnd(); // a link without a camera keeps the map where it is, and says so in the address
     };
     map.on('moveend', onMoveEnd);
-    const off = subscribeUrl(fromUrl);
+    const off = subscribeUrlReads(fromUrl);
     return () => {
       map.off('moveend', onMoveEnd);
       off();
