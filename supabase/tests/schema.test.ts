@@ -48,7 +48,7 @@ describe('migrations', () => {
       select c.relname as name, c.relrowsecurity as rls, obj_description(c.oid, 'pg_class') as comment
       from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`);
     expect(tables.map((t) => t.name)).toEqual([
-      'addresses', 'areas', 'campaigns', 'events', 'groups', 'memberships', 'organisations', 'programmes', 'resources',
+      'addresses', 'areas', 'audit_log', 'campaigns', 'events', 'groups', 'hex_grids', 'memberships', 'organisations', 'programmes', 'resources',
       'share_links', 'streets', 'survey_response_needs', 'survey_responses',
     ]);
     expect(tables.filter((t) => !t.rls || !t.comment)).toEqual([]);
@@ -187,10 +187,15 @@ describe('campaign aggregates (hand-counted in support/fixture.ts)', () => {
     await expect(asAdminA((tx) => tx.query(`select * from public.campaign_aggregates($1, 'c-1', 'county')`, [ORG_A]))).rejects.toThrow(/unit must be street, area or hex/);
   });
 
-  it('never go below k = 5 for a partner', async () => {
+  it('never go below k = 5 for a partner, on responses and on homes, and never list what is suppressed', async () => {
+    // Asked with k = 1: district-s has 2 responses (< 5); district-n has 7 but from 2 homes only (r-1 … r-6 at a-1,
+    // r-12 a bare point), and a-1 holds 6 of 7 > ¾ (dominance). Neither is listed: a partner gets no rows.
     const cells = await asCaller(db, { role: 'authenticated', userId: USERS.partnerA }, (tx) =>
       tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}', 1, 1)`, [ORG_A]));
-    expect(cells.map((c) => [c.unit_id, c.suppressed])).toEqual([['district-n', false], ['district-s', true]]);
+    expect(cells).toEqual([]);
+    const planner = await asCaller(db, { role: 'authenticated', userId: USERS.plannerA }, (tx) =>
+      tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}', 1, 1)`, [ORG_A]));
+    expect(planner.map((c) => [c.unit_id, c.responses, c.suppressed])).toEqual([['district-n', 7, false], ['district-s', 2, false]]);
   });
 });
 
