@@ -7,9 +7,10 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
  * Builds the app once with Vite's JS API into a fresh temporary folder (never the developer's dist/),
- * with no basemap configured: the e2e tests must run with no network. `appVersion` replaces the version the app shows.
+ * with no basemap configured: the e2e tests must run with no network. `appVersion` replaces the version the app shows;
+ * `supabase` builds the app for a centre's server instead of the embedded default.
  */
-export async function buildApp(options: { appVersion?: string } = {}): Promise<string> {
+export async function buildApp(options: { appVersion?: string; supabase?: { url: string; anonKey: string } } = {}): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'calmap-e2e-'));
   // Vitest sets NODE_ENV=test, which would bundle React's development build: test what users get.
   const previousNodeEnv = process.env.NODE_ENV;
@@ -24,6 +25,10 @@ export async function buildApp(options: { appVersion?: string } = {}): Promise<s
         'import.meta.env.VITE_BASEMAP_STYLE': 'undefined',
         // A second build that differs from the first (a new deployment, for the service-worker update test).
         ...(options.appVersion ? { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(options.appVersion) } : {}),
+        // The app on a centre's server (the Supabase adapter); tests answer its requests with page.route.
+        ...(options.supabase
+          ? { 'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(options.supabase.url), 'import.meta.env.VITE_SUPABASE_ANON_KEY': JSON.stringify(options.supabase.anonKey) }
+          : {}),
       },
       build: { outDir, emptyOutDir: true, sourcemap: false },
     });
