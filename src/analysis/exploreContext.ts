@@ -1,11 +1,14 @@
-import type { HotSpotWeights, NeedSelection, UnitChoice } from '../domain/analysisRequest';
+import { DEFAULT_HEX_CONTIGUITY_ORDER, DEFAULT_STREET_CONTIGUITY_ORDER, type HotSpotInput, type HotSpotWeights, type NeedSelection, type UnitChoice } from '../domain/analysisRequest';
 import type { Group } from '../domain/group';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
 import type { Resource } from '../domain/resource';
 import { prepareDataset, type DatasetInput, type PreparedDataset, type PrepareOptions } from './dataset';
-import { smoothRatesEmpiricalBayes } from './empiricalBayes';
+import { hexContiguityWeights, streetContiguityWeights } from './contiguityWeights';
+import { smoothRatesEmpiricalBayes, type SmoothedRates } from './empiricalBayes';
 import type { GiStarResult } from './giStar';
 import { hotSpotsForUnits } from './giStar';
+import { standardisedRates } from './rateInput';
+import type { SpatialWeights, SpatialWeightsSpec } from './spatialWeights';
 import { compositeNeedIndex } from './needIndex';
 import { aggregateDataset } from './needQueries';
 import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
@@ -57,12 +60,27 @@ export interface ExploreContext {
   layer(unit: UnitChoice): BuiltLayer;
   /** Empirical-Bayes rates of an aggregate, smoothed globally (units × needs), cached. */
   smoothedRates(agg: UnitAggregates): Float64Array;
+  /** The whole global EB smoothing (rates, means, between-unit variances), cached. */
+  smoothing(agg: UnitAggregates): SmoothedRates;
   resourcePoints(): ResourcePoints;
   streetGraph(): StreetGraph;
   coverage(agg: UnitAggregates, thresholdMeters: number, network: boolean): ResourceCoverage;
-  giStar(agg: UnitAggregates, selection: NeedSelection, weights: HotSpotWeights, alpha: number): ExploreResult<GiStarResult>;
+  giStar(agg: UnitAggregates, selection: NeedSelection, options: LocalStatisticOptions): ExploreResult<GiStarResult>;
+  /** Values a local statistic runs on (rateInput.ts), suppressed units included (callers mask them). */
+  localInput(agg: UnitAggregates, selection: NeedSelection, input: HotSpotInput): ExploreResult<Float64Array>;
+  /** Spatial weights for a query over an aggregate's units (no self entries), or a refusal. Contiguity is cached per layer. */
+  spatialWeights(agg: UnitAggregates, weights: HotSpotWeights): ExploreResult<SpatialWeights | SpatialWeightsSpec>;
   /** Unit index by id for a layer. */
   unitIndex(unit: UnitChoice, unitId: string): number;
+}
+
+/** The options every local statistic (Gi*, LISA) of the facade takes, as the query schemas fill them in. */
+export interface LocalStatisticOptions {
+  spatialWeights: HotSpotWeights;
+  alpha: number;
+  permutations: number;
+  seed: number;
+  input: HotSpotInput;
 }
 
 export function unitSpecOf(unit: UnitChoice): UnitSpec {
@@ -88,7 +106,8 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
   const campaigns = input.campaigns.map((c) => ({ id: c.id, name: c.name, wave: c.wave, startDate: c.startDate })).sort(campaignOrder);
   const stats: ExploreStats = { aggregations: 0, giStarRuns: 0, coverageRuns: 0 };
   const aggregateCache = new Map<string, UnitAggregates>();
-  const smoothedCache = new WeakMap<UnitAggregates, Float64Array>();
+  const smoothedCache = new WeakMap<UnitAggregates, SmoothedRates>();
+  const contiguityCache = new Map<string, SpatialWeights>();
   const coverageCache = new WeakMap<UnitAggregates, Map<string, ResourceCoverage>>();
   const giCache = new WeakMap<UnitAggregates, Map<string, GiStarResult>>();
   const unitIndexCache = new Map<string, Map<string, number>>();
@@ -111,13 +130,45 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
       }
       return agg;
     },
-    smoothedRates(agg) {
-      let rates = smoothedCache.get(agg);
-      if (!rates) {
-        rates = smoothRatesEmpiricalBayes(agg).rates;
-        smoothedCache.set(agg, rates);
+    smoothedRates: (agg) => context.smoothing(agg).rates,
+    smoothing(agg) {
+      let smoothed = smoothedCache.get(agg);
+      if (!smoothed) {
+        smoothed = smoothRatesEmpiricalBayes(agg);
+        smoothedCache.set(agg, smoothed);
       }
-      return rates;
+      return smoothed;
+    },
+    localInput(agg, selection, input) {
+      if (input === 'raw') return mapValues(selectionValues(agg, selection));
+      if (input === 'empiricalBayes') return mapValues(selectionValues(agg, selection, context.smoothing(agg).rates));
+      const raw = selectionValues(agg, selection);
+      if (!raw.ok) return raw;
+      return explored(standardisedRates(agg, context.smoothing(agg), raw.value.normalisedWeights));
+    },
+    spatialWeights(agg, weights) {
+      if (weights.kind !== 'contiguity') return explored(weights);
+      if (agg.kind === 'hex' && agg.hexKeys) {
+        const order = weights.order ?? DEFAULT_HEX_CONTIGUITY_ORDER;
+        const key = `hex:${agg.hexSizeMeters}|${order}`;
+        let w = contiguityCache.get(key);
+        if (!w || w.size !== agg.unitCount) {
+          w = hexContiguityWeights(agg.hexKeys, order);
+          contiguityCache.set(key, w);
+        }
+        return explored(w);
+      }
+      if (agg.kind === 'street') {
+        const order = weights.order ?? DEFAULT_STREET_CONTIGUITY_ORDER;
+        const key = `street|${order}`;
+        let w = contiguityCache.get(key);
+        if (!w) {
+          w = streetContiguityWeights(context.streetGraph(), ds.streets.segmentUnit, ds.streets.unitIds.length, order);
+          contiguityCache.set(key, w);
+        }
+        return explored(w);
+      }
+      return refused('contiguity neighbours exist for hexagons and streets; choose k nearest or a distance band for areas', 'spatialWeights');
     },
     resourcePoints() {
       points ??= resourcePointsFromResources(input.resources, NEED_CATEGORY_IDS, ds.projection);
@@ -140,15 +191,17 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
       }
       return coverage;
     },
-    giStar(agg, selection, weights, alpha) {
-      const values = selectionValues(agg, selection);
-      if (!values.ok) return values;
+    giStar(agg, selection, options) {
       let byOptions = giCache.get(agg);
       if (!byOptions) giCache.set(agg, (byOptions = new Map()));
-      const key = `${selectionKey(selection)}|${JSON.stringify(weights)}|${alpha}`;
+      const key = `${selectionKey(selection)}|${localOptionsKey(options)}`;
       let gi = byOptions.get(key);
       if (!gi) {
-        gi = hotSpotsForUnits(agg, values.value.values, { weights, alpha });
+        const values = context.localInput(agg, selection, options.input);
+        if (!values.ok) return values;
+        const weights = context.spatialWeights(agg, options.spatialWeights);
+        if (!weights.ok) return weights;
+        gi = hotSpotsForUnits(agg, values.value, { weights: weights.value, alpha: options.alpha, permutations: options.permutations, seed: options.seed });
         stats.giStarRuns++;
         byOptions.set(key, gi);
       }
@@ -166,6 +219,15 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
   };
   return context;
 }
+
+/** A canonical string of local-statistic options, for cache keys. */
+export function localOptionsKey(o: LocalStatisticOptions): string {
+  const w = o.spatialWeights;
+  const weights = w.kind === 'contiguity' ? `contiguity:${w.order ?? 'default'}` : w.kind === 'kNearest' ? `knn:${w.k}` : `band:${w.thresholdMeters}`;
+  return `${weights}|${o.alpha}|${o.permutations}|${o.seed}|${o.input}`;
+}
+
+const mapValues = (r: ExploreResult<SelectionValues>): ExploreResult<Float64Array> => (r.ok ? explored(r.value.values) : r);
 
 /** A canonical string of a selection (weights in need order), for cache keys. */
 export function selectionKey(selection: NeedSelection): string {

@@ -1,4 +1,4 @@
-import type { ClusterQuery, HotSpotQuery, NeedSelection } from '../domain/analysisRequest';
+import { DEFAULT_HEX_CONTIGUITY_ORDER, DEFAULT_STREET_CONTIGUITY_ORDER, type ClusterQuery, type HotSpotInput, type HotSpotQuery, type HotSpotWeights, type NeedSelection } from '../domain/analysisRequest';
 import { NEED_CATEGORY_IDS } from '../domain/needs';
 import { dbscan, summariseDbscanClusters, type DbscanClusterSummary } from './dbscan';
 import { checkCampaign, explored, layerKeyOf, selectedNeeds, type ExploreContext, type ExploreResult } from './exploreContext';
@@ -30,7 +30,43 @@ export interface HotSpotResult {
   /** Units with giBinFdr ≥ 2 and ≤ −2 (95 % after FDR). */
   hotCount: number;
   coldCount: number;
+  /** The neighbourhood used, for the panel to say in words. */
+  neighbourhood: NeighbourhoodDescription;
+  /** What was tested: 'empiricalBayes' rates (default), 'standardised' rates or 'raw' rates. */
+  input: HotSpotInput;
+  /** 'permutation' (conditional, `permutations` draws, seeded) or 'normal' (the z approximation). */
+  inference: 'permutation' | 'normal';
+  permutations: number;
   diagnostics: GiStarDiagnostic[];
+}
+
+/** A neighbourhood in terms the UI can turn into words ("the 18 hexagons within two rings"). */
+export interface NeighbourhoodDescription {
+  kind: 'hexRings' | 'streetJunctions' | 'kNearest' | 'distanceBand';
+  /** Rings (hexagons) or junction steps (streets). */
+  order?: number;
+  k?: number;
+  thresholdMeters?: number;
+  /** Mean neighbours per tested unit (itself excluded), after suppressed units are left out. */
+  meanNeighbours: number;
+}
+
+/** Describes the neighbourhood of a query over a layer. */
+export function describeNeighbourhood(unitKind: string, weights: HotSpotWeights, neighbourCounts: Uint32Array, computed: Uint8Array, selfIncluded: boolean): NeighbourhoodDescription {
+  let sum = 0;
+  let tested = 0;
+  for (let u = 0; u < computed.length; u++) {
+    if (!computed[u]) continue;
+    sum += neighbourCounts[u]! - (selfIncluded ? 1 : 0);
+    tested++;
+  }
+  const meanNeighbours = tested > 0 ? sum / tested : 0;
+  if (weights.kind === 'contiguity') {
+    const hex = unitKind === 'hex';
+    return { kind: hex ? 'hexRings' : 'streetJunctions', order: weights.order ?? (hex ? DEFAULT_HEX_CONTIGUITY_ORDER : DEFAULT_STREET_CONTIGUITY_ORDER), meanNeighbours };
+  }
+  if (weights.kind === 'kNearest') return { kind: 'kNearest', k: weights.k, meanNeighbours };
+  return { kind: 'distanceBand', thresholdMeters: weights.thresholdMeters, meanNeighbours };
 }
 
 /**
@@ -41,7 +77,7 @@ export function hotSpots(context: ExploreContext, query: HotSpotQuery): ExploreR
   const campaign = checkCampaign(context, query.campaignId);
   if (!campaign.ok) return campaign;
   const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
-  const gi = context.giStar(agg, query.selection, query.spatialWeights, query.alpha);
+  const gi = context.giStar(agg, query.selection, query);
   if (!gi.ok) return gi;
   const g = gi.value;
   let hotCount = 0;
@@ -63,6 +99,10 @@ export function hotSpots(context: ExploreContext, query: HotSpotQuery): ExploreR
     unitsComputed: g.unitsComputed,
     hotCount,
     coldCount,
+    neighbourhood: describeNeighbourhood(agg.kind, query.spatialWeights, g.neighbourCounts, g.computed, true),
+    input: query.input,
+    inference: g.inference,
+    permutations: g.permutations,
     diagnostics: g.diagnostics.map((d) => ({ ...d })),
   });
 }
@@ -102,7 +142,7 @@ export function problemClusters(context: ExploreContext, query: ClusterQuery): E
   if (!campaign.ok) return campaign;
   const unit = { kind: 'hex' as const, hexSizeMeters: query.hexSizeMeters };
   const agg = context.aggregates(unit, query.campaignId, query.minSeverity, query.minResponses);
-  const gi = context.giStar(agg, query.selection, query.spatialWeights, query.alpha);
+  const gi = context.giStar(agg, query.selection, query);
   if (!gi.ok) return gi;
   const found = hotSpotClusters(agg, gi.value.giBinFdr, context.ds.projection, { minBin: query.minBin });
   return explored({

@@ -116,7 +116,7 @@ export function rankTargets(context: ExploreContext, query: RankingQuery): Explo
     if (kind === 'cluster') {
       const unit = { kind: 'hex' as const, hexSizeMeters: query.hexSizeMeters };
       const agg = context.aggregates(unit, query.campaignId, minSeverity, minResponses);
-      const gi = context.giStar(agg, { kind: 'index', weights: query.weights }, query.spatialWeights, query.alpha);
+      const gi = context.giStar(agg, { kind: 'index', weights: query.weights }, query);
       if (!gi.ok) return gi;
       const cov = context.coverage(agg, query.thresholdMeters, query.network);
       for (const cluster of hotSpotClusters(agg, gi.value.giBinFdr, ds.projection, { minBin: 2 }).clusters) {

@@ -1,5 +1,7 @@
+import { restrictWeights } from './contiguityWeights';
 import { benjaminiHochberg } from './falseDiscoveryRate';
 import { normalTwoSidedP } from './normal';
+import { conditionalPermutationTest, DEFAULT_PERMUTATIONS } from './permutationInference';
 import { buildSpatialWeights, type SpatialWeights, type SpatialWeightsSpec } from './spatialWeights';
 import { UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
 
@@ -10,8 +12,11 @@ import { UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
  *
  *   Gi*(i) = (Σ_j w_ij x_j − X̄ Σ_j w_ij) / ( S · √( (n Σ_j w_ij² − (Σ_j w_ij)²) / (n − 1) ) )
  *
- * The p-value is two-sided under the normal approximation (normal.ts). Benjamini–Hochberg is applied over
- * all computed units (falseDiscoveryRate.ts). Cost: O(n log n) for the weights, O(Σ neighbours) for Gi*.
+ * The p-value is, by default, the two-sided pseudo p-value of a conditional permutation test (999 permutations,
+ * seeded; permutationInference.ts, Anselin 1995), because the normal approximation is far too liberal for rates
+ * from a handful of answers (skewed, discrete, unequal variances); `permutations: 0` gives the normal two-sided p
+ * (normal.ts) as ArcGIS reports it. Benjamini–Hochberg is applied over all computed units (falseDiscoveryRate.ts).
+ * Cost: O(n log n) for the weights, O(Σ neighbours) for Gi*, O(R · Σ neighbours) for R permutations.
  */
 
 /** Gi_Bin as ArcGIS reports it: ±3 = 99 %, ±2 = 95 %, ±1 = 90 % confidence; 0 = not significant. */
@@ -40,8 +45,16 @@ export function giBinFromQValue(z: number, q: number): GiBin {
 }
 
 export interface GiStarOptions {
-  /** Distance band (binary) or k nearest neighbours; row standardisation optional (off, as ArcGIS advises for Gi*). */
-  weights: SpatialWeightsSpec;
+  /**
+   * Distance band (binary) or k nearest neighbours built over the computed units; or prebuilt weights over all
+   * units (one row per value, e.g. hexagon or street contiguity, contiguityWeights.ts), restricted to the computed
+   * units with w_ii = 1 added. Row standardisation optional (off, as ArcGIS advises for Gi*).
+   */
+  weights: SpatialWeightsSpec | SpatialWeights;
+  /** Conditional permutations for the p-values (default 999); 0 = normal approximation. */
+  permutations?: number;
+  /** Seed of the permutations (default DEFAULT_PERMUTATION_SEED). */
+  seed?: number;
   /** FDR level for `significantFdr` (default 0.05). Bins use 0.10/0.05/0.01 whatever this is. */
   alpha?: number;
   /** Neighbour search: kdbush (default) or the O(n²) brute-force reference. */
@@ -74,6 +87,9 @@ export interface GiStarResult {
   neighbourCounts: Uint32Array;
   /** n: units that took part. */
   unitsComputed: number;
+  /** How the p-values were obtained, and with how many permutations (0 for 'normal'). */
+  inference: 'permutation' | 'normal';
+  permutations: number;
   diagnostics: GiStarDiagnostic[];
 }
 
@@ -100,8 +116,12 @@ export function getisOrdGiStar(xs: Float64Array, ys: Float64Array, values: Float
     computed: new Uint8Array(total),
     neighbourCounts: new Uint32Array(total),
     unitsComputed: 0,
+    inference: (options.permutations ?? DEFAULT_PERMUTATIONS) > 0 ? 'permutation' : 'normal',
+    permutations: options.permutations ?? DEFAULT_PERMUTATIONS,
     diagnostics: [],
   };
+  const prebuilt = 'offsets' in options.weights ? options.weights : null;
+  if (prebuilt && prebuilt.size !== total) throw new RangeError('getisOrdGiStar: prebuilt weights need one row per value');
 
   // Compact the valid units: weights are built over them only, so a suppressed unit is nobody's neighbour.
   const valid = new Uint32Array(total);
@@ -142,17 +162,26 @@ export function getisOrdGiStar(xs: Float64Array, ys: Float64Array, values: Float
     return result;
   }
 
-  const weights = buildSpatialWeights(cx, cy, options.weights, { includeSelf: true, search: options.search ?? 'index' });
+  const spec = options.weights as SpatialWeightsSpec;
+  const weights = prebuilt
+    ? restrictWeights(prebuilt, valid.subarray(0, n), { includeSelf: true, rowStandardise: false })
+    : buildSpatialWeights(cx, cy, spec, { includeSelf: true, search: options.search ?? 'index' });
   const z = new Float64Array(n);
-  const p = new Float64Array(n);
+  let p: Float64Array = new Float64Array(n);
   computeGiStarZ(cv, mean, s, weights, z);
-  let isolated = 0;
-  for (let j = 0; j < n; j++) {
-    p[j] = normalTwoSidedP(z[j]!);
-    if (weights.offsets[j + 1]! - weights.offsets[j]! <= 1) isolated++;
+  // The class sign: z's sign for the normal approximation, the side of the permutation distribution otherwise.
+  const sign = new Float64Array(z);
+  if (result.permutations > 0) {
+    const test = conditionalPermutationTest(cv, weights, { permutations: result.permutations, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    p = test.pValues;
+    for (let j = 0; j < n; j++) sign[j] = test.direction[j]!;
+  } else {
+    for (let j = 0; j < n; j++) p[j] = normalTwoSidedP(z[j]!);
   }
+  let isolated = 0;
+  for (let j = 0; j < n; j++) if (weights.offsets[j + 1]! - weights.offsets[j]! <= 1) isolated++;
   if (isolated > 0) {
-    result.diagnostics.push({ code: 'isolated_units', count: isolated, message: `${isolated} unit(s) have no neighbour within the distance band; their Gi* reflects only their own value` });
+    result.diagnostics.push({ code: 'isolated_units', count: isolated, message: `${isolated} unit(s) have no neighbour with a value in their neighbourhood; their Gi* reflects only their own value and is not tested` });
   }
   const fdr = benjaminiHochberg(p, alpha);
   for (let j = 0; j < n; j++) {
@@ -160,9 +189,9 @@ export function getisOrdGiStar(xs: Float64Array, ys: Float64Array, values: Float
     result.zScores[i] = z[j]!;
     result.pValues[i] = p[j]!;
     result.qValues[i] = fdr.qValues[j]!;
-    result.giBin[i] = giBinFromPValue(z[j]!, p[j]!);
-    result.giBinFdr[i] = giBinFromQValue(z[j]!, fdr.qValues[j]!);
-    result.significantFdr[i] = fdr.significant[j]!;
+    result.giBin[i] = giBinFromPValue(sign[j]!, p[j]!);
+    result.giBinFdr[i] = giBinFromQValue(sign[j]!, fdr.qValues[j]!);
+    result.significantFdr[i] = sign[j] !== 0 ? fdr.significant[j]! : 0;
     result.computed[i] = 1;
     result.neighbourCounts[i] = weights.offsets[j + 1]! - weights.offsets[j]!;
   }

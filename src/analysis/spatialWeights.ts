@@ -19,7 +19,10 @@ export interface SpatialWeights {
 export type SpatialWeightsSpec =
   /** Binary: w_ij = 1 when the centroids are at most `thresholdMeters` apart (ArcGIS FIXED_DISTANCE_BAND). */
   | { kind: 'distanceBand'; thresholdMeters: number; rowStandardise?: boolean }
-  /** Binary: w_ij = 1 for the k nearest other units, ties by index (ArcGIS K_NEAREST_NEIGHBORS). */
+  /**
+   * Binary: w_ij = 1 for the k nearest other units (ArcGIS K_NEAREST_NEIGHBORS), and every unit tied with the
+   * k-th: a row can be longer than k (on a hexagon grid k = 8 gives the 6 of ring 1 plus all 6 of ring 2 at 433 m).
+   */
   | { kind: 'kNearest'; k: number; rowStandardise?: boolean };
 
 export interface BuildWeightsOptions {
@@ -47,24 +50,58 @@ export function buildSpatialWeights(xs: Float64Array, ys: Float64Array, spec: Sp
   if (spec.kind === 'kNearest') {
     if (!Number.isInteger(spec.k) || spec.k < 1) throw new RangeError(`k must be a positive integer, got ${spec.k}`);
     const k = Math.min(spec.k, Math.max(0, n - 1));
-    const perRow = k + (includeSelf ? 1 : 0);
-    neighbours = new Uint32Array(n * perRow);
-    const search = !brute && k > 0 ? new NearestNeighbourSearch(buildPointIndex(xs, ys), k) : null;
+    let capacity = Math.max(16, n * (k + 1 + (includeSelf ? 1 : 0)));
+    neighbours = new Uint32Array(capacity);
+    let used = 0;
+    const index = !brute && k > 0 ? buildPointIndex(xs, ys) : null;
+    const search = index ? new NearestNeighbourSearch(index, k) : null;
     const scratchIds = new Uint32Array(Math.max(k, 1));
     const scratchD2 = new Float64Array(Math.max(k, 1));
+    let row = new Uint32Array(64);
     for (let i = 0; i < n; i++) {
-      const start = i * perRow;
-      offsets[i] = start;
+      offsets[i] = used;
       let found = 0;
       if (k > 0) {
-        found = search ? search.query(xs[i]!, ys[i]!, i) : bruteForceNearest(xs, ys, xs[i]!, ys[i]!, k, i, scratchIds, scratchD2);
-        const ids = search ? search.ids : scratchIds;
-        for (let j = 0; j < found; j++) neighbours[start + j] = ids[j]!;
+        const kFound = search ? search.query(xs[i]!, ys[i]!, i) : bruteForceNearest(xs, ys, xs[i]!, ys[i]!, k, i, scratchIds, scratchD2);
+        if (kFound > 0) {
+          // Complete the ring: every unit as near as the k-th (within 1e−9 relative, far below any real gap and far
+          // above rounding) is in, so a tie is never cut by the order of the input or the last bit of a distance.
+          const kthD2 = search ? search.distancesSquared[kFound - 1]! : scratchD2[kFound - 1]!;
+          const radius = Math.sqrt(kthD2) * (1 + 1e-9) + 1e-9;
+          if (index) {
+            found = index.withinInto(xs[i]!, ys[i]!, radius, row);
+            if (found > row.length) {
+              row = new Uint32Array(found * 2);
+              found = index.withinInto(xs[i]!, ys[i]!, radius, row);
+            }
+          } else {
+            const r2 = radius * radius;
+            for (let j = 0; j < n; j++) {
+              const dx = xs[j]! - xs[i]!;
+              const dy = ys[j]! - ys[i]!;
+              if (dx * dx + dy * dy <= r2) {
+                if (found === row.length) row = grow(row, found);
+                row[found++] = j;
+              }
+            }
+          }
+        }
       }
-      if (includeSelf) neighbours[start + found] = i;
-      sortRange(neighbours, start, start + perRow);
+      if (used + found + 1 > capacity) {
+        capacity = Math.max(capacity * 2, used + found + 1);
+        neighbours = grow(neighbours, used, capacity);
+      }
+      let selfSeen = false;
+      for (let j = 0; j < found; j++) {
+        const id = row[j]!;
+        if (id === i) selfSeen = true;
+        if (id !== i || includeSelf) neighbours[used++] = id;
+      }
+      if (includeSelf && !selfSeen) neighbours[used++] = i;
+      sortRange(neighbours, offsets[i]!, used);
     }
-    offsets[n] = n * perRow;
+    offsets[n] = used;
+    neighbours = neighbours.slice(0, used);
   } else {
     const threshold = spec.thresholdMeters;
     if (!(threshold >= 0) || !Number.isFinite(threshold)) throw new RangeError(`thresholdMeters must be a finite number ≥ 0, got ${threshold}`);

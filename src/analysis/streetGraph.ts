@@ -19,6 +19,8 @@ export interface StreetGraph {
   readonly edgeFrom: Uint32Array;
   readonly edgeTo: Uint32Array;
   readonly edgeLength: Float64Array;
+  /** The input segment each edge comes from (zero-length and non-finite segments make no edge). */
+  readonly edgeSegment: Uint32Array;
   readonly offsets: Uint32Array;
   /** Neighbour node and edge id of each adjacency slot. */
   readonly adjacentNode: Uint32Array;
@@ -87,6 +89,7 @@ export function buildStreetGraph(x0s: Float64Array, y0s: Float64Array, x1s: Floa
   const edgeFrom = new Uint32Array(n);
   const edgeTo = new Uint32Array(n);
   const edgeLength = new Float64Array(n);
+  const edgeSegment = new Uint32Array(n);
   let edgeCount = 0;
   let zeroLengthSegments = 0;
   let nonFiniteSegments = 0;
@@ -108,6 +111,7 @@ export function buildStreetGraph(x0s: Float64Array, y0s: Float64Array, x1s: Floa
     edgeFrom[edgeCount] = a;
     edgeTo[edgeCount] = b;
     edgeLength[edgeCount] = Math.hypot(nodeXs[b]! - nodeXs[a]!, nodeYs[b]! - nodeYs[a]!);
+    edgeSegment[edgeCount] = i;
     edgeCount++;
   }
 
@@ -148,6 +152,7 @@ export function buildStreetGraph(x0s: Float64Array, y0s: Float64Array, x1s: Floa
     edgeFrom: edgeFrom.slice(0, edgeCount),
     edgeTo: edgeTo.slice(0, edgeCount),
     edgeLength: edgeLength.slice(0, edgeCount),
+    edgeSegment: edgeSegment.slice(0, edgeCount),
     offsets,
     adjacentNode,
     adjacentEdge,

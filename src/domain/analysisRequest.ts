@@ -63,23 +63,42 @@ export const NeedMapQuery = z.strictObject({
 export type NeedMapQuery = z.infer<typeof NeedMapQuery>;
 export type NeedMapQueryInput = z.input<typeof NeedMapQuery>;
 
-/** Gi* neighbourhoods: k nearest units (ArcGIS advises ≥ 8) or a fixed distance band. */
+/**
+ * Neighbourhoods for hot spots and LISA. 'contiguity' (default): hexagons within `order` rings (default 2 — the
+ * 18 hexagons within two steps, ≈ 500 m at 250 m) or streets meeting at a junction within `order` steps (default 1);
+ * exact integer relations, so input order and rounding never change them. 'kNearest': the k nearest units, plus any
+ * tied with the k-th (a ring is never cut). 'distanceBand': every unit within the distance.
+ */
 export const HotSpotWeights = z.discriminatedUnion(
   'kind',
   [
+    z.strictObject({ kind: z.literal('contiguity'), order: z.int().min(1, { message: 'order must be at least 1' }).max(5, { message: 'order must be at most 5' }).optional() }),
     z.strictObject({ kind: z.literal('kNearest'), k: z.int().min(1, { message: 'k must be at least 1' }).max(64, { message: 'k must be at most 64' }) }),
     z.strictObject({ kind: z.literal('distanceBand'), thresholdMeters: z.number().min(1, { message: 'thresholdMeters must be at least 1' }).max(20_000, { message: 'thresholdMeters must be at most 20000' }) }),
   ],
-  { error: "spatialWeights must be { kind: 'kNearest', k } or { kind: 'distanceBand', thresholdMeters }" },
+  { error: "spatialWeights must be { kind: 'contiguity', order? }, { kind: 'kNearest', k } or { kind: 'distanceBand', thresholdMeters }" },
 );
 export type HotSpotWeights = z.infer<typeof HotSpotWeights>;
-export const DEFAULT_HOT_SPOT_WEIGHTS: HotSpotWeights = { kind: 'kNearest', k: 8 };
+export const DEFAULT_HOT_SPOT_WEIGHTS: HotSpotWeights = { kind: 'contiguity' };
+/** Contiguity order when none is given: two rings of hexagons, one junction step for streets. */
+export const DEFAULT_HEX_CONTIGUITY_ORDER = 2;
+export const DEFAULT_STREET_CONTIGUITY_ORDER = 1;
+
+/** What Gi* and LISA are computed on (src/analysis/rateInput.ts): EB-smoothed rates by default. */
+export const RATE_INPUT_NAMES = ['empiricalBayes', 'standardised', 'raw'] as const;
+export const HotSpotInput = z.enum(RATE_INPUT_NAMES, { error: `input must be one of: ${RATE_INPUT_NAMES.join(', ')}` });
+export type HotSpotInput = z.infer<typeof HotSpotInput>;
 
 const hotSpotOptions = {
   /** Gi* spatial weights (named apart from the need weights of an index). */
   spatialWeights: HotSpotWeights.default(DEFAULT_HOT_SPOT_WEIGHTS),
   /** FDR level for `significantFdr` (Benjamini–Hochberg); Gi_Bin classes always use 90/95/99 %. */
   alpha: z.number().gt(0, { message: 'alpha must be above 0' }).max(0.2, { message: 'alpha must be at most 0.2' }).default(0.05),
+  /** Conditional permutations for the p-values (999; 9,999 on request); 0 = normal approximation (not advised). */
+  permutations: z.int({ error: 'permutations must be a whole number' }).min(0, { message: 'permutations must be 0 or more' }).max(99_999, { message: 'permutations must be at most 99999' }).default(999),
+  /** Seed of the permutations: the same seed gives the same answer. */
+  seed: z.int({ error: 'seed must be a whole number' }).min(0).max(2 ** 31 - 1).default(20261204),
+  input: HotSpotInput.default('empiricalBayes'),
 };
 
 /** Gi* hot spots over hexagons or streets. */

@@ -16,8 +16,10 @@ const VALUES = Float64Array.of(1, 6, 2, 7, 9, 8, 3, 5, 4);
 const S = Math.sqrt(20 / 3);
 
 describe('getisOrdGiStar on the 3 × 3 grid, computed by hand', () => {
-  it('rook weights (distance band 100 m, self included)', () => {
-    const r = getisOrdGiStar(XS, YS, VALUES, { weights: { kind: 'distanceBand', thresholdMeters: 100 } });
+  // permutations: 0 — these check the z formula and its normal p-value (ArcGIS's); permutation p-values are tested
+  // in permutationInference.test.ts.
+  it('rook weights (distance band 100 m, self included), normal approximation', () => {
+    const r = getisOrdGiStar(XS, YS, VALUES, { weights: { kind: 'distanceBand', thresholdMeters: 100 }, permutations: 0 });
     // Centre: neighbours 6, 7, 8, 5 and itself 9 → Σwx = 35, Σw = Σw² = 5.
     //   numerator = 35 − 5·5 = 10;  denominator = S·√((9·5 − 5²)/8) = √(20/3)·√2.5 = √(50/3) = 4.08248
     //   z = 10 / √(50/3) = √6 = 2.449490;  p = erfc(√6/√2) = erfc(√3) = 0.014305878435429648 (scipy)
@@ -35,7 +37,7 @@ describe('getisOrdGiStar on the 3 × 3 grid, computed by hand', () => {
   });
 
   it('queen weights (distance band 150 m): the centre sees everyone, so its z is 0', () => {
-    const r = getisOrdGiStar(XS, YS, VALUES, { weights: { kind: 'distanceBand', thresholdMeters: 150 } });
+    const r = getisOrdGiStar(XS, YS, VALUES, { weights: { kind: 'distanceBand', thresholdMeters: 150 }, permutations: 0 });
     // Centre: Σw = Σw² = 9 → n Σw² − (Σw)² = 81 − 81 = 0: no test possible, z = 0 by definition here.
     expect(r.zScores[4]).toBe(0);
     expect(r.pValues[4]).toBe(1);

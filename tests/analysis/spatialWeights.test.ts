@@ -20,10 +20,12 @@ describe('buildSpatialWeights', () => {
     expect(row(noSelf, 4)).toEqual([1, 3, 5, 7]);
   });
 
-  it('k nearest: centre → its 4 rook neighbours; corner 0 with k = 4 → 1, 3 (100 m), 4 (141 m), then 2 (200 m, lower id than 6)', () => {
+  // Issue 13: a tie at the k-th distance is no longer cut by index (an arbitrary choice the planner never made):
+  // every unit tied with the k-th is in, so corner 0 gets both 2 and 6 at 200 m.
+  it('k nearest: centre → its 4 rook neighbours; corner 0 with k = 4 → 1, 3 (100 m), 4 (141 m), then both 2 and 6 (tied at 200 m)', () => {
     const knn = buildSpatialWeights(GRID_X, GRID_Y, { kind: 'kNearest', k: 4 });
     expect(row(knn, 4)).toEqual([1, 3, 4, 5, 7]);
-    expect(row(knn, 0)).toEqual([0, 1, 2, 3, 4]);
+    expect(row(knn, 0)).toEqual([0, 1, 2, 3, 4, 6]);
   });
 
   it('row standardisation makes every row sum to 1', () => {
