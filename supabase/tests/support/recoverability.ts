@@ -1,57 +1,61 @@
 /**
  * The attacker's arithmetic: can a vector over "atoms" (groups of responses that sit in exactly the same units) be
  * written as a linear combination of the published units' vectors? If it can, its sum (responses, or need count) is
- * derivable by adding and subtracting published figures — differencing.
+ * derivable by adding and subtracting published figures — differencing, with any coefficients.
  *
- * Exact test by Gaussian elimination modulo two primes (2^31 − 1 and 2^31 − 19; products stay below 2^62, so BigInt
- * is not needed… except that JavaScript numbers hold 2^53: multiplication is done in BigInt). v ∈ span_Q(P) implies
- * v ∈ span_GF(p)(P) for every prime p not dividing the denominators of one rational solution, so "not in the span modulo
- * p" for either prime proves "not in the rational span" unless p divides those denominators; for two primes of this
- * size and 0/1 matrices of a few hundred rows that is not a practical concern. O(rows² × atoms) once, O(rows × atoms)
- * per query.
+ * Exact test by Gaussian elimination modulo two primes below 2^26 (products stay below 2^52, exact in a double).
+ * v ∈ span_Q(P) implies v ∈ span_GF(p)(P) for every prime p that divides no denominator of one rational solution,
+ * so "not in the span modulo p" proves "not in the rational span" except in that case; two primes are used and a
+ * vector counts as derivable when either says so (the attacker's side of the doubt). O(rank × atoms) per vector.
  */
 
-const PRIMES = [2147483647n, 2147483629n] as const;
+export const PRIMES = [67_108_859, 67_108_837] as const; // 2^26 − 5, 2^26 − 27
 
-function modInverse(a: bigint, p: bigint): bigint {
-  // Fermat: a^(p−2) mod p.
-  let result = 1n;
-  let base = ((a % p) + p) % p;
-  let e = p - 2n;
-  while (e > 0n) {
-    if (e & 1n) result = (result * base) % p;
-    base = (base * base) % p;
-    e >>= 1n;
-  }
-  return result;
+export function isPrime(n: number): boolean {
+  if (n < 2) return false;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
 }
 
-/** Row-reduced basis of the published rows modulo p, for span-membership queries. */
-class Basis {
-  private readonly rows: { pivot: number; values: bigint[] }[] = [];
-  constructor(private readonly p: bigint, private readonly width: number) {}
+const mod = (a: number, p: number) => ((a % p) + p) % p;
 
-  /** Reduces v by the basis; returns the remainder (all zero iff v is in the span). */
-  reduce(v: readonly bigint[]): bigint[] {
-    const r = v.map((x) => ((x % this.p) + this.p) % this.p);
+function modInverse(a: number, p: number): number {
+  // Extended Euclid on numbers below 2^26.
+  let [r0, r1] = [mod(a, p), p];
+  let [s0, s1] = [1, 0];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return mod(s0, p);
+}
+
+/** Row-reduced basis modulo p: every stored row is 1 on its pivot and 0 on every other row's pivot. */
+class Basis {
+  private readonly rows: { pivot: number; values: Float64Array }[] = [];
+  constructor(private readonly p: number, private readonly width: number) {}
+
+  reduce(v: Float64Array): Float64Array {
+    const r = Float64Array.from(v, (x) => mod(x, this.p));
     for (const row of this.rows) {
       const f = r[row.pivot]!;
-      if (f === 0n) continue;
-      for (let j = 0; j < this.width; j++) if (row.values[j] !== 0n) r[j] = (((r[j]! - f * row.values[j]!) % this.p) + this.p) % this.p;
+      if (f === 0) continue;
+      const values = row.values;
+      for (let j = 0; j < this.width; j++) if (values[j] !== 0) r[j] = mod(r[j]! - f * values[j]!, this.p);
     }
     return r;
   }
 
-  add(v: readonly bigint[]): void {
+  add(v: Float64Array): void {
     const r = this.reduce(v);
-    const pivot = r.findIndex((x) => x !== 0n);
+    const pivot = r.findIndex((x) => x !== 0);
     if (pivot < 0) return;
     const inv = modInverse(r[pivot]!, this.p);
     const values = r.map((x) => (x * inv) % this.p);
-    // Keep the basis fully reduced on its pivots so that reduce() needs one pass.
     for (const row of this.rows) {
       const f = row.values[pivot]!;
-      if (f !== 0n) for (let j = 0; j < this.width; j++) row.values[j] = (((row.values[j]! - f * values[j]!) % this.p) + this.p) % this.p;
+      if (f !== 0) for (let j = 0; j < this.width; j++) if (values[j] !== 0) row.values[j] = mod(row.values[j]! - f * values[j]!, this.p);
     }
     this.rows.push({ pivot, values });
   }
@@ -63,7 +67,7 @@ class Basis {
 
 export interface SpanOracle {
   readonly rank: number;
-  /** True when the 0/1 vector of these atoms is a linear combination of the published units. */
+  /** True when the 0/1 vector of these atoms is a linear combination of the published units (modulo either prime). */
   derivable(atoms: Iterable<number>): boolean;
 }
 
@@ -73,18 +77,20 @@ export interface SpanOracle {
  */
 export function spanOracle(width: number, published: readonly (readonly number[])[]): SpanOracle {
   const bases = PRIMES.map((p) => new Basis(p, width));
+  const vector = (atoms: Iterable<number>) => {
+    const v = new Float64Array(width);
+    for (const a of atoms) v[a] = 1;
+    return v;
+  };
   for (const unit of published) {
-    const v = new Array<bigint>(width).fill(0n);
-    for (const a of unit) v[a] = 1n;
+    const v = vector(unit);
     for (const b of bases) b.add(v);
   }
   return {
     rank: bases[0]!.rank,
     derivable(atoms) {
-      const v = new Array<bigint>(width).fill(0n);
-      for (const a of atoms) v[a] = 1n;
-      // Derivable only if in the span modulo both primes (either remainder non-zero proves it is not).
-      return bases.every((b) => b.reduce(v).every((x) => x === 0n));
+      const v = vector(atoms);
+      return bases.some((b) => b.reduce(v).every((x) => x === 0));
     },
   };
 }
