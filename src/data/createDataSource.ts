@@ -1,5 +1,5 @@
 import type { DataSource } from './dataSource';
-import { createEmbeddedDataSource } from './embedded';
+import { createEmbeddedDataSource, createWorkspaceRegistry } from './embedded';
 import { createSupabaseDataSource } from './supabase';
 
 /** The build-time settings that choose the adapter; the app passes `import.meta.env`. */
@@ -24,5 +24,8 @@ export function supabaseSettings(env: DataSourceEnv): { url: string; anonKey: st
  */
 export function createDataSource(env: DataSourceEnv): DataSource {
   const settings = supabaseSettings(env);
-  return settings ? createSupabaseDataSource(settings) : createEmbeddedDataSource();
+  if (settings) return createSupabaseDataSource(settings);
+  // The embedded default opens the workspace chosen last in this browser (the demo town until a centre starts its own).
+  const registry = createWorkspaceRegistry();
+  return createEmbeddedDataSource({ registry, workspaceId: registry.currentId() });
 }

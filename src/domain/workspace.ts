@@ -40,3 +40,8 @@ export const Workspace = z.strictObject({
   events: z.array(LocalEvent),
 });
 export type Workspace = z.infer<typeof Workspace>;
+
+/** A workspace with its centre and no records yet (a centre's own town before anything is imported). */
+export function emptyWorkspace(organisation: Organisation): Workspace {
+  return { v: 1, organisation, areas: [], streets: [], addresses: [], campaigns: [], responses: [], resources: [], groups: [], programmes: [], events: [] };
+}

@@ -1,4 +1,4 @@
-import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
+import { emptyWorkspace, Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
 import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
 import { isCollectionName, unknownCollectionIssue, validateChanges, validateCollectionRecords as validateRecords } from '../workspaceChanges';
 import { abortError, isAbortError, raceAbort, throwIfAborted } from '../abort';
@@ -6,9 +6,17 @@ import { deepFreeze } from './deepFreeze';
 import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile } from './demoLoader';
 import { clearEntries, openOverlayDatabase, putEntries, readStoredEntries } from './overlayDatabase';
 import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
+import { DEMO_WORKSPACE_ID, workspaceDatabaseName, type WorkspaceRegistry } from './workspaceRegistry';
 
 export interface EmbeddedDataSourceOptions {
-  /** IndexedDB database name; tests pass their own. Default `cal-map`. */
+  /**
+   * Which workspace of this browser (workspaceRegistry.ts): the demo town (default) or a centre's own town, which
+   * starts empty (its organisation from the registry) and keeps its records in a database of its own.
+   */
+  workspaceId?: string;
+  /** Where own workspaces are listed; needed for any workspace but the demo. */
+  registry?: WorkspaceRegistry;
+  /** IndexedDB database name; tests pass their own. Default: the workspace's (`cal-map` for the demo). */
   dbName?: string;
   /** Reads a demo file's text by name (`areas.json`). Default: fetch of the Vite asset bundled from data/demo/. */
   readDemoFile?: ReadDemoFile;
@@ -16,8 +24,15 @@ export interface EmbeddedDataSourceOptions {
   indexedDB?: IDBFactory;
 }
 
-/** The embedded adapter always offers batch saves and reset, so callers holding it need no `?.`. */
-export type EmbeddedDataSource = DataSource & Required<Pick<DataSource, 'saveRecords' | 'resetToDemo'>>;
+/**
+ * The embedded adapter always offers batch saves, so callers holding it need no `?.`. `resetToDemo` drops the
+ * changes of the demo workspace; an own workspace has no demo to return to (switch workspaces instead).
+ */
+export type EmbeddedDataSource = DataSource &
+  Required<Pick<DataSource, 'saveRecords' | 'resetToDemo'>> & {
+    /** The workspace this instance reads and writes (DEMO_WORKSPACE_ID for the demo town). */
+    readonly workspaceId: string;
+  };
 
 export const DEFAULT_DB_NAME = 'cal-map';
 
@@ -25,6 +40,8 @@ const reasonOf = (error: unknown): string =>
   error instanceof Error || error instanceof DOMException ? error.message || error.name : String(error);
 
 const storageIssue = (message: string): InputIssue => ({ source: STORAGE_SOURCE, field: '(storage)', message });
+
+
 
 /** The default reader is imported lazily so that Node (tests, bench) never evaluates Vite's import.meta.glob. */
 const readBundledDemoFile: ReadDemoFile = async (fileName, signal) => (await import('./bundledDemoFiles')).readBundledDemoFile(fileName, signal);
@@ -40,7 +57,8 @@ const readBundledDemoFile: ReadDemoFile = async (fileName, signal) => (await imp
  * if (!result.ok) showIssues(result.issues.map(formatIssue));
  */
 export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}): EmbeddedDataSource {
-  const dbName = options.dbName ?? DEFAULT_DB_NAME;
+  let workspaceId = options.workspaceId ?? DEMO_WORKSPACE_ID;
+  let dbName = options.dbName ?? (options.workspaceId === undefined ? DEFAULT_DB_NAME : workspaceDatabaseName(workspaceId));
   const readDemoFile = options.readDemoFile ?? readBundledDemoFile;
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
 
@@ -104,11 +122,35 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
   const upserts = (collection: CollectionName, parsed: readonly CollectionRecord<CollectionName>[]): OverlayEntry[] =>
     parsed.map((record) => ({ v: 1, collection, id: record.id, op: 'upsert', record }));
 
-  return {
+  const self: EmbeddedDataSource = {
     kind: 'embedded',
+
+    get workspaceId() {
+      return workspaceId;
+    },
 
     async loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace> {
       throwIfAborted(signal);
+      if (workspaceId !== DEMO_WORKSPACE_ID) {
+        const own = await options.registry?.get(workspaceId, signal).catch((error: unknown) => {
+          if (isAbortError(error) || signal?.aborted) throw abortError();
+          return undefined;
+        });
+        if (own) {
+          // A centre's own town: nothing but what the centre brought in, on an empty base.
+          const overlay = await readOverlay(signal);
+          throwIfAborted(signal);
+          return { workspace: applyOverlay(emptyWorkspace(own.organisation), overlay.entries), issues: overlay.issues };
+        }
+        // The workspace chosen last time is gone (its storage was cleared): open the demo and say so.
+        const missing = workspaceId;
+        workspaceId = DEMO_WORKSPACE_ID;
+        dbName = options.dbName ?? DEFAULT_DB_NAME;
+        database = undefined;
+        options.registry?.setCurrentId(DEMO_WORKSPACE_ID);
+        const loaded = await self.loadWorkspace(signal);
+        return { ...loaded, issues: [storageIssue(`the workspace "${missing}" is no longer in this browser; the demo town is open`), ...loaded.issues] };
+      }
       const [demo, overlay] = await Promise.all([loadDemo(signal), readOverlay(signal)]);
       throwIfAborted(signal);
       return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues] };
@@ -157,6 +199,7 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
 
     async resetToDemo(signal?: AbortSignal): Promise<void> {
       throwIfAborted(signal);
+      if (workspaceId !== DEMO_WORKSPACE_ID) throw new Error('this workspace is a centre\'s own town, not the demo: open the demo from the workspace list instead');
       if (!factory) return; // nothing can have been stored
       try {
         await clearEntries(await getDatabase(signal), signal);
@@ -166,4 +209,5 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       }
     },
   };
+  return self;
 }
