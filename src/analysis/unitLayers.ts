@@ -26,6 +26,8 @@ export interface BuiltLayer extends UnitLayer {
   readonly reasonOfResponse: Uint8Array;
   /** For area layers: the raster used for point-in-polygon, for reuse (e.g. candidate areas in ranking). */
   readonly raster?: AreaRaster;
+  /** For area layers: responses without a usable point placed through their street (see buildAreaLayer). */
+  readonly assignedByStreet?: number;
 }
 
 function layerKey(spec: UnitSpec): string {
@@ -98,13 +100,22 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
   const n = ds.responseIds.length;
   const unitOfResponse = new Int32Array(n);
   locateAreas(raster, ds.responseXs, ds.responseYs, unitOfResponse);
-  const reasonOfResponse = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (unitOfResponse[i]! >= 0) continue;
-    reasonOfResponse[i] = Number.isFinite(ds.responseXs[i]!) && Number.isFinite(ds.responseYs[i]!) ? REASON_OUTSIDE_AREAS : pointReason(ds, i);
-  }
   const addressArea = new Int32Array(ds.addressIds.length);
   locateAreas(raster, ds.addressXs, ds.addressYs, addressArea);
+  const areaOfStreet = majorityAreaOfStreets(ds, addressArea, areas.length);
+  const reasonOfResponse = new Uint8Array(n);
+  let assignedByStreet = 0;
+  for (let i = 0; i < n; i++) {
+    if (unitOfResponse[i]! >= 0) continue;
+    const hasPoint = Number.isFinite(ds.responseXs[i]!) && Number.isFinite(ds.responseYs[i]!);
+    const street = ds.streetAssignment.unit[i]!;
+    if (!hasPoint && street >= 0 && areaOfStreet[street]! >= 0) {
+      unitOfResponse[i] = areaOfStreet[street]!;
+      assignedByStreet++;
+      continue;
+    }
+    reasonOfResponse[i] = hasPoint ? REASON_OUTSIDE_AREAS : pointReason(ds, i);
+  }
   const households = new Float64Array(areas.length);
   for (let a = 0; a < addressArea.length; a++) if (addressArea[a]! >= 0) households[addressArea[a]!]! += ds.addressHouseholds[a]!;
   const centerXs = new Float64Array(areas.length);
@@ -114,7 +125,46 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
     centerXs[u] = x;
     centerYs[u] = y;
   });
-  return { kind: 'area', areaKind, unitIds: areas.map((a) => a.id), unitOfResponse, reasonOfResponse, households, centerXs, centerYs, raster };
+  return { kind: 'area', areaKind, unitIds: areas.map((a) => a.id), unitOfResponse, reasonOfResponse, households, centerXs, centerYs, raster, assignedByStreet };
+}
+
+/**
+ * The area of each street unit for answers that name a street but have no point: the area holding most of the
+ * street's addresses; a tie in addresses goes to the area with more households there; a tie in both (or a street
+ * with no address in any area) gives −1 — the answer stays unassigned rather than being placed by an arbitrary
+ * rule. O(addresses + streets × areas touched).
+ */
+function majorityAreaOfStreets(ds: PreparedDataset, addressArea: Int32Array, areaCount: number): Int32Array {
+  const streetCount = ds.streets.unitIds.length;
+  const tallies = new Map<number, { addresses: number; households: number }>();
+  for (let a = 0; a < addressArea.length; a++) {
+    const street = ds.addressStreetUnit[a]!;
+    const area = addressArea[a]!;
+    if (street < 0 || area < 0) continue;
+    const key = street * areaCount + area;
+    const tally = tallies.get(key) ?? { addresses: 0, households: 0 };
+    tally.addresses++;
+    tally.households += ds.addressHouseholds[a]!;
+    tallies.set(key, tally);
+  }
+  const best = new Int32Array(streetCount).fill(-1);
+  const bestAddresses = new Float64Array(streetCount);
+  const bestHouseholds = new Float64Array(streetCount);
+  const tied = new Uint8Array(streetCount);
+  for (const [key, tally] of tallies) {
+    const street = Math.floor(key / areaCount);
+    const area = key - street * areaCount;
+    const better = tally.addresses > bestAddresses[street]! || (tally.addresses === bestAddresses[street]! && tally.households > bestHouseholds[street]!);
+    const same = tally.addresses === bestAddresses[street]! && tally.households === bestHouseholds[street]!;
+    if (best[street] === -1 || better) {
+      best[street] = area;
+      bestAddresses[street] = tally.addresses;
+      bestHouseholds[street] = tally.households;
+      tied[street] = 0;
+    } else if (same) tied[street] = 1;
+  }
+  for (let s = 0; s < streetCount; s++) if (tied[s]) best[s] = -1;
+  return best;
 }
 
 /**

@@ -55,6 +55,20 @@ describe('aggregateDataset on the fixture town (wave w1)', () => {
     expect(areaKinds(ds)).toEqual(['district', 'estate']);
   });
 
+  it('answers naming only a street go to the area with most of its addresses; an address tie goes by households', () => {
+    const town = fixtureTown();
+    const base = { date: '2024-03-10', householdSize: 2, nuisances: [], offers: [], campaignId: 'w1', needs: [] };
+    // Polna (s3): its only address A2 is in E1 → E1. Lipowa (s1 + s2): A1 in E2 (10 households) and A3 in E1
+    // (6 households, snapped to Lipowa): one address each, so households decide → E2. Krótka (s4, r3): no address
+    // in any estate → stays unassigned, as before.
+    const extra = [{ ...base, id: 'r13', streetId: 's3' }, { ...base, id: 'r14', streetId: 's1' }];
+    const withStreetOnly = prepareDataset({ ...town, responses: [...town.responses, ...extra] }, { origin: ORIGIN });
+    const agg = aggregateDataset(withStreetOnly, { kind: 'area', areaKind: 'estate' }, w1);
+    expect(agg.unitIds).toEqual(['E1', 'E2']);
+    expect(Array.from(agg.responses)).toEqual([4 + 1, 1 + 1]);
+    expect(unassignedResponses(withStreetOnly, { kind: 'area', areaKind: 'estate' }, w1).ids).toEqual(['r3', 'r6', 'r7', 'r9', 'r10']);
+  });
+
   it('per 250 m hexagon: the unit ids are the cells of the points', () => {
     const agg = aggregateDataset(ds, { kind: 'hex', sizeMeters: 250 }, w1);
     const cell = (x: number, y: number) => hexUnitId(...hexCellOf(x, y, 250), 250);

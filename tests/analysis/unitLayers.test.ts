@@ -17,8 +17,11 @@ describe('cross-checks against naive Turf on a synthetic town', () => {
     expect(layer.unitIds).toEqual(estates.map((a) => a.id));
     estates.forEach((estate, u) => {
       const inside = pointsWithinPolygon(points, estate.geometry as Parameters<typeof pointsWithinPolygon>[1]);
+      // Answers without a point are placed through their street (unitLayers.ts); turf speaks for the points only.
       let ours = 0;
-      for (const r of layer.unitOfResponse) if (r === u) ours++;
+      layer.unitOfResponse.forEach((r, i) => {
+        if (r === u && Number.isFinite(ds.responseLngs[i]!)) ours++;
+      });
       expect(ours).toBe(inside.features.length);
     });
     // And response by response.
@@ -26,6 +29,24 @@ describe('cross-checks against naive Turf on a synthetic town', () => {
       const i = f.properties.i;
       const u = layer.unitOfResponse[i]!;
       if (u >= 0) expect(booleanPointInPolygon(f, estates[u]!.geometry)).toBe(true);
+    }
+    // Street-only answers went to the estate holding most of their street's addresses (ties stay unassigned).
+    let placed = 0;
+    for (let i = 0; i < ds.responseIds.length; i++) {
+      if (Number.isFinite(ds.responseLngs[i]!) || layer.unitOfResponse[i]! < 0) continue;
+      placed++;
+      const street = ds.streetAssignment.unit[i]!;
+      const count = new Map<number, number>();
+      for (let a = 0; a < ds.addressIds.length; a++) {
+        if (ds.addressStreetUnit[a] !== street) continue;
+        const e = estates.findIndex((estate) => booleanPointInPolygon([ds.addressLngs[a]!, ds.addressLats[a]!], estate.geometry));
+        if (e >= 0) count.set(e, (count.get(e) ?? 0) + 1);
+      }
+      const most = Math.max(...count.values());
+      expect(count.get(layer.unitOfResponse[i]!)).toBe(most);
+    }
+    expect(placed).toBe(layer.assignedByStreet);
+    {
     }
   });
 
