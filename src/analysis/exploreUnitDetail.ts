@@ -5,6 +5,7 @@ import { checkCampaign, explored, layerKeyOf, previousCampaign, refused, selecti
 import { pointSegmentDistanceSquared } from './segmentIndex';
 import { townAverageRates } from './targetRanking';
 import { needColumn, UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
+import { benjaminiHochberg } from './falseDiscoveryRate';
 import { compareWaves, twoProportionZTest } from './waveComparison';
 
 /** Change between two waves per unit, and everything the panel shows about one unit. */
@@ -22,6 +23,8 @@ export interface WaveChangeResult {
   /** Pooled two-proportion z and two-sided p (single need only; the index is not a proportion: null). */
   z: Float64Array | null;
   pValue: Float64Array | null;
+  /** Benjamini–Hochberg q over the comparable units of the map (single need only); "significant" means q ≤ 0.05. */
+  qValue: Float64Array | null;
   /** 1 where either wave has fewer than k responses. */
   suppressed: Uint8Array;
 }
@@ -53,6 +56,7 @@ export function waveChange(context: ExploreContext, query: WaveComparisonQuery):
   }
   let z: Float64Array | null = null;
   let pValue: Float64Array | null = null;
+  let qValue: Float64Array | null = null;
   if (query.selection.kind === 'need') {
     const j = needColumn(a, query.selection.needId);
     z = new Float64Array(n);
@@ -61,6 +65,9 @@ export function waveChange(context: ExploreContext, query: WaveComparisonQuery):
       z[u] = comparison.suppressed[u] ? NaN : comparison.z[u * a.needCount + j]!;
       pValue[u] = comparison.suppressed[u] ? NaN : comparison.pValue[u * a.needCount + j]!;
     }
+    // NaN (suppressed) is not tested and gets q = 1; keep it NaN like p.
+    qValue = benjaminiHochberg(pValue, WAVE_CHANGE_ALPHA).qValues;
+    for (let u = 0; u < n; u++) if (comparison.suppressed[u]) qValue[u] = NaN;
   }
   return explored({
     layerKey: layerKeyOf(query.unit),
@@ -72,6 +79,7 @@ export function waveChange(context: ExploreContext, query: WaveComparisonQuery):
     change,
     z,
     pValue,
+    qValue,
     suppressed: comparison.suppressed.slice(),
   });
 }
@@ -111,9 +119,20 @@ export interface UnitChangeDetail {
   responses: number;
   /** Both waves have at least k responses. */
   comparable: boolean;
-  /** Per need: rates before and after, change and the two-proportion test; null values where not comparable. */
-  needs: { needId: NeedCategoryId; before: number | null; after: number | null; change: number | null; z: number | null; pValue: number | null }[];
+  /**
+   * Per need: rates before and after, change and the two-proportion test; null values where not comparable.
+   * `qValue` is the Benjamini–Hochberg q over the needs tested for this unit (all needs shown), and `significant`
+   * is q ≤ `alpha`: twelve separate tests at p < 0.05 would call a change "significant" in up to ~46 % of units
+   * with no change at all. Never read significance from `pValue` alone.
+   */
+  needs: { needId: NeedCategoryId; before: number | null; after: number | null; change: number | null; z: number | null; pValue: number | null; qValue: number | null; significant: boolean }[];
+  /** FDR level of `significant` (0.05) and how many needs the correction covered. */
+  alpha: number;
+  testedNeeds: number;
 }
+
+/** FDR level for "significant change" in the panel. */
+export const WAVE_CHANGE_ALPHA = 0.05;
 
 export interface UnitDetail {
   layerKey: string;
@@ -252,17 +271,21 @@ function changeSincePrevious(context: ExploreContext, query: UnitDetailQuery, u:
   const n2 = after.responses[u]!;
   const comparable = n1 >= query.minResponses && n2 >= query.minResponses && n1 > 0 && n2 > 0;
   const m = after.needCount;
+  const tests = after.needIds.map((_, j) => twoProportionZTest(before.needCounts[u * m + j]!, n1, after.needCounts[u * m + j]!, n2));
+  const fdr = benjaminiHochberg(Float64Array.from(tests, (t) => t.pValue), WAVE_CHANGE_ALPHA);
   return {
     campaignId: previous.id,
     campaignName: previous.name,
     responses: n1,
     comparable,
+    alpha: WAVE_CHANGE_ALPHA,
+    testedNeeds: comparable ? m : 0,
     needs: after.needIds.map((needId, j) => {
-      if (!comparable) return { needId, before: null, after: null, change: null, z: null, pValue: null };
+      if (!comparable) return { needId, before: null, after: null, change: null, z: null, pValue: null, qValue: null, significant: false };
       const x1 = before.needCounts[u * m + j]!;
       const x2 = after.needCounts[u * m + j]!;
-      const test = twoProportionZTest(x1, n1, x2, n2);
-      return { needId, before: x1 / n1, after: x2 / n2, change: x2 / n2 - x1 / n1, z: test.z, pValue: test.pValue };
+      const test = tests[j]!;
+      return { needId, before: x1 / n1, after: x2 / n2, change: x2 / n2 - x1 / n1, z: test.z, pValue: test.pValue, qValue: fdr.qValues[j]!, significant: fdr.significant[j] === 1 };
     }),
   };
 }

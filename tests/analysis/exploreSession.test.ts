@@ -113,6 +113,12 @@ describe('explore facade on the fixture town (hand-checked)', () => {
     const housing = d.sincePrevious!.needs.find((n) => n.needId === 'housing')!;
     expect(housing.change).toBeCloseTo(1 / 2 - 2 / 3, 12);
     expect(d.sincePrevious!.comparable).toBe(true);
+    // Significance is corrected across the 12 needs shown (BH): q ≥ p, significant ⇔ q ≤ 0.05.
+    expect(d.sincePrevious!.testedNeeds).toBe(12);
+    for (const n of d.sincePrevious!.needs) {
+      expect(n.qValue!).toBeGreaterThanOrEqual(n.pValue!);
+      expect(n.significant).toBe(n.qValue! <= 0.05);
+    }
   });
 
   it('errors are values naming the field: unknown wave, unknown unit', () => {

@@ -136,15 +136,17 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
         ) : (
           <>
             <p className="hint">{t('detailChangeFrom', { name: d.sincePrevious.campaignName })}</p>
+            <p className="hint">{t('detailChangeCorrected', { count: d.sincePrevious.testedNeeds })}</p>
             <ul className="plain-list change-list">
               {d.sincePrevious.needs
-                .filter((n) => n.change !== null && (n.needId === selectedNeed || (n.pValue !== null && n.pValue < 0.05)))
+                .filter((n) => n.change !== null && (n.needId === selectedNeed || n.significant))
                 .sort((a, b) => (a.needId === selectedNeed ? -1 : b.needId === selectedNeed ? 1 : Math.abs(b.change!) - Math.abs(a.change!)))
                 .slice(0, 5)
                 .map((n) => {
                   const points = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(100 * n.change!);
-                  const p = n.pValue === null ? '' : formatP(n.pValue, language);
-                  const words = n.pValue !== null && n.pValue < 0.05 ? t(n.change! > 0 ? 'changeUp' : 'changeDown', { points: points.replace(/^[+-]/, ''), p }) : t('changeNotSignificant', { points, p });
+                  // Significance only after the BH correction across the needs shown (q), never from a lone p.
+                  const q = n.qValue === null ? '' : formatP(n.qValue, language, 'q');
+                  const words = n.significant ? t(n.change! > 0 ? 'changeUp' : 'changeDown', { points: points.replace(/^[+-]/, ''), p: q }) : t('changeNotSignificant', { points, p: q });
                   return (
                     <li key={n.needId}>
                       <strong>{needLabel(n.needId, language)}</strong>: {formatPercent(n.before ?? NaN, language)} → {formatPercent(n.after ?? NaN, language)}; {words}

@@ -99,8 +99,8 @@ export function formatDistance(meters: number, language: Language): string | nul
   return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(meters / 1000)} km`;
 }
 
-/** "p = 0,003" / "p < 0,001" (Polish decimal comma). */
-export function formatP(p: number, language: Language): string {
-  if (p < 0.001) return `p < ${new Intl.NumberFormat(locale(language)).format(0.001)}`;
-  return `p = ${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(p)}`;
+/** "p = 0,003" / "p < 0,001" (Polish decimal comma); `symbol` 'q' for a BH-corrected value. */
+export function formatP(p: number, language: Language, symbol: 'p' | 'q' = 'p'): string {
+  if (p < 0.001) return `${symbol} < ${new Intl.NumberFormat(locale(language)).format(0.001)}`;
+  return `${symbol} = ${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(p)}`;
 }
