@@ -110,6 +110,36 @@ export const TEXT_ENCODINGS = ['utf-8', 'windows-1250', 'iso-8859-2'] as const;
 export const TextEncodingName = z.enum(TEXT_ENCODINGS, { error: `encoding must be one of: ${TEXT_ENCODINGS.join(', ')}` });
 export type TextEncodingName = z.infer<typeof TextEncodingName>;
 
+/**
+ * Value mapping (issue 12): a centre's own words and codes in need / nuisance / offer list cells
+ * ("samotnosc_seniorow", "czas_wolny_dzieci") → the product's categories, decided once by the user and reused.
+ * Keys are the FOLDED value (lower case, no diacritics, punctuation as single spaces: "samotnosc seniorow"), so
+ * "Samotność_seniorów" and "samotnosc seniorow" share one decision. `ignore` = the value carries no category
+ * (e.g. "brak", "inne"); the item is dropped without an error.
+ */
+export const VALUE_MAPPING_FIELDS = ['needs', 'nuisances', 'offers'] as const;
+export const ValueMappingField = z.enum(VALUE_MAPPING_FIELDS, { error: `value mapping field must be one of: ${VALUE_MAPPING_FIELDS.join(', ')}` });
+export type ValueMappingField = z.infer<typeof ValueMappingField>;
+export const IGNORED_VALUE = 'ignore';
+const FoldedValue = z.string().min(1, { message: 'a mapped value must not be empty' }).max(200);
+export const ValueMapping = z.strictObject({
+  needs: z.record(FoldedValue, z.union([NeedCategoryId, z.literal(IGNORED_VALUE)])).default({}),
+  nuisances: z.record(FoldedValue, z.union([NuisanceId, z.literal(IGNORED_VALUE)])).default({}),
+  offers: z.record(FoldedValue, z.union([OfferId, z.literal(IGNORED_VALUE)])).default({}),
+});
+export type ValueMapping = z.infer<typeof ValueMapping>;
+export type ValueMappingInput = z.input<typeof ValueMapping>;
+
+/** The value mapping as stored in the browser, one per organisation; `v` is the stored format's version. */
+export const SAVED_VALUE_MAPPING_VERSION = 1;
+export const SavedValueMapping = z.strictObject({
+  v: z.literal(SAVED_VALUE_MAPPING_VERSION, { error: `saved value mapping version must be ${SAVED_VALUE_MAPPING_VERSION}` }),
+  organisationId: Id,
+  updatedAt: z.iso.datetime({ error: 'updatedAt must be an ISO date-time' }),
+  mapping: ValueMapping,
+});
+export type SavedValueMapping = z.infer<typeof SavedValueMapping>;
+
 /** Everything the user decided in the wizard. Every field is optional: absent means "use what was detected". */
 export const ImportSettings = z.strictObject({
   columnMapping: ColumnMapping.optional(),
@@ -132,6 +162,15 @@ export const ImportSettings = z.strictObject({
   onUnmatched: z.enum(['error', 'skip']).default('error'),
   /** A survey row whose street matches but house number does not is kept on the street (streetId), with a warning. */
   streetLevelMatch: z.boolean().default(true),
+  /** The user's decisions for unknown values in need / nuisance / offer list cells (see ValueMapping). */
+  valueMapping: ValueMapping.optional(),
+  /**
+   * A survey row with coordinates whose street name is unknown is put on the nearest street within this distance
+   * (metres), with a warning. House points lie 5–40 m from their street's centre line.
+   */
+  pointStreetToleranceMeters: z.number().min(0).max(1000).default(80),
+  /** A row whose named street lies farther than this (metres) from the row's point is an error, never accepted silently. */
+  nameStreetMismatchMeters: z.number().min(10).max(5000).default(150),
 });
 export type ImportSettings = z.infer<typeof ImportSettings>;
 export type ImportSettingsInput = z.input<typeof ImportSettings>;

@@ -1,6 +1,6 @@
 import { streetLabel, type Address, type Street } from '../../domain';
 import { normaliseHouseNumber, parseAddressText } from './addressText';
-import { editDistance, normaliseStreetName, prefixWritten, streetMatchKeys } from './streetNames';
+import { editDistance, normaliseStreetName, prefixWritten, rotationsOfKey, streetMatchKeys } from './streetNames';
 
 type StreetPrefix = Street['prefix'];
 
@@ -21,8 +21,11 @@ export interface AddressMatch {
   status: MatchStatus;
   addressId?: string;
   streetId?: string;
-  /** How the street was found: its full normalised name, or a looser variant ("Pawła II", "J. Pawła II"). */
-  streetMatchedBy?: 'name' | 'variant';
+  /**
+   * How the street was found: its full normalised name, a looser variant ("Pawła II", "J. Pawła II"), the register
+   * order ("Matejki Jana"), or the row's point (`matchOnStreet`, when the name was unknown).
+   */
+  streetMatchedBy?: 'name' | 'variant' | 'register_order' | 'point';
   reason?: 'no_street_text' | 'unknown_street' | 'ambiguous_street' | 'unknown_house_number' | 'no_house_number';
   /** Closest street labels by edit distance on normalised names, best first (only when the street was not found). */
   streetSuggestions: string[];
@@ -35,6 +38,17 @@ export interface AddressMatcher {
   match(streetText: string, houseNumber?: string): AddressMatch;
   /** Parses "ul. Jana Pawła II 12A/3" and matches it. */
   matchText(addressText: string): AddressMatch;
+  /** Matches a house number on a street chosen by other means (the row's point): address if the number is there. */
+  matchOnStreet(streetId: string, houseNumber?: string): AddressMatch;
+  /** Ids of every street record with the same normalised name as `streetId` (ul. and pl. Wolności), itself included. */
+  sameNameStreetIds(streetId: string): readonly string[];
+  /**
+   * How far a written name is from a street's name, 0 (same, in any register order) to 1 (nothing alike):
+   * edit distance over the longer key, the best of the street's key and its register-order rotations.
+   */
+  nameDistance(streetText: string, streetId: string): number;
+  /** The street's label ("ul. Jana Matejki"), or the id when unknown. */
+  labelOf(streetId: string): string;
   /** Street labels known to the matcher, for suggestions in the UI. */
   readonly streetCount: number;
 }
@@ -77,6 +91,18 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
       else if (existing !== group) variants.set(variant, null);
     }
   }
+  // Register order ("Matejki Jana", "Katynia Ofiar", "Matejki J."): rotations of every key above, ambiguity as for variants.
+  const rotations = new Map<string, StreetGroup | null>();
+  for (const group of groups.values()) {
+    for (const variant of streetMatchKeys(group.name)) {
+      for (const rotated of rotationsOfKey(variant)) {
+        if (groups.has(rotated)) continue;
+        const existing = rotations.get(rotated);
+        if (existing === undefined) rotations.set(rotated, group);
+        else if (existing !== group) rotations.set(rotated, null);
+      }
+    }
+  }
   for (const address of addresses) {
     const group = groupOfStreetId.get(address.streetId);
     if (!group) continue;
@@ -89,7 +115,7 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
 
   const groupKeys = [...groups.keys()];
   /** Per distinct street text: its group, and the prefix it writes (null: none), computed once. */
-  type Found = { group: StreetGroup | null; by?: 'name' | 'variant'; ambiguous?: boolean; prefix?: StreetPrefix | null };
+  type Found = { group: StreetGroup | null; by?: 'name' | 'variant' | 'register_order'; ambiguous?: boolean; prefix?: StreetPrefix | null };
   const streetCache = new Map<string, Found>();
   /** Suggestions per normalised key: misspellings of one street share them. */
   const suggestionCache = new Map<string, string[]>();
@@ -103,12 +129,22 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
     if (exact) result = { group: exact, by: 'name' };
     else if (key !== '') {
       const viaVariant = variants.get(key);
+      const viaRotation = rotations.get(key);
       if (viaVariant) result = { group: viaVariant, by: 'variant' };
       else if (viaVariant === null) result = { group: null, ambiguous: true };
+      else if (viaRotation) result = { group: viaRotation, by: 'register_order' };
+      else if (viaRotation === null) result = { group: null, ambiguous: true };
       else {
         // The text itself uses initials of a name the workspace writes in full, or the reverse.
         // Then its own looser forms against the workspace's ("Prymasa Stefana Wyszyńskiego" ~ "Kardynała Stefana Wyszyńskiego").
-        const own = streetMatchKeys(streetText).slice(1);
+        // A form that dropped the text's leading words must keep two words: in register order the FIRST word is the
+        // surname, so "Kopernika Mikołaja" → "Mikołaja" would land on ul. Świętego Mikołaja, and "Lutaków Rodziny" →
+        // "Rodziny" on ul. Świętej Rodziny (issue 12).
+        const fullLength = key.split(' ').length;
+        const own = streetMatchKeys(streetText).slice(1).filter((k) => {
+          const n = k.split(' ').length;
+          return n === fullLength || n >= 2;
+        });
         const hit = own.map((k) => groups.get(k)).find((g) => g !== undefined) ?? own.map((k) => variants.get(k)).find((g) => g);
         if (hit) result = { group: hit, by: 'variant' };
       }
@@ -179,8 +215,45 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
     return { status: 'street', streetId: pickStreet(group, prefix), reason: 'unknown_house_number', houseNumberSuggestions: suggestNumbers(group, building), ...base };
   }
 
+  function matchOnStreet(streetId: string, houseNumber?: string): AddressMatch {
+    const group = groupOfStreetId.get(streetId);
+    if (!group) return { status: 'unmatched', reason: 'unknown_street', streetSuggestions: EMPTY, houseNumberSuggestions: EMPTY };
+    const base = { streetMatchedBy: 'point' as const, streetSuggestions: EMPTY };
+    const number = houseNumber === undefined ? '' : normaliseHouseNumber(houseNumber);
+    if (number === '') return { status: 'street', streetId, reason: 'no_house_number', houseNumberSuggestions: EMPTY, ...base };
+    const building = number.split('/')[0]!;
+    const hits = group.numbers.get(number) ?? group.numbers.get(building);
+    if (hits) {
+      const address = hits.find((a) => a.streetId === streetId) ?? hits[0]!;
+      return { status: 'address', addressId: address.id, streetId: address.streetId, houseNumberSuggestions: EMPTY, ...base };
+    }
+    return { status: 'street', streetId, reason: 'unknown_house_number', houseNumberSuggestions: suggestNumbers(group, building), ...base };
+  }
+
+  const rotationCache = new Map<string, string[]>();
+  function nameDistance(streetText: string, streetId: string): number {
+    const group = groupOfStreetId.get(streetId);
+    const key = normaliseStreetName(streetText);
+    if (!group || key === '') return 1;
+    let keys = rotationCache.get(group.key);
+    if (!keys) {
+      keys = [group.key, ...rotationsOfKey(group.key)];
+      rotationCache.set(group.key, keys);
+    }
+    let best = 1;
+    for (const k of keys) {
+      const longer = Math.max(k.length, key.length);
+      best = Math.min(best, editDistance(key, k, longer) / longer);
+    }
+    return best;
+  }
+
   return {
     match,
+    matchOnStreet,
+    sameNameStreetIds: (streetId) => groupOfStreetId.get(streetId)?.streets.map((s) => s.id) ?? [streetId],
+    nameDistance,
+    labelOf: (streetId) => groupOfStreetId.get(streetId)?.label ?? streetId,
     matchText(addressText: string): AddressMatch {
       const parsed = parseAddressText(addressText);
       return match(parsed.street, parsed.houseNumber);

@@ -16,19 +16,28 @@ const SYNONYMS: Record<Field, readonly string[]> = {
   houseNumber: ['numer', 'nr', 'nr domu', 'numer domu', 'numer budynku', 'nr budynku', 'house number', 'housenumber', 'number', 'addr housenumber', 'nr posesji', 'numer porzadkowy', 'nr porzadkowy'],
   x: ['x', 'lon', 'lng', 'long', 'longitude', 'dlugosc', 'dlugosc geograficzna', 'dl geogr', 'easting', 'wsp x', 'wspolrzedna x', 'e'],
   y: ['y', 'lat', 'latitude', 'szerokosc', 'szerokosc geograficzna', 'szer geogr', 'northing', 'wsp y', 'wspolrzedna y', 'n'],
-  households: ['gospodarstwa', 'liczba gospodarstw', 'gospodarstwa domowe', 'households', 'lokale', 'liczba lokali', 'mieszkania', 'liczba mieszkan', 'flats', 'building flats'],
+  households: ['gospodarstwa', 'liczba gospodarstw', 'liczba gospodarstw domowych', 'l gospodarstw', 'l gospodarstw domowych', 'gosp domowe', 'liczba gosp', 'l gosp', 'gospodarstw', 'gospodarstwa domowe', 'households', 'lokale', 'liczba lokali', 'mieszkania', 'liczba mieszkan', 'flats', 'building flats'],
   name: ['nazwa', 'name', 'nazwa instytucji', 'instytucja', 'organizacja', 'nazwa organizacji', 'partner', 'podmiot', 'official name'],
   resourceKind: ['rodzaj', 'typ', 'kategoria', 'kind', 'type', 'rodzaj instytucji', 'typ instytucji', 'amenity'],
   serves: ['obszary', 'obszary dzialania', 'potrzeby', 'problemy', 'serves', 'dziedziny', 'obszar wsparcia'],
   partnershipDeclaredOn: ['deklaracja', 'data deklaracji', 'deklaracja partnerstwa', 'partnerstwo', 'partnership', 'partnership declared'],
   coalitions: ['koalicje', 'koalicja', 'coalitions', 'coalition'],
   date: ['data', 'data wywiadu', 'data badania', 'data ankiety', 'date', 'data wypelnienia', 'survey date'],
-  householdSize: ['liczba osob', 'liczba osob w gospodarstwie', 'osoby w gospodarstwie', 'wielkosc gospodarstwa', 'household size', 'osob', 'liczba czlonkow', 'gospodarstwo liczba osob'],
+  householdSize: ['osoby', 'liczba osob', 'l osob', 'l osob w gospodarstwie', 'l osob w gosp', 'liczba osob w gosp', 'ilosc osob', 'osob w gospodarstwie', 'liczba osob w gospodarstwie domowym', 'wielkosc gospodarstwa domowego', 'liczba czlonkow gospodarstwa', 'liczba osob w gospodarstwie', 'osoby w gospodarstwie', 'wielkosc gospodarstwa', 'household size', 'osob', 'liczba czlonkow', 'gospodarstwo liczba osob'],
   needsList: ['potrzeby', 'problemy', 'needs', 'lista potrzeb', 'zgloszone problemy'],
   nuisancesList: ['uciazliwosci', 'nuisances', 'uciazliwosci dnia codziennego'],
   offersList: ['zasoby', 'oferty', 'oferuje', 'offers', 'co moge dac', 'mozliwosci pomocy'],
   leaderConsent: ['lider', 'zgoda lider', 'leader', 'zgoda na kontakt', 'zgoda', 'kandydat na lidera', 'leader consent'],
   leaderInterests: ['zainteresowania', 'zainteresowania lidera', 'interests', 'lider obszary'],
+};
+
+/**
+ * Header shapes beyond the synonyms, tried when no synonym matched: a survey's household size is a header naming
+ * persons or members ("l. osób w gosp. dom.", "Ilość osób"), an address file's count a header naming households.
+ */
+const PATTERNS: Partial<Record<Field, RegExp>> = {
+  householdSize: /(^| )(osob\w*|osoby|czlonkow)( |$)/,
+  households: /(^| )(gosp\w*|lokali|mieszkan)( |$)/,
 };
 
 const FIELDS_BY_KIND: Record<ImportKind, readonly Field[]> = {
@@ -67,6 +76,15 @@ export function suggestColumnMapping(kind: ImportKind, headers: readonly string[
   for (const field of FIELDS_BY_KIND[kind]) {
     const synonyms = SYNONYMS[field]!;
     const header = headers.find((h) => !used.has(h) && !personal.has(h) && synonyms.includes(foldLabel(h)));
+    if (header !== undefined) {
+      mapping[field] = header;
+      used.add(header);
+    }
+  }
+  for (const field of FIELDS_BY_KIND[kind]) {
+    const pattern = PATTERNS[field];
+    if (!pattern || mapping[field] !== undefined) continue;
+    const header = headers.find((h) => !used.has(h) && !personal.has(h) && pattern.test(foldLabel(h)) && !(field === 'households' && /osob/.test(foldLabel(h))));
     if (header !== undefined) {
       mapping[field] = header;
       used.add(header);

@@ -13,7 +13,32 @@ export interface ImportIssue extends InputIssue {
   column?: string;
   /** The offending value as text, at most 120 characters. Plain text: render it as text, never as HTML. */
   value?: string;
+  /**
+   * A message code with its parameters (issue 12 onwards): the UI words it from its dictionary (`importMsg_<code>`);
+   * `message` keeps the English sentence for logs and `formatIssue`.
+   */
+  code?: ImportMessageCode;
+  params?: Record<string, string | number>;
+  /** A warning whose row is left out of the import (onUnmatched: skip); counted as rejected for the partial import. */
+  rowLeftOut?: true;
 }
+
+/** Codes of messages the UI translates from its dictionary. */
+export const IMPORT_MESSAGE_CODES = [
+  'unknown_value', // {field, value}: a need/nuisance/offer list item that is neither a known word nor mapped
+  'street_from_point', // {written, street, distance}: unknown name, the row's point chose the nearest street
+  'street_far_from_point', // {written, street, distance, nearest}: the named street lies far from the row's point
+  'already_imported', // {}: the same answer is already in the workspace (re-import of a file)
+  'no_household_counts', // {default}: addresses without household counts: response rates cannot be computed
+  'household_size_default', // {default}: survey answers without a household size column
+] as const;
+export type ImportMessageCode = (typeof IMPORT_MESSAGE_CODES)[number];
+
+/** Fields of problems with the whole file, even when they point at the header row. */
+const FILE_LEVEL_FIELD = /^(\(file\)|\(columns\)|\(crs\)|\(kind\)|columnMapping|campaignId|settings)/;
+
+/** Errors kept per rejected row (a row rarely has more worth reading). */
+const MAX_ISSUES_PER_ROW = 4;
 
 /** Issues listed before the rest are only counted, so a wholly broken 100,000-row file yields a readable list. */
 export const MAX_LISTED_ISSUES = 1000;
@@ -45,11 +70,22 @@ function located({ value, ...rest }: IssueWhere): Partial<Pick<ImportIssue, 'row
   return value === undefined ? rest : { ...rest, value: valueText(value) };
 }
 
+/** The code and parameters of a message the UI translates, and whether a warning leaves its row out. */
+export interface Coded {
+  code?: ImportMessageCode;
+  params?: Record<string, string | number>;
+  rowLeftOut?: true;
+}
+
 /** Collects issues, keeps the first MAX_LISTED_ISSUES and counts every error (so a capped list still blocks the import). */
 export class IssueCollector {
   readonly listed: ImportIssue[] = [];
   errorCount = 0;
   warningCount = 0;
+  /** Errors without a row (file, columns, coordinate system, campaign): they block even a partial import. */
+  fileErrorCount = 0;
+  /** Every row (0-based file row) with an error or left out, with its first issues: the rejected rows of a partial import. */
+  readonly rejectedRows = new Map<number, ImportIssue[]>();
   private unlisted = 0;
 
   constructor(readonly source: string) {}
@@ -57,6 +93,15 @@ export class IssueCollector {
   add(issue: Omit<ImportIssue, 'source'> & { source?: string }): void {
     if (issue.severity === 'error') this.errorCount++;
     else this.warningCount++;
+    const fileLevel = issue.row === undefined || FILE_LEVEL_FIELD.test(issue.field);
+    if (issue.severity === 'error' && fileLevel) this.fileErrorCount++;
+    if ((issue.severity === 'error' || issue.rowLeftOut) && issue.row !== undefined && !fileLevel) {
+      const list = this.rejectedRows.get(issue.row);
+      const full: ImportIssue = { source: issue.source ?? this.source, ...issue };
+      if (full.value !== undefined) full.value = valueText(full.value);
+      if (!list) this.rejectedRows.set(issue.row, [full]);
+      else if (list.length < MAX_ISSUES_PER_ROW) list.push(full);
+    }
     if (this.listed.length >= MAX_LISTED_ISSUES) {
       this.unlisted++;
       return;
@@ -66,12 +111,12 @@ export class IssueCollector {
     this.listed.push(full);
   }
 
-  error(field: string, message: string, where: IssueWhere = {}): void {
-    this.add({ severity: 'error', field, message, ...located(where) });
+  error(field: string, message: string, where: IssueWhere = {}, coded?: Coded): void {
+    this.add({ severity: 'error', field, message, ...located(where), ...coded });
   }
 
-  warning(field: string, message: string, where: IssueWhere = {}): void {
-    this.add({ severity: 'warning', field, message, ...located(where) });
+  warning(field: string, message: string, where: IssueWhere = {}, coded?: Coded): void {
+    this.add({ severity: 'warning', field, message, ...located(where), ...coded });
   }
 
   /** Zod issues of one record, each naming its field; `columnOf` turns a field path into the file's column header. */

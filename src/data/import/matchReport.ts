@@ -37,7 +37,7 @@ export class MatchReportBuilder {
   add(match: AddressMatch, row: number, text: string): void {
     const r = this.report;
     r.total++;
-    if (match.streetMatchedBy === 'variant') r.matchedByVariant++;
+    if (match.streetMatchedBy === 'variant' || match.streetMatchedBy === 'register_order') r.matchedByVariant++;
     if (match.status === 'address') {
       r.matched++;
       return;

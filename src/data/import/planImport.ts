@@ -15,7 +15,10 @@ import { cellReader, tableFromCsv, tableFromFeatures, type ImportTable } from '.
 import { MatchReportBuilder, type MatchReport } from './matchReport';
 import { streetsFromOsm, type UnnamedWay } from './osmStreets';
 import { addressFromRow, resourceFromRow, responseFromRow, type RowContext } from './rowConverters';
+import { countFingerprints } from './responseFingerprint';
+import { buildStreetProximity } from './streetProximity';
 import { textOf } from './textDecoding';
+import { UnknownValueCounter, type UnknownValue } from './unknownValues';
 
 export interface ImportRecords {
   streets: Street[];
@@ -38,6 +41,22 @@ export interface ImportPlan {
   file: { format: 'csv' | 'geojson'; encoding: string; encodingReason: string; delimiter?: CsvDelimiter; rowCount: number };
   /** OSM lines without a name (streets kind). */
   unnamedWays?: UnnamedWay[];
+  /** Survey answers: each distinct need / nuisance / offer value that is neither known nor mapped, with its count. */
+  unknownValues?: UnknownValue[];
+  /**
+   * The partial import (issue 12): the records of the rows WITHOUT errors, and the rows left out with their first
+   * issues and cells (for the rejected-rows CSV). `allowed` when nothing blocks the whole file (no error without a
+   * row: columns, coordinate system, campaign) and some row is valid. When `ok`, `records` are the same arrays.
+   */
+  partial: { allowed: boolean; records: ImportRecords; rejected: RejectedRow[]; headers: string[] };
+}
+
+/** A row left out of a partial import: where it is, what was wrong (first issues), and its cells as read. */
+export interface RejectedRow {
+  row: number;
+  displayRow: number;
+  issues: ImportIssue[];
+  cells: string[];
 }
 
 export interface PlanOptions {
@@ -72,7 +91,8 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   throwIfAborted(signal);
   const issues = new IssueCollector(options.fileName ?? 'file');
   const failed = (file: ImportPlan['file'], extra: Partial<ImportPlan> = {}): ImportPlan => ({
-    kind: kindInput, ok: false, records: emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount, file, ...extra,
+    kind: kindInput, ok: false, records: emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount, file,
+    partial: { allowed: false, records: emptyRecords(), rejected: [], headers: [] }, ...extra,
   });
   const kindParse = ImportKind.safeParse(kindInput);
   const settingsParse = ImportSettings.safeParse(settingsInput ?? {});
@@ -152,7 +172,10 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   if (kind === 'resources' && !hasXY && !hasAddress) issues.error('(columns)', 'map the x and y columns, or an address column');
   if (kind === 'responses' && m.date === undefined) issues.error('(columns)', 'map the date column');
   if (kind === 'responses' && !hasAddress && !hasXY) issues.error('(columns)', 'map an address column (or street and house number)');
-  if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', `no household size column: every answer gets household size ${settings.defaultHouseholdSize}`);
+  if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', `no household size column: every answer gets household size ${settings.defaultHouseholdSize}`, {}, { code: 'household_size_default', params: { default: settings.defaultHouseholdSize } });
+  if (kind === 'addresses' && m.households === undefined) {
+    issues.warning('(columns)', `no column with the number of households per address: every address gets ${settings.defaultHouseholds}, so response rates cannot be computed from these addresses`, {}, { code: 'no_household_counts', params: { default: settings.defaultHouseholds } });
+  }
   const columns = { headers: table.headers, mapping, suggested, personalData };
   if (issues.hasErrors && (table.rows.length === 0 || issues.listed.some((i) => i.field.startsWith('columnMapping') || i.field === '(columns)' || i.field === '(kind)'))) {
     return failed(file, { columns });
@@ -206,9 +229,12 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   const report = new MatchReportBuilder();
   const usedIds = new Set<string>([...workspace.addresses.map((a) => a.id), ...workspace.resources.map((r) => r.id), ...workspace.responses.map((r) => r.id)]);
   const idPrefix = settings.idPrefix ?? `i${Date.now().toString(36)}`;
+  const unknownValues = new UnknownValueCounter();
   const ctx: RowContext<unknown> = {
     table, mapping, settings, issues, matcher, report, project, workspace, idPrefix, cell, usedIds,
     addressById: new Map(workspace.addresses.map((a) => [a.id, a])),
+    ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses) } : {}),
+    ...(kind === 'responses' && project && matcherStreets.length ? { proximity: buildStreetProximity(matcherStreets) } : {}),
   };
 
   // Which rows to convert: every row, except for streets, where only OSM address points (addr:housenumber) are.
@@ -238,10 +264,15 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   const targets = rowsToConvert ?? (convert ? table.rows.map((_, i) => i) : []);
   const total = targets.length;
   const out: (Address | Resource | SurveyResponse)[] = [];
+  /** The file row of each record in `out` (for the partial import). */
+  const outRows: number[] = [];
   let lastYield = now();
   for (let k = 0; k < total; k++) {
     const record = convert!(targets[k]!);
-    if (record) out.push(record);
+    if (record) {
+      out.push(record);
+      outRows.push(table.rowNumbers[targets[k]!]!);
+    }
     if ((k + 1) % CHUNK_ROWS === 0) {
       onProgress?.(k + 1, total);
       if (now() - lastYield > YIELD_AFTER_MS) {
@@ -268,8 +299,32 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   }
   const matchReport = report.finish();
   const ok = !issues.hasErrors;
+  const partial = ok
+    ? { allowed: true, records, rejected: [], headers: table.headers }
+    : partialOf(kind, records, out, outRows, issues, table);
+  const unknown = kind === 'responses' ? unknownValues.finish() : undefined;
   return {
     kind, ok, records: ok ? records : emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount,
     ...(matchReport.total > 0 ? { matchReport } : {}), columns, ...(crs ? { crs } : {}), file, ...(unnamedWays ? { unnamedWays } : {}),
+    ...(unknown ? { unknownValues: unknown } : {}), partial,
   };
+}
+
+/**
+ * The rows without errors and the rows left out. Street lines of an OSM file are not rows: a plan of streets with any
+ * error allows no partial import. O(rows).
+ */
+function partialOf(kind: ImportKind, records: ImportRecords, out: readonly (Address | Resource | SurveyResponse)[], outRows: readonly number[], issues: IssueCollector, table: ImportTable): ImportPlan['partial'] {
+  const rejectedRows = issues.rejectedRows;
+  const valid = emptyRecords();
+  const kept = out.filter((_, k) => !rejectedRows.has(outRows[k]!));
+  if (kind === 'streets' || kind === 'addresses') valid.addresses = kept as Address[];
+  else if (kind === 'resources') valid.resources = kept as Resource[];
+  else valid.responses = kept as SurveyResponse[];
+  const indexOfRow = new Map(table.rowNumbers.map((row, i) => [row, i]));
+  const rejected: RejectedRow[] = [...rejectedRows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, rowIssues]) => ({ row, displayRow: row + 1, issues: rowIssues, cells: table.rows[indexOfRow.get(row) ?? -1] ?? [] }));
+  const allowed = kind !== 'streets' && issues.fileErrorCount === 0 && kept.length > 0 && records.streets.length === 0;
+  return { allowed, records: allowed ? valid : emptyRecords(), rejected, headers: table.headers };
 }

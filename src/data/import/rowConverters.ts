@@ -6,16 +6,19 @@ import {
   AddressCsvRow, ResourceCsvRow, ResponseCsvRow,
   type AddressColumnMapping, type ImportSettings, type ResourceColumnMapping, type ResponseColumnMapping,
 } from '../../domain/importing';
-import type { AddressMatcher } from './addressMatcher';
+import type { AddressMatch, AddressMatcher } from './addressMatcher';
 import { normaliseHouseNumber } from './addressText';
 import { parseDateCell, parseIntegerCell, parseYesNoCell, splitListCell } from './cells';
 import type { Reprojector } from './crs';
-import type { IssueCollector } from './importIssues';
+import { IssueCollector } from './importIssues';
+import { responseFingerprint } from './responseFingerprint';
+import type { StreetProximity } from './streetProximity';
+import type { UnknownValueCounter } from './unknownValues';
 import { rowPoint, where, type ImportTable } from './importTable';
 import { MATCH_REASON_TEXT, suggestionText, type MatchReportBuilder } from './matchReport';
 import { slugOf } from './osmStreets';
 import { rowAddress } from './rowLocation';
-import { needFromLabel, nuisanceFromLabel, offerFromLabel, resourceKindFromLabel } from './vocabulary';
+import { needFromLabel, resourceKindFromLabel, valueCategory } from './vocabulary';
 
 /** What every row converter reads. */
 export interface RowContext<M> {
@@ -32,6 +35,12 @@ export interface RowContext<M> {
   /** Ids taken so far (workspace + this import), for unique generated ids. */
   usedIds: Set<string>;
   addressById: Map<string, Address>;
+  /** Street lines by distance (responses with coordinates): the point decides or checks the street. */
+  proximity?: StreetProximity;
+  /** Distinct unknown need / nuisance / offer values, for the value-mapping step. */
+  unknownValues?: UnknownValueCounter;
+  /** Fingerprints of the answers already in the workspace → how many: a re-imported row is not added twice. */
+  existingResponses?: Map<string, number>;
 }
 
 const columnFor = (mapping: Record<string, unknown>) => (field: string): string | undefined => {
@@ -91,6 +100,29 @@ function listOf<T>(items: string[], lookup: (s: string) => T | undefined, what: 
     const id = lookup(item);
     if (id === undefined) ctx.issues.error(column ?? what, `"${item}" is not a known ${what}`, where(ctx.table, i, column, item));
     else if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+type MappedField = 'needs' | 'nuisances' | 'offers';
+const FIELD_WORD: Record<MappedField, string> = { needs: 'need category', nuisances: 'nuisance', offers: 'offer' };
+
+/** The category of one list item: a known word, or the user's value mapping; unknown ones are counted and are errors. */
+function mappedItem(ctx: RowContext<unknown>, field: MappedField, item: string, i: number, column: string | undefined): string | undefined {
+  const id = valueCategory(field, item, ctx.settings.valueMapping);
+  if (id === undefined) {
+    ctx.unknownValues?.add(field, item, ctx.table.rowNumbers[i]! + 1);
+    ctx.issues.error(column ?? field, `"${item}" is not a known ${FIELD_WORD[field]}; map it to a category`, where(ctx.table, i, column, item), { code: 'unknown_value', params: { field, value: item } });
+    return undefined;
+  }
+  return id === 'ignore' ? undefined : id;
+}
+
+function mappedListOf(ctx: RowContext<unknown>, field: MappedField, items: string[], i: number, column: string | undefined): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const id = mappedItem(ctx, field, item, i, column);
+    if (id !== undefined && !out.includes(id)) out.push(id);
   }
   return out;
 }
@@ -186,9 +218,8 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
   for (const [column, category] of Object.entries(mapping.needColumns)) addNeed(category, cell(i, column), column, false);
   for (const item of splitListCell(cell(i, mapping.needsList))) {
     const [label, severityText] = splitNeedItem(item);
-    const category = needFromLabel(label);
-    if (!category) issues.error('needs', `"${label}" is not a known need category`, where(table, i, mapping.needsList, item));
-    else addNeed(category, severityText, mapping.needsList, true);
+    const category = mappedItem(ctx as RowContext<unknown>, 'needs', label, i, mapping.needsList);
+    if (category !== undefined) addNeed(category, severityText, mapping.needsList, true);
   }
   const yesColumns = <T>(columns: Record<string, T>, field: string): T[] => {
     const out: T[] = [];
@@ -199,11 +230,11 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     }
     return out;
   };
-  const nuisances = [...new Set([...yesColumns(mapping.nuisanceColumns, 'nuisances'), ...listOf(splitListCell(cell(i, mapping.nuisancesList)), nuisanceFromLabel, 'nuisance', ctx, i, mapping.nuisancesList)])];
-  const offers = [...new Set([...yesColumns(mapping.offerColumns, 'offers'), ...listOf(splitListCell(cell(i, mapping.offersList)), offerFromLabel, 'offered resource', ctx, i, mapping.offersList)])];
+  const nuisances = [...new Set([...yesColumns(mapping.nuisanceColumns, 'nuisances'), ...mappedListOf(ctx as RowContext<unknown>, 'nuisances', splitListCell(cell(i, mapping.nuisancesList)), i, mapping.nuisancesList)])];
+  const offers = [...new Set([...yesColumns(mapping.offerColumns, 'offers'), ...mappedListOf(ctx as RowContext<unknown>, 'offers', splitListCell(cell(i, mapping.offersList)), i, mapping.offersList)])];
   const consent = parseYesNoCell(cell(i, mapping.leaderConsent));
   if (consent === null) issues.error('leaderCandidate.consent', 'the leader consent cell must be yes or no', where(table, i, mapping.leaderConsent, cell(i, mapping.leaderConsent)));
-  const leaderInterests = consent ? listOf(splitListCell(cell(i, mapping.leaderInterests)), needFromLabel, 'need category', ctx, i, mapping.leaderInterests) : [];
+  const leaderInterests = consent ? mappedListOf(ctx as RowContext<unknown>, 'needs', splitListCell(cell(i, mapping.leaderInterests)), i, mapping.leaderInterests) : [];
   const date = parseDateCell(cell(i, mapping.date));
   const size = parseIntegerCell(cell(i, mapping.householdSize));
   const row = ResponseCsvRow.safeParse({
@@ -214,28 +245,39 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
   if (!row.success) {
     issues.fromZod(row.error, where(table, i), (f) => (f.startsWith('needs.') ? needColumnOf[Number(f.split('.')[1])] : columnFor(mapping)(f)), (f) => (f === 'date' ? cell(i, mapping.date) ?? '' : f === 'householdSize' ? cell(i, mapping.householdSize) : undefined));
   }
-  // Location: address (preferred), else coordinates.
+  // Location: address (preferred), else coordinates. The row's own point, when it has one, decides the street of an
+  // unknown name and checks a known one (issue 12): a name that lands far from the point is an error, never silent.
   const location: { addressId?: string; streetId?: string; location?: PointGeometry } = {};
   const address = rowAddress((c) => cell(i, c), mapping);
+  const point = ctx.project && mapping.x !== undefined && mapping.y !== undefined ? rowPoint(table, i, cell, mapping, ctx.project, new IssueCollector(issues.source)) : undefined;
   let skip = false;
+  let rejected = false;
   if (address) {
-    const match = ctx.matcher.match(address.street, address.houseNumber);
+    const column = mapping.address ?? mapping.street;
+    let match = ctx.matcher.match(address.street, address.houseNumber);
+    if (point && ctx.proximity) {
+      const checked = crossCheck(ctx, match, address, point.coordinates[0], point.coordinates[1], i, column);
+      match = checked.match;
+      rejected = checked.rejected;
+    }
     ctx.report.add(match, table.rowNumbers[i]!, address.text);
-    if (match.status === 'address') location.addressId = match.addressId!;
+    if (rejected) {
+      // reported by crossCheck
+    } else if (match.status === 'address') location.addressId = match.addressId!;
     else if (match.status === 'street' && settings.streetLevelMatch) {
       location.streetId = match.streetId!;
       issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason!]}${suggestionText(match)}; the answer is kept on the street`, where(table, i, mapping.address ?? mapping.houseNumber ?? mapping.street, address.text));
     } else if (settings.onUnmatched === 'skip') {
-      issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}; the row is left out`, where(table, i, mapping.address ?? mapping.street, address.text));
+      issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}; the row is left out`, where(table, i, column, address.text), { rowLeftOut: true });
       skip = true;
     } else {
-      issues.error('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}`, where(table, i, mapping.address ?? mapping.street, address.text));
+      issues.error('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}`, where(table, i, column, address.text));
     }
   }
-  if (!location.addressId && !location.streetId && !skip) {
-    const point = rowPoint(table, i, cell, mapping, ctx.project, issues);
-    if (point) location.location = point;
-    else if (point === undefined && !address) issues.error('addressId', 'the row has no address and no coordinates', where(table, i, mapping.address ?? mapping.street));
+  if (!location.addressId && !location.streetId && !skip && !rejected) {
+    const ownPoint = rowPoint(table, i, cell, mapping, ctx.project, issues);
+    if (ownPoint) location.location = ownPoint;
+    else if (ownPoint === undefined && !address) issues.error('addressId', 'the row has no address and no coordinates', where(table, i, mapping.address ?? mapping.street));
   }
   if (skip || !row.success || issues.errorCount > errorsBefore) return undefined;
   const record = SurveyResponse.safeParse({
@@ -253,5 +295,71 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     issues.fromZod(record.error, where(table, i), columnFor(mapping));
     return undefined;
   }
+  const existing = ctx.existingResponses;
+  if (existing) {
+    const fingerprint = responseFingerprint(record.data);
+    const left = existing.get(fingerprint) ?? 0;
+    if (left > 0) {
+      existing.set(fingerprint, left - 1);
+      issues.warning('(record)', 'the same answer is already in the workspace (was this file imported before?); it is not added again', where(table, i), { code: 'already_imported', params: {} });
+      return undefined;
+    }
+  }
   return record.data;
+}
+
+/**
+ * The coordinate / name cross-check of one survey row. A name that matched: its street (any record of that name)
+ * must lie within `nameStreetMismatchMeters` of the point, else the row is an error naming both streets. A name that
+ * did not match: the streets within `pointStreetToleranceMeters` of the point are candidates; the one whose name is
+ * closest to the written one wins when alike (a misspelling), else the nearest; the row keeps a warning.
+ */
+function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch, address: { street: string; houseNumber?: string; text: string }, lng: number, lat: number, i: number, column: string | undefined): { match: AddressMatch; rejected: boolean } {
+  const { settings, issues, table, matcher } = ctx;
+  const proximity = ctx.proximity!;
+  if (match.streetId) {
+    let best = { streetId: match.streetId, distance: Infinity };
+    for (const id of matcher.sameNameStreetIds(match.streetId)) {
+      const d = proximity.distanceToStreet(id, lng, lat);
+      if (d < best.distance) best = { streetId: id, distance: d };
+    }
+    if (!Number.isFinite(best.distance)) return { match, rejected: false }; // a street with no line cannot be checked
+    if (best.distance > settings.nameStreetMismatchMeters) {
+      const nearest = proximity.nearestStreets(lng, lat, settings.nameStreetMismatchMeters)[0];
+      const street = matcher.labelOf(match.streetId);
+      const nearestLabel = nearest ? matcher.labelOf(nearest.streetId) : '';
+      issues.error(
+        'streetId',
+        `the name matches ${street}, which lies ${Math.round(best.distance)} m from the row's coordinates${nearest ? `; the nearest street to the point is ${nearestLabel}` : ''}`,
+        where(table, i, column, address.text),
+        { code: 'street_far_from_point', params: { written: address.street, street, distance: Math.round(best.distance), nearest: nearestLabel } },
+      );
+      return { match, rejected: true };
+    }
+    if (best.streetId !== match.streetId) return { match: matcher.matchOnStreet(best.streetId, address.houseNumber), rejected: false };
+    return { match, rejected: false };
+  }
+  if (match.reason !== 'unknown_street' && match.reason !== 'ambiguous_street') return { match, rejected: false };
+  const near = proximity.nearestStreets(lng, lat, settings.pointStreetToleranceMeters);
+  if (near.length === 0) return { match, rejected: false };
+  let chosen = near[0]!;
+  let chosenName = matcher.nameDistance(address.street, chosen.streetId);
+  for (const candidate of near.slice(1)) {
+    const d = matcher.nameDistance(address.street, candidate.streetId);
+    if (d < chosenName) {
+      chosen = candidate;
+      chosenName = d;
+    }
+  }
+  // A written name that resembles none of the near streets says nothing: the nearest street then.
+  if (chosenName > 0.5) chosen = near[0]!;
+  const onStreet = matcher.matchOnStreet(chosen.streetId, address.houseNumber);
+  const street = matcher.labelOf(chosen.streetId);
+  issues.warning(
+    'streetId',
+    `no street of this name; the row's coordinates lie ${Math.round(chosen.distanceMeters)} m from ${street}, so the answer is put there`,
+    where(table, i, column, address.text),
+    { code: 'street_from_point', params: { written: address.street, street, distance: Math.round(chosen.distanceMeters) } },
+  );
+  return { match: onStreet, rejected: false };
 }

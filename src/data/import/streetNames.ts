@@ -113,6 +113,32 @@ export function streetMatchKeys(name: string): string[] {
 }
 
 /**
+ * Register-order keys: the official TERYT ULIC register and many municipal systems write the main part first and the
+ * given names or leading words after it ("Matejki Jana" for "Jana Matejki", "Katynia Ofiar" for "Ofiar Katynia",
+ * "Mikołaja Świętego" for "Świętego Mikołaja"). Every rotation of the canonical tokens at a word boundary, the
+ * original order excluded. O(tokens²).
+ * @example registerOrderKeys('Jana Matejki') → ['matejki jana']; registerOrderKeys('Ofiar Katynia') → ['katynia ofiar']
+ */
+export function registerOrderKeys(name: string): string[] {
+  return rotationsOfKey(normaliseStreetName(name));
+}
+
+/** Rotations of an already normalised key ("a b c" → "b c a", "c a b"); none for a one-word key. */
+export function rotationsOfKey(key: string): string[] {
+  const tokens = key.split(' ').filter((t) => t !== '');
+  if (tokens.length < 2) return [];
+  const keys = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const rotated = [...tokens.slice(k), ...tokens.slice(0, k)];
+    // A rotation must start with a word: "2 jana pawla" is no one's way of writing "Jana Pawła II".
+    if (!isWord(rotated[0]!)) continue;
+    keys.add(rotated.join(' '));
+  }
+  keys.delete(key);
+  return [...keys];
+}
+
+/**
  * Splits the street type off a full name and infers the prefix: "Aleja X"/"al. X" → al., "Plac X" → pl.,
  * "Rondo X" → rondo, "Osiedle X" → os., otherwise ul. The name keeps its case and diacritics.
  * @example splitStreetPrefix('Aleja Armii Krajowej') → { prefix: 'al.', name: 'Armii Krajowej' }

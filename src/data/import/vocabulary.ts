@@ -2,6 +2,7 @@ import {
   NEED_CATEGORIES, NEED_CATEGORY_IDS, NUISANCE_IDS, NUISANCE_LABELS, OFFER_IDS, OFFER_LABELS, RESOURCE_KINDS,
   type NeedCategoryId, type NuisanceId, type OfferId, type ResourceKind,
 } from '../../domain';
+import type { ValueMapping } from '../../domain/importing';
 import { foldDiacritics } from './streetNames';
 
 /**
@@ -72,3 +73,46 @@ export const needFromLabel = (text: string): NeedCategoryId | undefined => NEEDS
 export const nuisanceFromLabel = (text: string): NuisanceId | undefined => NUISANCES.get(foldLabel(text));
 export const offerFromLabel = (text: string): OfferId | undefined => OFFERS.get(foldLabel(text));
 export const resourceKindFromLabel = (text: string): ResourceKind | undefined => RESOURCES.get(foldLabel(text));
+
+type MappedField = 'needs' | 'nuisances' | 'offers';
+const LOOKUPS: Record<MappedField, Map<string, string>> = { needs: NEEDS, nuisances: NUISANCES, offers: OFFERS };
+
+/**
+ * A list item's category: a known word of the taxonomy, else the user's value mapping (keyed by folded text), else
+ * undefined. `'ignore'` means the user said the value carries no category.
+ * @example valueCategory('needs', 'Samotność_seniorów', { needs: { 'samotnosc seniorow': 'loneliness_seniors' }, nuisances: {}, offers: {} }) → 'loneliness_seniors'
+ */
+export function valueCategory(field: MappedField, text: string, mapping: ValueMapping | undefined): string | undefined {
+  const folded = foldLabel(text);
+  return LOOKUPS[field].get(folded) ?? mapping?.[field][folded];
+}
+
+/** Two folded words are alike when equal, or when they share a stem of 5+ letters ("seniorow" ~ "seniorzy" by "senior"). */
+function wordsAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= 5 || (common >= 4 && Math.min(a.length, b.length) <= 5 && common === Math.min(a.length, b.length));
+}
+
+/**
+ * Categories a user's own value most likely means, best first (at most `limit`), by folded words shared with the
+ * taxonomy's ids, labels and synonyms: "samotnosc_seniorow" → loneliness_seniors, "czas_wolny_dzieci" →
+ * children_youth_leisure. A score is the share of the known word's words found in the value, plus a little for the
+ * share of the value's words explained. O(vocabulary · words²).
+ */
+export function suggestValueCategories(field: MappedField, text: string, limit = 3): string[] {
+  const words = foldLabel(text).split(' ').filter((w) => w.length >= 3);
+  if (words.length === 0) return [];
+  const best = new Map<string, number>();
+  for (const [label, id] of LOOKUPS[field]) {
+    const labelWords = label.split(' ').filter((w) => w.length >= 3);
+    if (labelWords.length === 0) continue;
+    const found = labelWords.filter((lw) => words.some((w) => wordsAlike(w, lw))).length;
+    if (found === 0) continue;
+    const explained = words.filter((w) => labelWords.some((lw) => wordsAlike(w, lw))).length;
+    const score = found / labelWords.length + 0.5 * (explained / words.length);
+    if (score > (best.get(id) ?? 0)) best.set(id, score);
+  }
+  return [...best.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([id]) => id);
+}
