@@ -1,7 +1,7 @@
 import type { NeedMapQuery, NeedSelection, UnitChoice, UnitKindName } from '../domain/analysisRequest';
 import type { NeedCategoryId } from '../domain/needs';
 import { hexKeyQ, hexKeyR, hexPolygon } from './hexGrid';
-import { quantileClassBreaks } from './exploreClassBreaks';
+import { distinctClassBreaks } from './exploreClassBreaks';
 import { checkCampaign, explored, layerKeyOf, selectionValues, weightsByNeed, type ExploreContext, type ExploreResult } from './exploreContext';
 import { needColumn, UNIT_SUPPRESSED } from './unitAggregates';
 
@@ -91,10 +91,19 @@ export interface NeedMapResult {
   responseRate: Float64Array;
   /** 1 where the unit has fewer than k responses. */
   suppressed: Uint8Array;
-  /** Quantile class 0–4 of the coloured value (smoothed when smoothing is on), 255 where suppressed. */
+  /** Class 0 … classCount − 1 of the coloured value (smoothed when smoothing is on), 255 where suppressed. */
   classOfUnit: Uint8Array;
-  /** 6 class edges (min, 20 %, 40 %, 60 %, 80 %, max) over the non-suppressed values; [] when none. */
+  /**
+   * classCount + 1 edges over the non-suppressed values (min, then each class's upper value), strictly increasing
+   * after the first; [] when none. Quantile classes that never repeat (exploreClassBreaks.ts distinctClassBreaks).
+   */
   breaks: number[];
+  /** How many classes (≤ 5; fewer when the values have few levels), and each class's smallest and largest value. */
+  classCount: number;
+  classMin: number[];
+  classMax: number[];
+  /** Units drawn as suppressed (their own hatched class in the legend). */
+  suppressedCount: number;
   /** The weights used (normalised to sum 1), by need. */
   weights: Partial<Record<NeedCategoryId, number>>;
   minResponses: number;
@@ -140,7 +149,9 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
       upper[u] = suppressed[u] ? NaN : agg.needUpper[u * agg.needCount + j]!;
     }
   }
-  const { edges, classOfUnit } = quantileClassBreaks(smoothedValues ?? values);
+  const { edges, classOfUnit, classCount, classMin, classMax } = distinctClassBreaks(smoothedValues ?? values);
+  let suppressedCount = 0;
+  for (let u = 0; u < n; u++) suppressedCount += suppressed[u]!;
   return explored({
     layerKey: layerKeyOf(query.unit),
     campaignId: query.campaignId,
@@ -155,6 +166,10 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
     suppressed,
     classOfUnit,
     breaks: edges,
+    classCount,
+    classMin,
+    classMax,
+    suppressedCount,
     weights: weightsByNeed(agg.needIds, raw.value.normalisedWeights),
     minResponses: agg.minResponses,
     totalResponses: agg.totalResponses,

@@ -51,8 +51,11 @@ describe('explore facade on the fixture town (hand-checked)', () => {
     expect(map.upper![0]).toBeCloseTo(wilsonInterval(2, 3).upper, 12);
     expect(Array.from(map.responses)).toEqual([3, 1, 1]);
     expect(map.responseRate[0]).toBe(3 / 16);
-    // One shown value: every edge is 2/3 and the unit is in class 0; the suppressed ones have no class.
-    expect(map.breaks).toEqual([2 / 3, 2 / 3, 2 / 3, 2 / 3, 2 / 3, 2 / 3]);
+    // One shown value: one class (issue 13: classes never repeat — it used to be five classes "67–67 %"), the unit
+    // in it; the two suppressed ones have no class and are counted for their own legend row.
+    expect(map.breaks).toEqual([2 / 3, 2 / 3]);
+    expect(map.classCount).toBe(1);
+    expect(map.suppressedCount).toBe(2);
     expect(Array.from(map.classOfUnit)).toEqual([0, 255, 255]);
     // Wave w1 has 10 responses: 5 on streets + 5 unassigned (unknown address, unknown street, too far, no point, NaN).
     expect(map.totalResponses).toBe(10);

@@ -40,7 +40,7 @@ export function ExploreLegend() {
   const campaign = campaigns.find((c) => c.id === settings.campaignId);
   const subject = legendTitle(settings, campaign, language);
   const needMap = results.needMap;
-  const labels = needMap ? classLabels(needMap.breaks, language) : [];
+  const labels = needMap ? classLabels(needMap.breaks, language, needMap) : [];
   const hot = hotSpotsApply(settings);
   const gapNeedLabel = needLabel(gapNeed(settings), language);
 

@@ -34,16 +34,18 @@ export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | 
 const formatWeight = (w: number, language: Language) => new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(w);
 
 /**
- * Class labels from the 6 quantile edges: "12–18 %". Values are shares (0–1); the top class includes its upper edge.
- * With fewer than 2 edges (nothing to classify) no labels.
+ * Class labels: "12–18 %", or "0 %" for a class of one value. Values are shares (0–1). With `ranges` (each class's
+ * smallest and largest value, as the need map gives them) rows never overlap; from edges alone a class runs from its
+ * lower edge (exclusive) to its upper edge. With fewer than 2 edges (nothing to classify) no labels.
  */
-export function classLabels(breaks: readonly number[], language: Language): string[] {
+export function classLabels(breaks: readonly number[], language: Language, ranges?: { classMin: readonly number[]; classMax: readonly number[] }): string[] {
   const labels: string[] = [];
   for (let i = 0; i + 1 < breaks.length; i++) {
-    const lo = breaks[i]!;
-    const hi = breaks[i + 1]!;
+    const lo = ranges?.classMin[i] ?? breaks[i]!;
+    const hi = ranges?.classMax[i] ?? breaks[i + 1]!;
     const digits = hi - lo < 0.02 ? 1 : 0;
-    labels.push(`${formatPercent(lo, language, digits).replace(/\s?%$/, '')}–${formatPercent(hi, language, digits)}`);
+    const [a, b] = [formatPercent(lo, language, digits), formatPercent(hi, language, digits)];
+    labels.push(a === b ? b : `${a.replace(/\s?%$/, '')}–${b}`);
   }
   return labels;
 }
