@@ -27,6 +27,8 @@ export interface WorkspaceChanges {
  */
 export interface DataSource {
   readonly kind: 'embedded' | 'supabase';
+  /** Embedded: which workspace of this browser is open (the demo town or a centre's own town). Supabase: absent. */
+  readonly workspaceId?: string;
   /** Loads the whole workspace of the current organisation. An abort rejects with an AbortError. */
   loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace>;
   /** Creates or replaces one record (matched by id). An abort before the write is done rejects with an AbortError. */

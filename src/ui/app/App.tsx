@@ -16,6 +16,8 @@ import { MapView } from '../map/MapView';
 import { DataIssues } from '../notices/DataIssues';
 import { LoadStatus } from '../notices/LoadStatus';
 import { UpdateNotice } from '../notices/UpdateNotice';
+import { EmptyWorkspaceNotice, isEmptyWorkspace } from '../notices/EmptyWorkspaceNotice';
+import { DEMO_WORKSPACE_ID } from '../../data/embedded';
 import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../store/appStore';
 import { SurveyFormView } from '../surveyForm/SurveyFormView';
 import { useAppView } from '../importWizard/importHash';
@@ -27,6 +29,7 @@ import { CampaignsView } from '../surveys/CampaignsView';
 import { buildWorkspaceIndex } from '../workspace/workspaceIndex';
 import { useWorkspaceLoader } from '../workspace/useWorkspaceLoader';
 import { UrlNotice } from '../url/UrlNotice';
+import { dataAttribution } from '../i18n/attribution';
 import { useAppUrlSync } from '../url/urlSync';
 import { ShareDialog } from '../partner/ShareDialog';
 import './app.css';
@@ -116,7 +119,9 @@ export function App({ dataSource }: { dataSource: DataSource }) {
     [index, language],
   );
 
-  const resetToDemo = dataSource.resetToDemo?.bind(dataSource);
+  // Only the demo workspace can be reset to the demo; a centre's own town is left by switching workspaces.
+  const isDemo = dataSource.workspaceId === undefined || dataSource.workspaceId === DEMO_WORKSPACE_ID;
+  const resetToDemo = isDemo ? dataSource.resetToDemo?.bind(dataSource) : undefined;
   const onResetDemo = useMemo(
     () =>
       resetToDemo
@@ -138,10 +143,11 @@ export function App({ dataSource }: { dataSource: DataSource }) {
           {t('skipToMap')}
         </a>
       ) : null}
-      <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} view={view} />
+      <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} workspaceId={dataSource.workspaceId} view={view} />
       <UpdateNotice />
       <UrlNotice language={language} />
       {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
+      {workspace && view === 'map' && isEmptyWorkspace(workspace) ? <EmptyWorkspaceNotice /> : null}
       {view === 'survey' ? <SurveyFormView dataSource={dataSource} /> : null}
       {view === 'import' ? (
         <Suspense fallback={<p role="status">{t('loading')}</p>}>
@@ -180,7 +186,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
               <ExportMenu map={exportMap} />
               <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
               {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}
-              <p className="map-attribution">{t('attribution')}</p>
+              <p className="map-attribution">{dataAttribution(language, workspace?.organisation)}</p>
             </div>
             <aside id="panel-details" className="panel panel-right" aria-label={t('details')}>
               <DetailsPanel index={index} selection={selection} language={language} onClear={() => select(store, null)} />

@@ -1,10 +1,10 @@
+import { dataAttribution } from '../i18n/attribution';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { canExportRawAnswers, CURRENT_AUDIENCE, type Audience } from '../explore/audience';
 import { legendTitle } from '../explore/exploreText';
 import { useExploreState } from '../explore/useExplore';
-import { translate } from '../i18n/dictionary';
 import { useAppState } from '../store/appStore';
 import { aggregateRows } from './aggregateRows';
 import { aggregatesCsv } from './aggregatesCsv';
@@ -68,7 +68,7 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
   const town = workspace?.organisation.town ?? '';
   const campaign = state?.campaigns.find((c) => c.id === state.settings.campaignId);
   const baseName = () => exportFileName('calmap', town, layer?.key.replace(':', '') ?? 'mapa', campaign?.startDate ?? '');
-  const attribution = x('attribution', { source: translate(language, 'attribution') });
+  const attribution = x('attribution', { source: dataAttribution(language, workspace?.organisation) });
 
   const exportAggregates = (format: 'csv' | 'csvDot' | 'geojson') => {
     setOpen(false);

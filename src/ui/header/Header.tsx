@@ -25,12 +25,14 @@ function revealTab(strip: HTMLElement, tab: HTMLElement): void {
 interface HeaderProps {
   town: string | undefined;
   onResetDemo: (() => Promise<void>) | undefined;
+  /** The embedded default's open workspace; absent on Supabase. */
+  workspaceId?: string | undefined;
   /** Which view the URL shows: its tab is marked current. */
   view?: 'map' | 'survey' | 'import' | 'campaigns' | 'resources' | 'report' | 'programmes';
 }
 
 /** "CAL Map · Dębowo", the views that work today, the language switch and the settings menu. */
-export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
+export function Header({ town, onResetDemo, workspaceId, view = 'map' }: HeaderProps) {
   const t = useT();
   const store = useAppStore();
   const language = useAppState((s) => s.language);
@@ -95,7 +97,7 @@ export function Header({ town, onResetDemo, view = 'map' }: HeaderProps) {
           ))}
         </div>
         <AccountBadge />
-        <SettingsMenu onResetDemo={onResetDemo} />
+        <SettingsMenu onResetDemo={onResetDemo} workspaceId={workspaceId} />
       </div>
     </header>
   );

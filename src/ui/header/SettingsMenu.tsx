@@ -1,19 +1,24 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
+import { NewWorkspaceDialog } from './NewWorkspaceDialog';
+import { WorkspaceList } from './WorkspaceList';
 
 interface SettingsMenuProps {
   /** Absent when the data source cannot reset (Supabase): the item is then not offered. */
   onResetDemo: (() => Promise<void>) | undefined;
+  /** The embedded default's open workspace (the demo or a centre's own town); absent on Supabase. */
+  workspaceId?: string | undefined;
 }
 
 type ResetStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 
-/** A small disclosure menu with the one setting that works today: reset to the demo data, after confirmation. */
-export function SettingsMenu({ onResetDemo }: SettingsMenuProps) {
+/** A small disclosure menu: the workspaces of this browser, data import, and reset to the demo data (after confirmation). */
+export function SettingsMenu({ onResetDemo, workspaceId }: SettingsMenuProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<ResetStatus>({ kind: 'idle' });
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const newWorkspaceRef = useRef<HTMLDialogElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuId = useId();
@@ -64,6 +69,16 @@ export function SettingsMenu({ onResetDemo }: SettingsMenuProps) {
         <span className="header-button-label">{t('settings')}</span>
       </button>
       <div id={menuId} className="settings-menu" hidden={!open}>
+        {workspaceId !== undefined && open ? (
+          <WorkspaceList
+            currentId={workspaceId}
+            onChoose={() => setOpen(false)}
+            onNew={() => {
+              setOpen(false);
+              newWorkspaceRef.current?.showModal();
+            }}
+          />
+        ) : null}
         <a className="settings-item" href="#import" onClick={() => setOpen(false)}>
           {t('importData')}
         </a>
@@ -79,13 +94,14 @@ export function SettingsMenu({ onResetDemo }: SettingsMenuProps) {
           >
             {t('resetDemo')}
           </button>
-        ) : (
+        ) : workspaceId === undefined ? (
           <p className="settings-note">{t('resetDemoUnavailable')}</p>
-        )}
+        ) : null}
       </div>
       <p className="visually-hidden" role="status">
         {status.kind === 'done' ? t('resetDemoDone') : ''}
       </p>
+      {workspaceId !== undefined ? <NewWorkspaceDialog dialogRef={newWorkspaceRef} /> : null}
       <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => buttonRef.current?.focus()}>
         <h2 id={titleId}>{t('resetDemoTitle')}</h2>
         <p>{t('resetDemoBody')}</p>

@@ -1,9 +1,10 @@
+import { dataAttribution } from '../i18n/attribution';
 import { useEffect, useId, useState } from 'react';
 import { NEED_BY_ID, type NeedCategoryId } from '../../domain';
 import { NEED_CLASS_COLOURS, EXPLORE_COLOURS } from '../../map/explorePalette';
 import { MIN_RESPONSES } from '../explore/exploreSettings';
 import { classLabels } from '../explore/exploreText';
-import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, translate, type Language } from '../i18n/dictionary';
+import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../store/appStore';
 import { formatCount, formatDate, formatPercent } from '../surveys/formatting';
 import type { ResponseRateRow } from '../surveys/responseRateRows';
@@ -332,7 +333,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
 
       <section className="report-section" aria-labelledby="report-sources">
         <h2 id="report-sources">{r('sourcesTitle')}</h2>
-        <p>{r('sources', { attribution: translate(language, 'attribution') })}</p>
+        <p>{r('sources', { attribution: dataAttribution(language, workspace.organisation) })}</p>
         <p className="report-rule">{r('suppression', { k: MIN_RESPONSES })}</p>
       </section>
     </article>

@@ -1,0 +1,143 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { buildApp, REPO_ROOT } from './support/buildApp';
+import { startStaticServer, type StaticServer } from './support/staticServer';
+
+/**
+ * Issue 12 part 1 in Chromium: a centre starts its own workspace from an empty browser (name, kind, TERYT, town),
+ * lands on an empty town that says what to do, imports its streets, and switches to the demo and back with
+ * nothing lost in either.
+ */
+
+const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server: StaticServer;
+let browser: Browser;
+let dist: string;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dist = await buildApp();
+  server = await startStaticServer(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+async function axeViolations(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  if (violations.length) console.log('axe violations:', JSON.stringify(violations, null, 2));
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Streets of Nowy Sącz as an OpenStreetMap export (GeoJSON from Overpass), written by the test: Lwowska split in two ways. */
+function osmStreets(): string {
+  const way = (id: number, name: string, coordinates: [number, number][]) => ({ type: 'Feature', id: `way/${id}`, properties: { highway: 'residential', name }, geometry: { type: 'LineString', coordinates } });
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      way(1, 'Lwowska', [[20.700, 49.618], [20.705, 49.617]]),
+      way(2, 'Lwowska', [[20.705, 49.617], [20.712, 49.615]]),
+      way(3, 'Jagiellońska', [[20.693, 49.622], [20.694, 49.614]]),
+      way(4, 'Kazimierza Wielkiego', [[20.688, 49.618], [20.699, 49.6185]]),
+    ],
+  });
+}
+
+const waitForMap = (page: Page) => page.waitForFunction(() => window.__calmap?.ready === true, undefined, { timeout: 30_000, polling: 50 });
+/** The street count the map's text summary states (what a screen reader user hears). */
+const streetCount = async (page: Page) => Number(/ulice: (\d+)/.exec(await page.locator('[data-testid="map-summary"]').textContent() ?? '')?.[1] ?? -1);
+
+async function chooseWorkspace(page: Page, label: RegExp) {
+  await page.getByRole('button', { name: 'Ustawienia' }).click();
+  await page.locator('[data-testid="workspace-list"]').getByRole('button', { name: label }).click();
+}
+
+describe('a centre starts its own town', () => {
+  it('creates a workspace, sees an empty town that says what to do, imports streets, and switches to the demo and back without loss', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.origin + '/');
+    await waitForMap(page);
+    expect(await page.locator('h1').innerText()).toMatch(/Dębowo/);
+    const demoStreets = await streetCount(page);
+    expect(demoStreets).toBeGreaterThan(100);
+
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    const list = page.locator('[data-testid="workspace-list"]');
+    expect(await list.getByRole('button', { name: /Miasto demonstracyjne/ }).getAttribute('aria-current')).toBe('true');
+    await list.getByRole('button', { name: 'Nowy obszar / nowa gmina…' }).click();
+    const form = page.locator('[data-testid="new-workspace-form"]');
+    await form.waitFor({ state: 'visible' });
+    await form.getByLabel('Nazwa ośrodka').fill('Miejski Ośrodek Pomocy Społecznej w Nowym Sączu');
+    await form.getByLabel('Rodzaj ośrodka').selectOption('MOPS');
+    await form.getByLabel('Kod TERYT gminy').fill('12 620');
+    await form.getByLabel('Miejscowość (miasto lub gmina)').fill('Nowy Sącz');
+    await form.getByRole('button', { name: 'Utwórz i otwórz' }).click();
+    // A wrong code is named at its field, and focus goes there.
+    const teryt = form.getByLabel('Kod TERYT gminy');
+    await expect.poll(() => teryt.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.innerText()).toContain('Kod TERYT gminy to 7 cyfr; ostatnia (1–5) to rodzaj gminy.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('gminaTeryt');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-new-error.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await teryt.fill('1262011');
+    await form.getByRole('button', { name: 'Utwórz i otwórz' }).click();
+
+    // The new workspace opens on the import screen, with its own name; nothing of Dębowo is in it.
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 30_000 }).toMatch(/^#import|v=import/);
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/CAL Map\s*·\s*Nowy Sącz/);
+    await page.evaluate(() => (window.location.hash = '#map'));
+    await waitForMap(page);
+    await expect.poll(() => page.locator('[data-testid="empty-workspace"]').isVisible()).toBe(true);
+    expect(await streetCount(page)).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-empty.png') });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Streets from an OSM export go into this workspace.
+    await page.locator('[data-testid="empty-workspace"]').getByRole('link', { name: 'Przejdź do importu danych' }).click();
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({ name: 'nowy-sacz-ulice.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(osmStreets(), 'utf8') });
+    await expect.poll(() => page.locator('input[name="import-kind"][value="streets"]').isChecked(), { timeout: 30_000 }).toBe(true);
+    const commit = page.locator('[data-testid="import-commit"]');
+    await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await commit.click();
+    await expect.poll(() => page.locator('[data-testid="import-success"]').innerText(), { timeout: 30_000 }).toMatch(/ulice: 3/);
+    await page.evaluate(() => (window.location.hash = '#map'));
+    await waitForMap(page);
+    await expect.poll(() => streetCount(page)).toBe(3);
+    expect(await page.locator('[data-testid="empty-workspace"]').count()).toBe(0);
+    expect(await page.locator('.map-attribution').innerText()).toBe('Dane: Miejski Ośrodek Pomocy Społecznej w Nowym Sączu');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-own-streets.png') });
+
+    // The demo is one click away and unchanged; back again, Nowy Sącz still has its streets.
+    await chooseWorkspace(page, /Miasto demonstracyjne/);
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Dębowo/);
+    await waitForMap(page);
+    await expect.poll(() => streetCount(page)).toBe(demoStreets);
+    await chooseWorkspace(page, /Nowy Sącz/);
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Nowy Sącz/);
+    await waitForMap(page);
+    await expect.poll(() => streetCount(page)).toBe(3);
+    // "Przywróć dane demo" belongs to the demo only.
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    expect(await page.getByRole('button', { name: 'Przywróć dane demo' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
