@@ -299,9 +299,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   }
   const matchReport = report.finish();
   const ok = !issues.hasErrors;
-  const partial = ok
-    ? { allowed: true, records, rejected: [], headers: table.headers }
-    : partialOf(kind, records, out, outRows, issues, table);
+  const partial = ok ? { ...partialOf(kind, records, out, outRows, issues, table), allowed: true, records } : partialOf(kind, records, out, outRows, issues, table);
   const unknown = kind === 'responses' ? unknownValues.finish() : undefined;
   return {
     kind, ok, records: ok ? records : emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount,

@@ -308,6 +308,12 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
   return record.data;
 }
 
+/** Metres between two [lng, lat] points (equirectangular; exact enough within a town). */
+function metresBetween(lng1: number, lat1: number, lng2: number, lat2: number): number {
+  const kx = 111_320 * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
+  return Math.hypot((lng2 - lng1) * kx, (lat2 - lat1) * 111_320);
+}
+
 /**
  * The coordinate / name cross-check of one survey row. A name that matched: its street (any record of that name)
  * must lie within `nameStreetMismatchMeters` of the point, else the row is an error naming both streets. A name that
@@ -324,15 +330,20 @@ function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch,
       if (d < best.distance) best = { streetId: id, distance: d };
     }
     if (!Number.isFinite(best.distance)) return { match, rejected: false }; // a street with no line cannot be checked
-    if (best.distance > settings.nameStreetMismatchMeters) {
-      const nearest = proximity.nearestStreets(lng, lat, settings.nameStreetMismatchMeters)[0];
+    // Far from the named street; or beyond the point tolerance while another street is within it (a clerk who wrote
+    // the cross street of the next block); or the matched house itself far from the point.
+    const nearest = proximity.nearestStreets(lng, lat, settings.nameStreetMismatchMeters)[0];
+    const otherIsNear = nearest !== undefined && nearest.distanceMeters <= settings.pointStreetToleranceMeters && !matcher.sameNameStreetIds(match.streetId).includes(nearest.streetId);
+    const house = match.addressId ? ctx.addressById.get(match.addressId)?.location.coordinates : undefined;
+    const houseDistance = house ? metresBetween(lng, lat, house[0]!, house[1]!) : 0;
+    if (best.distance > settings.nameStreetMismatchMeters || (best.distance > settings.pointStreetToleranceMeters && otherIsNear) || houseDistance > settings.nameStreetMismatchMeters) {
       const street = matcher.labelOf(match.streetId);
       const nearestLabel = nearest ? matcher.labelOf(nearest.streetId) : '';
       issues.error(
         'streetId',
-        `the name matches ${street}, which lies ${Math.round(best.distance)} m from the row's coordinates${nearest ? `; the nearest street to the point is ${nearestLabel}` : ''}`,
+        `the name matches ${street}, which lies ${Math.round(Math.max(best.distance, houseDistance))} m from the row's coordinates${nearest ? `; the nearest street to the point is ${nearestLabel}` : ''}`,
         where(table, i, column, address.text),
-        { code: 'street_far_from_point', params: { written: address.street, street, distance: Math.round(best.distance), nearest: nearestLabel } },
+        { code: 'street_far_from_point', params: { written: address.street, street, distance: Math.round(Math.max(best.distance, houseDistance)), nearest: nearestLabel } },
       );
       return { match, rejected: true };
     }
