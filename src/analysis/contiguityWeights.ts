@@ -110,6 +110,19 @@ export function restrictWeights(weights: SpatialWeights, keep: Uint32Array, opti
   return weightsFromRows(rows, options.rowStandardise ?? false);
 }
 
+/**
+ * The inverse of restrictWeights: weights built over the units `keep` (compact indices) spread back over `size`
+ * units; the others get empty rows. For k-nearest weights, which must be built over the units that take part.
+ */
+export function expandWeights(compact: SpatialWeights, keep: Uint32Array, size: number): SpatialWeights {
+  const rows: number[][] = Array.from({ length: size }, () => []);
+  for (let j = 0; j < keep.length; j++) {
+    const row = rows[keep[j]!]!;
+    for (let e = compact.offsets[j]!; e < compact.offsets[j + 1]!; e++) row.push(keep[compact.neighbours[e]!]!);
+  }
+  return weightsFromRows(rows, false);
+}
+
 function weightsFromRows(rows: number[][], rowStandardise: boolean): SpatialWeights {
   const n = rows.length;
   const offsets = new Uint32Array(n + 1);

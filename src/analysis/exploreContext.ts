@@ -3,12 +3,14 @@ import type { Group } from '../domain/group';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
 import type { Resource } from '../domain/resource';
 import { prepareDataset, type DatasetInput, type PreparedDataset, type PrepareOptions } from './dataset';
-import { hexContiguityWeights, streetContiguityWeights } from './contiguityWeights';
+import { expandWeights, hexContiguityWeights, streetContiguityWeights } from './contiguityWeights';
 import { smoothRatesEmpiricalBayes, type SmoothedRates } from './empiricalBayes';
 import type { GiStarResult } from './giStar';
 import { hotSpotsForUnits } from './giStar';
+import { localMoran, type LocalMoranResult } from './localMoran';
 import { standardisedRates } from './rateInput';
-import type { SpatialWeights, SpatialWeightsSpec } from './spatialWeights';
+import { buildSpatialWeights, type SpatialWeights, type SpatialWeightsSpec } from './spatialWeights';
+import { UNIT_SUPPRESSED } from './unitAggregates';
 import { compositeNeedIndex } from './needIndex';
 import { aggregateDataset } from './needQueries';
 import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
@@ -66,6 +68,8 @@ export interface ExploreContext {
   streetGraph(): StreetGraph;
   coverage(agg: UnitAggregates, thresholdMeters: number, network: boolean): ResourceCoverage;
   giStar(agg: UnitAggregates, selection: NeedSelection, options: LocalStatisticOptions): ExploreResult<GiStarResult>;
+  /** Local Moran's I of a selection (suppressed units left out), cached per aggregate and options. */
+  localMoran(agg: UnitAggregates, selection: NeedSelection, options: LocalStatisticOptions): ExploreResult<LocalMoranResult>;
   /** Values a local statistic runs on (rateInput.ts), suppressed units included (callers mask them). */
   localInput(agg: UnitAggregates, selection: NeedSelection, input: HotSpotInput): ExploreResult<Float64Array>;
   /** Spatial weights for a query over an aggregate's units (no self entries), or a refusal. Contiguity is cached per layer. */
@@ -110,6 +114,7 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
   const contiguityCache = new Map<string, SpatialWeights>();
   const coverageCache = new WeakMap<UnitAggregates, Map<string, ResourceCoverage>>();
   const giCache = new WeakMap<UnitAggregates, Map<string, GiStarResult>>();
+  const lisaCache = new WeakMap<UnitAggregates, Map<string, LocalMoranResult>>();
   const unitIndexCache = new Map<string, Map<string, number>>();
   let points: ResourcePoints | null = null;
   let graph: StreetGraph | null = null;
@@ -206,6 +211,31 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
         byOptions.set(key, gi);
       }
       return explored(gi);
+    },
+    localMoran(agg, selection, options) {
+      let byOptions = lisaCache.get(agg);
+      if (!byOptions) lisaCache.set(agg, (byOptions = new Map()));
+      const key = `${selectionKey(selection)}|${localOptionsKey(options)}`;
+      let found = byOptions.get(key);
+      if (!found) {
+        const input = context.localInput(agg, selection, options.input);
+        if (!input.ok) return input;
+        const values = Float64Array.from(input.value, (v, u) => (agg.flags[u]! & UNIT_SUPPRESSED ? Number.NaN : v));
+        const spec = context.spatialWeights(agg, options.spatialWeights);
+        if (!spec.ok) return spec;
+        let weights: SpatialWeights;
+        if ('offsets' in spec.value) weights = spec.value;
+        else {
+          // k nearest / distance band among the units that take part (a suppressed unit is nobody's neighbour).
+          const keep = Uint32Array.from([...values.keys()].filter((u) => Number.isFinite(values[u]!) && Number.isFinite(agg.centerXs[u]!)));
+          const xs = Float64Array.from(keep, (u) => agg.centerXs[u]!);
+          const ys = Float64Array.from(keep, (u) => agg.centerYs[u]!);
+          weights = expandWeights(buildSpatialWeights(xs, ys, spec.value, { includeSelf: false }), keep, agg.unitCount);
+        }
+        found = localMoran(values, weights, { permutations: Math.max(1, options.permutations), seed: options.seed, alpha: options.alpha });
+        byOptions.set(key, found);
+      }
+      return explored(found);
     },
     unitIndex(unit, unitId) {
       const key = layerKeyOf(unit);

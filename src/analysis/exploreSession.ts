@@ -1,6 +1,7 @@
-import type { ClusterQuery, CoverageQuery, HotSpotQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
 import type { PrepareOptions } from './dataset';
 import { createExploreContext, type CampaignInfo, type ExploreInput, type ExploreResult, type ExploreStats } from './exploreContext';
+import { lisa, type LisaResult } from './exploreLisa';
 import { hotSpots, problemClusters, type ClusterResult, type HotSpotResult } from './exploreHotSpots';
 import { exploreLayer, needMap, type ExploreLayer, type NeedMapResult } from './exploreNeedMap';
 import { coverage, rankTargets, type CoverageResult, type RankingResult } from './exploreTargets';
@@ -8,7 +9,8 @@ import { unitDetail, waveChange, type UnitDetail, type WaveChangeResult } from '
 import { areaKinds } from './unitLayers';
 
 export type { CampaignInfo, ExploreInput, ExploreResult, ExploreStats } from './exploreContext';
-export type { ClusterResult, DbscanClusters, HotSpotResult } from './exploreHotSpots';
+export type { ClusterResult, DbscanClusters, HotSpotResult, NeighbourhoodDescription } from './exploreHotSpots';
+export type { LisaResult } from './exploreLisa';
 export type { ExploreLayer, NeedMapResult } from './exploreNeedMap';
 export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
 export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
@@ -33,6 +35,8 @@ export interface ExploreSession {
   layer(unit: UnitChoice): ExploreLayer;
   needMap(query: NeedMapQuery): ExploreResult<NeedMapResult>;
   hotSpots(query: HotSpotQuery): ExploreResult<HotSpotResult>;
+  /** Local Moran's I: HH, LL and the spatial outliers HL, LH (exploreLisa.ts). */
+  lisa(query: LisaQuery): ExploreResult<LisaResult>;
   clusters(query: ClusterQuery): ExploreResult<ClusterResult>;
   coverage(query: CoverageQuery): ExploreResult<CoverageResult>;
   ranking(query: RankingQuery): ExploreResult<RankingResult>;
@@ -86,6 +90,7 @@ export function createExploreSession(input: ExploreInput, options: PrepareOption
     layer: (unit) => exploreLayer(context, unit),
     needMap: (query) => needMap(context, query),
     hotSpots: (query) => hotSpots(context, query),
+    lisa: (query) => lisa(context, query),
     clusters: (query) => problemClusters(context, query),
     coverage: (query) => coverage(context, query),
     ranking: (query) => rankTargets(context, query),

@@ -111,6 +111,11 @@ export const HotSpotQuery = z.strictObject({
 export type HotSpotQuery = z.infer<typeof HotSpotQuery>;
 export type HotSpotQueryInput = z.input<typeof HotSpotQuery>;
 
+/** Local Moran's I (LISA): High-High, Low-Low and the spatial outliers High-Low, Low-High, over hexagons or streets. */
+export const LisaQuery = HotSpotQuery;
+export type LisaQuery = HotSpotQuery;
+export type LisaQueryInput = HotSpotQueryInput;
+
 /** "High need" households for DBSCAN: reporting a selected need at `minSeverity` or above. */
 export const DbscanOptions = z.strictObject({
   epsMeters: z.number().min(10, { message: 'epsMeters must be at least 10' }).max(2000, { message: 'epsMeters must be at most 2000' }).default(200),
@@ -196,7 +201,7 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'clusters', 'coverage', 'ranking', 'compareWaves', 'unitDetail'] as const;
+export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'lisa', 'clusters', 'coverage', 'ranking', 'compareWaves', 'unitDetail'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
@@ -209,6 +214,7 @@ export const AnalysisRequest = z.discriminatedUnion(
     request('layer', UnitChoice),
     request('needMap', NeedMapQuery),
     request('hotSpots', HotSpotQuery),
+    request('lisa', LisaQuery),
     request('clusters', ClusterQuery),
     request('coverage', CoverageQuery),
     request('ranking', RankingQuery),

@@ -3,6 +3,7 @@ import type {
   ClusterQueryInput,
   CoverageQueryInput,
   HotSpotQueryInput,
+  LisaQueryInput,
   NeedMapQueryInput,
   RankingQueryInput,
   UnitChoiceInput,
@@ -54,6 +55,7 @@ export interface AnalysisClient {
   layer(unit: UnitChoiceInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['layer']>>;
   needMap(query: NeedMapQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['needMap']>>;
   hotSpots(query: HotSpotQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['hotSpots']>>;
+  lisa(query: LisaQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['lisa']>>;
   clusters(query: ClusterQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['clusters']>>;
   coverage(query: CoverageQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['coverage']>>;
   ranking(query: RankingQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['ranking']>>;
@@ -168,6 +170,7 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     },
     needMap: (query, options) => request('needMap', { query }, options),
     hotSpots: (query, options) => request('hotSpots', { query }, options),
+    lisa: (query, options) => request('lisa', { query }, options),
     clusters: (query, options) => request('clusters', { query }, options),
     coverage: (query, options) => request('coverage', { query }, options),
     ranking: (query, options) => request('ranking', { query }, options),

@@ -124,6 +124,8 @@ export class AnalysisMessageHandler {
         return session.needMap(request.query);
       case 'hotSpots':
         return session.hotSpots(request.query);
+      case 'lisa':
+        return session.lisa(request.query);
       case 'clusters':
         return session.clusters(request.query);
       case 'coverage':

@@ -7,6 +7,7 @@ import type {
   ExploreLayer,
   ExploreSummary,
   HotSpotResult,
+  LisaResult,
   NeedMapResult,
   RankingResult,
   UnitDetail,
@@ -26,6 +27,7 @@ export interface AnalysisResults {
   layer: ExploreLayer;
   needMap: NeedMapResult;
   hotSpots: HotSpotResult;
+  lisa: LisaResult;
   clusters: ClusterResult;
   coverage: CoverageResult;
   ranking: RankingResult;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createExploreSession, type ExploreLayer, type ExploreResult, type ExploreSession } from '../../src/analysis/exploreSession';
 import { createLocalProjection } from '../../src/analysis/localProjection';
-import { ClusterQuery, CoverageQuery, HotSpotQuery, NeedMapQuery, RankingQuery, UnitDetailQuery } from '../../src/domain/analysisRequest';
+import { ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, NeedMapQuery, RankingQuery, UnitDetailQuery } from '../../src/domain/analysisRequest';
 import type { Position } from '../../src/domain/geometry';
 import { NeedCategoryId } from '../../src/domain/needs';
 import { Workspace } from '../../src/domain/workspace';
@@ -115,6 +115,21 @@ describe.skipIf(!demoPresent)('the demo town Dębowo: the engine finds what the 
       expect(Math.abs(map.responses[e]! - expected)).toBeLessThanOrEqual(2);
       expect(Math.abs(map.responseRate[e]! - rate)).toBeLessThan(0.001);
     }
+  });
+
+  it('LISA (defaults): the hexagon at each planted centre is High-High in wave 1; global Moran I is positive', () => {
+    const layer = session.layer(hex);
+    const found: string[] = [];
+    for (const cluster of manifest.clusters) {
+      const centreHex = hexContaining(layer, cluster.centre);
+      const selection = { kind: 'index' as const, weights: Object.fromEntries(cluster.needs.map((n) => [n, 1])) };
+      const wave = cluster.waves[0]!;
+      const r = value(session.lisa(LisaQuery.parse({ unit: hex, campaignId: wave.campaignId, selection })));
+      expect(r.quadrant[centreHex], cluster.id).toBe(1); // High-High after FDR
+      expect(r.globalMoranI, cluster.id).toBeGreaterThan(0);
+      found.push(`${cluster.id}: HH ${r.counts.highHigh}, LL ${r.counts.lowLow}, HL ${r.counts.highLow}, LH ${r.counts.lowHigh}, I = ${r.globalMoranI.toFixed(2)}`);
+    }
+    console.log(`LISA on the demo town, wave 1, defaults: ${found.join('; ')}`);
   });
 
   it('each planted cluster, in each wave: the hexagon at its centre is a hot spot (Gi_Bin ≥ 2 after FDR) inside a problem cluster whose main need is planted', () => {

@@ -42,6 +42,21 @@ describe('AnalysisMessageHandler (the worker logic, in Node)', () => {
     expect(answers[3]!.message).toMatchObject({ id: null, ok: false });
   });
 
+  it('answers a LISA request (seeded: the same answer twice) with its quadrant buffer transferred', () => {
+    const { handler, answers, runTasks } = harness();
+    handler.receive({ type: 'init', id: 1, workspace: deepFreeze(smallWorkspace()) });
+    const lisa = (id: number) => ({ type: 'lisa', id, channel: `lisa-${id}`, query: { unit: { kind: 'hex' }, campaignId: 'wave-1', selection: { kind: 'need', needId: 'housing' }, permutations: 99 } });
+    handler.receive(lisa(2));
+    handler.receive(lisa(3));
+    runTasks();
+    const [first, second] = [answers[1]!, answers[2]!];
+    if (!('ok' in first.message) || !first.message.ok || first.message.type !== 'lisa') throw new Error('expected a LISA answer');
+    if (!('ok' in second.message) || !second.message.ok || second.message.type !== 'lisa') throw new Error('expected a LISA answer');
+    expect(first.transfer).toContain(first.message.result.quadrant.buffer);
+    expect(Array.from(second.message.result.pValues)).toEqual(Array.from(first.message.result.pValues));
+    expect(first.message.result.permutations).toBe(99);
+  });
+
   it('a query before init is refused as a value; after init it is answered with the transferred buffers of its typed arrays', () => {
     const { handler, answers, runTasks } = harness();
     handler.receive(needMapRequest(1));
