@@ -84,7 +84,7 @@ begin
   perform private.json_check_keys(r, '{id,name,kind,gminaTeryt,town}', '{id,name,kind,gminaTeryt,town}', '');
   f := 'id'; res.id := private.json_text(r -> f, f);
   f := 'name'; res.name := private.json_text(r -> f, f);
-  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f)::public.organisation_kind;
   f := 'gminaTeryt'; res.gmina_teryt := private.json_text(r -> f, f);
   f := 'town'; res.town := private.json_text(r -> f, f);
   res.created_at := pg_catalog.now();
@@ -92,6 +92,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.organisation_from_json(jsonb) is 'Organisation JSON (src/domain/organisation.ts) to a row of public.organisations; errors name the field.';
@@ -109,7 +110,7 @@ begin
   res.organisation_id := organisation;
   f := 'id'; res.id := private.json_text(r -> f, f);
   f := 'name'; res.name := private.json_text(r -> f, f);
-  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f)::public.area_kind;
   f := 'parentId'; res.parent_id := private.json_text(r -> f, f);
   f := 'geometry';
   if (r -> f ->> 'type') is distinct from 'Polygon' and (r -> f ->> 'type') is distinct from 'MultiPolygon' then
@@ -120,6 +121,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.area_from_json(text, jsonb) is 'Area JSON (src/domain/area.ts) to a row of public.areas; a Polygon becomes a one-part MultiPolygon.';
@@ -136,7 +138,7 @@ begin
   perform private.json_check_keys(r, '{id,prefix,name,geometry}', '{id,prefix,name,geometry}', '');
   res.organisation_id := organisation;
   f := 'id'; res.id := private.json_text(r -> f, f);
-  f := 'prefix'; res.prefix := private.json_text(r -> f, f);
+  f := 'prefix'; res.prefix := private.json_text(r -> f, f)::public.street_prefix;
   f := 'name'; res.name := private.json_text(r -> f, f);
   f := 'geometry';
   if (r -> f ->> 'type') is distinct from 'MultiLineString' then
@@ -147,6 +149,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.street_from_json(text, jsonb) is 'Street JSON (src/domain/street.ts) to a row of public.streets.';
@@ -175,6 +178,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.address_from_json(text, jsonb) is 'Address JSON (src/domain/address.ts) to a row of public.addresses.';
@@ -197,12 +201,13 @@ begin
   f := 'startDate'; res.start_date := private.iso_date(private.json_text(r -> f, f));
   f := 'endDate'; res.end_date := private.iso_date(private.json_text(r -> f, f));
   f := 'householdsTargeted'; res.households_targeted := private.json_int(r -> f, f);
-  f := 'method'; res.method := private.json_text(r -> f, f);
+  f := 'method'; res.method := private.json_text(r -> f, f)::public.survey_method;
   f := 'wave'; res.wave := private.json_int(r -> f, f);
   return res;
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.campaign_from_json(text, jsonb) is 'SurveyCampaign JSON (src/domain/survey.ts) to a row of public.campaigns.';
@@ -258,6 +263,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.survey_response_from_json(text, jsonb) is 'SurveyResponse JSON (src/domain/survey.ts) to a row of public.survey_responses (needs: see survey_response_needs_from_json); created_by is the caller.';
@@ -279,7 +285,7 @@ begin
     perform private.json_check_keys(answer, '{category,severity}', '{category,severity}', f || '.');
     res.organisation_id := organisation;
     res.response_id := private.json_text(r -> 'id', 'id');
-    f := 'needs.' || i || '.category'; res.category := private.json_text(answer -> 'category', f);
+    f := 'needs.' || i || '.category'; res.category := private.json_text(answer -> 'category', f)::public.need_category;
     f := 'needs.' || i || '.severity';
     severity := private.json_int(answer -> 'severity', f);
     if severity not between 1 and 3 then
@@ -311,7 +317,7 @@ begin
   res.organisation_id := organisation;
   f := 'id'; res.id := private.json_text(r -> f, f);
   f := 'name'; res.name := private.json_text(r -> f, f);
-  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f)::public.resource_kind;
   f := 'location';
   if (r -> f ->> 'type') is distinct from 'Point' then
     raise exception 'location must be a GeoJSON Point' using errcode = '22023';
@@ -325,6 +331,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.resource_from_json(text, jsonb) is 'Resource JSON (src/domain/resource.ts) to a row of public.resources.';
@@ -343,7 +350,7 @@ begin
   res.organisation_id := organisation;
   f := 'id'; res.id := private.json_text(r -> f, f);
   f := 'name'; res.name := private.json_text(r -> f, f);
-  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f)::public.group_kind;
   f := 'meetingPlaceId'; res.meeting_place_id := private.json_text(r -> f, f);
   f := 'location';
   if (r -> f ->> 'type') is distinct from 'Point' then
@@ -357,6 +364,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.group_from_json(text, jsonb) is 'Group JSON (src/domain/group.ts) to a row of public.groups.';
@@ -389,6 +397,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.programme_from_json(text, jsonb) is 'Programme JSON (src/domain/programme.ts) to a row of public.programmes.';
@@ -407,7 +416,7 @@ begin
   res.organisation_id := organisation;
   f := 'id'; res.id := private.json_text(r -> f, f);
   f := 'name'; res.name := private.json_text(r -> f, f);
-  f := 'kind'; res.kind := private.json_text(r -> f, f);
+  f := 'kind'; res.kind := private.json_text(r -> f, f)::public.event_kind;
   f := 'date'; res.date := private.iso_date(private.json_text(r -> f, f));
   f := 'location';
   if (r -> f ->> 'type') is distinct from 'Point' then
@@ -421,6 +430,7 @@ begin
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
   perform private.raise_field_error(st, msg, col, con, f);
+  return null; -- not reached: raise_field_error always raises (plpgsql_check cannot know)
 end
 $$;
 comment on function private.event_from_json(text, jsonb) is 'LocalEvent JSON (src/domain/event.ts) to a row of public.events.';

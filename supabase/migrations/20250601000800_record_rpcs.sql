@@ -126,7 +126,7 @@ as $$
 declare
   max_rows constant integer := 10000;
   max_errors constant integer := 200;
-  errors jsonb := '[]';
+  errors jsonb := '[]'::jsonb;
   response jsonb;
   row_index bigint;
   inserted integer := 0;

@@ -73,7 +73,7 @@ as $$
 declare
   max_rows constant integer := 10000;
   max_errors constant integer := 200;
-  issues jsonb := '[]';
+  issues jsonb := '[]'::jsonb;
   record jsonb;
   row_index bigint;
   saved integer := 0;

@@ -333,7 +333,7 @@ as $$
 declare
   max_rows constant integer := 10000;
   max_errors constant integer := 200;
-  errors jsonb := '[]';
+  errors jsonb := '[]'::jsonb;
   response jsonb;
   row_index bigint;
   inserted integer := 0;
@@ -439,7 +439,7 @@ as $$
 declare
   max_rows constant integer := 10000;
   max_errors constant integer := 200;
-  issues jsonb := '[]';
+  issues jsonb := '[]'::jsonb;
   record jsonb;
   row_index bigint;
   saved integer := 0;

@@ -20,7 +20,7 @@ declare
   write_order constant text[] := array['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events', 'responses'];
   upserts jsonb;
   deletes jsonb;
-  issues jsonb := '[]';
+  issues jsonb := '[]'::jsonb;
   collection text;
   part text;
   list jsonb;

@@ -128,11 +128,11 @@ as $$
 declare
   n integer := coalesce(pg_catalog.array_length(weights, 1), 0);
   published boolean[];
-  queue integer[] := '{}';
+  queue integer[] := '{}'::integer[];
   head integer := 1;
-  s integer; c integer; best integer; best_safe boolean; cand_safe boolean;
+  s integer; best integer; best_safe boolean; cand_safe boolean;
   candidates integer[];
-  i integer; j integer; x integer; a integer; b integer; u integer; u0 integer; u0_size integer;
+  a integer; b integer; u integer; u0 integer; u0_size integer;
   safe boolean; in_s boolean; same boolean; ja integer; jb integer; ua integer; ub integer;
   excl integer;
 begin
@@ -156,7 +156,7 @@ begin
       -- Is s safe when unit excl (0: none) is hidden as well? Evaluated for excl = 0 and every candidate.
       -- Candidates: the published cells of s's atoms, and those of the atoms that share s's atoms' smallest
       -- published cell (hiding a sibling street gives it the same published cells as s's atoms).
-      candidates := '{}';
+      candidates := '{}'::integer[];
       for i in unit_start[s] .. unit_start[s + 1] - 1 loop
         a := unit_atoms[i];
         u0 := 0; u0_size := 0;
@@ -286,7 +286,6 @@ declare
   step integer;
   pass1 boolean[]; pass2 boolean[]; banded boolean[];
   init boolean[];
-  u integer;
 begin
   select * into grid from public.hex_grids g where g.organisation_id = organisation;
   with resp as (

@@ -1,0 +1,95 @@
+-- pgTAP: the security matrix's core and issue 11's disclosure rules, on a database with the migrations and the demo
+-- seed (CI: `supabase db push --include-seed` on a scratch database, then `pg_prove`; `supabase test db` runs the same
+-- files where Docker is available). Everything happens in one transaction that is rolled back.
+begin;
+create extension if not exists pgtap with schema extensions;
+set local search_path = extensions, public;
+
+select plan(24);
+
+-- Users of every role of the demo centre, and a stranger.
+insert into auth.users (id) values
+  ('00000000-0000-4000-8000-0000000000f0'), ('00000000-0000-4000-8000-0000000000f1'),
+  ('00000000-0000-4000-8000-0000000000f2'), ('00000000-0000-4000-8000-0000000000f3');
+insert into public.memberships (user_id, organisation_id, role) values
+  ('00000000-0000-4000-8000-0000000000f0', 'mops-debowo', 'planner'),
+  ('00000000-0000-4000-8000-0000000000f1', 'mops-debowo', 'partner'),
+  ('00000000-0000-4000-8000-0000000000f2', 'mops-debowo', 'surveyor');
+
+create function pg_temp.act_as(who text) returns void language plpgsql as $$
+begin
+  if who = 'anon' then
+    perform set_config('role', 'anon', true);
+    perform set_config('request.jwt.claims', '{"role":"anon"}', true);
+  else
+    perform set_config('role', 'authenticated', true);
+    perform set_config('request.jwt.claims', json_build_object('sub', who, 'role', 'authenticated')::text, true);
+  end if;
+end $$;
+grant execute on function pg_temp.act_as(text) to anon, authenticated;
+
+-- Tables: partners, surveyors' colleagues, strangers and anon read no answer.
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f1');
+select is((select count(*) from public.survey_responses), 0::bigint, 'a partner reads no response');
+select is((select count(*) from public.survey_response_needs), 0::bigint, 'a partner reads no need answer');
+select is((select count(*) from public.share_links), 0::bigint, 'a partner reads no share link');
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f3');
+select is((select count(*) from public.areas), 0::bigint, 'a stranger reads no area');
+select is((select count(*) from public.audit_log), 0::bigint, 'a stranger reads no audit entry');
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f2');
+select is((select count(*) from public.survey_responses), 0::bigint, 'a surveyor who entered nothing reads no response');
+reset role;
+select pg_temp.act_as('anon');
+select throws_ok($$select count(*) from public.survey_responses$$, '42501', null, 'anon reads no table');
+select throws_ok($$select * from public.campaign_aggregates_by_street('mops-debowo', 'campaign-2025-w1')$$, '42501', null, 'anon calls no member RPC');
+reset role;
+
+-- Share links: only through the RPCs; revocation one-way.
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f0');
+create temp table link on commit drop as
+  select * from public.create_share_link('mops-debowo', 'campaign-2025-w1', '{"v":1,"unit":"area","needs":["addiction"]}');
+grant select on link to anon; -- the test's own note of the token, for the anonymous call below
+select matches((select token from link), '^[0-9a-f]{64}$', 'the server mints a 64-hex token');
+select throws_ok($$insert into public.share_links (organisation_id, campaign_id, token_sha256, view, expires_at)
+  values ('mops-debowo', 'campaign-2025-w1', sha256('guessable'), '{"v":1,"unit":"street"}', now() + interval '1 day')$$, '42501', null, 'a planner cannot insert a link directly');
+select ok(public.revoke_share_link((select id from link)), 'a planner revokes a link');
+select throws_ok(format($$update public.share_links set revoked_at = null where id = %L$$, (select id from link)), '42501', null, 'a planner cannot revive it directly');
+reset role;
+select throws_ok(format($$update public.share_links set revoked_at = null where id = %L$$, (select id from link)), '42501', 'a revoked share link stays revoked', 'not even the owner revives it');
+select pg_temp.act_as('anon');
+select is((select count(*) from public.shared_aggregates((select token from link))), 0::bigint, 'a revoked link shows nothing');
+reset role;
+select is((select array_agg(action order by id) from public.audit_log where share_link_id = (select id from link)),
+  array['share_link_created', 'share_link_revoked'], 'creation and revocation are audited');
+
+-- Restricted readers: the fixed grid, k ≥ 5, homes, dominance, no suppressed rows.
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f1');
+select throws_ok($$select * from public.campaign_aggregates_by_hex('mops-debowo', 'campaign-2025-w1', null, 1, 5, 10000, 19.3, 50.16)$$,
+  '42501', null, 'a partner cannot choose a hexagon size and origin');
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f2');
+select throws_ok($$select * from public.campaign_aggregates_by_hex('mops-debowo', 'campaign-2025-w1', null, 1, 1, 25)$$,
+  '42501', null, 'a surveyor cannot ask for 25 m cells');
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f1');
+create temp table partner_streets on commit drop as
+  select * from public.campaign_aggregates_by_street('mops-debowo', 'campaign-2025-w1', '{addiction}', 1, 1);
+reset role;
+select is((select count(*) from partner_streets where suppressed), 0::bigint, 'no suppressed street is listed to a partner');
+select is((select count(*) from partner_streets where responses < 5), 0::bigint, 'k = 1 asked, k = 5 given');
+select is((select count(*) from partner_streets p
+           where (select count(distinct coalesce(r.address_id::text, r.id::text)) from public.survey_responses r
+                  where r.organisation_id = 'mops-debowo' and r.campaign_id = 'campaign-2025-w1' and r.assigned_street_id = p.unit_id) < 5),
+  0::bigint, 'every listed street has responses from at least 5 homes');
+select is((select count(*) from partner_streets p
+           where (select max(n) * 4 from (select count(*) as n from public.survey_responses r
+                  where r.organisation_id = 'mops-debowo' and r.campaign_id = 'campaign-2025-w1' and r.assigned_street_id = p.unit_id
+                  group by coalesce(r.address_id::text, r.id::text)) as h) > p.responses * 3),
+  0::bigint, 'no listed street has one home above 3/4 of its responses');
+select is((select count(*) from partner_streets where need_count is not null and (need_count < 5 or responses - need_count < 5)),
+  0::bigint, 'an exact need count and its complement are both at least 5');
+select is((select count(*) from partner_streets where need_count is null and not (need_count_low <= need_count_high)),
+  0::bigint, 'a banded need count carries its bounds');
+select is((select count(*) from public.audit_log where actor = '00000000-0000-4000-8000-0000000000f1' and action = 'restricted_read'),
+  1::bigint, 'the partner''s read is audited (refused calls are not reads)');
+
+select * from finish();
+rollback;
