@@ -125,6 +125,34 @@ describe('a centre starts its own town', () => {
     expect(await page.locator('.map-attribution').innerText()).toBe('Dane: Miejski Ośrodek Pomocy Społecznej w Nowym Sączu');
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-own-streets.png') });
 
+    // A first survey wave: with no districts or estates yet it covers the whole town; with no addresses the
+    // households targeted must be typed (a response rate is never invented).
+    await page.click('a.app-tab[href="#ankiety"]');
+    await page.getByRole('button', { name: 'Nowa fala badania' }).click();
+    const waveForm = page.locator('[data-testid="wave-form"]');
+    await waveForm.waitFor({ state: 'visible' });
+    expect(await waveForm.innerText()).toContain('Całe miasto — obszar, który obejmują ulice i adresy Nowy Sącz');
+    expect(await waveForm.innerText()).toContain('Bez adresów z liczbą gospodarstw nie da się policzyć odsetka odpowiedzi');
+    expect(await waveForm.getByLabel('Numer fali').inputValue()).toBe('1');
+    await waveForm.getByRole('button', { name: 'Zapisz falę' }).click();
+    await expect.poll(() => waveForm.getByLabel('Nazwa badania').getAttribute('aria-invalid')).toBe('true');
+    expect(await waveForm.innerText()).toContain('Liczba gospodarstw to liczba całkowita od 1.');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-wave-errors.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await waveForm.getByLabel('Nazwa badania').fill('Diagnoza lokalna 2027 — Nowy Sącz');
+    await waveForm.getByLabel('Gospodarstwa domowe objęte badaniem').fill('350');
+    await waveForm.getByRole('button', { name: 'Zapisz falę' }).click();
+    const waves = page.locator('[data-testid="wave-table"]');
+    await expect.poll(() => waves.innerText().catch(() => ''), { timeout: 30_000 }).toContain('Diagnoza lokalna 2027 — Nowy Sącz');
+    expect(await waves.innerText()).toContain('350');
+    // Edited in place: the same wave, new numbers.
+    await page.getByRole('button', { name: 'Edytuj falę 1' }).click();
+    await waveForm.getByLabel('Gospodarstwa domowe objęte badaniem').fill('420');
+    await waveForm.getByRole('button', { name: 'Zapisz falę' }).click();
+    await expect.poll(() => waves.innerText(), { timeout: 30_000 }).toContain('420');
+    expect(await waves.locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-wave-saved.png') });
+
     // The demo is one click away and unchanged; back again, Nowy Sącz still has its streets.
     await chooseWorkspace(page, /Miasto demonstracyjne/);
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Dębowo/);
@@ -134,6 +162,8 @@ describe('a centre starts its own town', () => {
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Nowy Sącz/);
     await waitForMap(page);
     await expect.poll(() => streetCount(page)).toBe(3);
+    await page.click('a.app-tab[href="#ankiety"]');
+    await expect.poll(() => page.locator('[data-testid="wave-table"]').innerText().catch(() => ''), { timeout: 30_000 }).toContain('Diagnoza lokalna 2027 — Nowy Sącz');
     // "Przywróć dane demo" belongs to the demo only.
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     expect(await page.getByRole('button', { name: 'Przywróć dane demo' }).count()).toBe(0);

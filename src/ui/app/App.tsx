@@ -154,7 +154,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
           <ImportWizardView dataSource={dataSource} />
         </Suspense>
       ) : null}
-      {view === 'campaigns' ? <CampaignsView workspace={workspace} /> : null}
+      {view === 'campaigns' ? <CampaignsView workspace={workspace} dataSource={dataSource} /> : null}
       {view === 'resources' ? <ResourcesView workspace={workspace} /> : null}
       {view === 'programmes' ? (
         <Suspense fallback={<p role="status">{t('loading')}</p>}>

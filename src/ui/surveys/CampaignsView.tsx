@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DataSource } from '../../data/dataSource';
 import type { SurveyCampaign, Workspace } from '../../domain';
 import type { UnitKindName } from '../../domain/analysisRequest';
 import { SURVEY_METHOD_LABELS, type Language, type MessageKey } from '../i18n/dictionary';
@@ -11,6 +12,13 @@ import { formatCount, formatDate, formatPercent, formatWholePercent } from './fo
 import { NO_RATE_COLOUR, RATE_CLASS_COLOURS, RateMap } from './RateMap';
 import { RESPONSE_RATE_CLASS_EDGES, sortRateRows, type RateSortKey, type ResponseRateRow } from './responseRateRows';
 import { useResponseRates, useWaveTotals } from './useResponseRates';
+import { WaveDialog } from './WaveDialog';
+import { draftFromCampaign, newWaveDraft, type WaveDraft } from './waveForm';
+
+const todayIso = (): string => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 const UNIT_COLUMN: Readonly<Record<string, MessageKey>> = { street: 'campColUnitStreet', estate: 'campColUnitEstate', district: 'campColUnitDistrict' };
 const UNIT_CHOICE: Readonly<Record<string, MessageKey>> = { street: 'layerStreets', estate: 'layerEstates', district: 'fieldDistricts' };
@@ -21,7 +29,7 @@ const byWave = (a: SurveyCampaign, b: SurveyCampaign) => a.wave - b.wave || (a.s
  * "Ankiety": the survey waves (dates, method, households targeted, answers, response rate), then for one wave the
  * response rate per street or estate as a sortable table and a map. Every count comes from the analysis worker.
  */
-export function CampaignsView({ workspace }: { workspace: Workspace | null }) {
+export function CampaignsView({ workspace, dataSource }: { workspace: Workspace | null; dataSource: DataSource }) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const campaigns = useMemo(() => [...(workspace?.campaigns ?? [])].sort(byWave), [workspace]);
@@ -31,6 +39,8 @@ export function CampaignsView({ workspace }: { workspace: Workspace | null }) {
   const [unit, setUnit] = useState<UnitKindName>('street');
   const [order, setOrder] = useState<SortOrder<RateSortKey>>({ key: 'responseRate', direction: 'descending' });
   const [selectedUnitId, setSelectedUnitId] = useState<string | null>(null);
+  const [waveDraft, setWaveDraft] = useState<WaveDraft | null>(null);
+  const [savedWave, setSavedWave] = useState<number | null>(null);
   const totals = useWaveTotals(useMemo(() => campaigns.map((c) => c.id), [campaigns]));
   const rates = useResponseRates(campaignId, unit);
   const hasDistricts = workspace?.areas.some((a) => a.kind === 'district') ?? false;
@@ -73,10 +83,30 @@ export function CampaignsView({ workspace }: { workspace: Workspace | null }) {
           {t('campTitle')}
         </h2>
         <p className="table-view-intro">{t('campIntro')}</p>
+        {workspace ? (
+          <button type="button" className="button-primary" data-testid="wave-new" onClick={() => setWaveDraft(newWaveDraft(workspace, todayIso()))}>
+            {t('waveNew')}
+          </button>
+        ) : null}
+        <p role="status" className="muted">
+          {savedWave !== null ? t('waveSaved', { wave: savedWave }) : ''}
+        </p>
       </div>
+      {workspace ? (
+        <WaveDialog
+          workspace={workspace}
+          dataSource={dataSource}
+          draft={waveDraft}
+          onClose={() => setWaveDraft(null)}
+          onSaved={(wave) => {
+            setSavedWave(wave);
+            setWaveDraft(null);
+          }}
+        />
+      ) : null}
       <div className="table-view-body">
         <div className="table-view-data">
-          {campaigns.length === 0 ? <p>{t('campNone')}</p> : <WaveTable campaigns={campaigns} totals={totals} language={language} />}
+          {campaigns.length === 0 ? <p>{t('campNone')}</p> : <WaveTable campaigns={campaigns} totals={totals} language={language} onEdit={(c) => setWaveDraft(draftFromCampaign(c))} />}
 
           {campaigns.length ? (
             <div className="wave-controls">
@@ -172,7 +202,7 @@ export function CampaignsView({ workspace }: { workspace: Workspace | null }) {
   );
 }
 
-function WaveTable({ campaigns, totals, language }: { campaigns: readonly SurveyCampaign[]; totals: ReadonlyMap<string, number>; language: Language }) {
+function WaveTable({ campaigns, totals, language, onEdit }: { campaigns: readonly SurveyCampaign[]; totals: ReadonlyMap<string, number>; language: Language; onEdit: (campaign: SurveyCampaign) => void }) {
   const t = useT();
   return (
     <div className="table-scroll">
@@ -198,6 +228,9 @@ function WaveTable({ campaigns, totals, language }: { campaigns: readonly Survey
             <th scope="col" className="plain-head">
               {t('campColRate')}
             </th>
+            <th scope="col" className="plain-head">
+              <span className="visually-hidden">{t('waveEdit')}</span>
+            </th>
           </tr>
         </thead>
         <tbody className="static-rows">
@@ -215,6 +248,11 @@ function WaveTable({ campaigns, totals, language }: { campaigns: readonly Survey
                 <td className="numeric">{responses === undefined ? '…' : formatCount(language, responses)}</td>
                 <td className="nowrap">
                   {responses === undefined ? '…' : t('campRateWithBase', { rate: formatPercent(language, responses / c.householdsTargeted), households: c.householdsTargeted })}
+                </td>
+                <td>
+                  <button type="button" className="button-link" aria-label={t('waveEditLabel', { wave: c.wave })} onClick={() => onEdit(c)}>
+                    {t('waveEdit')}
+                  </button>
                 </td>
               </tr>
             );
