@@ -1,8 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { MinHeap } from '../src/analysis/binaryHeap';
 import { dbscan } from '../src/analysis/dbscan';
+import { hexContiguityWeights } from '../src/analysis/contiguityWeights';
 import { getisOrdGiStar } from '../src/analysis/giStar';
-import { hexCenter } from '../src/analysis/hexGrid';
+import { hexCenter, hexKey } from '../src/analysis/hexGrid';
+import { localMoran } from '../src/analysis/localMoran';
+import type { SpatialWeights } from '../src/analysis/spatialWeights';
 import { createLocalProjection } from '../src/analysis/localProjection';
 import { createNetworkScratch, multiSourceDijkstra, networkDistanceToNearest, snapToStreetGraph, type GraphSnap } from '../src/analysis/networkDistance';
 import { resourceCoverage, type ResourcePoints } from '../src/analysis/resourceCoverage';
@@ -26,6 +29,33 @@ const UNITS = 20_000;
 const RESOURCES = 60;
 const NEEDS = 12;
 const NAIVE_SAMPLE = 200;
+const PERMUTATION_SAMPLE = 20;
+
+/** The textbook permutation test, for the bench only: a full Fisher–Yates of the other values per unit and draw. */
+function naivePermutationP(values: Float64Array, w: SpatialWeights, permutations: number, units: number, random: () => number): Float64Array {
+  const n = values.length;
+  const p = new Float64Array(units);
+  const others = new Float64Array(n - 1);
+  for (let i = 0; i < units; i++) {
+    const row = Array.from(w.neighbours.subarray(w.offsets[i]!, w.offsets[i + 1]!));
+    const lag = row.reduce((s, j) => s + values[j]!, 0);
+    let above = 0;
+    for (let r = 0; r < permutations; r++) {
+      for (let j = 0, k = 0; j < n; j++) if (j !== i) others[k++] = values[j]!;
+      for (let a = n - 2; a > 0; a--) {
+        const b = Math.floor(random() * (a + 1));
+        const t = others[a]!;
+        others[a] = others[b]!;
+        others[b] = t;
+      }
+      let s = 0;
+      for (let t = 0; t < row.length; t++) s += others[t]!;
+      if (s >= lag) above++;
+    }
+    p[i] = (above + 1) / (permutations + 1);
+  }
+  return p;
+}
 
 export async function main(): Promise<void> {
   printMachine(['kdbush', 'flatbush', 'typescript', 'tsx']);
@@ -45,17 +75,32 @@ export async function main(): Promise<void> {
       values[i] = Math.exp(-((x - 6000) ** 2 + (y - 5000) ** 2) / (2 * 1500 ** 2)) * 0.3 + random() * 0.2;
     }
   }
-  const knn = { weights: { kind: 'kNearest', k: 8 } } as const;
+  // Neighbour search against the O(n²) scan: normal p-values (permutations: 0), so only the search differs.
+  const knn = { weights: { kind: 'kNearest', k: 8 }, permutations: 0 } as const;
   const fast = timeBest(() => getisOrdGiStar(hx, hy, values, knn));
   const brute = timeOnce(() => getisOrdGiStar(hx, hy, values, { ...knn, search: 'bruteForce' }));
   const same = fast.result.zScores.every((z, i) => z === brute.result.zScores[i]);
   const hot = fast.result.giBinFdr.reduce((a, b) => a + (b >= 2 ? 1 : 0), 0);
   rows.push([`Gi* kNN k=8, ${n.toLocaleString('en')} hexagons (${hot} hot at 95 % after FDR)`, fmtMs(fast.ms), `O(n²) scan ${fmtMs(brute.ms)}`, `${fmtRatio(brute.ms / fast.ms)}${same ? '' : ' (z DIFFERS!)'}`]);
-  const band = { weights: { kind: 'distanceBand', thresholdMeters: 500 } } as const;
+  const band = { weights: { kind: 'distanceBand', thresholdMeters: 500 }, permutations: 0 } as const;
   const fastBand = timeBest(() => getisOrdGiStar(hx, hy, values, band));
   const bruteBand = timeOnce(() => getisOrdGiStar(hx, hy, values, { ...band, search: 'bruteForce' }));
   const sameBand = fastBand.result.zScores.every((z, i) => z === bruteBand.result.zScores[i]);
   rows.push([`Gi* distance band 500 m, ${n.toLocaleString('en')} hexagons`, fmtMs(fastBand.ms), `O(n²) scan ${fmtMs(bruteBand.ms)}`, `${fmtRatio(bruteBand.ms / fastBand.ms)}${sameBand ? '' : ' (z DIFFERS!)'}`]);
+
+  // 1b. Permutation inference (issue 13): 999 conditional permutations over the same 5,040 hexagons, two rings
+  //     (18 neighbours) — the shared draw table of permutationInference.ts vs the textbook way (per unit and
+  //     permutation, shuffle all n − 1 other values and take the first |N(i)|), timed on a sample of units.
+  const keys = Float64Array.from({ length: n }, (_, i) => hexKey(i % HEX_COLS - Math.floor(Math.floor(i / HEX_COLS) / 2), Math.floor(i / HEX_COLS)));
+  const rings = hexContiguityWeights(keys, 2);
+  const perm = timeBest(() => getisOrdGiStar(hx, hy, values, { weights: rings, permutations: 999, seed: 1 }), 3);
+  const naivePerm = timeOnce(() => naivePermutationP(values, rings, 999, PERMUTATION_SAMPLE, random));
+  const naivePermFull = (naivePerm.ms * n) / PERMUTATION_SAMPLE;
+  const permHot = perm.result.giBinFdr.reduce((a, b) => a + (b >= 2 ? 1 : 0), 0);
+  rows.push([`Gi* 999 permutations, two rings, ${n.toLocaleString('en')} hexagons (${permHot} hot after FDR)`, fmtMs(perm.ms), `shuffle per unit ${fmtMs(naivePermFull)}*`, fmtRatio(naivePermFull / perm.ms)]);
+  const lisaRun = timeBest(() => localMoran(values, rings, { permutations: 999, seed: 1 }), 3);
+  rows.push([`LISA 999 permutations, two rings, ${n.toLocaleString('en')} hexagons (${lisaRun.result.quadrant.filter((q) => q === 1).length} HH)`, fmtMs(lisaRun.ms), `shuffle per unit ${fmtMs(naivePermFull)}*`, fmtRatio(naivePermFull / lisaRun.ms)]);
+  console.log(`target: 999 permutations over ${n.toLocaleString('en')} hexagons ≤ 300 ms in Node — Gi* ${fmtMs(perm.ms)} (${perm.ms <= 300 ? 'met' : 'NOT MET'}), LISA ${fmtMs(lisaRun.ms)} (${lisaRun.ms <= 300 ? 'met' : 'NOT MET'}); * = naive measured on ${PERMUTATION_SAMPLE} units, extrapolated linearly`);
 
   // 2. Network distance.
   const town = syntheticTown({ seed: 7, blocks: 55, addresses: 0, responses: 0 });
