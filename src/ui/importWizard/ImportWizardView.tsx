@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { isAbortError } from '../../data/abort';
-import { commitImport } from '../../data/import';
+import { commitImport, rejectedRowsCsv, type ImportPlan } from '../../data/import';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/importing';
 import { buildMapData } from '../../map/mapData';
 import { createImportClient, type ImportClient } from '../../worker/importClient';
@@ -16,9 +16,14 @@ import { IssuesTable } from './IssuesTable';
 import { GUESS_HEAD_BYTES, suggestImportKind } from './kindGuess';
 import { MatchReportPanel } from './MatchReportPanel';
 import { previewFit } from './previewGeometry';
-import { canCommit, initialWizardState, plannedCounts, planSettings, shownMapping, wizardReducer, type RecordCounts } from './wizardState';
+import { issueText } from './issueText';
+import { browserStorage, forgetValueMapping, loadValueMapping, mappedValueCount, saveValueMapping } from './savedValueMapping';
+import { ValueMappingPanel } from './ValueMappingPanel';
+import { canCommit, canCommitValidRows, initialWizardState, plannedCounts, planSettings, shownMapping, wizardReducer, type RecordCounts } from './wizardState';
 import { WorkspaceFilePanel } from './WorkspaceFilePanel';
 import './importWizard.css';
+
+const countOf = (records: ImportPlan['records']): number => records.streets.length + records.addresses.length + records.resources.length + records.responses.length;
 
 /** A short pause before planning, so that a few quick changes of a select plan once. */
 const PLAN_DELAY_MS = 150;
@@ -92,12 +97,42 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
     if (!chosen) return;
     const head = new Uint8Array(await chosen.slice(0, GUESS_HEAD_BYTES).arrayBuffer());
     const campaigns = [...(workspace?.campaigns ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
+    // The centre's remembered meanings of its own codes (issue 12), reused by this import.
+    const remembered = workspace ? loadValueMapping(browserStorage(), workspace.organisation.id) : undefined;
     dispatch({
       type: 'fileChosen',
       file: { name: chosen.name, size: chosen.size, blob: chosen },
       suggestedKind: suggestImportKind(chosen.name, head),
       ...(campaigns[0] ? { defaultCampaignId: campaigns[0].id } : {}),
+      ...(remembered && mappedValueCount(remembered) > 0 ? { valueMapping: remembered } : {}),
     });
+  };
+
+  // Every decision about a value is remembered at once, per organisation, so an interrupted import loses none.
+  const organisationId = workspace?.organisation.id;
+  const valueMapping = settings.valueMapping;
+  useEffect(() => {
+    if (organisationId && valueMapping) saveValueMapping(browserStorage(), organisationId, valueMapping);
+  }, [organisationId, valueMapping]);
+
+  const forgetValues = () => {
+    if (organisationId) forgetValueMapping(browserStorage(), organisationId);
+    dispatch({ type: 'valueMappingCleared' });
+  };
+
+  /** The rows a partial import leaves out, as Polish Excel's CSV with a reason column; offered as a download. */
+  const downloadRejected = (chosenPlan: ImportPlan) => {
+    const csv = rejectedRowsCsv(chosenPlan, t('importRejectedReasonHeader'), (issue) =>
+      t('importRejectedReason', { row: issue.displayRow ?? '—', column: issue.column ?? '—', reason: issueText(issue, language) }),
+    );
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${(file?.name ?? 'import').replace(/\.[^.]+$/, '')}-odrzucone.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   const cancelPlanning = () => {
@@ -105,17 +140,17 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
     dispatch({ type: 'planFailed', revision, message: t('importCancelled') });
   };
 
-  const commit = async () => {
+  const commit = async (validRowsOnly = false) => {
     const plan = state.plan;
-    if (!plan || !canCommit(state)) return;
-    dispatch({ type: 'commitStarted' });
+    if (!plan || !(validRowsOnly ? canCommitValidRows(state) : canCommit(state))) return;
+    dispatch({ type: 'commitStarted', validRowsOnly });
     commitController.current?.abort();
     const controller = new AbortController();
     commitController.current = controller;
     try {
-      const result = await commitImport(plan, dataSource, controller.signal);
+      const result = await commitImport(plan, dataSource, controller.signal, { validRowsOnly });
       if (result.ok) {
-        dispatch({ type: 'committed', counts: plannedCounts(plan) });
+        dispatch({ type: 'committed', counts: plannedCounts(validRowsOnly ? { ...plan, records: plan.partial.records } : plan), rejected: validRowsOnly ? plan.partial.rejected.length : 0 });
         requestReload(store);
       } else dispatch({ type: 'commitFailed', issues: result.issues });
     } catch (error) {
@@ -250,6 +285,17 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
           </div>
         ) : null}
 
+        {file && plan && kind === 'responses' && state.valuesSeen.length > 0 ? (
+          <ValueMappingPanel
+            values={state.valuesSeen}
+            mapping={settings.valueMapping}
+            organisationName={workspace?.organisation.name ?? ''}
+            language={language}
+            onMap={(entries) => dispatch({ type: 'valuesMapped', entries })}
+            onForget={forgetValues}
+          />
+        ) : null}
+
         {file && plan ? (
           <section className="import-section" aria-labelledby={`${ids.title}-problems`}>
             <h3 id={`${ids.title}-problems`}>{t('importStepProblems')}</h3>
@@ -282,6 +328,13 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
                 <p>
                   <strong>{t('importDone', { counts: countsText(state.commit.counts) })}</strong>
                 </p>
+                {state.commit.rejected > 0 && plan ? (
+                  <p>
+                    <button type="button" className="button-secondary" data-testid="import-download-rejected" onClick={() => downloadRejected(plan)}>
+                      {t('importDownloadRejected', { count: state.commit.rejected })}
+                    </button>
+                  </p>
+                ) : null}
                 <p className="import-actions-row">
                   <a className="button-primary" href="#map">
                     {t('importShowOnMap')}
@@ -305,6 +358,19 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
                 </span>
               </div>
             )}
+            {plan && !planning && state.commit.status !== 'done' && canCommitValidRows(state) ? (
+              <div className="import-partial" data-testid="import-partial">
+                <p className="import-note">{t('importPartialNote', { rejected: plan.partial.rejected.length, valid: countOf(plan.partial.records) })}</p>
+                <p className="import-actions-row">
+                  <button type="button" className="button-primary" data-testid="import-commit-valid" onClick={() => void commit(true)}>
+                    {state.commit.status === 'saving' ? t('importSaving') : t('importCommitValid', { count: countOf(plan.partial.records) })}
+                  </button>{' '}
+                  <button type="button" className="button-secondary" data-testid="import-download-rejected" onClick={() => downloadRejected(plan)}>
+                    {t('importDownloadRejected', { count: plan.partial.rejected.length })}
+                  </button>
+                </p>
+              </div>
+            ) : null}
             {state.commit.status === 'failed' ? (
               <div className="form-error" role="alert">
                 <p>{t('importCommitFailed')}</p>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ImportIssue } from '../../data/import';
 import type { Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { issueMessage } from './issueText';
+import { issueText } from './issueText';
 import { sortedIssues } from './wizardState';
 
 /** Rows drawn at first; a long list is one click away (the pipeline lists at most 1,000). */
@@ -50,7 +50,7 @@ export function IssuesTable({ issues, errorCount, warningCount, language }: Issu
                 <td>{issue.displayRow ?? '—'}</td>
                 <td>{issue.column ?? '—'}</td>
                 <td className="import-value">{issue.value ?? ''}</td>
-                <td>{issueMessage(issue.message, language)}</td>
+                <td>{issueText(issue, language)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
-import type { CrsCandidate } from '../../data/import';
-import type { CrsCode } from '../../domain/importing';
-import type { Language } from '../i18n/dictionary';
+import type { CrsCandidate, ImportIssue, ImportMessageCode } from '../../data/import';
+import type { CrsCode, ValueMappingField } from '../../domain/importing';
+import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 
 /**
  * Polish for the import pipeline's messages. The pipeline (src/data/import) speaks English, one sentence per problem,
@@ -107,6 +107,35 @@ const RULES: readonly Rule[] = [
   [/^(\d+) more problems were not listed/, (m) => `i ${m[1]} kolejnych problemów nie pokazano; popraw te powyżej i sprawdź plik ponownie`],
   [/^(the address is empty|no street of this name|this short name fits|the street is known|the address has no house number)/, (m) => matchText(m.input)],
 ];
+
+const CODE_KEYS: Readonly<Record<ImportMessageCode, MessageKey>> = {
+  unknown_value: 'importMsgUnknownValue',
+  street_from_point: 'importMsgStreetFromPoint',
+  street_far_from_point: 'importMsgStreetFarFromPoint',
+  already_imported: 'importMsgAlreadyImported',
+  no_household_counts: 'importMsgNoHouseholdCounts',
+  household_size_default: 'importMsgHouseholdSizeDefault',
+};
+
+export const VALUE_FIELD_KEYS: Readonly<Record<ValueMappingField, MessageKey>> = {
+  needs: 'importValueFieldNeeds',
+  nuisances: 'importValueFieldNuisances',
+  offers: 'importValueFieldOffers',
+};
+
+/**
+ * An issue in the user's language: a coded message (issue 12 onwards) from the dictionary with its parameters, an
+ * older one through the English rules below. Parameters are text; the caller renders the result as text, never HTML.
+ */
+export function issueText(issue: Pick<ImportIssue, 'message' | 'code' | 'params'>, language: Language): string {
+  if (!issue.code) return issueMessage(issue.message, language);
+  const params = { ...issue.params };
+  if (issue.code === 'unknown_value' && typeof params.field === 'string' && params.field in VALUE_FIELD_KEYS) {
+    params.field = translate(language, VALUE_FIELD_KEYS[params.field as ValueMappingField]);
+  }
+  const key = issue.code === 'street_far_from_point' && params.nearest ? 'importMsgStreetFarFromPointNearest' : CODE_KEYS[issue.code];
+  return translate(language, key, params);
+}
 
 /** The message in the user's language; English is the pipeline's own. */
 export function issueMessage(message: string, language: Language): string {

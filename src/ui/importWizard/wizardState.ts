@@ -1,6 +1,6 @@
-import type { ImportPlan } from '../../data/import';
+import type { ImportPlan, UnknownValue } from '../../data/import';
 import type { InputIssue } from '../../domain';
-import type { ColumnMapping, CrsChoice, ImportKind, ImportSettingsInput, TextEncodingName } from '../../domain/importing';
+import type { ColumnMapping, CrsChoice, ImportKind, ImportSettingsInput, TextEncodingName, ValueMapping, ValueMappingField } from '../../domain/importing';
 import type { ImportPreview } from '../../worker/importProtocol';
 
 /**
@@ -22,6 +22,8 @@ export interface WizardSettings {
   columnMapping?: ColumnMapping;
   campaignId?: string;
   onUnmatched: 'error' | 'skip';
+  /** What the centre's own values mean (issue 12); loaded from the browser when a file is chosen, saved on change. */
+  valueMapping?: ValueMapping;
 }
 
 export type PlanningState =
@@ -32,7 +34,7 @@ export type PlanningState =
 export type CommitState =
   | { status: 'idle' }
   | { status: 'saving' }
-  | { status: 'done'; counts: RecordCounts }
+  | { status: 'done'; counts: RecordCounts; rejected: number }
   | { status: 'failed'; issues: InputIssue[] };
 
 export interface RecordCounts { streets: number; addresses: number; resources: number; responses: number }
@@ -53,10 +55,17 @@ export interface WizardState {
   /** The revision `plan` answers; a plan of an older revision is shown but cannot be committed. */
   planRevision: number;
   commit: CommitState;
+  /**
+   * Every unknown value the plans of this file listed (latest count wins): a value stays in the mapping step after
+   * it was mapped (and so is no longer unknown), so the user can see and change the decision.
+   */
+  valuesSeen: UnknownValue[];
 }
 
 export type WizardAction =
-  | { type: 'fileChosen'; file: ChosenFile; suggestedKind: ImportKind | null; defaultCampaignId?: string }
+  | { type: 'fileChosen'; file: ChosenFile; suggestedKind: ImportKind | null; defaultCampaignId?: string; valueMapping?: ValueMapping }
+  | { type: 'valuesMapped'; entries: readonly { field: ValueMappingField; folded: string; category: string | undefined }[] }
+  | { type: 'valueMappingCleared' }
   | { type: 'kindChosen'; kind: ImportKind }
   | { type: 'encodingChosen'; encoding: TextEncodingName | undefined }
   | { type: 'delimiterChosen'; delimiter: CsvDelimiterChoice | undefined }
@@ -68,8 +77,8 @@ export type WizardAction =
   | { type: 'planProgress'; revision: number; done: number; total: number }
   | { type: 'planned'; revision: number; plan: ImportPlan; preview: ImportPreview }
   | { type: 'planFailed'; revision: number; message: string }
-  | { type: 'commitStarted' }
-  | { type: 'committed'; counts: RecordCounts }
+  | { type: 'commitStarted'; validRowsOnly?: boolean }
+  | { type: 'committed'; counts: RecordCounts; rejected?: number }
   | { type: 'commitFailed'; issues: InputIssue[] }
   | { type: 'reset' };
 
@@ -84,6 +93,7 @@ export const initialWizardState: WizardState = {
   preview: null,
   planRevision: -1,
   commit: { status: 'idle' },
+  valuesSeen: [],
 };
 
 /** A settings change: a new revision to plan, and any earlier commit outcome forgotten. */
@@ -111,7 +121,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         file: action.file,
         kind,
         suggestedKind: action.suggestedKind,
-        settings: { onUnmatched: 'error', ...(action.defaultCampaignId ? { campaignId: action.defaultCampaignId } : {}) },
+        settings: { onUnmatched: 'error', ...(action.defaultCampaignId ? { campaignId: action.defaultCampaignId } : {}), ...(action.valueMapping ? { valueMapping: action.valueMapping } : {}) },
         revision: state.revision + 1,
       };
     }
@@ -138,6 +148,21 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       else next[action.field] = action.column;
       return changed(state, { ...state.settings, columnMapping: next as ColumnMapping });
     }
+    case 'valuesMapped': {
+      if (action.entries.length === 0) return state;
+      const base = state.settings.valueMapping ?? { needs: {}, nuisances: {}, offers: {} };
+      const next: ValueMapping = { needs: { ...base.needs }, nuisances: { ...base.nuisances }, offers: { ...base.offers } };
+      for (const { field, folded, category } of action.entries) {
+        const entries = next[field] as Record<string, string>;
+        if (category === undefined) delete entries[folded];
+        else entries[folded] = category;
+      }
+      return changed(state, { ...state.settings, valueMapping: next });
+    }
+    case 'valueMappingCleared': {
+      const { valueMapping: _dropped, ...rest } = state.settings;
+      return changed(state, rest);
+    }
     case 'campaignChosen':
       return changed(state, { ...state.settings, campaignId: action.campaignId });
     case 'onUnmatchedChosen':
@@ -149,19 +174,27 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, planning: { ...state.planning, done: action.done, total: action.total } };
     case 'planned':
       if (action.revision !== state.revision) return state; // an answer to a question no longer asked
-      return { ...state, planning: { status: 'idle' }, plan: action.plan, preview: action.preview, planRevision: action.revision };
+      return { ...state, planning: { status: 'idle' }, plan: action.plan, preview: action.preview, planRevision: action.revision, valuesSeen: mergedValues(state.valuesSeen, action.plan.unknownValues ?? []) };
     case 'planFailed':
       if (action.revision !== state.revision) return state;
       return { ...state, planning: { status: 'failed', revision: action.revision, message: action.message } };
     case 'commitStarted':
-      return canCommit(state) ? { ...state, commit: { status: 'saving' } } : state;
+      return (action.validRowsOnly ? canCommitValidRows(state) : canCommit(state)) ? { ...state, commit: { status: 'saving' } } : state;
     case 'committed':
-      return { ...state, commit: { status: 'done', counts: action.counts } };
+      return { ...state, commit: { status: 'done', counts: action.counts, rejected: action.rejected ?? 0 } };
     case 'commitFailed':
       return { ...state, commit: { status: 'failed', issues: action.issues } };
     case 'reset':
       return { ...initialWizardState, revision: state.revision + 1 };
   }
+}
+
+function mergedValues(seen: readonly UnknownValue[], latest: readonly UnknownValue[]): UnknownValue[] {
+  if (latest.length === 0) return seen as UnknownValue[];
+  const key = (v: UnknownValue) => `${v.field}\u0000${v.folded}`;
+  const byKey = new Map(seen.map((v) => [key(v), v]));
+  for (const v of latest) byKey.set(key(v), v);
+  return [...byKey.values()];
 }
 
 function withOptional<K extends keyof WizardSettings>(settings: WizardSettings, key: K, value: WizardSettings[K] | undefined): WizardSettings {
@@ -182,6 +215,21 @@ export function canCommit(state: WizardState): boolean {
   );
 }
 
+/**
+ * "Importuj poprawne wiersze" (issue 12): a plan of the current settings with errors only in some rows (nothing wrong
+ * with the file as a whole) and at least one valid row; the chosen rows are still written all or nothing.
+ */
+export function canCommitValidRows(state: WizardState): boolean {
+  return (
+    state.plan !== null &&
+    !state.plan.ok &&
+    state.plan.partial.allowed &&
+    state.planRevision === state.revision &&
+    state.planning.status === 'idle' &&
+    (state.commit.status === 'idle' || state.commit.status === 'failed')
+  );
+}
+
 /** What planImport is given for the current state. */
 export function planSettings(state: WizardState): ImportSettingsInput {
   const s = state.settings;
@@ -192,6 +240,7 @@ export function planSettings(state: WizardState): ImportSettingsInput {
     ...(s.crs ? { crs: s.crs } : {}),
     ...(s.columnMapping && s.columnMapping.kind === state.kind ? { columnMapping: s.columnMapping } : {}),
     ...(s.campaignId && state.kind === 'responses' ? { campaignId: s.campaignId } : {}),
+    ...(s.valueMapping && state.kind === 'responses' ? { valueMapping: s.valueMapping } : {}),
   };
 }
 
