@@ -94,20 +94,45 @@ export function streetContiguityWeights(graph: StreetGraph, segmentUnit: Uint32A
  * diagonal is set whatever the input had. Binary weights out (row-standardised if asked).
  */
 export function restrictWeights(weights: SpatialWeights, keep: Uint32Array, options: ContiguityOptions = {}): SpatialWeights {
+  // Typed arrays only (this runs on every recompute): compaction keeps the column order, so rows stay ascending;
+  // the diagonal is slotted in where it belongs.
   const compactOf = new Int32Array(weights.size).fill(-1);
   for (let j = 0; j < keep.length; j++) compactOf[keep[j]!] = j;
-  const rows: number[][] = new Array(keep.length);
+  const self = options.includeSelf ? 1 : 0;
+  const offsets = new Uint32Array(keep.length + 1);
   for (let j = 0; j < keep.length; j++) {
     const i = keep[j]!;
-    const row: number[] = [];
+    let count = self;
     for (let e = weights.offsets[i]!; e < weights.offsets[i + 1]!; e++) {
       const c = compactOf[weights.neighbours[e]!]!;
-      if (c >= 0 && c !== j) row.push(c);
+      if (c >= 0 && c !== j) count++;
     }
-    if (options.includeSelf) row.push(j);
-    rows[j] = row;
+    offsets[j + 1] = offsets[j]! + count;
   }
-  return weightsFromRows(rows, options.rowStandardise ?? false);
+  const neighbours = new Uint32Array(offsets[keep.length]!);
+  for (let j = 0; j < keep.length; j++) {
+    const i = keep[j]!;
+    let at = offsets[j]!;
+    let selfPlaced = !self;
+    for (let e = weights.offsets[i]!; e < weights.offsets[i + 1]!; e++) {
+      const c = compactOf[weights.neighbours[e]!]!;
+      if (c < 0 || c === j) continue;
+      if (!selfPlaced && c > j) {
+        neighbours[at++] = j;
+        selfPlaced = true;
+      }
+      neighbours[at++] = c;
+    }
+    if (!selfPlaced) neighbours[at] = j;
+  }
+  const out = new Float64Array(neighbours.length).fill(1);
+  if (options.rowStandardise) {
+    for (let j = 0; j < keep.length; j++) {
+      const count = offsets[j + 1]! - offsets[j]!;
+      if (count > 0) out.fill(1 / count, offsets[j]!, offsets[j + 1]!);
+    }
+  }
+  return { size: keep.length, offsets, neighbours, weights: out };
 }
 
 /**

@@ -4,7 +4,7 @@ import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
 import { gapNeed, hotSpotsApply, MIN_RESPONSES } from './exploreSettings';
-import { classLabels, legendTitle, needLabel } from './exploreText';
+import { classLabels, legendTitle, needLabel, neighbourhoodWords } from './exploreText';
 import { useExploreState } from './useExplore';
 
 /** Gi_Bin 3 … −3, top to bottom, as ArcGIS lists them. */
@@ -42,6 +42,8 @@ export function ExploreLegend() {
   const needMap = results.needMap;
   const labels = needMap ? classLabels(needMap.breaks, language, needMap) : [];
   const hot = hotSpotsApply(settings);
+  const hotSpots = hot ? results.hotSpots : null;
+  const clusters = settings.clusters ? results.clusters : null;
   const gapNeedLabel = needLabel(gapNeed(settings), language);
 
   return (
@@ -52,6 +54,16 @@ export function ExploreLegend() {
       {hot ? (
         <>
           <p className="legend-caption">{t('legendHotTitle', { subject: subject.charAt(0).toLocaleLowerCase() + subject.slice(1) })}</p>
+          {hotSpots ? (
+            <p className="hint" data-testid="hot-spot-method">
+              {t('legendHotMethod', { neighbourhood: neighbourhoodWords(hotSpots.neighbourhood, t), permutations: hotSpots.permutations })}
+            </p>
+          ) : null}
+          {hotSpots && hotSpots.hotCount + hotSpots.coldCount === 0 ? (
+            <p className="legend-caption" role="status" data-testid="hot-spot-none">
+              {t('legendHotNone', { units: hotSpots.unitsComputed })}
+            </p>
+          ) : null}
           <ul className="legend-list">
             {HOT_SPOT_ROWS.map(([bin, key]) => (
               <li key={bin}>
@@ -86,6 +98,11 @@ export function ExploreLegend() {
               <line x1="1" y1="9" x2="17" y2="9" stroke={EXPLORE_COLOURS.cluster} strokeWidth="3" strokeDasharray="5 2.5" />
             </svg>
             {t('legendCluster')}
+          </li>
+        ) : null}
+        {clusters && clusters.clusters.length === 0 ? (
+          <li role="status" data-testid="clusters-none">
+            {t('legendClustersNone')}
           </li>
         ) : null}
         {settings.gaps ? (

@@ -1,6 +1,6 @@
-import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../analysis/exploreSession';
+import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription } from '../../analysis/exploreSession';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
-import { translate, type Language } from '../i18n/dictionary';
+import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 import type { ExploreSettings } from './exploreSettings';
 
 /**
@@ -105,4 +105,18 @@ export function formatDistance(meters: number, language: Language): string | nul
 export function formatP(p: number, language: Language, symbol: 'p' | 'q' = 'p'): string {
   if (p < 0.001) return `${symbol} < ${new Intl.NumberFormat(locale(language)).format(0.001)}`;
   return `${symbol} = ${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(p)}`;
+}
+
+/** The neighbourhood a local statistic used, in words: "the 18 hexagons within two rings". */
+export function neighbourhoodWords(n: NeighbourhoodDescription, t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string): string {
+  switch (n.kind) {
+    case 'hexRings':
+      return t('neighbourhoodHexRings', { order: n.order ?? 1, count: 3 * (n.order ?? 1) * ((n.order ?? 1) + 1) });
+    case 'streetJunctions':
+      return t('neighbourhoodStreets', { order: n.order ?? 1, mean: Math.round(n.meanNeighbours * 10) / 10 });
+    case 'kNearest':
+      return t('neighbourhoodKNearest', { k: n.k ?? 0, mean: Math.round(n.meanNeighbours * 10) / 10 });
+    case 'distanceBand':
+      return t('neighbourhoodBand', { meters: n.thresholdMeters ?? 0, mean: Math.round(n.meanNeighbours * 10) / 10 });
+  }
 }
