@@ -1,6 +1,6 @@
 import { streetLabel, type Address, type Street } from '../../domain';
 import { normaliseHouseNumber, parseAddressText } from './addressText';
-import { editDistance, normaliseStreetName, prefixWritten, rotationsOfKey, streetMatchKeys } from './streetNames';
+import { editDistance, normaliseStreetName, prefixWritten, rotationsOfKey, streetMatchKeys, tokenBagKey } from './streetNames';
 
 type StreetPrefix = Street['prefix'];
 
@@ -91,16 +91,15 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
       else if (existing !== group) variants.set(variant, null);
     }
   }
-  // Register order ("Matejki Jana", "Katynia Ofiar", "Matejki J."): rotations of every key above, ambiguity as for variants.
-  const rotations = new Map<string, StreetGroup | null>();
+  // Any word order ("Matejki Jana", "Katynia Ofiar", "Matejki J.", "Kutrzeby Tadeusza gen."): the words of every key
+  // above in alphabetical order; a bag reached from two streets is ambiguous and not used.
+  const bags = new Map<string, StreetGroup | null>();
   for (const group of groups.values()) {
     for (const variant of streetMatchKeys(group.name)) {
-      for (const rotated of rotationsOfKey(variant)) {
-        if (groups.has(rotated)) continue;
-        const existing = rotations.get(rotated);
-        if (existing === undefined) rotations.set(rotated, group);
-        else if (existing !== group) rotations.set(rotated, null);
-      }
+      const bag = tokenBagKey(variant);
+      const existing = bags.get(bag);
+      if (existing === undefined) bags.set(bag, group);
+      else if (existing !== group) bags.set(bag, null);
     }
   }
   for (const address of addresses) {
@@ -129,7 +128,7 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
     if (exact) result = { group: exact, by: 'name' };
     else if (key !== '') {
       const viaVariant = variants.get(key);
-      const viaRotation = rotations.get(key);
+      const viaRotation = bags.get(tokenBagKey(key));
       if (viaVariant) result = { group: viaVariant, by: 'variant' };
       else if (viaVariant === null) result = { group: null, ambiguous: true };
       else if (viaRotation) result = { group: viaRotation, by: 'register_order' };
@@ -140,12 +139,14 @@ export function buildAddressMatcher(streets: readonly Street[], addresses: reado
         // A form that dropped the text's leading words must keep two words: in register order the FIRST word is the
         // surname, so "Kopernika Mikołaja" → "Mikołaja" would land on ul. Świętego Mikołaja, and "Lutaków Rodziny" →
         // "Rodziny" on ul. Świętej Rodziny (issue 12).
+        // A street literally called by the remaining word ("Jana Keplera" → ul. Keplera) is still found.
         const fullLength = key.split(' ').length;
-        const own = streetMatchKeys(streetText).slice(1).filter((k) => {
+        const own = streetMatchKeys(streetText).slice(1);
+        const loose = own.filter((k) => {
           const n = k.split(' ').length;
           return n === fullLength || n >= 2;
         });
-        const hit = own.map((k) => groups.get(k)).find((g) => g !== undefined) ?? own.map((k) => variants.get(k)).find((g) => g);
+        const hit = own.map((k) => groups.get(k)).find((g) => g !== undefined) ?? loose.map((k) => variants.get(k)).find((g) => g);
         if (hit) result = { group: hit, by: 'variant' };
       }
     }

@@ -336,16 +336,21 @@ function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch,
     const otherIsNear = nearest !== undefined && nearest.distanceMeters <= settings.pointStreetToleranceMeters && !matcher.sameNameStreetIds(match.streetId).includes(nearest.streetId);
     const house = match.addressId ? ctx.addressById.get(match.addressId)?.location.coordinates : undefined;
     const houseDistance = house ? metresBetween(lng, lat, house[0]!, house[1]!) : 0;
-    if (best.distance > settings.nameStreetMismatchMeters || (best.distance > settings.pointStreetToleranceMeters && otherIsNear) || houseDistance > settings.nameStreetMismatchMeters) {
+    const far = best.distance > settings.nameStreetMismatchMeters || houseDistance > settings.nameStreetMismatchMeters;
+    // Between the two tolerances, with another street nearer: kept, but never silently (blocks of flats stand back
+    // from the street that addresses them, so this is not an error).
+    const doubtful = !far && best.distance > settings.pointStreetToleranceMeters && otherIsNear;
+    if (far || doubtful) {
       const street = matcher.labelOf(match.streetId);
       const nearestLabel = nearest ? matcher.labelOf(nearest.streetId) : '';
-      issues.error(
+      const report = far ? issues.error.bind(issues) : issues.warning.bind(issues);
+      report(
         'streetId',
         `the name matches ${street}, which lies ${Math.round(Math.max(best.distance, houseDistance))} m from the row's coordinates${nearest ? `; the nearest street to the point is ${nearestLabel}` : ''}`,
         where(table, i, column, address.text),
         { code: 'street_far_from_point', params: { written: address.street, street, distance: Math.round(Math.max(best.distance, houseDistance)), nearest: nearestLabel } },
       );
-      return { match, rejected: true };
+      if (far) return { match, rejected: true };
     }
     if (best.streetId !== match.streetId) return { match: matcher.matchOnStreet(best.streetId, address.houseNumber), rejected: false };
     return { match, rejected: false };

@@ -27,6 +27,8 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   pierwszego: '1', drugiego: '2', trzeciego: '3',
 };
 
+const TITLE_ABBREVIATIONS = new Set(Object.values(TITLE_WORDS).filter((t) => /[a-z]/.test(t)));
+
 /** Words that carry no identity: "im." (imienia) anywhere, and the "go" of "1-go Maja" after a number. */
 const DROPPED_WORDS = new Set(['im', 'imienia']);
 
@@ -62,6 +64,8 @@ function tokensOf(text: string): string[] {
 export function streetNameTokens(name: string): string[] {
   let tokens = tokensOf(name);
   if (tokens.length > 1 && PREFIX_WORDS[tokens[0]!] !== undefined) tokens = tokens.slice(1);
+  // Register exports write the type last: "Mickiewicza ul.", "Niepodległości al." (never "rondo": "Rondo" ends names).
+  else if (tokens.length > 1 && PREFIX_WORDS[tokens[tokens.length - 1]!] !== undefined && tokens[tokens.length - 1] !== 'rondo' && tokens[tokens.length - 1] !== 'ronda') tokens = tokens.slice(0, -1);
   const out: string[] = [];
   tokens.forEach((raw, i) => {
     if (DROPPED_WORDS.has(raw) && tokens.length > 1) return;
@@ -100,7 +104,8 @@ export function streetMatchKeys(name: string): string[] {
     // Words before the last word (the surname stays whole) that can be shortened to an initial.
     let lastWord = suffix.length - 1;
     while (lastWord > 0 && !isWord(suffix[lastWord]!)) lastWord--;
-    const shortenable = suffix.map((t, i) => i < lastWord && isWord(t) && t.length > 1).map((s, i) => (s ? i : -1)).filter((i) => i >= 0).slice(0, MAX_ABBREVIATED_WORDS);
+    // Titles are abbreviations already: "św." shortened to "s." would read as the initial of "Stablewskiego".
+    const shortenable = suffix.map((t, i) => i < lastWord && isWord(t) && t.length > 1 && !TITLE_ABBREVIATIONS.has(t)).map((s, i) => (s ? i : -1)).filter((i) => i >= 0).slice(0, MAX_ABBREVIATED_WORDS);
     for (let mask = 0; mask < 1 << shortenable.length; mask++) {
       const variant = suffix.slice();
       shortenable.forEach((position, bit) => {
@@ -121,6 +126,15 @@ export function streetMatchKeys(name: string): string[] {
  */
 export function registerOrderKeys(name: string): string[] {
   return rotationsOfKey(normaliseStreetName(name));
+}
+
+/**
+ * The words of a normalised key in alphabetical order: one key for every order a register or a clerk writes the same
+ * words in ("Kutrzeby Tadeusza gen." = "gen. Tadeusza Kutrzeby", "Katynia Ofiar" = "Ofiar Katynia"). O(words log words).
+ * @example tokenBagKey('kutrzeby tadeusza gen') → 'gen kutrzeby tadeusza'
+ */
+export function tokenBagKey(key: string): string {
+  return key.split(' ').filter((t) => t !== '').sort().join(' ');
 }
 
 /** Rotations of an already normalised key ("a b c" → "b c a", "c a b"); none for a one-word key. */

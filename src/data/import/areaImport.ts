@@ -1,0 +1,258 @@
+import { parseZip } from 'shpjs';
+import { Area, AREA_KINDS, issuesFromZod, type AreaKind, type Workspace } from '../../domain';
+import type { CrsChoice } from '../../domain/importing';
+import { throwIfAborted } from '../abort';
+import { createReprojector, CRS_LABELS, detectCrs, isConfidentGuess, type CrsCandidate } from './crs';
+import { collectPositions, propertyText, readGeoJson, reprojectRawGeometry, type RawFeature } from './geojsonFile';
+import { IssueCollector, type ImportIssue } from './importIssues';
+import { foldDiacritics } from './streetNames';
+import { textOf } from './textDecoding';
+
+/**
+ * Areas (districts, estates, care regions, the town outline) from a file a centre has: GeoJSON (any of the Polish
+ * grids or WGS84, detected), or a zipped Shapefile as Polish municipal data and PRG come (.shp + .dbf + .prj; read
+ * with shpjs, which reprojects by the .prj; without a .prj the numbers are detected like GeoJSON's). The user picks the
+ * column with the name and the kind of the areas; estates get the district they lie in as parent. A file whose areas
+ * lie far from the workspace's town is stopped with a question (`farFromTown`), never merged silently.
+ */
+
+export interface AreaImportSettings {
+  /** The property holding each area's name; absent → the suggestion (a column named like "nazwa"/"name"). */
+  nameField?: string;
+  kind: AreaKind;
+  /** The file's coordinate system; absent → the best detected one. */
+  crs?: CrsChoice;
+  /** The user confirmed that the file belongs to this workspace although it lies far from its town. */
+  acceptFarFromTown?: boolean;
+}
+
+export interface AreaImportPlan {
+  /** No error: `areas` can be committed (all of them, in one write). */
+  ok: boolean;
+  areas: Area[];
+  issues: ImportIssue[];
+  format: 'geojson' | 'shapefile';
+  /** Property names of the features (for the name column choice) and the one used. */
+  fields: string[];
+  nameField: string | undefined;
+  crs: { used: CrsChoice | null; candidates: CrsCandidate[]; fromSettings: boolean };
+  /** Set when the areas' centre lies more than FAR_FROM_TOWN_KM from the workspace's data; blocks unless accepted. */
+  farFromTown: { distanceKm: number } | null;
+  /** Existing areas (same kind and name) that the import replaces, keeping their ids. */
+  replaced: number;
+}
+
+export const FAR_FROM_TOWN_KM = 30;
+
+const SOURCE = 'areas';
+const NAME_HINTS = [/^nazwa$/, /^name$/, /^jpt_nazwa_?$/, /nazwa/, /name/, /^nzw/];
+
+/** The property most likely to hold the area's name: by header, then the first text property that varies. */
+export function suggestNameField(features: readonly RawFeature[]): string | undefined {
+  const fields = propertyNames(features);
+  const folded = fields.map((f) => foldDiacritics(f).toLowerCase());
+  for (const hint of NAME_HINTS) {
+    const i = folded.findIndex((f) => hint.test(f));
+    if (i >= 0) return fields[i];
+  }
+  return fields.find((f) => new Set(features.map((x) => propertyText(x.properties[f]))).size > 1 && features.every((x) => typeof x.properties[f] === 'string'));
+}
+
+function propertyNames(features: readonly RawFeature[]): string[] {
+  const names = new Set<string>();
+  for (const f of features.slice(0, 1000)) for (const key of Object.keys(f.properties)) names.add(key);
+  return [...names];
+}
+
+const slug = (text: string) =>
+  foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40) || 'obszar';
+
+const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Reads the file into raw features (geometry in the file's numbers) and the declared CRS, if any. */
+async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: IssueCollector): Promise<{ format: AreaImportPlan['format']; features: RawFeature[]; crsMember?: unknown }> {
+  const bytes = typeof input === 'string' ? undefined : input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes && isZip(bytes)) {
+    let parsed: unknown;
+    try {
+      parsed = await parseZip(bytes);
+    } catch (error) {
+      issues.error('(file)', `the zip file holds no readable Shapefile (.shp with its .dbf): ${error instanceof Error ? error.message : String(error)}`);
+      return { format: 'shapefile', features: [] };
+    }
+    const layers = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{ features?: unknown[]; fileName?: string }>;
+    const polygonLayers = layers.filter((layer) => layer.features?.some((f) => /Polygon$/.test(String((f as { geometry?: { type?: string } }).geometry?.type))));
+    if (polygonLayers.length > 1) issues.warning('(file)', `the zip holds ${polygonLayers.length} layers of areas; the first ("${polygonLayers[0]!.fileName ?? ''}") is read`);
+    const layer = polygonLayers[0] ?? layers[0];
+    const { features } = readGeoJson(JSON.stringify({ type: 'FeatureCollection', features: layer?.features ?? [] }), issues);
+    // shpjs reprojects to WGS84 when the zip has a .prj; detection below still checks the numbers land in Poland.
+    return { format: 'shapefile', features };
+  }
+  const text = textOf(input).text;
+  const { features, crsMember } = readGeoJson(text, issues);
+  return { format: 'geojson', features, crsMember };
+}
+
+function centre(points: ReadonlyArray<readonly [number, number]>): [number, number] | null {
+  if (points.length === 0) return null;
+  let lng = 0;
+  let lat = 0;
+  for (const [x, y] of points) {
+    lng += x;
+    lat += y;
+  }
+  return [lng / points.length, lat / points.length];
+}
+
+/** Great-circle distance in km (haversine, R = 6371 km). */
+function distanceKm(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Where the workspace's town is: the mean of its address points, or of its street vertices, or of its areas' corners. */
+function townCentre(workspace: Workspace): [number, number] | null {
+  if (workspace.addresses.length) return centre(workspace.addresses.map((a) => [a.location.coordinates[0], a.location.coordinates[1]] as const));
+  const streetPoints = workspace.streets.flatMap((s) => s.geometry.coordinates.flatMap((line) => line));
+  if (streetPoints.length) return centre(streetPoints as Array<[number, number]>);
+  return centre(collectPositions(workspace.areas.map((a, index) => ({ index, geometry: a.geometry, properties: {} }))));
+}
+
+function ringContains(ring: ReadonlyArray<readonly number[]>, lng: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = [ring[i]![0]!, ring[i]![1]!];
+    const [xj, yj] = [ring[j]![0]!, ring[j]![1]!];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function areaContains(area: Area, [lng, lat]: readonly [number, number]): boolean {
+  const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
+  return polygons.some((rings) => ringContains(rings[0]!, lng, lat) && !rings.slice(1).some((hole) => ringContains(hole, lng, lat)));
+}
+
+/** A point inside-ish the area for the parent test: the mean of its outer ring (good enough for convex-ish estates). */
+function ringCentre(area: Area): [number, number] {
+  const ring = area.geometry.type === 'Polygon' ? area.geometry.coordinates[0]! : area.geometry.coordinates[0]![0]!;
+  return centre(ring.slice(0, -1) as Array<[number, number]>)!;
+}
+
+/**
+ * Plans an import of areas: reads, reprojects, validates and names every feature. Never throws on bad input (every
+ * problem is an issue naming the feature number and the field); an abort rejects with an AbortError.
+ *
+ * @example
+ * const plan = await planAreaImport(zipBytes, { kind: 'estate' }, workspace, { fileName: 'osiedla.zip' });
+ * if (plan.ok) await dataSource.applyChanges({ upserts: { areas: plan.areas } });
+ */
+export async function planAreaImport(
+  input: Uint8Array | ArrayBuffer | string,
+  settings: AreaImportSettings,
+  workspace: Workspace,
+  options: { signal?: AbortSignal } = {},
+): Promise<AreaImportPlan> {
+  throwIfAborted(options.signal);
+  const issues = new IssueCollector(SOURCE);
+  const file = await readAreaFile(input, issues);
+  throwIfAborted(options.signal);
+  const fields = propertyNames(file.features);
+  const nameField = settings.nameField && fields.includes(settings.nameField) ? settings.nameField : suggestNameField(file.features);
+  if (settings.nameField && !fields.includes(settings.nameField)) issues.error('(columns)', `the file has no property "${settings.nameField}"; its properties are: ${fields.join(', ') || 'none'}`);
+  if (!nameField && file.features.length) issues.error('(columns)', 'choose the property that holds the names of the areas (none is called "nazwa" or "name")');
+  if (!(AREA_KINDS as readonly string[]).includes(settings.kind)) issues.error('(kind)', `the kind of areas must be one of: ${AREA_KINDS.join(', ')}`);
+
+  const positions = collectPositions(file.features);
+  const candidates = detectCrs(positions, file.crsMember);
+  const used: CrsChoice | null = settings.crs ?? (candidates[0] ? { code: candidates[0].code, axisOrder: candidates[0].axisOrder } : null);
+  if (!used && positions.length) issues.error('(crs)', `the coordinates fit no supported coordinate system in Poland (${Object.values(CRS_LABELS).join('; ')})`);
+  else if (used && !settings.crs && !isConfidentGuess(candidates)) issues.warning('(crs)', `the coordinate system is a guess: ${candidates[0]?.reason ?? ''}; check the areas on the map`);
+  if (file.features.length === 0 && issues.errorCount === 0) issues.error('(file)', 'the file holds no areas');
+
+  const areas: Area[] = [];
+  const usedIds = new Set(workspace.areas.map((a) => a.id));
+  const existingByName = new Map(workspace.areas.filter((a) => a.kind === settings.kind).map((a) => [foldDiacritics(a.name).toLowerCase(), a.id]));
+  const namesSeen = new Set<string>();
+  let replaced = 0;
+  const project = used ? createReprojector(used) : null;
+  for (const feature of file.features) {
+    const where = { row: feature.index, displayRow: feature.index + 1 };
+    if (!feature.geometry || !/^(Multi)?Polygon$/.test(feature.geometry.type)) {
+      issues.error('geometry', `feature ${feature.index + 1} is not an area (its geometry is ${feature.geometry?.type ?? 'missing'}; Polygon or MultiPolygon expected)`, { ...where, column: 'geometry', value: feature.geometry?.type ?? null });
+      continue;
+    }
+    const name = nameField ? propertyText(feature.properties[nameField]).trim() : '';
+    if (!name) {
+      issues.error('name', `feature ${feature.index + 1} has no name in "${nameField ?? ''}"`, { ...where, column: nameField ?? '(name)', value: feature.properties[nameField ?? ''] ?? '' });
+      continue;
+    }
+    const key = foldDiacritics(name).toLowerCase();
+    if (namesSeen.has(key)) issues.warning('name', `"${name}" appears more than once in the file; each part is kept as its own area`, { ...where, column: nameField, value: name });
+    namesSeen.add(key);
+    if (!project) continue;
+    const reprojected = reprojectRawGeometry(feature.geometry, project);
+    if (!reprojected.ok) {
+      issues.error(reprojected.field, reprojected.message, { ...where, column: 'geometry' });
+      continue;
+    }
+    let id = existingByName.get(key);
+    if (id && !namesSeen.has(`${key}#replaced`)) {
+      replaced++;
+      namesSeen.add(`${key}#replaced`);
+      issues.warning('name', `an area of this kind named "${name}" exists already: it is replaced (same id)`, { ...where, column: nameField, value: name });
+    } else {
+      const base = `area-${settings.kind === 'care_region' ? 'rejon' : settings.kind === 'district' ? 'dzielnica' : settings.kind === 'estate' ? 'osiedle' : 'obszar'}-${slug(name)}`;
+      id = base;
+      for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    }
+    usedIds.add(id);
+    const checked = Area.safeParse({ id, name, kind: settings.kind, geometry: reprojected.geometry });
+    if (!checked.success) {
+      for (const issue of issuesFromZod(checked.error, SOURCE, feature.index)) issues.error(issue.field, issue.message, { ...where, column: issue.field.startsWith('geometry') ? 'geometry' : nameField });
+      continue;
+    }
+    areas.push(checked.data);
+  }
+
+  // Estates and care regions inside a district (of the workspace or of this file) get it as parent.
+  if (settings.kind !== 'district') {
+    const districts = [...workspace.areas, ...areas].filter((a) => a.kind === 'district');
+    for (const area of areas) {
+      const parent = districts.find((d) => areaContains(d, ringCentre(area)));
+      if (parent) area.parentId = parent.id;
+    }
+  }
+
+  // Far from the town this workspace is about: most likely the wrong file (or the wrong workspace).
+  let farFromTown: AreaImportPlan['farFromTown'] = null;
+  const here = townCentre(workspace);
+  const there = centre(areas.map(ringCentre));
+  if (here && there) {
+    const km = distanceKm(here, there);
+    if (km > FAR_FROM_TOWN_KM) {
+      farFromTown = { distanceKm: Math.round(km) };
+      if (!settings.acceptFarFromTown) issues.error('(file)', `these areas lie about ${Math.round(km)} km from ${workspace.organisation.town}: is this the right file for this workspace?`);
+    }
+  }
+
+  const ok = issues.errorCount === 0;
+  return {
+    ok,
+    areas: ok ? areas : [],
+    issues: issues.listed,
+    format: file.format,
+    fields,
+    nameField,
+    crs: { used, candidates, fromSettings: Boolean(settings.crs) },
+    farFromTown,
+    replaced,
+  };
+}
