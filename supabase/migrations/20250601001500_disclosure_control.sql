@@ -250,6 +250,161 @@ comment on function private.complementary_suppression(bigint[], boolean[], integ
 revoke all on function private.complementary_suppression(bigint[], boolean[], integer[], integer[], integer[], integer[]) from public;
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- Areas of a response, as the analysis engine now places them (src/analysis/unitLayers.ts buildAreaLayer): by its
+-- point (the half-open rule of …001100), or, when it has no point, through its street: per area kind, the area holding
+-- most of the street's addresses; a tie in addresses goes to more households; a tie in both, or a street with no
+-- address in an area of that kind, leaves the response out of that kind. Used by campaign_cells and the disclosure
+-- layer, so a share link and the planner's map count the same answers.
+
+create function private.street_majority_areas(organisation text)
+returns table (street_id text, area_id text)
+language sql stable
+set search_path = ''
+as $$
+  with tally as (
+    select d.street_id::text as street_id, a.kind, a.id::text as area_id, pg_catalog.count(*) as addresses, pg_catalog.sum(d.households) as households
+    from public.addresses d
+    join public.areas a on a.organisation_id = d.organisation_id and extensions.st_covers(a.geometry, d.location)
+      and (extensions.st_contains(a.geometry, d.location) or private.on_boundary_counts_inside(a.geometry, d.location))
+    where d.organisation_id = organisation and d.street_id is not null
+    group by 1, 2, 3
+  ), ranked as (
+    select t.*, pg_catalog.rank() over (partition by t.street_id, t.kind order by t.addresses desc, t.households desc) as place,
+           pg_catalog.count(*) over (partition by t.street_id, t.kind, t.addresses, t.households) as same
+    from tally t
+  )
+  select r.street_id, r.area_id from ranked r where r.place = 1 and r.same = 1
+$$;
+comment on function private.street_majority_areas(text) is 'Per street and area kind: the area holding most of the street''s addresses (ties: more households; a full tie: none), as src/analysis/unitLayers.ts majorityAreaOfStreets.';
+revoke all on function private.street_majority_areas(text) from public;
+
+create function private.response_areas(organisation text, campaign text)
+returns table (response_id text, area_id text)
+language sql stable
+set search_path = ''
+as $$
+  select r.id::text, a.id::text
+  from public.survey_responses r
+  join public.areas a on a.organisation_id = r.organisation_id and extensions.st_covers(a.geometry, r.located_at)
+    and (extensions.st_contains(a.geometry, r.located_at) or private.on_boundary_counts_inside(a.geometry, r.located_at))
+  where r.organisation_id = organisation and r.campaign_id = campaign and r.located_at is not null
+  union all
+  select r.id::text, m.area_id
+  from public.survey_responses r
+  join private.street_majority_areas(organisation) as m on m.street_id = r.assigned_street_id
+  where r.organisation_id = organisation and r.campaign_id = campaign and r.located_at is null
+$$;
+comment on function private.response_areas(text, text) is 'Every (response, area) pair of a campaign: by the response''s point (half-open boundary rule), else through its street''s majority area per kind.';
+revoke all on function private.response_areas(text, text) from public;
+
+create or replace function private.campaign_cells(
+  organisation text, campaign text, unit text, needs public.need_category[], min_severity integer, k integer,
+  hex_size_meters double precision, origin_lng double precision, origin_lat double precision)
+returns table (unit_id text, label text, geometry jsonb, households bigint, responses bigint, need_count bigint,
+               need_rate double precision, rate_low double precision, rate_high double precision, suppressed boolean)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  lng0 double precision := origin_lng;
+  lat0 double precision := origin_lat;
+begin
+  if unit = 'street' then
+    return query
+    with answers as (
+      select r.assigned_street_id as street_id, pg_catalog.count(*) as responses,
+             pg_catalog.count(*) filter (where exists (
+               select 1 from public.survey_response_needs n
+               where n.organisation_id = r.organisation_id and n.response_id = r.id
+                 and (needs is null or n.category = any (needs)) and n.severity >= min_severity)) as need_count
+      from public.survey_responses r
+      where r.organisation_id = organisation and r.campaign_id = campaign and r.assigned_street_id is not null
+      group by r.assigned_street_id
+    ), homes as (
+      select a.street_id, pg_catalog.sum(a.households)::bigint as households
+      from public.addresses a where a.organisation_id = organisation group by a.street_id
+    )
+    select s.id::text, (s.prefix::text || ' ' || s.name::text), extensions.st_asgeojson(s.geometry, 6)::jsonb, coalesce(h.households, 0),
+           (f).responses, (f).need_count, (f).need_rate, (f).rate_low, (f).rate_high, (f).suppressed
+    from public.streets s
+    left join answers x on x.street_id = s.id
+    left join homes h on h.street_id = s.id
+    cross join lateral (select private.unit_figures(coalesce(x.responses, 0), coalesce(x.need_count, 0), k) as f) as u
+    where s.organisation_id = organisation
+    order by s.id;
+  elsif unit = 'area' then
+    return query
+    with answers as (
+      select ra.area_id, pg_catalog.count(*) as responses,
+             pg_catalog.count(*) filter (where exists (
+               select 1 from public.survey_response_needs n
+               where n.organisation_id = r.organisation_id and n.response_id = r.id
+                 and (needs is null or n.category = any (needs)) and n.severity >= min_severity)) as need_count
+      from public.survey_responses r
+      join private.response_areas(organisation, campaign) as ra on ra.response_id = r.id
+      where r.organisation_id = organisation and r.campaign_id = campaign
+      group by ra.area_id
+    ), homes as (
+      select a.id as area_id, pg_catalog.sum(d.households)::bigint as households
+      from public.areas a
+      join public.addresses d on d.organisation_id = a.organisation_id and extensions.st_covers(a.geometry, d.location)
+        and (extensions.st_contains(a.geometry, d.location) or private.on_boundary_counts_inside(a.geometry, d.location))
+      where a.organisation_id = organisation group by a.id
+    )
+    select a.id::text, a.name::text, extensions.st_asgeojson(a.geometry, 6)::jsonb, coalesce(h.households, 0),
+           (f).responses, (f).need_count, (f).need_rate, (f).rate_low, (f).rate_high, (f).suppressed
+    from public.areas a
+    left join answers x on x.area_id = a.id::text
+    left join homes h on h.area_id = a.id
+    cross join lateral (select private.unit_figures(coalesce(x.responses, 0), coalesce(x.need_count, 0), k) as f) as u
+    where a.organisation_id = organisation
+    order by a.id;
+  elsif unit = 'hex' then
+    if lng0 is null or lat0 is null then
+      -- Default origin: the centre of the bounding box of the campaign's areas.
+      select (extensions.st_xmin(b) + extensions.st_xmax(b)) / 2, (extensions.st_ymin(b) + extensions.st_ymax(b)) / 2
+      into lng0, lat0
+      from (select extensions.st_extent(a.geometry)::extensions.box3d as b
+            from public.areas a join public.campaigns c on c.organisation_id = a.organisation_id and a.id = any (c.area_ids)
+            where c.organisation_id = organisation and c.id = campaign) as e;
+    end if;
+    if lng0 is null or lat0 is null then
+      return;
+    end if;
+    return query
+    with cells as (
+      select private.hex_cell(extensions.st_x(r.located_at), extensions.st_y(r.located_at), lng0, lat0, hex_size_meters) as qr,
+             exists (
+               select 1 from public.survey_response_needs n
+               where n.organisation_id = r.organisation_id and n.response_id = r.id
+                 and (needs is null or n.category = any (needs)) and n.severity >= min_severity) as has_need
+      from public.survey_responses r
+      where r.organisation_id = organisation and r.campaign_id = campaign and r.located_at is not null
+    ), answers as (
+      select c.qr, pg_catalog.count(*) as responses, pg_catalog.count(*) filter (where c.has_need) as need_count
+      from cells c group by c.qr
+    ), homes as (
+      select private.hex_cell(extensions.st_x(d.location), extensions.st_y(d.location), lng0, lat0, hex_size_meters) as qr,
+             pg_catalog.sum(d.households)::bigint as households
+      from public.addresses d where d.organisation_id = organisation
+      group by 1
+    )
+    select x.qr[1] || ',' || x.qr[2], null::text,
+           extensions.st_asgeojson(private.hex_polygon(x.qr[1], x.qr[2], lng0, lat0, hex_size_meters), 6)::jsonb, coalesce(h.households, 0),
+           (f).responses, (f).need_count, (f).need_rate, (f).rate_low, (f).rate_high, (f).suppressed
+    from answers x
+    left join homes h on h.qr = x.qr
+    cross join lateral (select private.unit_figures(x.responses, x.need_count, k) as f) as u
+    order by x.qr[2], x.qr[1];
+  else
+    raise exception 'unit must be street, area or hex' using errcode = '22023';
+  end if;
+end
+$$;
+comment on function private.campaign_cells(text, text, text, public.need_category[], integer, integer, double precision, double precision, double precision) is 'Per unit (street, area or planar hexagon) of a campaign: households, responses, responses with any of the needs at min_severity or worse, rate with Wilson 95 % interval; suppressed below k. Areas count a response by its point, or, without a point, by its street''s majority area (private.response_areas). Internal: no access check.';
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- What a restricted reader may see of one campaign and need selection, for every unit of the published hierarchy.
 
 create type private.disclosed_unit as (unit_kind text, unit_id text, responses bigint, need_count bigint, published boolean, need_shown text);
@@ -300,10 +455,8 @@ begin
   ), membership as (
     select x.id, x.home, x.has_need, 1 as kind_rank, 'street' as kind, x.street_id::text as unit from resp x where x.street_id is not null
     union all
-    select x.id, x.home, x.has_need, 2, 'area', a.id::text
-    from resp x join public.areas a on a.organisation_id = organisation and extensions.st_covers(a.geometry, x.located_at)
-      and (extensions.st_contains(a.geometry, x.located_at) or private.on_boundary_counts_inside(a.geometry, x.located_at))
-    where x.located_at is not null
+    select x.id, x.home, x.has_need, 2, 'area', ra.area_id
+    from resp x join private.response_areas(organisation, campaign) as ra on ra.response_id = x.id
     union all
     select x.id, x.home, x.has_need, 3, 'hex', q[1] || ',' || q[2]
     from resp x

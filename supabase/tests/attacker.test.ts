@@ -54,15 +54,15 @@ beforeAll(async () => {
   for (const role of ['planner', 'partner', 'surveyor'] as const) {
     await db.query('insert into public.memberships (user_id, organisation_id, role) values ($1, $2, $3)', [USERS[role], ORG, role]);
   }
-  // Ground truth, as the owner. Hexagons from src/analysis/hexGrid.ts on the stored grid (independent of the SQL).
+  // Ground truth, as the owner. Hexagons from src/analysis/hexGrid.ts on the stored grid (independent of the SQL);
+  // areas from private.response_areas (point, else the street's majority area; parity.test.ts holds it to the engine).
   const [grid] = await db.query<{ size_meters: number; origin_lng: number; origin_lat: number }>('select size_meters, origin_lng, origin_lat from public.hex_grids where organisation_id = $1', [ORG]);
   const projection = createLocalProjection(grid!.origin_lng, grid!.origin_lat);
   const rows = await db.query<{ id: string; home: string; street: string | null; lng: number | null; lat: number | null; areas: string[]; needs: { category: string; severity: number }[] }>(`
+    with ra as materialized (select * from private.response_areas($1, $2))
     select r.id, coalesce('a:' || r.address_id, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id, 'r:' || r.id) as home,
            r.assigned_street_id as street, extensions.st_x(r.located_at) as lng, extensions.st_y(r.located_at) as lat,
-           array(select a.id::text from public.areas a where a.organisation_id = r.organisation_id and r.located_at is not null
-                   and extensions.st_covers(a.geometry, r.located_at)
-                   and (extensions.st_contains(a.geometry, r.located_at) or private.on_boundary_counts_inside(a.geometry, r.located_at)) order by a.id) as areas,
+           array(select ra.area_id from ra where ra.response_id = r.id order by 1) as areas,
            coalesce((select jsonb_agg(jsonb_build_object('category', n.category, 'severity', n.severity)) from public.survey_response_needs n
                      where n.organisation_id = r.organisation_id and n.response_id = r.id), '[]'::jsonb) as needs
     from public.survey_responses r where r.organisation_id = $1 and r.campaign_id = $2 order by r.id`, [ORG, CAMPAIGN]);
@@ -79,6 +79,8 @@ afterAll(async () => {
 const unitKeys = (t: Truth): string[] => [
   ...(t.street ? [`street:${t.street}`] : []), ...t.areas.map((a) => `area:${a}`), ...(t.hex ? [`hex:${t.hex}`] : []),
 ];
+/** A text[] literal: PGlite does not serialise JavaScript arrays as PostgreSQL arrays, pg does; a literal works on both. */
+const arrayLiteral = (values: readonly string[] | null) => (values === null ? null : `{${values.join(',')}}`);
 const hasNeed = (t: Truth, s: (typeof SELECTIONS)[number]) => t.needs.some((n) => (s.needs === null || s.needs.includes(n.category)) && n.severity >= s.minSeverity);
 
 async function call(caller: Caller, sql: string, params: unknown[]): Promise<{ ok: true; rows: Row[] } | { ok: false; code: string; message: string }> {
@@ -98,7 +100,7 @@ type Harvest = Map<string, Row>;
 async function harvestMember(caller: Caller, s: (typeof SELECTIONS)[number], k = K): Promise<Harvest> {
   const out: Harvest = new Map();
   for (const unit of UNITS) {
-    const result = await call(caller, `select * from public.campaign_aggregates_by_${unit}($1, $2, $3::public.need_category[], $4, $5)`, [ORG, CAMPAIGN, s.needs, s.minSeverity, k]);
+    const result = await call(caller, `select * from public.campaign_aggregates_by_${unit}($1, $2, $3::public.need_category[], $4, $5)`, [ORG, CAMPAIGN, arrayLiteral(s.needs), s.minSeverity, k]);
     if (!result.ok) throw new Error(`${unit}: ${result.message}`);
     for (const row of result.rows) out.set(`${unit}:${row.unit_id}`, row);
   }
@@ -241,7 +243,7 @@ describe('the attacker of issue 11, on the demo town', () => {
     for (const unit of UNITS) {
       const [grid] = await db.query<{ size_meters: number; origin_lng: number; origin_lat: number }>('select * from public.hex_grids where organisation_id = $1', [ORG]);
       const result = await call(planner, `select * from public.campaign_aggregates($1, $2, $3, $4::public.need_category[], $5, 5, $6, $7, $8)`,
-        [ORG, CAMPAIGN, unit, s.needs, s.minSeverity, grid!.size_meters, unit === 'hex' ? grid!.origin_lng : null, unit === 'hex' ? grid!.origin_lat : null]);
+        [ORG, CAMPAIGN, unit, arrayLiteral(s.needs), s.minSeverity, grid!.size_meters, unit === 'hex' ? grid!.origin_lng : null, unit === 'hex' ? grid!.origin_lat : null]);
       if (!result.ok) throw new Error(result.message);
       for (const row of result.rows) if (!row.suppressed) naive.set(`${unit}:${row.unit_id}`, row);
     }

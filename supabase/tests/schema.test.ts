@@ -147,14 +147,16 @@ describe('campaign aggregates (hand-counted in support/fixture.ts)', () => {
     expect(cells.map((c) => c.need_count)).toEqual([3, 2, null]);
   });
 
-  it('by area: district-n 7 (5 with housing), district-s 2 -> suppressed at k = 5, shown at k = 2', async () => {
+  it('by area: district-n 7 (5 with housing); district-s 2 by point + 3 street-only answers of s-2 = 5 (3) -> shown at k = 5, suppressed at k = 6', async () => {
+    // r-7 … r-9 have no point: they count in the area holding most of their street's addresses (the engine's rule,
+    // src/analysis/unitLayers.ts): s-2's only address a-3 lies in district-s. Housing: r-11 (3), r-7 (2), r-9 (1).
     const k5 = await asAdminA((tx) => tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}')`, [ORG_A]));
     expect(k5.map((c) => [c.unit_id, c.households, c.responses, c.need_count, c.suppressed])).toEqual([
       ['district-n', 15, 7, 5, false],
-      ['district-s', 8, null, null, true],
+      ['district-s', 8, 5, 3, false],
     ]);
-    const k2 = await asAdminA((tx) => tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}', 1, 2)`, [ORG_A]));
-    expect(k2[1]).toMatchObject({ unit_id: 'district-s', responses: 2, need_count: 1, suppressed: false });
+    const k6 = await asAdminA((tx) => tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}', 1, 6)`, [ORG_A]));
+    expect(k6[1]).toMatchObject({ unit_id: 'district-s', responses: null, need_count: null, suppressed: true });
   });
 
   it('any need (null filter): every response has loneliness_seniors, so need_count = responses', async () => {
@@ -188,14 +190,15 @@ describe('campaign aggregates (hand-counted in support/fixture.ts)', () => {
   });
 
   it('never go below k = 5 for a partner, on responses and on homes, and never list what is suppressed', async () => {
-    // Asked with k = 1: district-s has 2 responses (< 5); district-n has 7 but from 2 homes only (r-1 … r-6 at a-1,
-    // r-12 a bare point), and a-1 holds 6 of 7 > ¾ (dominance). Neither is listed: a partner gets no rows.
+    // Asked with k = 1: district-s has 5 responses from 3 homes (r-10, r-11 bare points; r-7 … r-9 street s-2 only,
+    // one home); district-n has 7 but from 2 homes only (r-1 … r-6 at a-1, r-12 a bare point), and a-1 holds 6 of 7 > ¾
+    // (dominance). Neither is listed: a partner gets no rows.
     const cells = await asCaller(db, { role: 'authenticated', userId: USERS.partnerA }, (tx) =>
       tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}', 1, 1)`, [ORG_A]));
     expect(cells).toEqual([]);
     const planner = await asCaller(db, { role: 'authenticated', userId: USERS.plannerA }, (tx) =>
       tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}', 1, 1)`, [ORG_A]));
-    expect(planner.map((c) => [c.unit_id, c.responses, c.suppressed])).toEqual([['district-n', 7, false], ['district-s', 2, false]]);
+    expect(planner.map((c) => [c.unit_id, c.responses, c.suppressed])).toEqual([['district-n', 7, false], ['district-s', 5, false]]);
   });
 });
 

@@ -64,9 +64,7 @@ resp as (
 )
 select x.id, x.home, 'street' as kind, x.assigned_street_id::text as unit from resp x where x.assigned_street_id is not null
 union all
-select x.id, x.home, 'area', a.id::text from resp x join public.areas a on a.organisation_id = 'mops-debowo'
-  and extensions.st_covers(a.geometry, x.located_at)
-  and (extensions.st_contains(a.geometry, x.located_at) or private.on_boundary_counts_inside(a.geometry, x.located_at))
+select x.id, x.home, 'area', ra.area_id from resp x join private.response_areas('mops-debowo', 'campaign-2025-w1') as ra on ra.response_id = x.id
 union all
 select x.id, x.home, 'hex', (select q[1] || ',' || q[2] from (select private.hex_cell(extensions.st_x(x.located_at), extensions.st_y(x.located_at), g.origin_lng, g.origin_lat, g.size_meters) as q) as h)
 from resp x, g where x.located_at is not null;

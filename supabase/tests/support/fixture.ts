@@ -10,10 +10,10 @@ import type { Database } from './database';
  *
  * Campaign c-1 of centre A, housing severities per response ("-" = no housing answer):
  *   r-1 … r-6  at address a-1 (s-1, district-n): 3, 2, 1, -, -, 2      -> 6 responses, housing≥1: 4, housing≥2: 3
- *   r-7 … r-9  street s-2 only, no point:        2, -, 1             -> s-2; no area, no hexagon
+ *   r-7 … r-9  street s-2 only, no point:        2, -, 1             -> s-2; no hexagon; district-s (s-2's addresses)
  *   r-10, r-11 bare points 22 m north of s-2:    -, 3                 -> assigned to s-2 (within 60 m), district-s
  *   r-12       bare point 167 m from any street: 2                    -> no street, district-n
- * So by street: s-1 6 (housing 4), s-2 5 (housing 3), s-3 0; by area: district-n 7 (housing 5), district-s 2 (housing 1).
+ * So by street: s-1 6 (housing 4), s-2 5 (housing 3), s-3 0; by area: district-n 7 (housing 5), district-s 5 (housing 3).
  */
 export const ORG_A = 'ops-a';
 export const ORG_B = 'ops-b';
