@@ -13,7 +13,7 @@ export type { ClusterResult, DbscanClusters, HotSpotResult, NeighbourhoodDescrip
 export type { LisaResult } from './exploreLisa';
 export type { ExploreLayer, NeedMapResult } from './exploreNeedMap';
 export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
-export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
+export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitLocalPattern, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
 
 /**
  * The explore facade: one prepared workspace answering the questions of the explore view (issue 5).

@@ -1,10 +1,11 @@
-import type { UnitDetailQuery, UnitKindName, WaveComparisonQuery } from '../domain/analysisRequest';
+import { HotSpotQuery, type UnitDetailQuery, type UnitKindName, type WaveComparisonQuery } from '../domain/analysisRequest';
 import type { NeedCategoryId } from '../domain/needs';
 import { pointInArea } from './areaRaster';
 import { checkCampaign, explored, layerKeyOf, previousCampaign, refused, selectionValues, type ExploreContext, type ExploreResult } from './exploreContext';
 import { pointSegmentDistanceSquared } from './segmentIndex';
 import { townAverageRates } from './targetRanking';
 import { needColumn, UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
+import { describeNeighbourhood, type NeighbourhoodDescription } from './exploreHotSpots';
 import { benjaminiHochberg } from './falseDiscoveryRate';
 import { compareWaves, twoProportionZTest } from './waveComparison';
 
@@ -155,6 +156,20 @@ export interface UnitDetail {
   uncoveredNeeds: NeedCategoryId[];
   /** Change since the previous wave of the series; null when this is the first wave. */
   sincePrevious: UnitChangeDetail | null;
+  /** How the unit stands against its neighbourhood for the selection asked; null without one, for areas, or suppressed. */
+  localPattern: UnitLocalPattern | null;
+}
+
+/** LISA and Gi* for one unit, both after the FDR correction over the layer, with the facade's default options. */
+export interface UnitLocalPattern {
+  /** LISA code: 0 not significant, 1 HH, 2 LL, 3 LH, 4 HL, 6 isolated. */
+  lisaQuadrant: number;
+  lisaQValue: number;
+  /** Gi_Bin after FDR (−3 … 3). */
+  giBinFdr: number;
+  giQValue: number;
+  neighbourhood: NeighbourhoodDescription;
+  permutations: number;
 }
 
 /**
@@ -228,7 +243,25 @@ export function unitDetail(context: ExploreContext, query: UnitDetailQuery): Exp
     gaps,
     uncoveredNeeds,
     sincePrevious: changeSincePrevious(context, query, u, agg),
+    localPattern: localPatternOf(context, query, u, agg, suppressed),
   });
+}
+
+function localPatternOf(context: ExploreContext, query: UnitDetailQuery, u: number, agg: UnitAggregates, suppressed: boolean): UnitLocalPattern | null {
+  if (!query.selection || suppressed || (query.unit.kind !== 'hex' && query.unit.kind !== 'street')) return null;
+  const options = HotSpotQuery.parse({ unit: query.unit, campaignId: query.campaignId, selection: query.selection, minSeverity: query.minSeverity, minResponses: query.minResponses });
+  const lisa = context.localMoran(agg, query.selection, options);
+  const gi = context.giStar(agg, query.selection, options);
+  if (!lisa.ok || !gi.ok) return null;
+  const computed = Uint8Array.from(lisa.value.quadrant, (q) => (q === 255 ? 0 : 1));
+  return {
+    lisaQuadrant: lisa.value.quadrant[u]!,
+    lisaQValue: lisa.value.qValues[u]!,
+    giBinFdr: gi.value.giBinFdr[u]!,
+    giQValue: gi.value.qValues[u]!,
+    neighbourhood: describeNeighbourhood(agg.kind, options.spatialWeights, lisa.value.neighbourCounts, computed, false),
+    permutations: lisa.value.permutations,
+  };
 }
 
 function labelOf(context: ExploreContext, query: UnitDetailQuery, u: number): string {

@@ -188,6 +188,9 @@ export const UnitDetailQuery = z.strictObject({
   /** Resources and groups within this distance of the unit are listed (default 500 m). */
   nearbyMeters: z.number().min(0, { message: 'nearbyMeters must be 0 or more' }).max(10_000, { message: 'nearbyMeters must be at most 10000' }).default(500),
   ...coverageOptions,
+  /** The need or index shown: for hexagons and streets the panel then says how the unit stands against its
+   * neighbourhood (LISA quadrant and Gi* class, both after FDR, with the hot-spot defaults). */
+  selection: NeedSelection.optional(),
 });
 export type UnitDetailQuery = z.infer<typeof UnitDetailQuery>;
 export type UnitDetailQueryInput = z.input<typeof UnitDetailQuery>;

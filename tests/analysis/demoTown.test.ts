@@ -130,6 +130,14 @@ describe.skipIf(!demoPresent)('the demo town Dębowo: the engine finds what the 
       found.push(`${cluster.id}: HH ${r.counts.highHigh}, LL ${r.counts.lowLow}, HL ${r.counts.highLow}, LH ${r.counts.lowHigh}, I = ${r.globalMoranI.toFixed(2)}`);
     }
     console.log(`LISA on the demo town, wave 1, defaults: ${found.join('; ')}`);
+    // The unit panel says the same for the centre of the first planted cluster, with the shown index as selection.
+    const cluster = manifest.clusters[0]!;
+    const centreId = layer.unitIds[hexContaining(layer, cluster.centre)]!;
+    const selection = { kind: 'index' as const, weights: Object.fromEntries(cluster.needs.map((n) => [n, 1])) };
+    const detail = value(session.unitDetail(UnitDetailQuery.parse({ unit: hex, unitId: centreId, campaignId: cluster.waves[0]!.campaignId, selection })));
+    expect(detail.localPattern).toMatchObject({ lisaQuadrant: 1, neighbourhood: { kind: 'hexRings', order: 2 }, permutations: 999 });
+    expect(detail.localPattern!.giBinFdr).toBeGreaterThanOrEqual(2);
+    expect(value(session.unitDetail(UnitDetailQuery.parse({ unit: hex, unitId: centreId, campaignId: cluster.waves[0]!.campaignId }))).localPattern).toBeNull();
   });
 
   it('each planted cluster, in each wave: the hexagon at its centre is a hot spot (Gi_Bin ≥ 2 after FDR) inside a problem cluster whose main need is planted', () => {

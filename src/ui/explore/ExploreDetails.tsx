@@ -5,8 +5,8 @@ import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/
 import { useAnalysis } from '../analysis/useAnalysis';
 import { useT } from '../i18n/useT';
 import type { FeatureRef } from '../store/appStore';
-import { gapNeed, MIN_RESPONSES, unitChoice, type ExploreSettings } from './exploreSettings';
-import { formatDistance, formatP, formatPercent, needLabel, unitIndexOf } from './exploreText';
+import { gapNeed, MIN_RESPONSES, needSelection, unitChoice, weightsUsable, type ExploreSettings } from './exploreSettings';
+import { formatDistance, formatP, formatPercent, localPatternWords, needLabel, neighbourhoodWords, unitIndexOf } from './exploreText';
 import { NeedBars } from './NeedBars';
 import { useExploreState } from './useExplore';
 
@@ -36,6 +36,9 @@ function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loade
   const analysis = useAnalysis();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const campaignId = settings?.campaignId ?? null;
+  // The shown need or index: the panel then says how the unit stands against its neighbourhood (LISA, Gi*).
+  const selection = settings && (settings.mode === 'need' || weightsUsable(settings)) ? needSelection(settings) : null;
+  const selectionKey = selection ? JSON.stringify(selection) : '';
   useEffect(() => {
     if (analysis.status !== 'ready' || !campaignId || ref.kind === 'cluster' || ref.kind === 'address' || ref.kind === 'resource') return;
     const client = analysis.client;
@@ -49,7 +52,7 @@ function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loade
         const layer = await client.layer(unit, { signal: controller.signal });
         if (layer.ok) unitId = layer.value.unitIds[unitIndexOf(layer.value, ref.id) ?? -1] ?? ref.id;
       }
-      const outcome = await client.unitDetail({ unit, unitId, campaignId, minResponses: MIN_RESPONSES }, { signal: controller.signal, channel: 'explore:unitDetail' });
+      const outcome = await client.unitDetail({ unit, unitId, campaignId, minResponses: MIN_RESPONSES, ...(selection ? { selection } : {}) }, { signal: controller.signal, channel: 'explore:unitDetail' });
       if (controller.signal.aborted) return;
       setLoaded(outcome.ok ? { status: 'ready', detail: outcome.value } : { status: 'failed', message: outcome.message });
     })().catch((error: unknown) => {
@@ -57,7 +60,9 @@ function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loade
       setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     });
     return () => controller.abort();
-  }, [analysis, campaignId, ref.kind, ref.id]);
+    // selection is rebuilt every render; selectionKey is its value
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [analysis, campaignId, ref.kind, ref.id, selectionKey]);
   return loaded;
 }
 
@@ -127,6 +132,14 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
         ) : (
           <NeedBars needs={d.needs} language={language} highlight={settings?.mode === 'need' ? settings.needId : null} />
         )}
+
+        {d.localPattern ? (
+          <>
+            <h4 className="section-title">{t('detailLocalPattern')}</h4>
+            <p data-testid="detail-local-pattern">{localPatternWords(d.localPattern, t, language)}</p>
+            <p className="hint">{t('detailLocalPatternMethod', { neighbourhood: neighbourhoodWords(d.localPattern.neighbourhood, t), permutations: d.localPattern.permutations })}</p>
+          </>
+        ) : null}
 
         <h4 className="section-title">{t('detailChange')}</h4>
         {d.sincePrevious === null ? (

@@ -1,4 +1,4 @@
-import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription } from '../../analysis/exploreSession';
+import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription, UnitLocalPattern } from '../../analysis/exploreSession';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 import type { ExploreSettings } from './exploreSettings';
@@ -119,4 +119,27 @@ export function neighbourhoodWords(n: NeighbourhoodDescription, t: (key: Message
     case 'distanceBand':
       return t('neighbourhoodBand', { meters: n.thresholdMeters ?? 0, mean: Math.round(n.meanNeighbours * 10) / 10 });
   }
+}
+
+/**
+ * One sentence on how a unit stands against its neighbourhood: the LISA quadrant after FDR (a spatial outlier is
+ * named as such), else the Gi* class, else "no significant difference" — with its q-value, never a lone p.
+ */
+export function localPatternWords(p: UnitLocalPattern, t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string, language: Language): string {
+  const q = (value: number) => formatP(value, language, 'q');
+  switch (p.lisaQuadrant) {
+    case 1:
+      return t('patternHighHigh', { q: q(p.lisaQValue) });
+    case 2:
+      return t('patternLowLow', { q: q(p.lisaQValue) });
+    case 3:
+      return t('patternLowHigh', { q: q(p.lisaQValue) });
+    case 4:
+      return t('patternHighLow', { q: q(p.lisaQValue) });
+    case 6:
+      return t('patternIsolated');
+  }
+  if (p.giBinFdr >= 2) return t('patternHotOnly', { q: q(p.giQValue) });
+  if (p.giBinFdr <= -2) return t('patternColdOnly', { q: q(p.giQValue) });
+  return t('patternNone');
 }

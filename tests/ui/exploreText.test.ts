@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { UnitLocalPattern } from '../../src/analysis/exploreSession';
+import { translate } from '../../src/ui/i18n/dictionary';
+import { classLabels, localPatternWords, neighbourhoodWords } from '../../src/ui/explore/exploreText';
+
+const t = (key: Parameters<typeof translate>[1], params?: Readonly<Record<string, string | number>>) => translate('pl', key, params);
+const pattern = (over: Partial<UnitLocalPattern>): UnitLocalPattern => ({ lisaQuadrant: 0, lisaQValue: 1, giBinFdr: 0, giQValue: 1, neighbourhood: { kind: 'hexRings', order: 2, meanNeighbours: 15.2 }, permutations: 999, ...over });
+
+describe('explore words for issue 13', () => {
+  it('names the neighbourhood and the local pattern, with a q-value, never a lone p', () => {
+    expect(neighbourhoodWords({ kind: 'hexRings', order: 2, meanNeighbours: 15.2 }, t)).toBe('18 heksagonów w promieniu 2 pierścieni');
+    expect(localPatternWords(pattern({ lisaQuadrant: 4, lisaQValue: 0.012 }), t, 'pl')).toBe('Odstaje: wysoka potrzeba wśród sąsiadów o niskiej (q = 0,012).');
+    expect(localPatternWords(pattern({ giBinFdr: 2, giQValue: 0.03 }), t, 'pl')).toBe('Leży w gorącym punkcie (Gi*, q = 0,030).');
+    expect(localPatternWords(pattern({}), t, 'pl')).toBe('Nie odbiega istotnie od sąsiedztwa (po korekcie FDR).');
+  });
+
+  it('legend rows print each class own range and a one-value class as one value', () => {
+    // A class narrower than 2 points is printed to 0.1 point: the "0 %" class reads "0,0%".
+    expect(classLabels([0, 0, 0.2, 0.5], 'pl', { classMin: [0, 0.04, 0.25], classMax: [0, 0.2, 0.5] })).toEqual(['0,0%', '4–20%', '25–50%']);
+  });
+});
