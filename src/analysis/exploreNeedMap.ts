@@ -83,6 +83,11 @@ export interface NeedMapResult {
   values: Float64Array;
   /** Empirical-Bayes smoothed values (NaN where suppressed), or null when smoothing is 'none'. */
   smoothedValues: Float64Array | null;
+  /**
+   * Empirical-Bayes values always (NaN where suppressed), for ordering "highest need" lists: a rate from 5 answers is
+   * shrunk toward the town mean, so it does not lead a ranking on noise (Marshall 1991).
+   */
+  rankingValues: Float64Array;
   /** Wilson 95 % interval of a single need's rate (NaN where suppressed); null for the composite index, which is not a proportion. */
   lower: Float64Array | null;
   upper: Float64Array | null;
@@ -132,12 +137,10 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
     return out;
   };
   const values = mask(raw.value.values);
-  let smoothedValues: Float64Array | null = null;
-  if (query.smoothing === 'empiricalBayes') {
-    const smoothed = selectionValues(agg, query.selection, context.smoothedRates(agg));
-    if (!smoothed.ok) return smoothed;
-    smoothedValues = mask(smoothed.value.values);
-  }
+  const smoothed = selectionValues(agg, query.selection, context.smoothedRates(agg));
+  if (!smoothed.ok) return smoothed;
+  const rankingValues = mask(smoothed.value.values);
+  const smoothedValues: Float64Array | null = query.smoothing === 'empiricalBayes' ? rankingValues.slice() : null;
   let lower: Float64Array | null = null;
   let upper: Float64Array | null = null;
   if (query.selection.kind === 'need') {
@@ -159,6 +162,7 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
     unitCount: n,
     values,
     smoothedValues,
+    rankingValues,
     lower,
     upper,
     responses: agg.responses.slice(),

@@ -60,8 +60,12 @@ describe('explore words', () => {
     expect(unitIndexOf(layer, 's9')).toBe(1); // a merged street record finds its unit
   });
 
-  it('summarise the top units for screen readers, highest first, suppressed left out', () => {
-    expect(topUnitsSummary(layer, needMap, 'pl')).toBe(`Najwyższa potrzeba: ul. Słoneczna ${pl(0.58)}, ul. Polna ${pl(0.51)}.`);
+  // Issue 13: each unit says on how many answers it rests, and the order follows the EB-shrunk value, so a small
+  // street's 60 % from 5 answers does not lead the list.
+  it('summarise the top units for screen readers, ranked by the shrunk value, with their base; suppressed left out', () => {
+    expect(topUnitsSummary(layer, needMap, 'pl')).toBe(`Najwyższa potrzeba: ul. Słoneczna ${pl(0.58)} z 61 ankiet, ul. Polna ${pl(0.51)} z 45 ankiet.`);
+    const small = { values: new Float64Array([0.51, 0.6, NaN]), rankingValues: new Float64Array([0.49, 0.31, NaN]), responses: new Uint32Array([45, 5, 3]) } as unknown as NeedMapResult;
+    expect(topUnitsSummary(layer, small, 'pl')).toBe(`Najwyższa potrzeba: ul. Polna ${pl(0.51)} z 45 ankiet, ul. Słoneczna ${pl(0.6)} z 5 ankiet.`);
     expect(formatP(0.0004, 'pl')).toBe('p < 0,001');
     expect(formatP(0.0321, 'pl')).toBe('p = 0,032');
   });

@@ -74,19 +74,21 @@ export function unitTooltip(layer: ExploreLayer, needMap: NeedMapResult, unit: n
 }
 
 /**
- * For screen readers: "Najwyższa potrzeba: ul. X 58 %, ul. Y 51 %, …" — the `count` units with the highest
- * non-suppressed values, highest first (ties by label).
+ * For screen readers and the summary: "Najwyższa potrzeba: ul. X 58 % z 40 ankiet, …" — the `count` units ranked by
+ * their empirical-Bayes value (a rate from 5 answers is shrunk toward the town mean, so 3 of 5 does not lead on noise),
+ * each with its own rate and the answers it rests on; ties by label.
  */
 export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult, language: Language, count = 5): string {
   const order: number[] = [];
+  const rank = needMap.rankingValues ?? needMap.values;
   needMap.values.forEach((v, u) => {
-    if (Number.isFinite(v)) order.push(u);
+    if (Number.isFinite(v) && Number.isFinite(rank[u]!)) order.push(u);
   });
   if (order.length === 0) return translate(language, 'exploreSummaryNone');
-  order.sort((a, b) => needMap.values[b]! - needMap.values[a]! || (layer.labels[a] ?? '').localeCompare(layer.labels[b] ?? '', locale(language)));
+  order.sort((a, b) => rank[b]! - rank[a]! || (layer.labels[a] ?? '').localeCompare(layer.labels[b] ?? '', locale(language)));
   const list = order
     .slice(0, count)
-    .map((u) => `${layer.labels[u]} ${formatPercent(needMap.values[u]!, language)}`)
+    .map((u) => `${layer.labels[u]} ${translate(language, 'tooltipRate', { rate: formatPercent(needMap.values[u]!, language), responses: needMap.responses[u]! })}`)
     .join(', ');
   return translate(language, 'exploreSummaryTop', { list });
 }
