@@ -38,7 +38,6 @@ const SELECTIONS: { needs: string[] | null; minSeverity: number }[] = [
   { needs: ['housing'], minSeverity: 2 },
 ];
 const UNITS = ['street', 'area', 'hex'] as const;
-type Unit = (typeof UNITS)[number];
 
 type Row = { unit_id: string; responses: number | null; need_count: number | null; need_count_low: number | null; need_count_high: number | null; suppressed: boolean };
 interface Truth { id: string; home: string; street: string | null; areas: string[]; hex: string | null; needs: { category: string; severity: number }[] }
