@@ -25,6 +25,8 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   por: 'por', porucznika: 'por', kpt: 'kpt', kapitana: 'kpt', mjr: 'mjr', majora: 'mjr', hm: 'hm', harcmistrza: 'hm',
   prof: 'prof', profesora: 'prof', dr: 'dr', doktora: 'dr', inz: 'inz', inzyniera: 'inz',
   pierwszego: '1', drugiego: '2', trzeciego: '3',
+  // "28 Czerwca 1956 roku" = "28 Czerwca 1956 r."
+  roku: 'r',
 };
 
 const TITLE_ABBREVIATIONS = new Set(Object.values(TITLE_WORDS).filter((t) => /[a-z]/.test(t)));

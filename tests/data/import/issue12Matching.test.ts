@@ -165,3 +165,24 @@ describe('household size and household count headers', () => {
     expect(counted.issues.some((i) => i.code === 'no_household_counts')).toBe(false);
   });
 });
+
+describe('forms met in real registers (tried by hand on Poznań, Chełm and Rzeszów data)', () => {
+  const streets: Street[] = [
+    { id: 'street-kutrzeby', prefix: 'ul.', name: 'Kutrzeby Tadeusza gen.', geometry: line(23.47, 51.10, 23.48, 51.10) },
+    { id: 'street-stablewskiego', prefix: 'ul.', name: 'Stablewskiego Floriana', geometry: line(23.47, 51.11, 23.48, 51.11) },
+    { id: 'street-floriana', prefix: 'ul.', name: 'Floriana', geometry: line(23.47, 51.12, 23.48, 51.12) },
+    { id: 'street-28-czerwca', prefix: 'ul.', name: '28 Czerwca 1956 r.', geometry: line(23.47, 51.13, 23.48, 51.13) },
+    { id: 'street-keplera', prefix: 'ul.', name: 'Keplera', geometry: line(23.47, 51.14, 23.48, 51.14) },
+    { id: 'street-niepodleglosci', prefix: 'al.', name: 'Niepodległości', geometry: line(23.47, 51.15, 23.48, 51.15) },
+  ];
+  const matcher = buildAddressMatcher(streets, []);
+  it.each([
+    ['Generała Tadeusza Kutrzeby', 'street-kutrzeby'],
+    ['Świętego Floriana', 'street-floriana'],
+    ['28 Czerwca 1956 roku', 'street-28-czerwca'],
+    ['Jana Keplera', 'street-keplera'],
+    ['Niepodległości al.', 'street-niepodleglosci'],
+  ])('%s → %s', (text, streetId) => {
+    expect(matcher.match(text).streetId).toBe(streetId);
+  });
+});
