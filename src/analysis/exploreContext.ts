@@ -1,4 +1,4 @@
-import { DEFAULT_HEX_CONTIGUITY_ORDER, DEFAULT_STREET_CONTIGUITY_ORDER, type HotSpotInput, type HotSpotWeights, type NeedSelection, type UnitChoice } from '../domain/analysisRequest';
+import { defaultHexContiguityOrder, DEFAULT_STREET_CONTIGUITY_ORDER, type HotSpotInput, type HotSpotWeights, type NeedSelection, type UnitChoice } from '../domain/analysisRequest';
 import type { Group } from '../domain/group';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
 import type { Resource } from '../domain/resource';
@@ -154,7 +154,7 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
     spatialWeights(agg, weights) {
       if (weights.kind !== 'contiguity') return explored(weights);
       if (agg.kind === 'hex' && agg.hexKeys) {
-        const order = weights.order ?? DEFAULT_HEX_CONTIGUITY_ORDER;
+        const order = weights.order ?? defaultHexContiguityOrder(agg.hexSizeMeters ?? 250);
         const key = `hex:${agg.hexSizeMeters}|${order}`;
         let w = contiguityCache.get(key);
         if (!w || w.size !== agg.unitCount) {

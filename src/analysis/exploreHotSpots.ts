@@ -1,4 +1,4 @@
-import { DEFAULT_HEX_CONTIGUITY_ORDER, DEFAULT_STREET_CONTIGUITY_ORDER, type ClusterQuery, type HotSpotInput, type HotSpotQuery, type HotSpotWeights, type NeedSelection } from '../domain/analysisRequest';
+import { defaultHexContiguityOrder, DEFAULT_STREET_CONTIGUITY_ORDER, type ClusterQuery, type HotSpotInput, type HotSpotQuery, type HotSpotWeights, type NeedSelection } from '../domain/analysisRequest';
 import { NEED_CATEGORY_IDS } from '../domain/needs';
 import { dbscan, summariseDbscanClusters, type DbscanClusterSummary } from './dbscan';
 import { checkCampaign, explored, layerKeyOf, selectedNeeds, type ExploreContext, type ExploreResult } from './exploreContext';
@@ -52,7 +52,7 @@ export interface NeighbourhoodDescription {
 }
 
 /** Describes the neighbourhood of a query over a layer. */
-export function describeNeighbourhood(unitKind: string, weights: HotSpotWeights, neighbourCounts: Uint32Array, computed: Uint8Array, selfIncluded: boolean): NeighbourhoodDescription {
+export function describeNeighbourhood(unitKind: string, weights: HotSpotWeights, neighbourCounts: Uint32Array, computed: Uint8Array, selfIncluded: boolean, hexSizeMeters = 250): NeighbourhoodDescription {
   let sum = 0;
   let tested = 0;
   for (let u = 0; u < computed.length; u++) {
@@ -63,7 +63,7 @@ export function describeNeighbourhood(unitKind: string, weights: HotSpotWeights,
   const meanNeighbours = tested > 0 ? sum / tested : 0;
   if (weights.kind === 'contiguity') {
     const hex = unitKind === 'hex';
-    return { kind: hex ? 'hexRings' : 'streetJunctions', order: weights.order ?? (hex ? DEFAULT_HEX_CONTIGUITY_ORDER : DEFAULT_STREET_CONTIGUITY_ORDER), meanNeighbours };
+    return { kind: hex ? 'hexRings' : 'streetJunctions', order: weights.order ?? (hex ? defaultHexContiguityOrder(hexSizeMeters) : DEFAULT_STREET_CONTIGUITY_ORDER), meanNeighbours };
   }
   if (weights.kind === 'kNearest') return { kind: 'kNearest', k: weights.k, meanNeighbours };
   return { kind: 'distanceBand', thresholdMeters: weights.thresholdMeters, meanNeighbours };
@@ -99,7 +99,7 @@ export function hotSpots(context: ExploreContext, query: HotSpotQuery): ExploreR
     unitsComputed: g.unitsComputed,
     hotCount,
     coldCount,
-    neighbourhood: describeNeighbourhood(agg.kind, query.spatialWeights, g.neighbourCounts, g.computed, true),
+    neighbourhood: describeNeighbourhood(agg.kind, query.spatialWeights, g.neighbourCounts, g.computed, true, agg.hexSizeMeters),
     input: query.input,
     inference: g.inference,
     permutations: g.permutations,

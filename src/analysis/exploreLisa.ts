@@ -54,7 +54,7 @@ export function lisa(context: ExploreContext, query: LisaQuery): ExploreResult<L
     counts,
     unitsComputed: r.unitsComputed,
     globalMoranI: r.globalMoranI,
-    neighbourhood: describeNeighbourhood(agg.kind, query.spatialWeights, r.neighbourCounts, computed, false),
+    neighbourhood: describeNeighbourhood(agg.kind, query.spatialWeights, r.neighbourCounts, computed, false, agg.hexSizeMeters),
     permutations: r.permutations,
   });
 }

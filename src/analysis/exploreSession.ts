@@ -1,7 +1,8 @@
-import type { ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, ScaleAdviceQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
 import type { PrepareOptions } from './dataset';
 import { createExploreContext, type CampaignInfo, type ExploreInput, type ExploreResult, type ExploreStats } from './exploreContext';
 import { lisa, type LisaResult } from './exploreLisa';
+import { scaleAdvice, type ScaleAdviceResult } from './exploreScale';
 import { hotSpots, problemClusters, type ClusterResult, type HotSpotResult } from './exploreHotSpots';
 import { exploreLayer, needMap, type ExploreLayer, type NeedMapResult } from './exploreNeedMap';
 import { coverage, rankTargets, type CoverageResult, type RankingResult } from './exploreTargets';
@@ -11,6 +12,8 @@ import { areaKinds } from './unitLayers';
 export type { CampaignInfo, ExploreInput, ExploreResult, ExploreStats } from './exploreContext';
 export type { ClusterResult, DbscanClusters, HotSpotResult, NeighbourhoodDescription } from './exploreHotSpots';
 export type { LisaResult } from './exploreLisa';
+export type { ScaleAdviceResult } from './exploreScale';
+export type { ScaleCandidate, ScaleReason } from './scaleAdvice';
 export type { ExploreLayer, NeedMapResult } from './exploreNeedMap';
 export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
 export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitLocalPattern, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
@@ -37,6 +40,8 @@ export interface ExploreSession {
   hotSpots(query: HotSpotQuery): ExploreResult<HotSpotResult>;
   /** Local Moran's I: HH, LL and the spatial outliers HL, LH (exploreLisa.ts). */
   lisa(query: LisaQuery): ExploreResult<LisaResult>;
+  /** Which hexagon size shows the pattern best while keeping most answers (exploreScale.ts). */
+  scaleAdvice(query: ScaleAdviceQuery): ExploreResult<ScaleAdviceResult>;
   clusters(query: ClusterQuery): ExploreResult<ClusterResult>;
   coverage(query: CoverageQuery): ExploreResult<CoverageResult>;
   ranking(query: RankingQuery): ExploreResult<RankingResult>;
@@ -91,6 +96,7 @@ export function createExploreSession(input: ExploreInput, options: PrepareOption
     needMap: (query) => needMap(context, query),
     hotSpots: (query) => hotSpots(context, query),
     lisa: (query) => lisa(context, query),
+    scaleAdvice: (query) => scaleAdvice(context, query),
     clusters: (query) => problemClusters(context, query),
     coverage: (query) => coverage(context, query),
     ranking: (query) => rankTargets(context, query),

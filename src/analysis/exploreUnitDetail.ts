@@ -259,7 +259,7 @@ function localPatternOf(context: ExploreContext, query: UnitDetailQuery, u: numb
     lisaQValue: lisa.value.qValues[u]!,
     giBinFdr: gi.value.giBinFdr[u]!,
     giQValue: gi.value.qValues[u]!,
-    neighbourhood: describeNeighbourhood(agg.kind, options.spatialWeights, lisa.value.neighbourCounts, computed, false),
+    neighbourhood: describeNeighbourhood(agg.kind, options.spatialWeights, lisa.value.neighbourCounts, computed, false, agg.hexSizeMeters),
     permutations: lisa.value.permutations,
   };
 }

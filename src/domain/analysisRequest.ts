@@ -64,8 +64,8 @@ export type NeedMapQuery = z.infer<typeof NeedMapQuery>;
 export type NeedMapQueryInput = z.input<typeof NeedMapQuery>;
 
 /**
- * Neighbourhoods for hot spots and LISA. 'contiguity' (default): hexagons within `order` rings (default 2 — the
- * 18 hexagons within two steps, ≈ 500 m at 250 m) or streets meeting at a junction within `order` steps (default 1);
+ * Neighbourhoods for hot spots and LISA. 'contiguity' (default): hexagons within `order` rings (default: about
+ * 500 m — two rings, 18 hexagons, at 250 m; one ring from 500 m up) or streets meeting at a junction within `order` steps (default 1);
  * exact integer relations, so input order and rounding never change them. 'kNearest': the k nearest units, plus any
  * tied with the k-th (a ring is never cut). 'distanceBand': every unit within the distance.
  */
@@ -80,8 +80,12 @@ export const HotSpotWeights = z.discriminatedUnion(
 );
 export type HotSpotWeights = z.infer<typeof HotSpotWeights>;
 export const DEFAULT_HOT_SPOT_WEIGHTS: HotSpotWeights = { kind: 'contiguity' };
-/** Contiguity order when none is given: two rings of hexagons, one junction step for streets. */
-export const DEFAULT_HEX_CONTIGUITY_ORDER = 2;
+/**
+ * Contiguity order when none is given: hexagons within about 500 m (two rings at 250 m, one ring from 500 m up — a
+ * planted cluster has a radius of 300–450 m), one junction step for streets.
+ */
+export const DEFAULT_HEX_NEIGHBOURHOOD_METERS = 500;
+export const defaultHexContiguityOrder = (hexSizeMeters: number): number => Math.max(1, Math.round(DEFAULT_HEX_NEIGHBOURHOOD_METERS / hexSizeMeters));
 export const DEFAULT_STREET_CONTIGUITY_ORDER = 1;
 
 /** What Gi* and LISA are computed on (src/analysis/rateInput.ts): EB-smoothed rates by default. */
@@ -115,6 +119,17 @@ export type HotSpotQueryInput = z.input<typeof HotSpotQuery>;
 export const LisaQuery = HotSpotQuery;
 export type LisaQuery = HotSpotQuery;
 export type LisaQueryInput = HotSpotQueryInput;
+
+/** Scale advice: global Moran's I and the share of answers shown at each hexagon size (src/analysis/scaleAdvice.ts). */
+export const ScaleAdviceQuery = z.strictObject({
+  ...filters,
+  selection: NeedSelection,
+  hexSizes: z.array(HexSizeMeters).min(1, { message: 'give at least one hexagon size' }).max(6, { message: 'at most 6 hexagon sizes' }).default([250, 500, 1000]),
+  permutations: z.int().min(1).max(9999).default(999),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(20261204),
+});
+export type ScaleAdviceQuery = z.infer<typeof ScaleAdviceQuery>;
+export type ScaleAdviceQueryInput = z.input<typeof ScaleAdviceQuery>;
 
 /** "High need" households for DBSCAN: reporting a selected need at `minSeverity` or above. */
 export const DbscanOptions = z.strictObject({
@@ -204,7 +219,7 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'lisa', 'clusters', 'coverage', 'ranking', 'compareWaves', 'unitDetail'] as const;
+export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'unitDetail'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
@@ -218,6 +233,7 @@ export const AnalysisRequest = z.discriminatedUnion(
     request('needMap', NeedMapQuery),
     request('hotSpots', HotSpotQuery),
     request('lisa', LisaQuery),
+    request('scaleAdvice', ScaleAdviceQuery),
     request('clusters', ClusterQuery),
     request('coverage', CoverageQuery),
     request('ranking', RankingQuery),

@@ -4,6 +4,7 @@ import type {
   CoverageQueryInput,
   HotSpotQueryInput,
   LisaQueryInput,
+  ScaleAdviceQueryInput,
   NeedMapQueryInput,
   RankingQueryInput,
   UnitChoiceInput,
@@ -56,6 +57,7 @@ export interface AnalysisClient {
   needMap(query: NeedMapQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['needMap']>>;
   hotSpots(query: HotSpotQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['hotSpots']>>;
   lisa(query: LisaQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['lisa']>>;
+  scaleAdvice(query: ScaleAdviceQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['scaleAdvice']>>;
   clusters(query: ClusterQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['clusters']>>;
   coverage(query: CoverageQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['coverage']>>;
   ranking(query: RankingQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['ranking']>>;
@@ -171,6 +173,7 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     needMap: (query, options) => request('needMap', { query }, options),
     hotSpots: (query, options) => request('hotSpots', { query }, options),
     lisa: (query, options) => request('lisa', { query }, options),
+    scaleAdvice: (query, options) => request('scaleAdvice', { query }, options),
     clusters: (query, options) => request('clusters', { query }, options),
     coverage: (query, options) => request('coverage', { query }, options),
     ranking: (query, options) => request('ranking', { query }, options),

@@ -126,6 +126,8 @@ export class AnalysisMessageHandler {
         return session.hotSpots(request.query);
       case 'lisa':
         return session.lisa(request.query);
+      case 'scaleAdvice':
+        return session.scaleAdvice(request.query);
       case 'clusters':
         return session.clusters(request.query);
       case 'coverage':

@@ -8,6 +8,7 @@ import type {
   ExploreSummary,
   HotSpotResult,
   LisaResult,
+  ScaleAdviceResult,
   NeedMapResult,
   RankingResult,
   UnitDetail,
@@ -28,6 +29,7 @@ export interface AnalysisResults {
   needMap: NeedMapResult;
   hotSpots: HotSpotResult;
   lisa: LisaResult;
+  scaleAdvice: ScaleAdviceResult;
   clusters: ClusterResult;
   coverage: CoverageResult;
   ranking: RankingResult;

@@ -118,14 +118,14 @@ describe('empty sets', () => {
     expect(map).toMatchObject({ ok: false, message: 'unknown survey wave "w1"' });
   });
 
-  it('the explore facade with every unit suppressed: NaN only where documented (values, smoothed values, intervals)', () => {
+  it('the explore facade with every unit suppressed: NaN only where documented (values, smoothed and ranking values, intervals)', () => {
     const session = createExploreSession({ ...town(), resources: [], groups: [] });
     for (const selection of [{ kind: 'need', needId: 'housing' }, { kind: 'index', weights: { housing: 1, health: 2 } }] as const) {
       const map = session.needMap(NeedMapQuery.parse({ unit: { kind: 'street' }, campaignId: 'w1', minResponses: 100, selection, smoothing: 'empiricalBayes' }));
       if (!map.ok) throw new Error(map.message);
       expect([...map.value.suppressed].every((s) => s === 1)).toBe(true);
       expect([...map.value.values].every(Number.isNaN)).toBe(true);
-      expect(nanPaths(map.value, ['values', 'smoothedValues', 'lower', 'upper', 'centers'])).toEqual([]);
+      expect(nanPaths(map.value, ['values', 'smoothedValues', 'rankingValues', 'lower', 'upper', 'centers'])).toEqual([]);
     }
   });
 });
