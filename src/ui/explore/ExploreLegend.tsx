@@ -3,8 +3,8 @@ import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
-import { gapNeed, hotSpotsApply, MIN_RESPONSES } from './exploreSettings';
-import { classLabels, legendTitle, needLabel, neighbourhoodWords } from './exploreText';
+import { gapNeed, HEX_SIZE_METERS, hotSpotsApply, MIN_RESPONSES } from './exploreSettings';
+import { classLabels, legendTitle, needLabel, neighbourhoodWords, scaleAdviceWords } from './exploreText';
 import { useExploreState } from './useExplore';
 
 /** Gi_Bin 3 … −3, top to bottom, as ArcGIS lists them. */
@@ -44,6 +44,7 @@ export function ExploreLegend() {
   const hot = hotSpotsApply(settings);
   const hotSpots = hot ? results.hotSpots : null;
   const clusters = settings.clusters ? results.clusters : null;
+  const scaleWords = settings.unit === 'hex' && results.scaleAdvice ? scaleAdviceWords(results.scaleAdvice, HEX_SIZE_METERS, t, language) : null;
   const gapNeedLabel = needLabel(gapNeed(settings), language);
 
   return (
@@ -87,6 +88,11 @@ export function ExploreLegend() {
           <p className="hint">{t('legendClasses')}</p>
         </>
       )}
+      {scaleWords ? (
+        <p className="hint" data-testid="scale-advice">
+          {scaleWords}
+        </p>
+      ) : null}
       <ul className="legend-list">
         <li>
           <Box colour={EXPLORE_COLOURS.suppressed} hatched />

@@ -1,4 +1,4 @@
-import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult } from '../../analysis/exploreSession';
+import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
 import { isAbortError } from '../../data/abort';
 import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
 import {
@@ -21,6 +21,8 @@ export interface ExploreResults {
   hotSpots: HotSpotResult | null;
   clusters: ClusterResult | null;
   coverage: CoverageResult | null;
+  /** Hexagon maps only: which hexagon size shows the pattern best while keeping most answers (issue 13). */
+  scaleAdvice: ScaleAdviceResult | null;
   /** A refusal or failure of the worker, in its words (e.g. "give at least one need a weight above zero"). */
   error: string | null;
   /** performance.now() of the input that asked for the need map now shown (for the re-colour timing). */
@@ -35,9 +37,9 @@ export interface ExploreState {
   ready: boolean;
 }
 
-const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, hotSpots: null, clusters: null, coverage: null, error: null, needMapRequestedAt: 0 };
+const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, hotSpots: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 };
 
-type Part = 'needMap' | 'hotSpots' | 'clusters' | 'coverage';
+type Part = 'needMap' | 'hotSpots' | 'clusters' | 'coverage' | 'scaleAdvice';
 
 /**
  * Drives the explore map from the planner's settings: turns them into worker queries, keeps the latest answer of
@@ -61,7 +63,7 @@ export class ExploreController {
   private dirty = false;
   private lastInputAt = 0;
   private secondaryTimer: ReturnType<typeof setTimeout> | null = null;
-  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '' };
+  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '', scaleAdvice: '' };
 
   constructor(
     private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
@@ -82,7 +84,7 @@ export class ExploreController {
     if (this.client === client && this.generation === generation) return;
     this.client = client;
     this.generation = generation;
-    this.keys = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '' };
+    this.keys = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '', scaleAdvice: '' };
     this.set({ ...this.state, campaigns, settings: withCampaigns(this.state.settings, campaigns), results: EMPTY_RESULTS, ready: true });
     this.schedule();
   }
@@ -179,6 +181,12 @@ export class ExploreController {
       s.clusters && query ? { hexSizeMeters: HEX_SIZE_METERS, campaignId, selection, minResponses: MIN_RESPONSES } : null,
       (q, options) => client.clusters(q, options),
       (clusters) => ({ clusters }),
+    );
+    this.ask(
+      'scaleAdvice',
+      s.unit === 'hex' && query ? { campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      (q, options) => client.scaleAdvice(q, options),
+      (scaleAdvice) => ({ scaleAdvice }),
     );
     this.ask('coverage', s.gaps ? { unit, campaignId, needId: gapNeed(s), minResponses: MIN_RESPONSES } : null, (q, options) => client.coverage(q, options), (coverage) => ({ coverage }));
   }

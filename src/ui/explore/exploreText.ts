@@ -1,4 +1,4 @@
-import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription, UnitLocalPattern } from '../../analysis/exploreSession';
+import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription, ScaleAdviceResult, UnitLocalPattern } from '../../analysis/exploreSession';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 import type { ExploreSettings } from './exploreSettings';
@@ -144,4 +144,23 @@ export function localPatternWords(p: UnitLocalPattern, t: (key: MessageKey, para
   if (p.giBinFdr >= 2) return t('patternHotOnly', { q: q(p.giQValue) });
   if (p.giBinFdr <= -2) return t('patternColdOnly', { q: q(p.giQValue) });
   return t('patternNone');
+}
+
+/**
+ * Scale advice in words for the hexagon map shown at `shownHexSizeMeters`: how many answers the shown size keeps, and
+ * either "this size is the right one" or which size shows the pattern better and why; null without advice.
+ */
+export function scaleAdviceWords(advice: ScaleAdviceResult, shownHexSizeMeters: number, t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string, language: Language): string | null {
+  const chosen = advice.candidates[advice.chosen];
+  const shown = advice.candidates.find((c) => c.hexSizeMeters === shownHexSizeMeters);
+  if (!chosen || !shown || !advice.reason) return null;
+  const pct = (v: number) => formatPercent(v, language);
+  const why =
+    advice.reason === 'hot_spots_found'
+      ? t('scaleWhyHotSpots', { share: pct(chosen.shareInSpots) })
+      : advice.reason === 'clearest_autocorrelation'
+        ? t('scaleWhyMoran', { moran: new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(chosen.moran.moranI), p: formatP(chosen.moran.pValue, language) })
+        : t('scaleWhyNone');
+  if (chosen.hexSizeMeters === shownHexSizeMeters) return t('scaleAdviceKeep', { size: shownHexSizeMeters, shown: pct(shown.shareShown), why });
+  return t('scaleAdviceOther', { size: shownHexSizeMeters, hidden: pct(1 - shown.shareShown), k: advice.minResponses, better: chosen.hexSizeMeters, kept: pct(chosen.shareShown), why });
 }
