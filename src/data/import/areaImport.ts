@@ -30,7 +30,7 @@ export interface AreaImportPlan {
   /** No error: `areas` can be committed (all of them, in one write). */
   ok: boolean;
   areas: Area[];
-  issues: ImportIssue[];
+  issues: AreaImportIssue[];
   format: 'geojson' | 'shapefile';
   /** Property names of the features (for the name column choice) and the one used. */
   fields: string[];
@@ -43,6 +43,35 @@ export interface AreaImportPlan {
 }
 
 export const FAR_FROM_TOWN_KM = 30;
+
+/** Messages of this import as codes with parameters: the UI words them (`areaMsg_<code>` in its dictionary). */
+export const AREA_MESSAGE_CODES = [
+  'zip_damaged', // {}
+  'zip_unreadable', // {reason}
+  'zip_layers', // {count, name}
+  'no_such_field', // {field, fields}
+  'no_name_field', // {}
+  'no_crs', // {}
+  'crs_guess', // {crs}
+  'empty', // {}
+  'not_an_area', // {type}
+  'no_name', // {field}
+  'duplicate_name', // {name}
+  'replaced', // {name}
+  'far_from_town', // {km, town}
+] as const;
+export type AreaMessageCode = (typeof AREA_MESSAGE_CODES)[number];
+
+/** An issue of the area import: an ImportIssue with its message code (absent for problems of the GeoJSON itself). */
+export interface AreaImportIssue extends ImportIssue {
+  areaCode?: AreaMessageCode;
+  areaParams?: Record<string, string | number>;
+}
+
+function coded(issues: IssueCollector, severity: 'error' | 'warning', field: string, message: string, areaCode: AreaMessageCode, areaParams: Record<string, string | number> = {}, where: { row?: number; displayRow?: number; column?: string | undefined; value?: unknown } = {}): void {
+  const { value, column, ...rest } = where;
+  issues.add({ severity, field, message, ...rest, ...(column === undefined ? {} : { column }), ...(value === undefined ? {} : { value: propertyText(value) }), areaCode, areaParams } as Omit<AreaImportIssue, 'source'>);
+}
 
 const SOURCE = 'areas';
 const NAME_HINTS = [/^nazwa$/, /^name$/, /^jpt_nazwa_?$/, /nazwa/, /name/, /^nzw/];
@@ -71,6 +100,22 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40) || 'obszar';
 
+/**
+ * Whether a zip's end-of-central-directory record is there and points inside the file. The unzip library under
+ * shpjs loops forever on a truncated zip (its backward search wraps around), so a damaged upload is refused here.
+ */
+function zipLooksWhole(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 12, true);
+    const offset = view.getUint32(at + 16, true);
+    return entries === view.getUint16(at + 8, true) && offset + size <= at;
+  }
+  return false;
+}
+
 const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Reads the file into raw features (geometry in the file's numbers) and the declared CRS, if any. */
@@ -78,15 +123,20 @@ async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: Is
   const bytes = typeof input === 'string' ? undefined : input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes && isZip(bytes)) {
     let parsed: unknown;
+    if (!zipLooksWhole(bytes)) {
+      coded(issues, 'error', '(file)', 'the zip file is damaged or incomplete (its table of contents is missing); download or pack it again', 'zip_damaged');
+      return { format: 'shapefile', features: [] };
+    }
     try {
       parsed = await parseZip(bytes);
     } catch (error) {
-      issues.error('(file)', `the zip file holds no readable Shapefile (.shp with its .dbf): ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      coded(issues, 'error', '(file)', `the zip file holds no readable Shapefile (.shp with its .dbf): ${reason}`, 'zip_unreadable', { reason });
       return { format: 'shapefile', features: [] };
     }
     const layers = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{ features?: unknown[]; fileName?: string }>;
     const polygonLayers = layers.filter((layer) => layer.features?.some((f) => /Polygon$/.test(String((f as { geometry?: { type?: string } }).geometry?.type))));
-    if (polygonLayers.length > 1) issues.warning('(file)', `the zip holds ${polygonLayers.length} layers of areas; the first ("${polygonLayers[0]!.fileName ?? ''}") is read`);
+    if (polygonLayers.length > 1) coded(issues, 'warning', '(file)', `the zip holds ${polygonLayers.length} layers of areas; the first ("${polygonLayers[0]!.fileName ?? ''}") is read`, 'zip_layers', { count: polygonLayers.length, name: polygonLayers[0]!.fileName ?? '' });
     const layer = polygonLayers[0] ?? layers[0];
     const { features } = readGeoJson(JSON.stringify({ type: 'FeatureCollection', features: layer?.features ?? [] }), issues);
     // shpjs reprojects to WGS84 when the zip has a .prj; detection below still checks the numbers land in Poland.
@@ -166,16 +216,16 @@ export async function planAreaImport(
   throwIfAborted(options.signal);
   const fields = propertyNames(file.features);
   const nameField = settings.nameField && fields.includes(settings.nameField) ? settings.nameField : suggestNameField(file.features);
-  if (settings.nameField && !fields.includes(settings.nameField)) issues.error('(columns)', `the file has no property "${settings.nameField}"; its properties are: ${fields.join(', ') || 'none'}`);
-  if (!nameField && file.features.length) issues.error('(columns)', 'choose the property that holds the names of the areas (none is called "nazwa" or "name")');
+  if (settings.nameField && !fields.includes(settings.nameField)) coded(issues, 'error', '(columns)', `the file has no property "${settings.nameField}"; its properties are: ${fields.join(', ') || 'none'}`, 'no_such_field', { field: settings.nameField, fields: fields.join(', ') });
+  if (!nameField && file.features.length) coded(issues, 'error', '(columns)', 'choose the property that holds the names of the areas (none is called "nazwa" or "name")', 'no_name_field');
   if (!(AREA_KINDS as readonly string[]).includes(settings.kind)) issues.error('(kind)', `the kind of areas must be one of: ${AREA_KINDS.join(', ')}`);
 
   const positions = collectPositions(file.features);
   const candidates = detectCrs(positions, file.crsMember);
   const used: CrsChoice | null = settings.crs ?? (candidates[0] ? { code: candidates[0].code, axisOrder: candidates[0].axisOrder } : null);
-  if (!used && positions.length) issues.error('(crs)', `the coordinates fit no supported coordinate system in Poland (${Object.values(CRS_LABELS).join('; ')})`);
-  else if (used && !settings.crs && !isConfidentGuess(candidates)) issues.warning('(crs)', `the coordinate system is a guess: ${candidates[0]?.reason ?? ''}; check the areas on the map`);
-  if (file.features.length === 0 && issues.errorCount === 0) issues.error('(file)', 'the file holds no areas');
+  if (!used && positions.length) coded(issues, 'error', '(crs)', `the coordinates fit no supported coordinate system in Poland (${Object.values(CRS_LABELS).join('; ')})`, 'no_crs');
+  else if (used && !settings.crs && !isConfidentGuess(candidates)) coded(issues, 'warning', '(crs)', `the coordinate system is a guess: ${candidates[0]?.reason ?? ''}; check the areas on the map`, 'crs_guess', { crs: used.code });
+  if (file.features.length === 0 && issues.errorCount === 0) coded(issues, 'error', '(file)', 'the file holds no areas', 'empty');
 
   const areas: Area[] = [];
   const usedIds = new Set(workspace.areas.map((a) => a.id));
@@ -186,16 +236,17 @@ export async function planAreaImport(
   for (const feature of file.features) {
     const where = { row: feature.index, displayRow: feature.index + 1 };
     if (!feature.geometry || !/^(Multi)?Polygon$/.test(feature.geometry.type)) {
-      issues.error('geometry', `feature ${feature.index + 1} is not an area (its geometry is ${feature.geometry?.type ?? 'missing'}; Polygon or MultiPolygon expected)`, { ...where, column: 'geometry', value: feature.geometry?.type ?? null });
+      const type = feature.geometry?.type ?? '—';
+      coded(issues, 'error', 'geometry', `feature ${feature.index + 1} is not an area (its geometry is ${type}; Polygon or MultiPolygon expected)`, 'not_an_area', { type }, { ...where, column: 'geometry', value: type });
       continue;
     }
     const name = nameField ? propertyText(feature.properties[nameField]).trim() : '';
     if (!name) {
-      issues.error('name', `feature ${feature.index + 1} has no name in "${nameField ?? ''}"`, { ...where, column: nameField ?? '(name)', value: feature.properties[nameField ?? ''] ?? '' });
+      coded(issues, 'error', 'name', `feature ${feature.index + 1} has no name in "${nameField ?? ''}"`, 'no_name', { field: nameField ?? '' }, { ...where, column: nameField ?? '(name)', value: feature.properties[nameField ?? ''] ?? '' });
       continue;
     }
     const key = foldDiacritics(name).toLowerCase();
-    if (namesSeen.has(key)) issues.warning('name', `"${name}" appears more than once in the file; each part is kept as its own area`, { ...where, column: nameField, value: name });
+    if (namesSeen.has(key)) coded(issues, 'warning', 'name', `"${name}" appears more than once in the file; each part is kept as its own area`, 'duplicate_name', { name }, { ...where, column: nameField, value: name });
     namesSeen.add(key);
     if (!project) continue;
     const reprojected = reprojectRawGeometry(feature.geometry, project);
@@ -207,7 +258,7 @@ export async function planAreaImport(
     if (id && !namesSeen.has(`${key}#replaced`)) {
       replaced++;
       namesSeen.add(`${key}#replaced`);
-      issues.warning('name', `an area of this kind named "${name}" exists already: it is replaced (same id)`, { ...where, column: nameField, value: name });
+      coded(issues, 'warning', 'name', `an area of this kind named "${name}" exists already: it is replaced (same id)`, 'replaced', { name }, { ...where, column: nameField, value: name });
     } else {
       const base = `area-${settings.kind === 'care_region' ? 'rejon' : settings.kind === 'district' ? 'dzielnica' : settings.kind === 'estate' ? 'osiedle' : 'obszar'}-${slug(name)}`;
       id = base;
@@ -239,7 +290,7 @@ export async function planAreaImport(
     const km = distanceKm(here, there);
     if (km > FAR_FROM_TOWN_KM) {
       farFromTown = { distanceKm: Math.round(km) };
-      if (!settings.acceptFarFromTown) issues.error('(file)', `these areas lie about ${Math.round(km)} km from ${workspace.organisation.town}: is this the right file for this workspace?`);
+      if (!settings.acceptFarFromTown) coded(issues, 'error', '(file)', `these areas lie about ${Math.round(km)} km from ${workspace.organisation.town}: is this the right file for this workspace?`, 'far_from_town', { km: Math.round(km), town: workspace.organisation.town });
     }
   }
 

@@ -1,0 +1,137 @@
+import proj4 from 'proj4';
+import { describe, expect, it } from 'vitest';
+import { planAreaImport, suggestNameField } from '../../../src/data/import/areaImport';
+import { CRS_DEFINITIONS } from '../../../src/data/import';
+import type { Area, Workspace } from '../../../src/domain';
+import { deepFreeze, townWorkspace } from './fixtures';
+import { PRJ_2180, zippedShapefile, type ShapefilePolygon } from './shapefileZip';
+
+const to2180 = proj4(CRS_DEFINITIONS['EPSG:4326'], CRS_DEFINITIONS['EPSG:2180']);
+
+/** A square of side `size` degrees with its south-west corner at [lng, lat], as [lng, lat] corners. */
+const square = (lng: number, lat: number, size: number): Array<[number, number]> => [[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]];
+
+/** Three estates of Nowy Sącz, 0.01° squares side by side, names with Polish letters. */
+const ESTATES = [
+  { name: 'Osiedle Łąkowe', sw: [20.68, 49.61] as const },
+  { name: 'Zielone Wzgórze', sw: [20.70, 49.61] as const },
+  { name: 'Śródmieście', sw: [20.69, 49.625] as const },
+];
+
+function shapefilePolygons(project: (p: [number, number]) => [number, number]): ShapefilePolygon[] {
+  return ESTATES.map((e, i) => ({ rings: [square(e.sw[0], e.sw[1], 0.01).map(project)], attributes: { NAZWA: e.name, KOD: `O${i + 1}` } }));
+}
+
+/** Nowy Sącz as a workspace: one district around the three estates, and addresses placing the town. */
+function nowySacz(): Workspace {
+  const town = townWorkspace();
+  const district: Area = { id: 'area-dzielnica-centrum', name: 'Centrum', kind: 'district', geometry: { type: 'Polygon', coordinates: [square(20.67, 49.60, 0.05)] } };
+  return {
+    ...town,
+    organisation: { ...town.organisation, town: 'Nowy Sącz' },
+    areas: [district],
+    addresses: town.addresses.map((a, i) => ({ ...a, location: { type: 'Point', coordinates: [20.69 + i * 0.001, 49.62] } })),
+  };
+}
+
+describe('planAreaImport', () => {
+  it('reads a zipped Shapefile in PUWG 1992 with its .prj: names from NAZWA, WGS84 corners, estates under their district', async () => {
+    const file = zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number]), { prj: PRJ_2180 });
+    const plan = await planAreaImport(file, { kind: 'estate' }, deepFreeze(nowySacz()));
+    expect(plan.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(plan.ok).toBe(true);
+    expect(plan.format).toBe('shapefile');
+    expect(plan.fields).toEqual(['NAZWA', 'KOD']);
+    expect(plan.nameField).toBe('NAZWA');
+    expect(plan.areas.map((a) => [a.id, a.name, a.kind, a.parentId])).toEqual([
+      ['area-osiedle-osiedle-lakowe', 'Osiedle Łąkowe', 'estate', 'area-dzielnica-centrum'],
+      ['area-osiedle-zielone-wzgorze', 'Zielone Wzgórze', 'estate', 'area-dzielnica-centrum'],
+      ['area-osiedle-srodmiescie', 'Śródmieście', 'estate', 'area-dzielnica-centrum'],
+    ]);
+    // Every corner comes back where it was drawn, to a few centimetres (1e-6° ≈ 7 cm).
+    const ring = plan.areas[0]!.geometry.type === 'Polygon' ? plan.areas[0]!.geometry.coordinates[0]! : [];
+    const expected = square(20.68, 49.61, 0.01);
+    for (const corner of expected) expect(ring.some(([lng, lat]) => Math.abs(lng! - corner[0]) < 1e-6 && Math.abs(lat! - corner[1]) < 1e-6)).toBe(true);
+    expect(plan.farFromTown).toBeNull();
+  });
+
+  it('without a .prj, detects PUWG 1992 from the numbers and gives the same areas', async () => {
+    const withPrj = await planAreaImport(zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number]), { prj: PRJ_2180 }), { kind: 'estate' }, nowySacz());
+    const withoutPrj = await planAreaImport(zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number])), { kind: 'estate' }, nowySacz());
+    expect(withoutPrj.crs.used).toEqual({ code: 'EPSG:2180', axisOrder: 'xy' });
+    expect(withoutPrj.areas.map((a) => a.name)).toEqual(withPrj.areas.map((a) => a.name));
+    const corners = (plan: typeof withPrj) => plan.areas.flatMap((a) => (a.geometry.type === 'Polygon' ? a.geometry.coordinates[0]! : []));
+    corners(withoutPrj).forEach(([lng, lat], i) => {
+      expect(Math.abs(lng! - corners(withPrj)[i]![0]!)).toBeLessThan(1e-6);
+      expect(Math.abs(lat! - corners(withPrj)[i]![1]!)).toBeLessThan(1e-6);
+    });
+  });
+
+  it('reads GeoJSON; names each feature that is not an area or has no name, and imports nothing then', async () => {
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { nazwa_dzielnicy: 'Centrum' }, geometry: { type: 'Polygon', coordinates: [square(20.68, 49.61, 0.01)] } },
+        { type: 'Feature', properties: { nazwa_dzielnicy: 'Szkoła' }, geometry: { type: 'Point', coordinates: [20.69, 49.62] } },
+        { type: 'Feature', properties: { nazwa_dzielnicy: '  ' }, geometry: { type: 'Polygon', coordinates: [square(20.70, 49.61, 0.01)] } },
+      ],
+    };
+    const plan = await planAreaImport(JSON.stringify(geojson), { kind: 'district' }, nowySacz());
+    expect(plan.nameField).toBe('nazwa_dzielnicy');
+    expect(plan.ok).toBe(false);
+    expect(plan.areas).toEqual([]);
+    expect(plan.issues.filter((i) => i.severity === 'error').map((i) => [i.displayRow, i.field, i.column])).toEqual([
+      [2, 'geometry', 'geometry'],
+      [3, 'name', 'nazwa_dzielnicy'],
+    ]);
+  });
+
+  it('stops a file whose areas lie far from the town, with the distance; imports it once the user confirms', async () => {
+    const gdansk = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Oliwa' }, geometry: { type: 'Polygon', coordinates: [square(18.55, 54.40, 0.02)] } }] };
+    const plan = await planAreaImport(JSON.stringify(gdansk), { kind: 'district' }, nowySacz());
+    expect(plan.ok).toBe(false);
+    expect(plan.farFromTown!.distanceKm).toBeGreaterThan(500);
+    expect(plan.issues.find((i) => i.field === '(file)')!.message).toMatch(/lie about \d+ km from Nowy Sącz: is this the right file for this workspace\?/);
+    const confirmed = await planAreaImport(JSON.stringify(gdansk), { kind: 'district', acceptFarFromTown: true }, nowySacz());
+    expect(confirmed.ok).toBe(true);
+    expect(confirmed.areas.map((a) => a.name)).toEqual(['Oliwa']);
+    // An empty workspace has no town to be far from.
+    const empty = await planAreaImport(JSON.stringify(gdansk), { kind: 'district' }, { ...nowySacz(), areas: [], addresses: [], streets: [] });
+    expect(empty.ok).toBe(true);
+  });
+
+  it('a second import of the same file replaces its areas (same ids), never duplicates them', async () => {
+    const file = zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number]), { prj: PRJ_2180 });
+    const first = await planAreaImport(file, { kind: 'estate' }, nowySacz());
+    const after = { ...nowySacz(), areas: [...nowySacz().areas, ...first.areas] };
+    const second = await planAreaImport(file, { kind: 'estate' }, after);
+    expect(second.ok).toBe(true);
+    expect(second.replaced).toBe(3);
+    expect(second.areas.map((a) => a.id)).toEqual(first.areas.map((a) => a.id));
+  });
+
+  it('says why a zip without a Shapefile cannot be read, and suggests no name column where none fits', async () => {
+    const plan = await planAreaImport(zippedShapefile([], { name: 'pusty' }).slice(0, 40), { kind: 'estate' }, nowySacz());
+    expect(plan.ok).toBe(false);
+    expect(plan.issues[0]!.field).toBe('(file)');
+    expect(suggestNameField([{ index: 0, geometry: null, properties: { id: 1 } }])).toBeUndefined();
+  });
+
+  it('answers every truncated or corrupted copy of a good zip with an issue, never a hang or a throw', async () => {
+    const good = zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number]), { prj: PRJ_2180 });
+    let refused = 0;
+    for (let cut = 5; cut < good.length; cut += Math.max(1, Math.floor(good.length / 40))) {
+      const plan = await planAreaImport(good.slice(0, cut), { kind: 'estate' }, nowySacz());
+      expect(plan.ok).toBe(false);
+      refused++;
+    }
+    // Flipped bytes inside the archive: read or refused, but answered.
+    for (let at = 0; at < good.length; at += 97) {
+      const bad = good.slice();
+      bad[at] = bad[at]! ^ 0xff;
+      const plan = await planAreaImport(bad, { kind: 'estate' }, nowySacz());
+      expect(typeof plan.ok).toBe('boolean');
+    }
+    expect(refused).toBeGreaterThan(30);
+  });
+});
