@@ -74,6 +74,9 @@ export function exploreLayer(context: ExploreContext, unit: UnitChoice): Explore
   return layer;
 }
 
+/** A shown value whose 95 % interval is wider than this (30 percentage points) is drawn as uncertain. */
+export const UNCERTAIN_INTERVAL_WIDTH = 0.3;
+
 export interface NeedMapResult {
   layerKey: string;
   campaignId: string;
@@ -96,6 +99,12 @@ export interface NeedMapResult {
   responseRate: Float64Array;
   /** 1 where the unit has fewer than k responses. */
   suppressed: Uint8Array;
+  /**
+   * 1 where the value is shown but uncertain: its 95 % interval is wider than UNCERTAIN_INTERVAL_WIDTH (30 points).
+   * One need: the Wilson interval; an index: Σⱼ wⱼ (upperⱼ − lowerⱼ), the width if the needs moved together (an upper
+   * bound). The map draws these lighter (value-by-alpha), so 2 of 6 answers does not look as solid as 40 of 120.
+   */
+  uncertain: Uint8Array;
   /** Class 0 … classCount − 1 of the coloured value (smoothed when smoothing is on), 255 where suppressed. */
   classOfUnit: Uint8Array;
   /**
@@ -152,6 +161,16 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
       upper[u] = suppressed[u] ? NaN : agg.needUpper[u * agg.needCount + j]!;
     }
   }
+  const uncertain = new Uint8Array(n);
+  for (let u = 0; u < n; u++) {
+    if (suppressed[u]) continue;
+    let width = 0;
+    for (let j = 0; j < agg.needCount; j++) {
+      const w = raw.value.normalisedWeights[j]!;
+      if (w > 0) width += w * (agg.needUpper[u * agg.needCount + j]! - agg.needLower[u * agg.needCount + j]!);
+    }
+    uncertain[u] = width > UNCERTAIN_INTERVAL_WIDTH ? 1 : 0;
+  }
   const { edges, classOfUnit, classCount, classMin, classMax } = distinctClassBreaks(smoothedValues ?? values);
   let suppressedCount = 0;
   for (let u = 0; u < n; u++) suppressedCount += suppressed[u]!;
@@ -168,6 +187,7 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
     responses: agg.responses.slice(),
     responseRate: agg.responseRate.slice(),
     suppressed,
+    uncertain,
     classOfUnit,
     breaks: edges,
     classCount,

@@ -59,6 +59,9 @@ export function exploreSources(): Record<string, SourceSpecification> {
 const num = (key: string, missing: number): ExpressionSpecification => ['to-number', ['coalesce', ['feature-state', key], missing]];
 const flag = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
+/** Fill opacity of an uncertain unit (95 % interval wider than 30 points; NeedMapResult.uncertain). */
+export const UNCERTAIN_FILL_OPACITY = 0.4;
+
 /** Colour of a unit by feature-state: YlOrRd class, or Gi_Bin class; grey where suppressed. */
 export function unitColourExpression(mode: ExploreColourMode): ExpressionSpecification {
   if (mode === 'hotSpots') {
@@ -81,7 +84,9 @@ export function exploreLayers(): Array<{ before: string; layer: LayerSpecificati
     type: 'fill',
     source,
     layout: { visibility: 'none' },
-    paint: { 'fill-color': unitColourExpression('need'), 'fill-opacity': 0.88 },
+    // Value-by-alpha: a value resting on a wide interval (feature-state `uncertain`, set with `cls`) is drawn lighter.
+    // A feature-state expression from the start, so it is never switched from a constant (see constantOverState).
+    paint: { 'fill-color': unitColourExpression('need'), 'fill-opacity': ['case', flag('uncertain'), UNCERTAIN_FILL_OPACITY, 0.88] },
   });
   const hatch = (id: string, source: string): LayerSpecification => ({
     id,

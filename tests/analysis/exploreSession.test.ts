@@ -198,3 +198,14 @@ describe('explore facade: properties on a seeded synthetic town', () => {
     }
   });
 });
+
+describe('need map uncertainty (value-by-alpha)', () => {
+  it('marks a shown value whose 95 % interval is wider than 30 points', () => {
+    const session = createExploreSession({ ...fixtureTown(), resources: [], groups: [] }, { origin: ORIGIN });
+    const map = session.needMap(NeedMapQuery.parse({ unit: { kind: 'street' }, campaignId: 'w1', minResponses: 3, selection: { kind: 'need', needId: 'housing' } }));
+    if (!map.ok) throw new Error(map.message);
+    // Lipowa: 2 of 3 → Wilson [0.208, 0.939], 73 points wide: uncertain. Suppressed units are not marked.
+    expect(map.value.upper![0]! - map.value.lower![0]!).toBeGreaterThan(0.3);
+    expect(Array.from(map.value.uncertain)).toEqual([1, 0, 0]);
+  });
+});

@@ -72,9 +72,9 @@ describe('AnalysisMessageHandler (the worker logic, in Node)', () => {
     const { message, transfer } = answers[2]!;
     if (!('ok' in message) || !message.ok || message.type !== 'needMap') throw new Error('expected a need map');
     const r = message.result;
-    for (const array of [r.values, r.rankingValues, r.responses, r.responseRate, r.suppressed, r.classOfUnit]) expect(transfer).toContain(array.buffer);
-    // no smoothing, an index (no Wilson): exactly these six arrays, each once (rankingValues: issue 13's EB order)
-    expect(transfer).toHaveLength(6);
+    for (const array of [r.values, r.rankingValues, r.responses, r.responseRate, r.suppressed, r.uncertain, r.classOfUnit]) expect(transfer).toContain(array.buffer);
+    // no smoothing, an index (no Wilson): exactly these seven arrays, each once (issue 13 added rankingValues, uncertain)
+    expect(transfer).toHaveLength(7);
     // Transferring really moves them: after a structured clone with the transfer list, the originals are detached.
     const moved = structuredClone(message, { transfer });
     expect(r.values.byteLength).toBe(0);

@@ -86,6 +86,11 @@ export function ExploreLegend() {
             ))}
           </ul>
           <p className="hint">{t('legendClasses')}</p>
+          {needMap && settings.unit !== 'street' && needMap.uncertain.some((v) => v === 1) ? (
+            <p className="hint" data-testid="legend-uncertain">
+              {t('legendUncertain', { count: needMap.uncertain.reduce((a, b) => a + b, 0) })}
+            </p>
+          ) : null}
         </>
       )}
       {scaleWords ? (

@@ -104,7 +104,8 @@ export function useExploreMap(
       if (layer && needMap && needMap.layerKey === layer.key && (needMap !== drawn.needMap || layer !== drawn.layer)) {
         for (let u = 0; u < layer.unitIds.length; u++) {
           const cls = needMap.classOfUnit[u]!;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { cls }));
+          const uncertain = needMap.uncertain[u] === 1;
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { cls, uncertain }));
         }
         drawn.needMap = needMap;
         recoloured = true;
