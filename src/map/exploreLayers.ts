@@ -261,6 +261,10 @@ export function explorePaint(view: ExploreView): Array<[layerId: string, propert
   const streetsColoured = view.active && view.unit === 'street';
   const paint: Array<[string, string, unknown]> = [];
   for (const id of ['explore-district-fill', 'explore-estate-fill', 'explore-hex-fill']) paint.push([id, 'fill-color', colour]);
+  // Lighter for uncertain values on the need map only (a hot-spot class is already a tested statement); kept a
+  // feature-state expression in both modes, never a constant.
+  const fillOpacity: ExpressionSpecification = ['case', flag('uncertain'), view.colourMode === 'need' ? UNCERTAIN_FILL_OPACITY : 0.88, 0.88];
+  for (const id of ['explore-district-fill', 'explore-estate-fill', 'explore-hex-fill']) paint.push([id, 'fill-opacity', fillOpacity]);
   for (const id of ['explore-district-hatch', 'explore-estate-hatch', 'explore-hex-hatch']) paint.push([id, 'fill-opacity', hatchOpacity]);
   paint.push(['explore-street-hatch', 'line-opacity', hatchOpacity]);
   // Once state-dependent, always state-dependent: never switched back to a constant (see constantOverState).

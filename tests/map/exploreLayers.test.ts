@@ -73,6 +73,8 @@ describe('explore layers', () => {
     expect(mixed).toEqual([]);
     expect(kinds.get('streets-line line-color')).toEqual(new Set([true]));
     expect(kinds.get('streets-casing line-color')).toEqual(new Set([true]));
+    // issue 13's value-by-alpha: the fill opacity reads feature-state `uncertain` in every view
+    expect(kinds.get('explore-hex-fill fill-opacity')).toEqual(new Set([true]));
   });
 
   it('build closed hexagon rings from the 6 corners per unit, and cluster outlines with label points', () => {
