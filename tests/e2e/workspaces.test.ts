@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
+import proj4 from 'proj4';
+import { CRS_DEFINITIONS } from '../../src/data/import';
+import { PRJ_2180, zippedShapefile } from '../data/import/shapefileZip';
 
 /**
  * Issue 12 part 1 in Chromium: a centre starts its own workspace from an empty browser (name, kind, TERYT, town),
@@ -56,6 +59,21 @@ function osmStreets(): string {
       way(4, 'Kazimierza Wielkiego', [[20.688, 49.618], [20.699, 49.6185]]),
     ],
   });
+}
+
+/** Three estates of Nowy Sącz around the streets above, as a zipped Shapefile in PUWG 1992 (EPSG:2180) with its .prj. */
+function estatesShapefile(): Uint8Array {
+  const to2180 = proj4(CRS_DEFINITIONS['EPSG:4326'], CRS_DEFINITIONS['EPSG:2180']);
+  const square = (lng: number, lat: number): Array<[number, number]> =>
+    ([[lng, lat], [lng + 0.008, lat], [lng + 0.008, lat + 0.005], [lng, lat + 0.005], [lng, lat]] as Array<[number, number]>).map((p) => to2180.forward(p) as [number, number]);
+  return zippedShapefile(
+    [
+      { rings: [square(20.688, 49.616)], attributes: { NAZWA: 'Osiedle Jagiellońskie' } },
+      { rings: [square(20.700, 49.614)], attributes: { NAZWA: 'Osiedle Łwowskie' } },
+      { rings: [square(20.690, 49.621)], attributes: { NAZWA: 'Śródmieście Północ' } },
+    ],
+    { prj: PRJ_2180, name: 'osiedla-nowy-sacz' },
+  );
 }
 
 const waitForMap = (page: Page) => page.waitForFunction(() => window.__calmap?.ready === true, undefined, { timeout: 30_000, polling: 50 });
@@ -125,13 +143,41 @@ describe('a centre starts its own town', () => {
     expect(await page.locator('.map-attribution').innerText()).toBe('Dane: Miejski Ośrodek Pomocy Społecznej w Nowym Sączu');
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-own-streets.png') });
 
-    // A first survey wave: with no districts or estates yet it covers the whole town; with no addresses the
-    // households targeted must be typed (a response rate is never invented).
+    // Estates from the gmina's Shapefile (PUWG 1992, zipped): read, named, imported in one step, and undone in one.
+    await page.evaluate(() => (window.location.hash = '#import'));
+    const areaPanel = page.locator('[data-testid="area-import"]');
+    await areaPanel.locator('[data-testid="area-file-input"]').setInputFiles({ name: 'osiedla-nowy-sacz.zip', mimeType: 'application/zip', buffer: Buffer.from(estatesShapefile()) });
+    await expect.poll(() => areaPanel.locator('[data-testid="area-plan"]').innerText().catch(() => ''), { timeout: 30_000 }).toContain('obszarów do importu: 3');
+    expect(await areaPanel.innerText()).toContain('Osiedle Jagiellońskie, Osiedle Łwowskie, Śródmieście Północ');
+    expect(await areaPanel.innerText()).toMatch(/PUWG 1992|WGS 84/);
+    expect(await areaPanel.getByLabel('Co to za obszary').inputValue()).toBe('estate');
+    await areaPanel.locator('[data-testid="area-plan"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-areas-plan.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await areaPanel.locator('[data-testid="area-commit"]').click();
+    await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Zaimportowano obszary: 3.');
+    await areaPanel.locator('[data-testid="area-undo"]').click();
+    await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Import obszarów cofnięto.');
+    await page.evaluate(() => (window.location.hash = '#map'));
+    await waitForMap(page);
+    await expect.poll(async () => /osiedla: 0,/.test((await page.locator('[data-testid="map-summary"]').textContent()) ?? '')).toBe(true);
+    await page.evaluate(() => (window.location.hash = '#import'));
+    await areaPanel.locator('[data-testid="area-file-input"]').setInputFiles({ name: 'osiedla-nowy-sacz.zip', mimeType: 'application/zip', buffer: Buffer.from(estatesShapefile()) });
+    await expect.poll(() => areaPanel.locator('[data-testid="area-commit"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await areaPanel.locator('[data-testid="area-commit"]').click();
+    await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Zaimportowano obszary: 3.');
+    await page.evaluate(() => (window.location.hash = '#map'));
+    await waitForMap(page);
+    await expect.poll(async () => /osiedla: 3,/.test((await page.locator('[data-testid="map-summary"]').textContent()) ?? '')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-own-areas.png') });
+
+    // A first survey wave over the estates; with no addresses the households targeted must be typed (a response
+    // rate is never invented).
     await page.click('a.app-tab[href="#ankiety"]');
     await page.getByRole('button', { name: 'Nowa fala badania' }).click();
     const waveForm = page.locator('[data-testid="wave-form"]');
     await waveForm.waitFor({ state: 'visible' });
-    expect(await waveForm.innerText()).toContain('Całe miasto — obszar, który obejmują ulice i adresy Nowy Sącz');
+    for (const estate of ['Osiedle Jagiellońskie', 'Osiedle Łwowskie', 'Śródmieście Północ']) expect(await waveForm.getByLabel(estate).isChecked()).toBe(true);
     expect(await waveForm.innerText()).toContain('Bez adresów z liczbą gospodarstw nie da się policzyć odsetka odpowiedzi');
     expect(await waveForm.getByLabel('Numer fali').inputValue()).toBe('1');
     await waveForm.getByRole('button', { name: 'Zapisz falę' }).click();

@@ -21,6 +21,7 @@ import { browserStorage, forgetValueMapping, loadValueMapping, mappedValueCount,
 import { ValueMappingPanel } from './ValueMappingPanel';
 import { canCommit, canCommitValidRows, initialWizardState, plannedCounts, planSettings, shownMapping, wizardReducer, type RecordCounts } from './wizardState';
 import { WorkspaceFilePanel } from './WorkspaceFilePanel';
+import { AreaImportPanel } from './AreaImportPanel';
 import './importWizard.css';
 
 const countOf = (records: ImportPlan['records']): number => records.streets.length + records.addresses.length + records.resources.length + records.responses.length;
@@ -384,6 +385,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
           </section>
         ) : null}
 
+        <AreaImportPanel dataSource={dataSource} workspace={workspace} />
         <WorkspaceFilePanel dataSource={dataSource} workspace={workspace} />
       </div>
     </main>
