@@ -121,8 +121,27 @@ export function conditionalPermutationTest(values: Float64Array, weights: Spatia
       let permuted = 0;
       if (equal) {
         // drawn + (drawn ≥ removed ? 1 : 0) without a branch: the comparison is a coin flip the CPU cannot predict.
-        for (let t = 0; t < k; t++) permuted += sorted[table[base + t]! + ((removed - 1 - table[base + t]!) >>> 31)]!;
-        permuted *= scale;
+        // Four partial sums break the chain of dependent additions (the loop is bound by add latency, not loads).
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let t = 0;
+        for (; t + 3 < k; t += 4) {
+          const d0 = table[base + t]!;
+          const d1 = table[base + t + 1]!;
+          const d2 = table[base + t + 2]!;
+          const d3 = table[base + t + 3]!;
+          s0 += sorted[d0 + ((removed - 1 - d0) >>> 31)]!;
+          s1 += sorted[d1 + ((removed - 1 - d1) >>> 31)]!;
+          s2 += sorted[d2 + ((removed - 1 - d2) >>> 31)]!;
+          s3 += sorted[d3 + ((removed - 1 - d3) >>> 31)]!;
+        }
+        for (; t < k; t++) {
+          const d = table[base + t]!;
+          s0 += sorted[d + ((removed - 1 - d) >>> 31)]!;
+        }
+        permuted = (s0 + s1 + (s2 + s3)) * scale;
       } else {
         for (let t = 0; t < k; t++) permuted += slotWeights[t]! * sorted[table[base + t]! + ((removed - 1 - table[base + t]!) >>> 31)]!;
       }
