@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
+import { encodeCp1250 } from '../data/import/fixtures';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -179,6 +180,61 @@ describe('the import wizard in Chromium', () => {
     expect(counts.some((n) => n > 0 && n < 20_000)).toBe(true);
     expect(await page.locator('input[name="import-kind"][value="responses"]').isChecked()).toBe(true);
     expect(await page.locator('[data-testid="import-commit"]').isEnabled()).toBe(true);
+    await page.context().close();
+  });
+  it('maps a local need code once, imports the valid rows of a Windows-1250 survey, offers the rejected ones as CSV, and remembers the mapping', async () => {
+    const streets = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/streets.json'), 'utf8')) as Array<{ id: string; name: string }>;
+    const addresses = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/addresses.json'), 'utf8')) as Array<{ streetId: string; houseNumber: string }>;
+    // Register order, as the TERYT ULIC register writes these demo streets.
+    const registerNames: Record<string, string> = { 'Bolesława Chrobrego': 'Chrobrego Bolesława', 'Władysława Jagiełły': 'Jagiełły Władysława', 'Królowej Jadwigi': 'Jadwigi Królowej', 'Kazimierza Wielkiego': 'Wielkiego Kazimierza' };
+    const rows = ['Ulica;Nr;Data wywiadu;osoby;Potrzeby'];
+    for (const [official, register] of Object.entries(registerNames)) {
+      const street = streets.find((s) => s.name === official)!;
+      const numbers = addresses.filter((a) => a.streetId === street.id).slice(0, 2).map((a) => a.houseNumber);
+      rows.push(`${register};${numbers[0]};03.11.2026;2;samotnosc_seniorow`, `${register};${numbers[1]};04.11.2026;4;bezrobocie, samotnosc_seniorow`);
+    }
+    rows.push('Zagumienna;7;05.11.2026;1;samotnosc_seniorow');
+    const file = { name: 'ankiety-gminy.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeCp1250(rows.join('\r\n'))) };
+
+    const { page, consoleErrors } = await openImport();
+    await page.locator('[data-testid="import-file-input"]').setInputFiles(file);
+    await expect.poll(() => page.locator('input[name="import-kind"][value="responses"]').isChecked()).toBe(true);
+    // The value-mapping step: the local code once, with its 9 rows and a suggestion.
+    const values = page.locator('[data-testid="import-values"]');
+    await values.waitFor({ timeout: 20_000 });
+    const valueRows = values.locator('tbody tr');
+    expect(await valueRows.count()).toBe(1);
+    expect(await valueRows.first().locator('th, td').allInnerTexts()).toEqual(expect.arrayContaining(['samotnosc_seniorow', 'potrzeby', '9']));
+    await values.locator('[data-testid="import-values-accept"]').click();
+    await expect.poll(() => values.locator('select').inputValue(), { timeout: 10_000 }).toBe('loneliness_seniors');
+
+    // Only the unknown street is left: "Importuj wszystko" stays disabled, the valid 8 rows can go in.
+    const partial = page.locator('[data-testid="import-partial"]');
+    await partial.waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="import-commit"]').isDisabled()).toBe(true);
+    expect(await partial.innerText()).toMatch(/Błędnych wierszy: 1\. Możesz zaimportować poprawne \(8\)/);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-value-mapping.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-testid="import-commit-valid"]').click();
+    await page.locator('[data-testid="import-success"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="import-success"]').innerText()).toMatch(/ankiety: 8/);
+
+    // The rejected row, as Polish Excel reads it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="import-success"] [data-testid="import-download-rejected"]').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFUlica;Nr;Data wywiadu;osoby;Potrzeby;Powód odrzucenia\r\n')).toBe(true);
+    expect(text).toMatch(/^Zagumienna;7;05\.11\.2026;1;samotnosc_seniorow;"wiersz 10, kolumna Ulica: nie ma takiej ulicy w danych miasta; czy chodziło o: .*"$/m);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(2);
+
+    // The same file again: the mapping is remembered, the 8 answers are recognised and not added twice.
+    await page.locator('button', { hasText: 'Importuj kolejny plik' }).click();
+    await page.locator('[data-testid="import-file-input"]').setInputFiles(file);
+    const issues = page.locator('[data-testid="import-issues"]');
+    await expect.poll(() => issues.innerText(), { timeout: 20_000 }).toMatch(/ta sama odpowiedź jest już w danych/);
+    expect(await issues.innerText()).not.toMatch(/samotnosc_seniorow” — tej wartości/);
+    expect(await page.locator('[data-testid="import-values"] select').inputValue()).toBe('loneliness_seniors');
+    expect(await page.locator('[data-testid="import-partial"]').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -41,7 +41,7 @@ export interface ImportPlan {
   file: { format: 'csv' | 'geojson'; encoding: string; encodingReason: string; delimiter?: CsvDelimiter; rowCount: number };
   /** OSM lines without a name (streets kind). */
   unnamedWays?: UnnamedWay[];
-  /** Survey answers: each distinct need / nuisance / offer value that is neither known nor mapped, with its count. */
+  /** Survey answers: each distinct need / nuisance / offer value the taxonomy does not know, with its count; `mapped` when the user decided it. */
   unknownValues?: UnknownValue[];
   /**
    * The partial import (issue 12): the records of the rows WITHOUT errors, and the rows left out with their first
@@ -196,7 +196,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     const candidates = detectCrs(positions, crsMember);
     const used = settings.crs ?? candidates[0];
     if (!used) {
-      issues.error('(crs)', 'the coordinates fit none of WGS84, Web Mercator, PUWG 1992 (EPSG:2180) or PUWG 2000 zone 6 (EPSG:2177) in Poland; check the x and y columns', {});
+      issues.error('(crs)', 'the coordinates fit none of WGS84, Web Mercator, PUWG 1992 (EPSG:2180) or PUWG 2000 zones 5–8 (EPSG:2176–2179) in Poland; check the x and y columns', {});
     } else {
       const choice: CrsChoice = { code: used.code, axisOrder: used.axisOrder };
       crs = { used: choice, candidates, fromSettings: settings.crs !== undefined };

@@ -110,6 +110,7 @@ const FIELD_WORD: Record<MappedField, string> = { needs: 'need category', nuisan
 /** The category of one list item: a known word, or the user's value mapping; unknown ones are counted and are errors. */
 function mappedItem(ctx: RowContext<unknown>, field: MappedField, item: string, i: number, column: string | undefined): string | undefined {
   const id = valueCategory(field, item, ctx.settings.valueMapping);
+  if (id !== undefined && valueCategory(field, item, undefined) === undefined) ctx.unknownValues?.add(field, item, ctx.table.rowNumbers[i]! + 1, true);
   if (id === undefined) {
     ctx.unknownValues?.add(field, item, ctx.table.rowNumbers[i]! + 1);
     ctx.issues.error(column ?? field, `"${item}" is not a known ${FIELD_WORD[field]}; map it to a category`, where(ctx.table, i, column, item), { code: 'unknown_value', params: { field, value: item } });
