@@ -18,7 +18,7 @@ export type ImportKind = z.infer<typeof ImportKind>;
  * Coordinate systems a Polish centre meets: WGS84 lon/lat, Web Mercator, PUWG 1992 (national, EPSG:2180)
  * and PUWG 2000 zone 6 (EPSG:2177, 18°E: Gdańsk, Poznań, Łódź, Katowice region).
  */
-export const CRS_CODES = ['EPSG:4326', 'EPSG:3857', 'EPSG:2180', 'EPSG:2177'] as const;
+export const CRS_CODES = ['EPSG:4326', 'EPSG:3857', 'EPSG:2180', 'EPSG:2176', 'EPSG:2177', 'EPSG:2178', 'EPSG:2179'] as const;
 export const CrsCode = z.enum(CRS_CODES, { error: `coordinate system must be one of: ${CRS_CODES.join(', ')}` });
 export type CrsCode = z.infer<typeof CrsCode>;
 

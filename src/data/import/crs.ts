@@ -10,20 +10,38 @@ export const CRS_DEFINITIONS: Readonly<Record<CrsCode, string>> = {
   'EPSG:3857': '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
   // PUWG 1992: one transverse Mercator zone for the whole country, central meridian 19°E, scale 0.9993.
   'EPSG:2180': '+proj=tmerc +lat_0=0 +lon_0=19 +k=0.9993 +x_0=500000 +y_0=-5300000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
-  // PUWG 2000 zone 6: central meridian 18°E, scale 0.999923, false easting 6,500,000 (the zone number is the first digit).
+  // PUWG 2000, four 3°-wide zones: central meridians 15, 18, 21, 24°E, scale 0.999923, false easting
+  // 5,500,000 … 8,500,000 (the zone number is the first digit of the easting, so only the right zone fits Poland).
+  'EPSG:2176': '+proj=tmerc +lat_0=0 +lon_0=15 +k=0.999923 +x_0=5500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
   'EPSG:2177': '+proj=tmerc +lat_0=0 +lon_0=18 +k=0.999923 +x_0=6500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+  'EPSG:2178': '+proj=tmerc +lat_0=0 +lon_0=21 +k=0.999923 +x_0=7500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+  'EPSG:2179': '+proj=tmerc +lat_0=0 +lon_0=24 +k=0.999923 +x_0=8500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
 };
 
 export const CRS_LABELS: Readonly<Record<CrsCode, string>> = {
   'EPSG:4326': 'WGS 84 longitude/latitude (GPS, OpenStreetMap, GeoJSON)',
   'EPSG:3857': 'Web Mercator (web maps)',
   'EPSG:2180': 'PUWG 1992 (EPSG:2180, national grid)',
+  'EPSG:2176': 'PUWG 2000 zone 5 (EPSG:2176, 15°E)',
   'EPSG:2177': 'PUWG 2000 zone 6 (EPSG:2177, 18°E)',
+  'EPSG:2178': 'PUWG 2000 zone 7 (EPSG:2178, 21°E)',
+  'EPSG:2179': 'PUWG 2000 zone 8 (EPSG:2179, 24°E)',
 };
 
 /** Poland with a margin of about 40 km: where a centre's data must land. */
 const POLAND = { minLng: 13.5, minLat: 48.6, maxLng: 24.7, maxLat: 55.3 } as const;
 const inPoland = (lng: number, lat: number): boolean => lng >= POLAND.minLng && lng <= POLAND.maxLng && lat >= POLAND.minLat && lat <= POLAND.maxLat;
+
+/**
+ * PUWG 2000 is four 3°-wide zones; a reading that lands more than 2° (1.5° + margin) from its zone's central meridian
+ * is a wrong zone or swapped axes, even when it falls inside Poland (Szczecin's numbers read swapped land near the
+ * Slovak border).
+ */
+const ZONE_MERIDIAN: Partial<Record<CrsCode, number>> = { 'EPSG:2176': 15, 'EPSG:2177': 18, 'EPSG:2178': 21, 'EPSG:2179': 24 };
+const inOwnZone = (code: CrsCode, lng: number): boolean => {
+  const meridian = ZONE_MERIDIAN[code];
+  return meridian === undefined || Math.abs(lng - meridian) <= 2;
+};
 
 /** A function from the file's numbers (in the file's order) to [lng, lat]; non-finite results mean "not representable". */
 export type Reprojector = (first: number, second: number) => [number, number];
@@ -65,9 +83,16 @@ export interface CrsCandidate extends CrsChoice {
 const PREFERENCE: readonly CrsChoice[] = [
   { code: 'EPSG:4326', axisOrder: 'xy' },
   { code: 'EPSG:2180', axisOrder: 'xy' },
+  { code: 'EPSG:2176', axisOrder: 'xy' },
   { code: 'EPSG:2177', axisOrder: 'xy' },
+  { code: 'EPSG:2178', axisOrder: 'xy' },
+  { code: 'EPSG:2179', axisOrder: 'xy' },
   { code: 'EPSG:3857', axisOrder: 'xy' },
+  // Swapped axes: PUWG 2000 data is often written northing first (the EPSG axis order), sometimes PUWG 1992 too.
+  { code: 'EPSG:2176', axisOrder: 'yx' },
   { code: 'EPSG:2177', axisOrder: 'yx' },
+  { code: 'EPSG:2178', axisOrder: 'yx' },
+  { code: 'EPSG:2179', axisOrder: 'yx' },
   { code: 'EPSG:2180', axisOrder: 'yx' },
   { code: 'EPSG:4326', axisOrder: 'yx' },
 ];
@@ -106,7 +131,7 @@ export function detectCrs(positions: ArrayLike<readonly [number, number]>, crsMe
       let fit = 0;
       for (const [a, b] of sample) {
         const [lng, lat] = project(a, b);
-        if (inPoland(lng, lat)) fit++;
+        if (inPoland(lng, lat) && inOwnZone(choice.code, lng)) fit++;
       }
       if (fit === 0) continue;
       candidates.push({ ...choice, confidence: 'low', fitInPoland: fit / sample.length, reason: '' });

@@ -62,7 +62,7 @@ const RULES: readonly Rule[] = [
   [/^map the date column$/, () => 'wskaż kolumnę z datą'],
   [/^map an address column \(or street and house number\)$/, () => 'wskaż kolumnę z adresem (albo ulicę i numer domu)'],
   [/^no household size column: every answer gets household size (\d+)$/, (m) => `brak kolumny z liczbą osób w gospodarstwie: każda ankieta dostanie wartość ${m[1]}`],
-  [/^the coordinates fit none of/, () => 'współrzędne nie pasują do żadnego układu (WGS 84, Web Mercator, PUWG 1992, PUWG 2000 strefa 6) na terenie Polski; sprawdź kolumny x i y'],
+  [/^the coordinates fit none of/, () => 'współrzędne nie pasują do żadnego układu (WGS 84, Web Mercator, PUWG 1992, PUWG 2000 strefy 5–8) na terenie Polski; sprawdź kolumny x i y'],
   [/^coordinates read as .*; confirm on the map preview$/, () => 'układ współrzędnych rozpoznano automatycznie; potwierdź go, patrząc na podgląd mapy'],
   [/^the coordinate system is unclear/, () => 'nie da się jednoznacznie rozpoznać układu współrzędnych; wybierz go z listy'],
   [/^with .* the points do not land in Poland/, () => 'w wybranym układzie współrzędnych punkty nie leżą w Polsce; wybierz inny układ lub kolejność osi'],
@@ -151,7 +151,10 @@ const CRS_NAMES: Readonly<Record<CrsCode, Readonly<Record<Language, string>>>> =
   'EPSG:4326': { pl: 'WGS 84 — długość i szerokość geograficzna (GPS, OpenStreetMap)', en: 'WGS 84 — longitude and latitude (GPS, OpenStreetMap)' },
   'EPSG:3857': { pl: 'Web Mercator (mapy internetowe, EPSG:3857)', en: 'Web Mercator (web maps, EPSG:3857)' },
   'EPSG:2180': { pl: 'PUWG 1992 (EPSG:2180, układ krajowy)', en: 'PUWG 1992 (EPSG:2180, national grid)' },
+  'EPSG:2176': { pl: 'PUWG 2000 strefa 5 (EPSG:2176, 15°E)', en: 'PUWG 2000 zone 5 (EPSG:2176, 15°E)' },
   'EPSG:2177': { pl: 'PUWG 2000 strefa 6 (EPSG:2177, 18°E)', en: 'PUWG 2000 zone 6 (EPSG:2177, 18°E)' },
+  'EPSG:2178': { pl: 'PUWG 2000 strefa 7 (EPSG:2178, 21°E)', en: 'PUWG 2000 zone 7 (EPSG:2178, 21°E)' },
+  'EPSG:2179': { pl: 'PUWG 2000 strefa 8 (EPSG:2179, 24°E)', en: 'PUWG 2000 zone 8 (EPSG:2179, 24°E)' },
 };
 
 export function crsName(code: CrsCode, language: Language): string {

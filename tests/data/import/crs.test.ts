@@ -89,3 +89,31 @@ describe('detectCrs', () => {
     expect(detectCrs([[Number.NaN, 5]])).toEqual([]);
   });
 });
+
+describe('PUWG 2000: all four zones', () => {
+  // One town in each zone: Szczecin (zone 5, 15°E), Łódź (6, 18°E), Warszawa (7, 21°E), Lublin (8, 24°E).
+  const towns = [
+    { code: 'EPSG:2176', lng: 14.55, lat: 53.43 },
+    { code: 'EPSG:2177', lng: 19.46, lat: 51.76 },
+    { code: 'EPSG:2178', lng: 21.01, lat: 52.23 },
+    { code: 'EPSG:2179', lng: 22.57, lat: 51.25 },
+  ] as const;
+  it('detects each zone from its numbers alone (the first digit of the easting is the zone), in either axis order', () => {
+    for (const town of towns) {
+      const forward = proj4(CRS_DEFINITIONS['EPSG:4326'], CRS_DEFINITIONS[town.code]);
+      const points = Array.from({ length: 20 }, (_, i) => forward.forward([town.lng + (i % 5) * 0.01, town.lat + Math.floor(i / 5) * 0.01]) as [number, number]);
+      // EPSG:2176 → zone 5 → eastings 5,xxx,xxx m … EPSG:2179 → zone 8.
+      expect(Math.floor(points[0]![0] / 1_000_000)).toBe(Number(town.code.slice(-1)) - 1);
+      const best = detectCrs(points)[0]!;
+      expect({ code: best.code, axisOrder: best.axisOrder }).toEqual({ code: town.code, axisOrder: 'xy' });
+      // Near a zone's edge the swapped reading can also land inside Poland's bounding box (Szczecin's numbers read
+      // swapped fall near the Slovak border): then the guess is "medium" and the wizard asks to confirm it.
+      expect(best.confidence).not.toBe('low');
+      const swapped = detectCrs(points.map(([x, y]) => [y, x] as [number, number]))[0]!;
+      expect({ code: swapped.code, axisOrder: swapped.axisOrder }).toEqual({ code: town.code, axisOrder: 'yx' });
+      const back = createReprojector({ code: town.code, axisOrder: 'xy' })(points[0]![0], points[0]![1]);
+      expect(back[0]).toBeCloseTo(town.lng, 6);
+      expect(back[1]).toBeCloseTo(town.lat, 6);
+    }
+  });
+});
