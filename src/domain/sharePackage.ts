@@ -43,6 +43,11 @@ export const ShareUnit = z.strictObject({
   lower: Share.nullable(),
   upper: Share.nullable(),
   suppressed: z.boolean(),
+  /**
+   * When the need count is not shown exactly (fewer than k households with the need, or fewer than k without it, or
+   * hidden to protect another unit): the count lies in low … high and rate, lower and upper are null. Absent in older files.
+   */
+  needBand: z.strictObject({ low: z.int().min(0), high: z.int().min(0) }).nullable().optional(),
 });
 export type ShareUnit = z.infer<typeof ShareUnit>;
 
@@ -88,6 +93,9 @@ export const SharePackage = z
       }
       if (!unit.suppressed && (unit.responses === null || unit.responses < pkg.k)) {
         ctx.addIssue({ code: 'custom', path: ['units', i, 'responses'], message: `a unit with fewer than k = ${pkg.k} answers must be suppressed` });
+      }
+      if (unit.needBand && (unit.suppressed || unit.rate !== null || unit.needBand.low > unit.needBand.high || (unit.responses !== null && unit.needBand.high > unit.responses))) {
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'needBand'], message: 'a need band belongs to a shown unit without a rate, with low ≤ high ≤ answers' });
       }
     });
   });

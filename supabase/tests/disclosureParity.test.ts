@@ -45,8 +45,9 @@ describe('the engine\'s partner package hides the same cells as the SQL', () => 
     it(`${c.campaign}, ${c.needs?.join('+') ?? 'any need'} ≥ ${c.minSeverity}, k = ${c.k}`, async () => {
       const sql = await db.query<SqlUnit>(`select * from private.disclosed_units($1, $2, $3::public.need_category[], $4, $5)`,
         [workspace.organisation.id, c.campaign, c.needs === null ? null : `{${c.needs.join(',')}}`, c.minSeverity, c.k]);
-      const mask = (c.needs ?? NEED_CATEGORY_IDS).reduce((m, id) => m | (1 << NEED_CATEGORY_IDS.indexOf(id)), 0);
-      const masks = ds.needMasksBySeverity[c.minSeverity - 1];
+      const needIds: readonly NeedCategoryId[] = c.needs ?? NEED_CATEGORY_IDS;
+      const mask = needIds.reduce<number>((m, id) => m | (1 << NEED_CATEGORY_IDS.indexOf(id)), 0);
+      const masks = ds.needMasksBySeverity[c.minSeverity - 1]!;
       const homes = new Map(workspace.responses.map((r) => [r.id, r]));
       const engine = disclosedUnits(publishedMemberships(ds, c.campaign, (i) => (masks[i]! & mask) !== 0, grid, homes), c.k);
       const fromSql = new Map(sql.map((u) => [`${u.unit_kind}:${u.unit_id}`, [u.responses, u.need_count, u.published, u.need_shown]]));

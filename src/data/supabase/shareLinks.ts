@@ -78,6 +78,9 @@ const AggregateRow = z.object({
   rate_low: z.number().min(0).max(1).nullable(),
   rate_high: z.number().min(0).max(1).nullable(),
   suppressed: z.boolean(),
+  /** The band of a need count not shown exactly (supabase/README.md "Disclosure control"); absent on older servers. */
+  need_count_low: z.int().min(0).nullable().optional(),
+  need_count_high: z.int().min(0).nullable().optional(),
 });
 
 export const SHARE_TOKEN_PATTERN = /^[0-9a-f]{64}$/;
@@ -174,9 +177,13 @@ export async function loadSharedPackage(client: SupabaseClient, token: string, s
     .filter((row) => saved.unit !== 'area' || keep === null || keep.has(row.unit_id))
     .map((row): ShareUnit => {
       const hidden = row.suppressed || row.responses === null || row.responses < k;
-      return hidden
-        ? { id: row.unit_id, label: row.label ?? row.unit_id, geometry: row.geometry, households: null, responses: null, rate: null, lower: null, upper: null, suppressed: true }
-        : { id: row.unit_id, label: row.label ?? row.unit_id, geometry: row.geometry, households: row.households, responses: row.responses, rate: row.need_rate, lower: row.rate_low, upper: row.rate_high, suppressed: false };
+      if (hidden) return { id: row.unit_id, label: row.label ?? row.unit_id, geometry: row.geometry, households: null, responses: null, rate: null, lower: null, upper: null, suppressed: true };
+      const banded = row.need_count === null && row.need_count_low != null && row.need_count_high != null;
+      return {
+        id: row.unit_id, label: row.label ?? row.unit_id, geometry: row.geometry, households: row.households, responses: row.responses,
+        rate: banded ? null : row.need_rate, lower: banded ? null : row.rate_low, upper: banded ? null : row.rate_high, suppressed: false,
+        ...(banded ? { needBand: { low: row.need_count_low!, high: Math.min(row.need_count_high!, row.responses!) } } : {}),
+      };
     });
   const pkg = SharePackage.safeParse({
     format: SHARE_PACKAGE_FORMAT,

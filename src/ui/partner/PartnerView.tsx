@@ -4,6 +4,7 @@ import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
 import { PartnerMap } from './PartnerMap';
+import { bandText, disclosureSentence } from './disclosureText';
 import { formatCount, formatDate, formatShare, partnerClasses, selectionText, unitName } from './partnerText';
 
 /**
@@ -34,6 +35,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
           {selectionText(view, language)}. {t('partnerUnit', { unit: unitName(view.unit, language) })}.
         </p>
         <p className="partner-suppression">{t('partnerSuppression', { k: pkg.k })}</p>
+        <p className="partner-disclosure">{disclosureSentence(pkg.k, language)}</p>
         <p className="partner-readonly">{t('partnerReadOnly')}</p>
         <div className="partner-actions no-print">
           <button type="button" className="partner-button" onClick={() => window.print()}>
@@ -92,7 +94,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
                   <>
                     <td>{formatCount(unit.households, language)}</td>
                     <td>{formatCount(unit.responses, language)}</td>
-                    <td>{formatShare(unit.rate, language)}</td>
+                    <td data-band={unit.needBand ? 'true' : undefined}>{unit.needBand ? bandText(unit.needBand, unit.responses, language) : formatShare(unit.rate, language)}</td>
                     {intervals ? <td>{unit.lower !== null && unit.upper !== null ? `${formatShare(unit.lower, language)}–${formatShare(unit.upper, language)}` : '–'}</td> : null}
                   </>
                 )}

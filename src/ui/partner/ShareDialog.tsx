@@ -9,7 +9,10 @@ import { useExploreState } from '../explore/useExplore';
 import { translate, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
+import { NEED_CATEGORY_IDS } from '../../domain';
+import { HEX_SIZE_METERS } from '../explore/exploreSettings';
 import { buildSharePackage, figuresOf, unitGeometries } from './buildSharePackage';
+import { packageDisclosure } from './packageDisclosure';
 import { shareLinkUrl } from './partnerRoute';
 import { formatDate, unitName } from './partnerText';
 import './partner.css';
@@ -97,7 +100,12 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     const input = checkedInput();
     if (typeof input === 'string') return setStatus(input);
     if (!workspace || !settings || !current) return setStatus(t('shareNotReady'));
+    // The same disclosure rules as a share link (supabase/README.md): over every street, area and hexagon of the wave.
+    const needIds = settings.mode === 'need' ? [settings.needId] : NEED_CATEGORY_IDS.filter((n) => (settings.weights[n] ?? 0) > 0);
+    if (!settings.campaignId) return setStatus(t('shareNotReady'));
+    const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, HEX_SIZE_METERS);
     const pkg = buildSharePackage({
+      disclosure,
       organisation: workspace.organisation,
       campaign: campaign ? { name: campaign.name, wave: campaign.wave } : null,
       unit: current.layer.kind,

@@ -1,4 +1,5 @@
 import type { ExploreLayer, NeedMapResult } from '../../analysis/exploreSession';
+import type { UnitDisclosure } from '../../analysis/disclosureControl';
 import type { Area, Street } from '../../domain';
 import {
   MIN_SHARE_K,
@@ -37,6 +38,11 @@ export interface SharePackageInput {
   createdAt: Date;
   expiresAt: Date | null;
   figures: UnitFigures;
+  /**
+   * The disclosure pattern by unit id (packageDisclosure): a unit absent or not published is suppressed; a need count
+   * not shown exactly becomes a band. Without it only the per-unit k applies (tests of the figures alone).
+   */
+  disclosure?: ReadonlyMap<string, UnitDisclosure>;
 }
 
 /** Four decimals of a share (0.01 percentage point) are more than any reader needs and keep the file small. */
@@ -58,21 +64,24 @@ export function buildSharePackage(input: SharePackageInput): SharePackage {
     if (!geometry) continue;
     const responses = f.responses[u]!;
     const rate = share(f.values[u]!);
-    const hidden = f.suppressed[u] !== 0 || !(responses >= k) || rate === null;
+    const disclosed = input.disclosure ? input.disclosure.get(f.unitIds[u]!) : undefined;
+    const hidden = f.suppressed[u] !== 0 || !(responses >= k) || rate === null || (input.disclosure !== undefined && !disclosed?.published);
     const base = { id: f.unitIds[u]!, label: f.labels[u] ?? f.unitIds[u]!, geometry };
-    units.push(
-      hidden
-        ? { ...base, households: null, responses: null, rate: null, lower: null, upper: null, suppressed: true }
-        : {
-            ...base,
-            households: Math.round(f.households[u]!),
-            responses,
-            rate,
-            lower: f.lower ? share(f.lower[u]!) : null,
-            upper: f.upper ? share(f.upper[u]!) : null,
-            suppressed: false,
-          },
-    );
+    if (hidden) {
+      units.push({ ...base, households: null, responses: null, rate: null, lower: null, upper: null, suppressed: true });
+      continue;
+    }
+    const banded = disclosed !== undefined && disclosed.needShown !== 'exact';
+    units.push({
+      ...base,
+      households: Math.round(f.households[u]!),
+      responses,
+      rate: banded ? null : rate,
+      lower: banded || !f.lower ? null : share(f.lower[u]!),
+      upper: banded || !f.upper ? null : share(f.upper[u]!),
+      suppressed: false,
+      ...(banded ? { needBand: { low: disclosed.needLow!, high: Math.min(disclosed.needHigh!, responses) } } : {}),
+    });
   }
   return {
     format: SHARE_PACKAGE_FORMAT,
