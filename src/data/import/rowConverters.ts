@@ -333,10 +333,14 @@ function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch,
     if (!Number.isFinite(best.distance)) return { match, rejected: false }; // a street with no line cannot be checked
     // Far from the named street; or beyond the point tolerance while another street is within it (a clerk who wrote
     // the cross street of the next block); or the matched house itself far from the point.
-    const nearest = proximity.nearestStreets(lng, lat, settings.nameStreetMismatchMeters)[0];
-    const otherIsNear = nearest !== undefined && nearest.distanceMeters <= settings.pointStreetToleranceMeters && !matcher.sameNameStreetIds(match.streetId).includes(nearest.streetId);
     const house = match.addressId ? ctx.addressById.get(match.addressId)?.location.coordinates : undefined;
     const houseDistance = house ? metresBetween(lng, lat, house[0]!, house[1]!) : 0;
+    if (best.distance <= settings.pointStreetToleranceMeters && houseDistance <= settings.nameStreetMismatchMeters) {
+      return { match: best.streetId === match.streetId ? match : matcher.matchOnStreet(best.streetId, address.houseNumber), rejected: false };
+    }
+    // Only the doubtful few look for the streets around the point.
+    const nearest = proximity.nearestStreets(lng, lat, settings.nameStreetMismatchMeters)[0];
+    const otherIsNear = nearest !== undefined && nearest.distanceMeters <= settings.pointStreetToleranceMeters && !matcher.sameNameStreetIds(match.streetId).includes(nearest.streetId);
     const far = best.distance > settings.nameStreetMismatchMeters || houseDistance > settings.nameStreetMismatchMeters;
     // Between the two tolerances, with another street nearer: kept, but never silently (blocks of flats stand back
     // from the street that addresses them, so this is not an error).
