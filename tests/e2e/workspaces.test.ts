@@ -213,6 +213,30 @@ describe('a centre starts its own town', () => {
     // "Przywróć dane demo" belongs to the demo only.
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     expect(await page.getByRole('button', { name: 'Przywróć dane demo' }).count()).toBe(0);
+
+    // Exported as one file and opened in another browser (here: a fresh profile on the demo), nothing is lost.
+    await page.evaluate(() => (window.location.hash = '#import'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-workspace"]').click()]);
+    const exported = await download.path();
+    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const second = await other.newPage();
+    second.on('pageerror', (error) => errors.push(error.message));
+    await second.goto(server.origin + '/#import');
+    await expect.poll(() => second.locator('[data-testid="load-workspace-input"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await second.locator('[data-testid="load-workspace-input"]').setInputFiles(exported);
+    await second.locator('[data-testid="load-workspace-as-new"]').waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
+      await second.screenshot({ path: join(ARTIFACTS, 'workspace-load-failed.png') });
+    });
+    await second.locator('[data-testid="load-workspace-as-new"]').click();
+    await expect.poll(() => second.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Nowy Sącz/);
+    await waitForMap(second);
+    await expect.poll(async () => /osiedla: 3, ulice: 3,/.test((await second.locator('[data-testid="map-summary"]').textContent()) ?? '')).toBe(true);
+    await second.click('a.app-tab[href="#ankiety"]');
+    await expect.poll(() => second.locator('[data-testid="wave-table"]').innerText().catch(() => ''), { timeout: 30_000 }).toContain('Diagnoza lokalna 2027 — Nowy Sącz');
+    // The demo of that browser is still there, untouched.
+    await chooseWorkspace(second, /Miasto demonstracyjne/);
+    await expect.poll(() => second.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Dębowo/);
+    await other.close();
     expect(errors).toEqual([]);
     await context.close();
   });

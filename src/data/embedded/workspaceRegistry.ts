@@ -50,8 +50,11 @@ export interface WorkspaceRegistry {
   /** Every stored workspace (oldest first) and the problems met reading them (a bad entry is skipped, named). */
   list(signal?: AbortSignal): Promise<{ workspaces: EmbeddedWorkspace[]; issues: InputIssue[] }>;
   get(id: string, signal?: AbortSignal): Promise<EmbeddedWorkspace | undefined>;
-  /** Validates the input (issues name the field) and stores a new workspace; it is not opened yet. */
-  create(input: unknown, signal?: AbortSignal): Promise<{ ok: true; workspace: EmbeddedWorkspace } | { ok: false; issues: InputIssue[] }>;
+  /**
+   * Validates the input (issues name the field) and stores a new workspace; it is not opened yet. `preferredId`
+   * (a workspace file's organisation id) is used when it is free, so a file loaded back keeps its centre's id.
+   */
+  create(input: unknown, signal?: AbortSignal, preferredId?: string): Promise<{ ok: true; workspace: EmbeddedWorkspace } | { ok: false; issues: InputIssue[] }>;
   /** The workspace open now (the demo when none was chosen or the stored choice is unreadable). */
   currentId(): string;
   setCurrentId(id: string): void;
@@ -124,11 +127,12 @@ export function createWorkspaceRegistry(options: WorkspaceRegistryOptions = {}):
       return workspaces.find((w) => w.id === id);
     },
 
-    async create(input, signal) {
+    async create(input, signal, preferredId) {
       throwIfAborted(signal);
       const parsed = NewWorkspaceInput.safeParse(input);
       if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, SOURCE) };
-      const id = workspaceIdFor(parsed.data.name, options.random);
+      const taken = preferredId === undefined ? true : preferredId === DEMO_WORKSPACE_ID || !Id.safeParse(preferredId).success || (await this.get(preferredId, signal)) !== undefined;
+      const id = taken ? workspaceIdFor(parsed.data.name, options.random) : preferredId!;
       const workspace: EmbeddedWorkspace = { v: 1, id, organisation: { id, ...parsed.data }, createdAt: now().toISOString() };
       try {
         const tx = (await db(signal)).transaction(REGISTRY_STORE, 'readwrite');

@@ -513,6 +513,8 @@ const pl = {
   importWorkspaceChanges: 'Rekordy do zapisania: {written}, do usunięcia: {deleted}.',
   importWorkspaceOrganisationKept: 'Nazwa i dane ośrodka z pliku różnią się od obecnych; zostaną obecne.',
   importWorkspaceConfirm: 'Tak, zastąp',
+  importWorkspaceAsNew: 'Otwórz jako nowy obszar ({town})',
+  importWorkspaceOtherCentre: 'Plik należy do innego ośrodka lub miejscowości: {name}, {town}. Możesz go otworzyć jako osobny obszar roboczy — obecne dane zostaną nietknięte — albo zastąpić nim obecne dane (dane ośrodka zostaną obecne).',
   importWorkspaceSaving: 'Zapisywanie obszaru roboczego…',
   importWorkspaceDone: 'Wczytano obszar roboczy z pliku {file}.',
   // Explore map (issue 5)
@@ -1274,6 +1276,8 @@ const en: Messages = {
   importWorkspaceChanges: 'Records to write: {written}, to delete: {deleted}.',
   importWorkspaceOrganisationKept: 'The centre’s name and details in the file differ from the current ones; the current ones stay.',
   importWorkspaceConfirm: 'Yes, replace',
+  importWorkspaceAsNew: 'Open as a new workspace ({town})',
+  importWorkspaceOtherCentre: 'The file belongs to another centre or town: {name}, {town}. You can open it as a workspace of its own — the current data stays untouched — or replace the current data with it (the current centre is kept).',
   importWorkspaceSaving: 'Saving the workspace…',
   importWorkspaceDone: 'Workspace loaded from {file}.',
   // Explore map (issue 5)

@@ -6,6 +6,9 @@ import type { InputIssue, Workspace } from '../../domain';
 import { useT } from '../i18n/useT';
 import { requestReload, useAppStore } from '../store/appStore';
 import { applyWorkspaceReplacement, planWorkspaceReplacement, type WorkspaceReplacement } from './workspaceReplace';
+import { createEmbeddedDataSource } from '../../data/embedded';
+import { COLLECTION_NAMES } from '../../domain';
+import { openWorkspace, workspaceRegistry } from '../header/workspaceSwitch';
 
 type LoadStatus =
   | { kind: 'idle' }
@@ -82,6 +85,33 @@ export function WorkspaceFilePanel({ dataSource, workspace }: { dataSource: Data
     }
   };
 
+  /**
+   * A file of another centre (or another town) opened as a workspace of its own, beside the current one, which stays
+   * as it is: the registry gets the file's centre, its records go into the new workspace in one write, and it opens.
+   */
+  const loadAsNew = async () => {
+    if (status.kind !== 'confirm') return;
+    const { fileName, workspace: incoming } = status;
+    dialogRef.current?.close();
+    setStatus({ kind: 'saving' });
+    const registry = workspaceRegistry();
+    const { id: fileOrganisationId, ...organisation } = incoming.organisation;
+    const created = await registry.create(organisation, undefined, fileOrganisationId);
+    if (!created.ok) {
+      setStatus({ kind: 'failed', issues: created.issues });
+      return;
+    }
+    const target = createEmbeddedDataSource({ registry, workspaceId: created.workspace.id });
+    const upserts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, incoming[c]]));
+    const result = await target.applyChanges({ upserts });
+    if (!result.ok) {
+      setStatus({ kind: 'failed', issues: result.issues });
+      return;
+    }
+    setStatus({ kind: 'done', fileName });
+    openWorkspace(registry, created.workspace.id);
+  };
+
   const counts = (w: Workspace) => t('importWorkspaceCounts', { streets: w.streets.length, addresses: w.addresses.length, resources: w.resources.length, responses: w.responses.length });
 
   return (
@@ -138,13 +168,20 @@ export function WorkspaceFilePanel({ dataSource, workspace }: { dataSource: Data
                 deleted: status.replacement.deletes.length,
               })}
             </p>
-            {status.replacement.organisationDiffers ? <p>{t('importWorkspaceOrganisationKept')}</p> : null}
+            {status.replacement.organisationDiffers ? (
+              <p>{dataSource.workspaceId !== undefined ? t('importWorkspaceOtherCentre', { name: status.workspace.organisation.name, town: status.workspace.organisation.town }) : t('importWorkspaceOrganisationKept')}</p>
+            ) : null}
           </>
         ) : null}
         <div className="dialog-actions">
           <button type="button" className="button-secondary" onClick={() => dialogRef.current?.close()}>
             {t('cancel')}
           </button>
+          {status.kind === 'confirm' && status.replacement.organisationDiffers && dataSource.workspaceId !== undefined ? (
+            <button type="button" className="button-primary" onClick={() => void loadAsNew()} data-testid="load-workspace-as-new">
+              {t('importWorkspaceAsNew', { town: status.workspace.organisation.town })}
+            </button>
+          ) : null}
           <button type="button" className="button-danger" onClick={() => void confirm()}>
             {t('importWorkspaceConfirm')}
           </button>

@@ -60,6 +60,16 @@ describe('workspaces in this browser', () => {
     await expect(own.resetToDemo()).rejects.toThrow(/not the demo/);
   });
 
+  it("a workspace file's centre keeps its id when it is free, and gets a new one when it is taken or is the demo's", async () => {
+    const first = await registry.create(NOWY_SACZ, undefined, 'mops-nowy-sacz');
+    expect(first.ok && first.workspace.id).toBe('mops-nowy-sacz');
+    const again = await registry.create(NOWY_SACZ, undefined, 'mops-nowy-sacz');
+    expect(again.ok && again.workspace.id).toMatch(/^miejski-osrodek-pomocy-spolecznej-w-nowy-[0-9a-z]{4}$/);
+    const demo = await registry.create(NOWY_SACZ, undefined, DEMO_WORKSPACE_ID);
+    expect(demo.ok && demo.workspace.id).not.toBe(DEMO_WORKSPACE_ID);
+    expect((await registry.list()).workspaces).toHaveLength(3);
+  });
+
   it('keeps each workspace its own: an import into one never shows in another; switching back and forth loses nothing', async () => {
     const created = await registry.create(NOWY_SACZ);
     if (!created.ok) throw new Error('create failed');
