@@ -240,4 +240,51 @@ describe('a centre starts its own town', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("fetches a new town's streets and addressed buildings from OpenStreetMap by its TERYT code (Overpass answered by the test)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const queries: string[] = [];
+    // No network in tests: the Overpass API's answer is written here, in its own JSON format (out geom).
+    await context.route('https://overpass-api.de/**', async (route) => {
+      queries.push(decodeURIComponent((route.request().postData() ?? '').replace(/^data=/, '')));
+      const geom = (pts: Array<[number, number]>) => pts.map(([lon, lat]) => ({ lat, lon }));
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({
+          elements: [
+            { type: 'way', id: 1, tags: { highway: 'secondary', name: 'Lwowska' }, geometry: geom([[23.47, 51.13], [23.475, 51.131]]) },
+            { type: 'way', id: 2, tags: { highway: 'secondary', name: 'Lwowska' }, geometry: geom([[23.475, 51.131], [23.48, 51.132]]) },
+            { type: 'way', id: 3, tags: { highway: 'residential', name: 'Aleja Armii Krajowej' }, geometry: geom([[23.47, 51.14], [23.48, 51.14]]) },
+            { type: 'way', id: 4, tags: { building: 'apartments', 'addr:street': 'Lwowska', 'addr:housenumber': '12a' }, geometry: geom([[23.476, 51.1312], [23.4764, 51.1312], [23.4764, 51.1316], [23.476, 51.1316], [23.476, 51.1312]]) },
+          ],
+        }),
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(server.origin + '/');
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await page.locator('[data-testid="workspace-list"]').getByRole('button', { name: 'Nowy obszar / nowa gmina…' }).click();
+    const form = page.locator('[data-testid="new-workspace-form"]');
+    await form.getByLabel('Nazwa ośrodka').fill('Miejski Ośrodek Pomocy Rodzinie w Chełmie');
+    await form.getByLabel('Rodzaj ośrodka').selectOption('MOPR');
+    await form.getByLabel('Kod TERYT gminy').fill('0662011');
+    await form.getByLabel('Miejscowość (miasto lub gmina)').fill('Chełm');
+    await form.getByRole('button', { name: 'Utwórz i otwórz' }).click();
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/Chełm/);
+    await page.getByRole('button', { name: 'Pobierz ulice i budynki gminy z OpenStreetMap (Chełm)' }).click();
+    await expect.poll(() => page.locator('[data-testid="overpass"]').innerText(), { timeout: 30_000 }).toContain('ulice (odcinki): 3, budynki i punkty adresowe: 1');
+    expect(queries[0]).toContain('["teryt:terc"="0662011"]');
+    await expect.poll(() => page.locator('input[name="import-kind"][value="streets"]').isChecked(), { timeout: 30_000 }).toBe(true);
+    const commit = page.locator('[data-testid="import-commit"]');
+    await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await commit.click();
+    await expect.poll(() => page.locator('[data-testid="import-success"]').innerText(), { timeout: 30_000 }).toMatch(/ulice: 2/);
+    await page.evaluate(() => (window.location.hash = '#map'));
+    await waitForMap(page);
+    await expect.poll(() => streetCount(page)).toBe(2);
+    await context.close();
+  });
 });

@@ -22,6 +22,8 @@ import { ValueMappingPanel } from './ValueMappingPanel';
 import { canCommit, canCommitValidRows, initialWizardState, plannedCounts, planSettings, shownMapping, wizardReducer, type RecordCounts } from './wizardState';
 import { WorkspaceFilePanel } from './WorkspaceFilePanel';
 import { AreaImportPanel } from './AreaImportPanel';
+import { OverpassFetch } from './OverpassFetch';
+import { DEMO_ORGANISATION_ID } from '../i18n/attribution';
 import './importWizard.css';
 
 const countOf = (records: ImportPlan['records']): number => records.streets.length + records.addresses.length + records.resources.length + records.responses.length;
@@ -210,6 +212,8 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
             </span>
             <p className="import-note">{t('importDropHint')}</p>
           </div>
+          {/* The fictional demo town has no OpenStreetMap data of its own. */}
+          <OverpassFetch organisation={workspace && workspace.organisation.id !== DEMO_ORGANISATION_ID ? workspace.organisation : undefined} disabled={!workspace} onFile={(chosen) => void chooseFile(chosen)} />
 
           {file ? (
             <fieldset className="import-kinds">
