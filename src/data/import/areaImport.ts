@@ -1,6 +1,7 @@
 import { parseZip } from 'shpjs';
 import { Area, AREA_KINDS, issuesFromZod, type AreaKind, type Workspace } from '../../domain';
 import type { CrsChoice } from '../../domain/importing';
+import { pointInGeometry } from '../../analysis/revitalisationLimits';
 import { throwIfAborted } from '../abort';
 import { createReprojector, CRS_LABELS, detectCrs, isConfidentGuess, type CrsCandidate } from './crs';
 import { collectPositions, propertyText, readGeoJson, reprojectRawGeometry, type RawFeature } from './geojsonFile';
@@ -175,21 +176,6 @@ function townCentre(workspace: Workspace): [number, number] | null {
   return centre(collectPositions(workspace.areas.map((a, index) => ({ index, geometry: a.geometry, properties: {} }))));
 }
 
-function ringContains(ring: ReadonlyArray<readonly number[]>, lng: number, lat: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = [ring[i]![0]!, ring[i]![1]!];
-    const [xj, yj] = [ring[j]![0]!, ring[j]![1]!];
-    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function areaContains(area: Area, [lng, lat]: readonly [number, number]): boolean {
-  const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
-  return polygons.some((rings) => ringContains(rings[0]!, lng, lat) && !rings.slice(1).some((hole) => ringContains(hole, lng, lat)));
-}
-
 /** A point inside-ish the area for the parent test: the mean of its outer ring (good enough for convex-ish estates). */
 function ringCentre(area: Area): [number, number] {
   const ring = area.geometry.type === 'Polygon' ? area.geometry.coordinates[0]! : area.geometry.coordinates[0]![0]!;
@@ -277,7 +263,7 @@ export async function planAreaImport(
   if (settings.kind !== 'district') {
     const districts = [...workspace.areas, ...areas].filter((a) => a.kind === 'district');
     for (const area of areas) {
-      const parent = districts.find((d) => areaContains(d, ringCentre(area)));
+      const parent = districts.find((d) => pointInGeometry(...ringCentre(area), d.geometry));
       if (parent) area.parentId = parent.id;
     }
   }
