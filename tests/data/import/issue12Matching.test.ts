@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAddressMatcher, buildStreetProximity, planImport, registerOrderKeys, suggestColumnMapping, suggestValueCategories, valueCategory } from '../../../src/data/import';
+import { buildAddressMatcher, buildStreetProximity, planImport, registerOrderKeys, rejectedRowsCsv, suggestColumnMapping, suggestValueCategories, valueCategory } from '../../../src/data/import';
 import type { Street } from '../../../src/domain';
 import { CAMPAIGN, deepFreeze, townWorkspace } from './fixtures';
 
@@ -184,5 +184,19 @@ describe('forms met in real registers (tried by hand on Poznań, Chełm and Rzes
     ['Niepodległości al.', 'street-niepodleglosci'],
   ])('%s → %s', (text, streetId) => {
     expect(matcher.match(text).streetId).toBe(streetId);
+  });
+});
+
+describe('the rejected-rows CSV', () => {
+  it('quotes cells with ; " or line breaks, keeps the file\'s cells, and never reuses a header for the reason', () => {
+    const plan = {
+      partial: {
+        allowed: true,
+        records: { streets: [], addresses: [], resources: [], responses: [] },
+        headers: ['Ulica', 'Powód'],
+        rejected: [{ row: 4, displayRow: 5, cells: ['Rondo "Inka"; wjazd', 'x\ny'], issues: [{ source: 'f', severity: 'error' as const, field: 'streetId', message: 'far' }] }],
+      },
+    };
+    expect(rejectedRowsCsv(plan, 'Powód', (i) => i.message)).toBe('\uFEFFUlica;Powód;Powód (2)\r\n"Rondo ""Inka""; wjazd";"x\ny";far\r\n');
   });
 });
