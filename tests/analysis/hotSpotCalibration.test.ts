@@ -113,6 +113,35 @@ describe.skipIf(!demoPresent)('hot spots at the default settings: calibrated on 
     expect(oldShare).toBeGreaterThan(0.05);
   });
 
+  it(`streets too: ≤ 5 % of ${NULL_MAPS} null maps over the demo town's streets show any hot spot at the defaults`, () => {
+    const street = { kind: 'street' as const, hexSizeMeters: 250 };
+    const streets = context.aggregates(street, WAVE, 1, 5);
+    const random = seededRandom(1305);
+    let withHot = 0;
+    let meanNeighbours = 0;
+    for (let m = 0; m < NULL_MAPS; m++) {
+      const j = m % streets.needCount;
+      let x = 0;
+      let n = 0;
+      for (let u = 0; u < streets.unitCount; u++) {
+        x += streets.needCounts[u * streets.needCount + j]!;
+        n += streets.responses[u]!;
+      }
+      const agg = simulatedAggregate(streets, j, () => x / n, random);
+      const selection = { kind: 'need' as const, needId: streets.needIds[j]! };
+      const gi = context.giStar(agg, selection, HotSpotQuery.parse({ unit: street, campaignId: WAVE, selection }));
+      if (!gi.ok) throw new Error(gi.message);
+      if (gi.value.giBinFdr.some((b) => b >= 2)) withHot++;
+      if (m === 0) meanNeighbours = gi.value.neighbourCounts.reduce((a, b) => a + b, 0) / Math.max(1, gi.value.unitsComputed) - 1;
+    }
+    const ci = wilsonInterval(withHot, NULL_MAPS);
+    console.log(
+      `calibration over streets (${streets.unitCount} streets, junction contiguity, ${meanNeighbours.toFixed(1)} neighbours on average): ` +
+        `maps with ≥ 1 false hot spot ${((100 * withHot) / NULL_MAPS).toFixed(1)} % (95 % Wilson ${(100 * ci.lower).toFixed(1)}–${(100 * ci.upper).toFixed(1)} %)`,
+    );
+    expect(withHot / NULL_MAPS).toBeLessThanOrEqual(0.05);
+  });
+
   it(`power: each planted cluster (wave 1, its strongest need) has a hot spot within its radius in ≥ 80 % of ${POWER_MAPS} simulated maps`, () => {
     const manifest = read('manifest') as { clusters: (PlantedCluster & { radiusMeters: number })[]; baselineNeedProbability: Record<string, number> };
     const random = seededRandom(2026);
