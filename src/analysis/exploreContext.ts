@@ -232,7 +232,7 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
           const ys = Float64Array.from(keep, (u) => agg.centerYs[u]!);
           weights = expandWeights(buildSpatialWeights(xs, ys, spec.value, { includeSelf: false }), keep, agg.unitCount);
         }
-        found = localMoran(values, weights, { permutations: Math.max(1, options.permutations), seed: options.seed, alpha: options.alpha });
+        found = localMoran(values, weights, { permutations: Math.max(99, options.permutations), seed: options.seed, alpha: options.alpha });
         byOptions.set(key, found);
       }
       return explored(found);

@@ -1,5 +1,5 @@
 import type { LisaQuery } from '../domain/analysisRequest';
-import { checkCampaign, explored, layerKeyOf, type ExploreContext, type ExploreResult } from './exploreContext';
+import { checkCampaign, explored, layerKeyOf, refused, type ExploreContext, type ExploreResult } from './exploreContext';
 import { describeNeighbourhood, type NeighbourhoodDescription } from './exploreHotSpots';
 import { LISA_HIGH_HIGH, LISA_HIGH_LOW, LISA_LOW_HIGH, LISA_LOW_LOW, LISA_NOT_COMPUTED } from './localMoran';
 
@@ -29,6 +29,8 @@ export interface LisaResult {
 export function lisa(context: ExploreContext, query: LisaQuery): ExploreResult<LisaResult> {
   const campaign = checkCampaign(context, query.campaignId);
   if (!campaign.ok) return campaign;
+  // LISA has no normal approximation here (Anselin 1995 advises permutations): too few draws give p ≥ 1/(R + 1).
+  if (query.permutations < 99) return refused('LISA needs at least 99 permutations (999 by default)', 'permutations');
   const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
   const found = context.localMoran(agg, query.selection, query);
   if (!found.ok) return found;

@@ -55,6 +55,9 @@ describe('AnalysisMessageHandler (the worker logic, in Node)', () => {
     expect(first.transfer).toContain(first.message.result.quadrant.buffer);
     expect(Array.from(second.message.result.pValues)).toEqual(Array.from(first.message.result.pValues));
     expect(first.message.result.permutations).toBe(99);
+    handler.receive({ ...lisa(4), query: { ...lisa(4).query, permutations: 0 } });
+    runTasks();
+    expect(answers[3]!.message).toMatchObject({ id: 4, ok: false });
   });
 
   it('a query before init is refused as a value; after init it is answered with the transferred buffers of its typed arrays', () => {
