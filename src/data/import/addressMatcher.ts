@@ -26,7 +26,8 @@ export interface AddressMatch {
    * order ("Matejki Jana"), or the row's point (`matchOnStreet`, when the name was unknown).
    */
   streetMatchedBy?: 'name' | 'variant' | 'register_order' | 'point';
-  reason?: 'no_street_text' | 'unknown_street' | 'ambiguous_street' | 'unknown_house_number' | 'no_house_number';
+  /** `name_far_from_point`: set by the survey converter when the row's coordinates contradict the matched name. */
+  reason?: 'no_street_text' | 'unknown_street' | 'ambiguous_street' | 'unknown_house_number' | 'no_house_number' | 'name_far_from_point';
   /** Closest street labels by edit distance on normalised names, best first (only when the street was not found). */
   streetSuggestions: string[];
   /** Closest house numbers on the matched street (only when the number was not found). */

@@ -10,6 +10,10 @@ export interface MatchReport {
   matchedStreetOnly: number;
   /** Rows whose street was found only through a looser form ("Pawła II", "J. Pawła II"); included in the counts above. */
   matchedByVariant: number;
+  /** Rows whose name was unknown and whose coordinates chose the street (issue 12); included in the counts above. */
+  streetFromPoint: number;
+  /** Rows whose name matched a street far from their coordinates: not matched, listed with reason name_far_from_point. */
+  nameFarFromPoint: number;
   /** Rows whose address did not match to an address point (street-only rows included), at most 1,000 listed. */
   unmatched: UnmatchedRow[];
   unmatchedCount: number;
@@ -32,12 +36,14 @@ export interface UnmatchedRow {
 const MAX_LISTED = 1000;
 
 export class MatchReportBuilder {
-  private report: MatchReport = { total: 0, matched: 0, matchedStreetOnly: 0, matchedByVariant: 0, unmatched: [], unmatchedCount: 0, rate: 0, streetRate: 0 };
+  private report: MatchReport = { total: 0, matched: 0, matchedStreetOnly: 0, matchedByVariant: 0, streetFromPoint: 0, nameFarFromPoint: 0, unmatched: [], unmatchedCount: 0, rate: 0, streetRate: 0 };
 
   add(match: AddressMatch, row: number, text: string): void {
     const r = this.report;
     r.total++;
     if (match.streetMatchedBy === 'variant' || match.streetMatchedBy === 'register_order') r.matchedByVariant++;
+    if (match.streetMatchedBy === 'point') r.streetFromPoint++;
+    if (match.reason === 'name_far_from_point') r.nameFarFromPoint++;
     if (match.status === 'address') {
       r.matched++;
       return;
@@ -70,4 +76,5 @@ export const MATCH_REASON_TEXT: Record<NonNullable<AddressMatch['reason']>, stri
   ambiguous_street: 'this short name fits several streets; write the full name',
   unknown_house_number: 'the street is known but this house number is not',
   no_house_number: 'the address has no house number',
+  name_far_from_point: 'the named street lies far from the row\'s coordinates',
 };

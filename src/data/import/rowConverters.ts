@@ -355,7 +355,7 @@ function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch,
         where(table, i, column, address.text),
         { code: 'street_far_from_point', params: { written: address.street, street, distance: Math.round(Math.max(best.distance, houseDistance)), nearest: nearestLabel } },
       );
-      if (far) return { match, rejected: true };
+      if (far) return { match: { status: 'unmatched', reason: 'name_far_from_point', streetSuggestions: nearest ? [nearestLabel] : [], houseNumberSuggestions: [] }, rejected: true };
     }
     if (best.streetId !== match.streetId) return { match: matcher.matchOnStreet(best.streetId, address.houseNumber), rejected: false };
     return { match, rejected: false };

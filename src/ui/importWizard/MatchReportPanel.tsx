@@ -8,6 +8,7 @@ const REASON: Readonly<Record<MatchReport['unmatched'][number]['reason'], Messag
   ambiguous_street: 'importMatchAmbiguousStreet',
   unknown_house_number: 'importMatchUnknownNumber',
   no_house_number: 'importMatchNoNumber',
+  name_far_from_point: 'importMatchNameFarFromPoint',
 };
 
 /** The match rate and the rows whose address found no address point, with suggestions (survey answers, resources). */
@@ -20,6 +21,13 @@ export function MatchReportPanel({ report }: { report: MatchReport }) {
         <strong>{t('importMatchRate', { matched: report.matched, total: report.total, percent })}</strong>
         {report.matchedStreetOnly > 0 ? ` ${t('importMatchStreetOnly', { count: report.matchedStreetOnly })}` : null}
       </p>
+      {report.streetFromPoint > 0 || report.nameFarFromPoint > 0 ? (
+        <p data-testid="import-match-points">
+          {report.streetFromPoint > 0 ? t('importMatchFromPoint', { count: report.streetFromPoint }) : null}
+          {report.streetFromPoint > 0 && report.nameFarFromPoint > 0 ? ' ' : null}
+          {report.nameFarFromPoint > 0 ? t('importMatchFarFromPoint', { count: report.nameFarFromPoint }) : null}
+        </p>
+      ) : null}
       <meter min={0} max={1} value={report.rate} low={0.8} high={0.95} optimum={1} aria-label={t('importMatchMeter')} />
       {report.unmatchedCount > 0 ? (
         <>

@@ -200,3 +200,11 @@ describe('the rejected-rows CSV', () => {
     expect(rejectedRowsCsv(plan, 'Powód', (i) => i.message)).toBe('\uFEFFUlica;Powód;Powód (2)\r\n"Rondo ""Inka""; wjazd";"x\ny";far\r\n');
   });
 });
+
+describe('the match report counts what the coordinates did', () => {
+  it('one row placed by its point, one row whose name contradicts its point (not counted as matched)', async () => {
+    const plan = await planImport('responses', surveyCsv([['Lutaków Rodziny', '26', 23.475, 51.1302], ['Świętej Rodziny', '26', 23.475, 51.1402], ['Jana Matejki', '1', 23.475, 51.1002]]), settings, workspace());
+    expect(plan.matchReport).toMatchObject({ total: 3, matched: 0, matchedStreetOnly: 2, streetFromPoint: 1, nameFarFromPoint: 1, unmatchedCount: 3 });
+    expect(plan.matchReport!.unmatched.find((u) => u.reason === 'name_far_from_point')).toMatchObject({ displayRow: 3, streetSuggestions: ['ul. Świętego Mikołaja'] });
+  });
+});
