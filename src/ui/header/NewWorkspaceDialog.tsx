@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ORGANISATION_KINDS, type InputIssue } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
@@ -22,9 +22,14 @@ function fieldErrors(issues: readonly InputIssue[]): { fields: Partial<Record<Fi
  * "Nowy obszar / nowa gmina": the centre's name and kind, the gmina's TERYT code and the town. On success the new,
  * empty workspace is opened on the import screen; the demo town stays in the workspace list.
  */
-export function NewWorkspaceDialog({ dialogRef }: { dialogRef: RefObject<HTMLDialogElement | null> }) {
+export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  // Mounted when asked for, as an open modal; closing it (Cancel, Esc) unmounts it, so no hidden form stays behind.
+  useEffect(() => {
+    if (!dialogRef.current?.open) dialogRef.current?.showModal();
+  }, []);
   const [values, setValues] = useState<Record<Field, string>>({ name: '', kind: 'OPS', gminaTeryt: '', town: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, true>>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -81,7 +86,7 @@ export function NewWorkspaceDialog({ dialogRef }: { dialogRef: RefObject<HTMLDia
   );
 
   return (
-    <dialog ref={dialogRef} className="confirm-dialog workspace-dialog" aria-labelledby={`${id}-title`}>
+    <dialog ref={dialogRef} className="confirm-dialog workspace-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-workspace-form">
         <h2 id={`${id}-title`}>{t('workspaceNewTitle')}</h2>
         <p>{t('workspaceNewIntro')}</p>

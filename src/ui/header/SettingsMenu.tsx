@@ -18,7 +18,7 @@ export function SettingsMenu({ onResetDemo, workspaceId }: SettingsMenuProps) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<ResetStatus>({ kind: 'idle' });
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const newWorkspaceRef = useRef<HTMLDialogElement>(null);
+  const [newWorkspaceOpen, setNewWorkspaceOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuId = useId();
@@ -75,7 +75,7 @@ export function SettingsMenu({ onResetDemo, workspaceId }: SettingsMenuProps) {
             onChoose={() => setOpen(false)}
             onNew={() => {
               setOpen(false);
-              newWorkspaceRef.current?.showModal();
+              setNewWorkspaceOpen(true);
             }}
           />
         ) : null}
@@ -101,7 +101,14 @@ export function SettingsMenu({ onResetDemo, workspaceId }: SettingsMenuProps) {
       <p className="visually-hidden" role="status">
         {status.kind === 'done' ? t('resetDemoDone') : ''}
       </p>
-      {workspaceId !== undefined ? <NewWorkspaceDialog dialogRef={newWorkspaceRef} /> : null}
+      {workspaceId !== undefined && newWorkspaceOpen ? (
+        <NewWorkspaceDialog
+          onClose={() => {
+            setNewWorkspaceOpen(false);
+            buttonRef.current?.focus();
+          }}
+        />
+      ) : null}
       <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => buttonRef.current?.focus()}>
         <h2 id={titleId}>{t('resetDemoTitle')}</h2>
         <p>{t('resetDemoBody')}</p>
