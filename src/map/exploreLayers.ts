@@ -142,11 +142,12 @@ export function exploreLayers(): Array<{ before: string; layer: LayerSpecificati
         id: 'explore-street-hatch',
         type: 'line',
         source: SOURCE_IDS.streets,
-        layout: { visibility: 'none', 'line-join': 'round' },
+        // Dots, not dashes: dashed grey streets read as district borders (which are dashed), issue 13.
+        layout: { visibility: 'none', 'line-join': 'round', 'line-cap': 'round' },
         paint: {
           'line-color': E.suppressedLine,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.2, 14, 2, 16, 3, 18, 5],
-          'line-dasharray': [1.5, 1.5],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.6, 14, 2.5, 16, 3.5, 18, 5],
+          'line-dasharray': [0, 2],
           'line-opacity': hatchOpacityExpression('need'),
         },
       },
