@@ -5,7 +5,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreInput } from '../../src/analysis/exploreSession';
 import { NeedMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
+import { loadDemoWorkspace } from '../../src/data/embedded/demoLoader';
 import { SharePackage } from '../../src/domain/sharePackage';
+import { packageDisclosure } from '../../src/ui/partner/packageDisclosure';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
@@ -93,7 +95,8 @@ describe('partner package on the embedded default', () => {
     await page.getByRole('button', { name: 'Udostępnij partnerowi' }).click();
     const dialog = page.locator('dialog.share-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.innerText()).toContain('Linki dla partnerów wymagają serwera Supabase');
+    expect(await dialog.innerText()).toContain('Link dla partnera działa tylko wtedy, gdy ośrodek ma własny serwer z danymi.');
+    expect(await dialog.innerText()).not.toContain('Supabase');
     await dialog.getByLabel('Próg k').fill(String(K));
     await page.screenshot({ path: join(ARTIFACTS, 'partner-share-dialog.png') });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Pobierz pakiet dla partnera' }).click()]);
@@ -120,11 +123,20 @@ describe('partner package on the embedded default', () => {
     const layer = session.layer(unit);
     const map = session.needMap(NeedMapQuery.parse({ unit, campaignId, selection: pkg.view.selection, minResponses: 5 }));
     if (!map.ok) throw new Error(map.message);
+    // Disclosure control (issue 11): every unit below k is hidden, and so are those the rules hide beyond k (homes,
+    // dominance, complementary suppression) — exactly the pattern of packageDisclosure, which supabase/tests holds to the SQL.
+    const { workspace: workspaceInput } = await loadDemoWorkspace(async (file) => readFileSync(join(DEMO, file), 'utf8'));
+    const needIds = pkg.view.selection.kind === 'need' ? [pkg.view.selection.needId] : [];
+    const pattern = packageDisclosure(workspaceInput, campaignId, needIds, 1, K, layer, 250);
     for (const u of pkg.units) {
       const i = layer.unitIds.indexOf(u.id);
-      expect(u.suppressed).toBe(map.value.responses[i]! < K);
+      if (map.value.responses[i]! < K) expect(u.suppressed, u.id).toBe(true);
+      expect(u.suppressed, u.id).toBe(!pattern.get(u.id)?.published);
       if (!u.suppressed) expect(u.responses).toBe(map.value.responses[i]);
+      if (u.needBand) expect(u.rate).toBeNull();
     }
+    const beyondK = pkg.units.filter((u, n) => u.suppressed && map.value.responses[layer.unitIds.indexOf(pkg.units[n]!.id)]! >= K).length;
+    console.log(`package disclosure: ${beyondK} units hidden beyond k, ${pkg.units.filter((u) => u.needBand).length} need counts as ranges`);
     console.log(`package: ${pkg.units.length} ${pkg.view.unit} units, ${shown.length} with figures, ${hidden.length} hidden (k = ${K}), ${(text.length / 1024).toFixed(0)} KB`);
 
     // The partner: a fresh context, nothing shared with the planner's.

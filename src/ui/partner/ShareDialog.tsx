@@ -12,6 +12,7 @@ import { useAppState } from '../store/appStore';
 import { NEED_CATEGORY_IDS } from '../../domain';
 import { HEX_SIZE_METERS } from '../explore/exploreSettings';
 import { buildSharePackage, figuresOf, unitGeometries } from './buildSharePackage';
+import { embeddedShareNote } from './disclosureText';
 import { packageDisclosure } from './packageDisclosure';
 import { shareLinkUrl } from './partnerRoute';
 import { formatDate, unitName } from './partnerText';
@@ -212,7 +213,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
           </>
         ) : (
           <>
-            <p className="share-note">{t('shareEmbeddedNote')}</p>
+            <p className="share-note">{embeddedShareNote(language)}</p>
             <div className="share-actions">
               <button type="button" className="share-button" onClick={download}>
                 {t('shareDownload')}

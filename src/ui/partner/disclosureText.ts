@@ -32,3 +32,13 @@ export function disclosureSentence(k: number, language: Language): string {
     ? `Pokazujemy tylko obszary z co najmniej ${k} odpowiedziami z co najmniej ${k} różnych adresów, w których żaden adres nie daje więcej niż trzech czwartych odpowiedzi; niektóre dalsze obszary są ukryte, aby nie dało się ich odtworzyć przez odejmowanie. Gdy potrzebę zgłosiło albo nie zgłosiło mniej niż ${k} gospodarstw, podajemy tylko przedział („mniej niż ${k}”). Tak nikt nie rozpozna odpowiedzi jednego domu.`
     : `Only areas with at least ${k} answers from at least ${k} different addresses, none of which gives more than three quarters of the answers, are shown; a few more are hidden so that none can be worked out by subtraction. Where fewer than ${k} households reported the need, or fewer than ${k} did not, only a range is given ("fewer than ${k}"). So no one can recognise the answers of a single home.`;
 }
+
+/**
+ * The share dialog on the embedded default (no server): why there is no link, in plain words (no product names), and
+ * what to do instead.
+ */
+export function embeddedShareNote(language: Language): string {
+  return language === 'pl'
+    ? 'Link dla partnera działa tylko wtedy, gdy ośrodek ma własny serwer z danymi. Tutaj dane są zapisane tylko w tej przeglądarce, więc zamiast linku pobierz pakiet dla partnera: plik z samymi wynikami zbiorczymi, który partner otworzy w CAL Map.'
+    : 'A partner link works only when the centre has its own data server. Here the data live only in this browser, so download a partner package instead: a file with area totals only, which the partner opens in CAL Map.';
+}
