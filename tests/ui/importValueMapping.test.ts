@@ -94,3 +94,10 @@ describe('coded import messages', () => {
     expect(issueText({ message: 'no street of this name in the workspace' }, 'pl')).toBe('nie ma takiej ulicy w danych miasta');
   });
 });
+
+describe('the household-count note', () => {
+  it('names the residents column when there is one', () => {
+    expect(issueText({ message: 'x', code: 'no_household_counts', params: { default: 1, residents: 'Liczba mieszkańców' } }, 'pl')).toMatch(/^kolumna „Liczba mieszkańców” podaje liczbę mieszkańców, a nie gospodarstw domowych.*nie da się z tych adresów policzyć$/);
+    expect(issueText({ message: 'x', code: 'no_household_counts', params: { default: 1, residents: '' } }, 'en')).toBe('the file gives no number of households or residents per address: every address gets 1, so response rates cannot be computed from these addresses');
+  });
+});

@@ -18,6 +18,7 @@ import { addressFromRow, resourceFromRow, responseFromRow, type RowContext } fro
 import { countFingerprints } from './responseFingerprint';
 import { buildStreetProximity } from './streetProximity';
 import { textOf } from './textDecoding';
+import { foldLabel } from './vocabulary';
 import { UnknownValueCounter, type UnknownValue } from './unknownValues';
 
 export interface ImportRecords {
@@ -174,7 +175,14 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   if (kind === 'responses' && !hasAddress && !hasXY) issues.error('(columns)', 'map an address column (or street and house number)');
   if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', `no household size column: every answer gets household size ${settings.defaultHouseholdSize}`, {}, { code: 'household_size_default', params: { default: settings.defaultHouseholdSize } });
   if (kind === 'addresses' && m.households === undefined) {
-    issues.warning('(columns)', `no column with the number of households per address: every address gets ${settings.defaultHouseholds}, so response rates cannot be computed from these addresses`, {}, { code: 'no_household_counts', params: { default: settings.defaultHouseholds } });
+    // A register export often gives residents (mieszkańcy, osoby zameldowane), not households: say so rather than divide.
+    const residents = table.headers.find((h) => /(^| )(mieszkancow|mieszkancy|zameldowan\w*|osob|osoby)( |$)/.test(foldLabel(h)));
+    issues.warning(
+      '(columns)',
+      `no column with the number of households per address${residents ? ` ("${residents}" counts residents, which are not households)` : ''}: every address gets ${settings.defaultHouseholds}, so response rates cannot be computed from these addresses`,
+      {},
+      { code: 'no_household_counts', params: { default: settings.defaultHouseholds, residents: residents ?? '' } },
+    );
   }
   const columns = { headers: table.headers, mapping, suggested, personalData };
   if (issues.hasErrors && (table.rows.length === 0 || issues.listed.some((i) => i.field.startsWith('columnMapping') || i.field === '(columns)' || i.field === '(kind)'))) {

@@ -133,7 +133,12 @@ export function issueText(issue: Pick<ImportIssue, 'message' | 'code' | 'params'
   if (issue.code === 'unknown_value' && typeof params.field === 'string' && params.field in VALUE_FIELD_KEYS) {
     params.field = translate(language, VALUE_FIELD_KEYS[params.field as ValueMappingField]);
   }
-  const key = issue.code === 'street_far_from_point' && params.nearest ? 'importMsgStreetFarFromPointNearest' : CODE_KEYS[issue.code];
+  const key =
+    issue.code === 'street_far_from_point' && params.nearest
+      ? 'importMsgStreetFarFromPointNearest'
+      : issue.code === 'no_household_counts' && params.residents
+        ? 'importMsgResidentsNotHouseholds'
+        : CODE_KEYS[issue.code];
   return translate(language, key, params);
 }
 

@@ -208,3 +208,12 @@ describe('the match report counts what the coordinates did', () => {
     expect(plan.matchReport!.unmatched.find((u) => u.reason === 'name_far_from_point')).toMatchObject({ displayRow: 3, streetSuggestions: ['ul. Świętego Mikołaja'] });
   });
 });
+
+describe('residents are not households', () => {
+  it('says which column counts residents and that response rates cannot be computed; households are not derived from it', async () => {
+    const plan = await planImport('addresses', 'Ulica;Nr;X;Y;Liczba mieszkańców\nJana Matejki;1;23,475;51,1002;7', { crs: settings.crs }, workspace());
+    expect(plan.columns?.mapping).not.toHaveProperty('households');
+    expect(plan.records.addresses[0]!.households).toBe(1);
+    expect(plan.issues.find((i) => i.code === 'no_household_counts')?.params).toEqual({ default: 1, residents: 'Liczba mieszkańców' });
+  });
+});
