@@ -36,7 +36,8 @@ export interface AreaImportPlan {
   /** Property names of the features (for the name column choice) and the one used. */
   fields: string[];
   nameField: string | undefined;
-  crs: { used: CrsChoice | null; candidates: CrsCandidate[]; fromSettings: boolean };
+  /** `fromPrj`: a Shapefile's .prj said its system and shpjs converted the numbers to WGS84 before detection. */
+  crs: { used: CrsChoice | null; candidates: CrsCandidate[]; fromSettings: boolean; fromPrj: boolean };
   /** Set when the areas' centre lies more than FAR_FROM_TOWN_KM from the workspace's data; blocks unless accepted. */
   farFromTown: { distanceKm: number } | null;
   /** Existing areas (same kind and name) that the import replaces, keeping their ids. */
@@ -106,21 +107,38 @@ const slug = (text: string) =>
  * shpjs loops forever on a truncated zip (its backward search wraps around), so a damaged upload is refused here.
  */
 function zipLooksWhole(bytes: Uint8Array): boolean {
+  return zipEntryNames(bytes) !== null;
+}
+
+/** The names in a zip's central directory, or null when the archive is not whole (see zipLooksWhole). */
+function zipEntryNames(bytes: Uint8Array): string[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--) {
     if (view.getUint32(at, true) !== 0x06054b50) continue;
     const entries = view.getUint16(at + 10, true);
     const size = view.getUint32(at + 12, true);
     const offset = view.getUint32(at + 16, true);
-    return entries === view.getUint16(at + 8, true) && offset + size <= at;
+    if (entries !== view.getUint16(at + 8, true) || offset + size > at) return null;
+    const names: string[] = [];
+    let p = offset;
+    for (let i = 0; i < entries; i++) {
+      if (p + 46 > at || view.getUint32(p, true) !== 0x02014b50) return null;
+      const nameLength = view.getUint16(p + 28, true);
+      const extra = view.getUint16(p + 30, true);
+      const comment = view.getUint16(p + 32, true);
+      if (p + 46 + nameLength > at) return null;
+      names.push(new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)));
+      p += 46 + nameLength + extra + comment;
+    }
+    return names;
   }
-  return false;
+  return null;
 }
 
 const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Reads the file into raw features (geometry in the file's numbers) and the declared CRS, if any. */
-async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: IssueCollector): Promise<{ format: AreaImportPlan['format']; features: RawFeature[]; crsMember?: unknown }> {
+async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: IssueCollector): Promise<{ format: AreaImportPlan['format']; features: RawFeature[]; crsMember?: unknown; hasPrj?: boolean }> {
   const bytes = typeof input === 'string' ? undefined : input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes && isZip(bytes)) {
     let parsed: unknown;
@@ -141,7 +159,7 @@ async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: Is
     const layer = polygonLayers[0] ?? layers[0];
     const { features } = readGeoJson(JSON.stringify({ type: 'FeatureCollection', features: layer?.features ?? [] }), issues);
     // shpjs reprojects to WGS84 when the zip has a .prj; detection below still checks the numbers land in Poland.
-    return { format: 'shapefile', features };
+    return { format: 'shapefile', features, hasPrj: (zipEntryNames(bytes) ?? []).some((name) => /\.prj$/i.test(name)) };
   }
   const text = textOf(input).text;
   const { features, crsMember } = readGeoJson(text, issues);
@@ -288,7 +306,7 @@ export async function planAreaImport(
     format: file.format,
     fields,
     nameField,
-    crs: { used, candidates, fromSettings: Boolean(settings.crs) },
+    crs: { used, candidates, fromSettings: Boolean(settings.crs), fromPrj: file.hasPrj === true },
     farFromTown,
     replaced,
   };

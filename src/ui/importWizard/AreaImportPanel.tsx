@@ -162,7 +162,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
       </div>
       {plan && file ? (
         <div data-testid="area-plan">
-          <p>{t('areaImportSummary', { file: file.name, count: plan.ok ? plan.areas.length : 0, crs: plan.crs.used ? crsName(plan.crs.used.code, language) : '—' })}</p>
+          <p>{t('areaImportSummary', { file: file.name, count: plan.ok ? plan.areas.length : 0, crs: plan.crs.fromPrj ? t('areaImportFromPrj') : plan.crs.used ? crsName(plan.crs.used.code, language) : '—' })}</p>
           {plan.ok && plan.areas.length ? (
             <p className="import-note">
               {t('areaImportNames', {

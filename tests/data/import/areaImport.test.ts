@@ -41,6 +41,7 @@ describe('planAreaImport', () => {
     expect(plan.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(plan.ok).toBe(true);
     expect(plan.format).toBe('shapefile');
+    expect(plan.crs.fromPrj).toBe(true);
     expect(plan.fields).toEqual(['NAZWA', 'KOD']);
     expect(plan.nameField).toBe('NAZWA');
     expect(plan.areas.map((a) => [a.id, a.name, a.kind, a.parentId])).toEqual([
@@ -59,6 +60,7 @@ describe('planAreaImport', () => {
     const withPrj = await planAreaImport(zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number]), { prj: PRJ_2180 }), { kind: 'estate' }, nowySacz());
     const withoutPrj = await planAreaImport(zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number])), { kind: 'estate' }, nowySacz());
     expect(withoutPrj.crs.used).toEqual({ code: 'EPSG:2180', axisOrder: 'xy' });
+    expect(withoutPrj.crs.fromPrj).toBe(false);
     expect(withoutPrj.areas.map((a) => a.name)).toEqual(withPrj.areas.map((a) => a.name));
     const corners = (plan: typeof withPrj) => plan.areas.flatMap((a) => (a.geometry.type === 'Polygon' ? a.geometry.coordinates[0]! : []));
     corners(withoutPrj).forEach(([lng, lat], i) => {
