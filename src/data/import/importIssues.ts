@@ -31,6 +31,7 @@ export const IMPORT_MESSAGE_CODES = [
   'already_imported', // {}: the same answer is already in the workspace (re-import of a file)
   'no_household_counts', // {default}: addresses without household counts: response rates cannot be computed
   'household_size_default', // {default}: survey answers without a household size column
+  'kept_on_streets_without_addresses', // {count}: answers kept on streets that have no address points in the workspace
 ] as const;
 export type ImportMessageCode = (typeof IMPORT_MESSAGE_CODES)[number];
 

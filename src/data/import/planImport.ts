@@ -238,10 +238,11 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   const usedIds = new Set<string>([...workspace.addresses.map((a) => a.id), ...workspace.resources.map((r) => r.id), ...workspace.responses.map((r) => r.id)]);
   const idPrefix = settings.idPrefix ?? `i${Date.now().toString(36)}`;
   const unknownValues = new UnknownValueCounter();
+  const keptOnBareStreets = { count: 0 };
   const ctx: RowContext<unknown> = {
     table, mapping, settings, issues, matcher, report, project, workspace, idPrefix, cell, usedIds,
     addressById: new Map(workspace.addresses.map((a) => [a.id, a])),
-    ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses) } : {}),
+    ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses), keptOnBareStreets } : {}),
     ...(kind === 'responses' && project && matcherStreets.length ? { proximity: buildStreetProximity(matcherStreets) } : {}),
   };
 
@@ -292,6 +293,9 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   }
   onProgress?.(total, total);
   throwIfAborted(signal);
+  if (keptOnBareStreets.count > 0) {
+    issues.warning('addressId', `${keptOnBareStreets.count} answers are kept on their street only: those streets have no address points yet (import the addresses to place answers on buildings)`, {}, { code: 'kept_on_streets_without_addresses', params: { count: keptOnBareStreets.count } });
+  }
   if (kind === 'streets' || kind === 'addresses') records.addresses = out as Address[];
   else if (kind === 'resources') records.resources = out as Resource[];
   else records.responses = out as SurveyResponse[];

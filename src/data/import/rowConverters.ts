@@ -41,6 +41,11 @@ export interface RowContext<M> {
   unknownValues?: UnknownValueCounter;
   /** Fingerprints of the answers already in the workspace → how many: a re-imported row is not added twice. */
   existingResponses?: Map<string, number>;
+  /**
+   * Answers kept on a street that has no address points at all (a town imported from OSM lines only): counted and
+   * reported once, so 3,000 identical warnings do not push the rows that need a look out of the 1,000 listed.
+   */
+  keptOnBareStreets?: { count: number };
 }
 
 const columnFor = (mapping: Record<string, unknown>) => (field: string): string | undefined => {
@@ -265,7 +270,10 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     if (rejected) {
       // reported by crossCheck
     } else if (match.status === 'address') location.addressId = match.addressId!;
-    else if (match.status === 'street' && settings.streetLevelMatch) {
+    else if (match.status === 'street' && settings.streetLevelMatch && match.reason === 'unknown_house_number' && match.houseNumberSuggestions.length === 0 && ctx.keptOnBareStreets) {
+      location.streetId = match.streetId!;
+      ctx.keptOnBareStreets.count++;
+    } else if (match.status === 'street' && settings.streetLevelMatch) {
       location.streetId = match.streetId!;
       issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason!]}${suggestionText(match)}; the answer is kept on the street`, where(table, i, mapping.address ?? mapping.houseNumber ?? mapping.street, address.text));
     } else if (settings.onUnmatched === 'skip') {

@@ -115,6 +115,7 @@ const CODE_KEYS: Readonly<Record<ImportMessageCode, MessageKey>> = {
   already_imported: 'importMsgAlreadyImported',
   no_household_counts: 'importMsgNoHouseholdCounts',
   household_size_default: 'importMsgHouseholdSizeDefault',
+  kept_on_streets_without_addresses: 'importMsgKeptOnBareStreets',
 };
 
 export const VALUE_FIELD_KEYS: Readonly<Record<ValueMappingField, MessageKey>> = {

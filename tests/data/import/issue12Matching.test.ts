@@ -217,3 +217,13 @@ describe('residents are not households', () => {
     expect(plan.issues.find((i) => i.code === 'no_household_counts')?.params).toEqual({ default: 1, residents: 'Liczba mieszkańców' });
   });
 });
+
+describe('a town with streets but no address points yet', () => {
+  it('keeps the answers on their streets with ONE warning, not one per row', async () => {
+    const rows: [string, string, number, number][] = [['Jana Matejki', '1', 23.475, 51.1002], ['Matejki Jana', '2', 23.475, 51.1002], ['Ofiar Katynia', '3', 23.475, 51.1202]];
+    const plan = await planImport('responses', surveyCsv(rows), settings, workspace());
+    expect(plan.ok).toBe(true);
+    expect(plan.records.responses.map((r) => r.streetId)).toEqual(['street-matejki', 'street-matejki', 'street-ofiar-katynia']);
+    expect(plan.issues.filter((i) => i.field === 'addressId')).toEqual([expect.objectContaining({ code: 'kept_on_streets_without_addresses', params: { count: 3 }, severity: 'warning' })]);
+  });
+});
