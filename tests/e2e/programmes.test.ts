@@ -152,6 +152,9 @@ describe('the planner chooses a target area for a Local Activity Programme', () 
     const waves = page.locator('[data-testid="programme-waves"][data-programme="pal-moja-dzielnica"]');
     await expect.poll(async () => plain(await waves.innerText()), { timeout: 15_000 }).toMatch(/fala 1 \(2025\): \d+ ankiet/);
     console.log('waves:', plain(await waves.innerText()).replace(/\n/g, ' | '));
+    // Twelve needs compared at once: the words rest on q-values corrected across them, and say so.
+    expect(plain(await waves.innerText())).toMatch(/\(q [=<] /);
+    expect(plain(await waves.innerText())).toContain('po korekcie Benjaminiego-Hochberga');
     await mapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'programmes-waves.png') });
 

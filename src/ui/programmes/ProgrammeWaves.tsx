@@ -6,9 +6,10 @@ import { MIN_RESPONSES } from '../explore/exploreSettings';
 import { isAnalysisAbort, useAnalysis } from '../analysis/useAnalysis';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
-import { changeInWords } from './programmeDraft';
+import { changeInWords, withQValues } from './programmeDraft';
 
-interface NeedChange { needId: NeedCategoryId; before: number; after: number; change: number; pValue: number | null; suppressed: boolean }
+/** `qValue`: the p-value corrected (Benjamini & Hochberg 1995) across every need tested for this area. */
+export interface NeedChange { needId: NeedCategoryId; before: number; after: number; change: number; pValue: number | null; qValue: number | null; suppressed: boolean }
 interface Comparison { before: CampaignInfo; after: CampaignInfo; responsesBefore: number; responsesAfter: number; needs: NeedChange[] }
 
 /** How many of the area's needs to show: the main ones, by their rate in the later wave. */
@@ -50,8 +51,9 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
         changes.forEach((c, j) => {
           if (!c.ok) return;
           const v = c.value;
-          needs.push({ needId: NEED_CATEGORY_IDS[j]!, before: v.before[u]!, after: v.after[u]!, change: v.change[u]!, pValue: v.pValue ? v.pValue[u]! : null, suppressed: v.suppressed[u] === 1 });
+          needs.push({ needId: NEED_CATEGORY_IDS[j]!, before: v.before[u]!, after: v.after[u]!, change: v.change[u]!, pValue: v.pValue ? v.pValue[u]! : null, qValue: null, suppressed: v.suppressed[u] === 1 });
         });
+        withQValues(needs);
         needs.sort((a, b) => (Number.isFinite(b.after) ? b.after : -1) - (Number.isFinite(a.after) ? a.after : -1));
         setComparison({ before: first, after: last, responsesBefore: before.value.responses[u]!, responsesAfter: after.value.responses[u]!, needs: needs.slice(0, MAIN_NEEDS) });
       },
@@ -76,8 +78,8 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
           <ul className="plain-list">
             {comparison.needs.map((n) => {
               if (n.suppressed || !Number.isFinite(n.change)) return <li key={n.needId}>{t('progCompareSuppressed', { need: needLabel(n.needId, language) })}</li>;
-              const w = changeInWords(n.change, n.pValue);
-              const p = n.pValue === null ? '' : formatP(n.pValue, language);
+              const w = changeInWords(n.change, n.qValue);
+              const p = n.qValue === null ? '' : formatP(n.qValue, language, 'q');
               const points = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 }).format(w.points);
               const words = w.significant ? t(w.direction === 'up' ? 'changeUp' : 'changeDown', { points, p }) : t('changeNotSignificant', { points: `${w.direction === 'down' ? '−' : w.direction === 'up' ? '+' : ''}${points}`, p });
               return (

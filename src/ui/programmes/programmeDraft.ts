@@ -2,6 +2,7 @@ import type { HouseholdPoints, SelectionGeometry } from '../../analysis/revitali
 import { geometryAreaSquareMeters } from '../../analysis/revitalisationLimits';
 import { Programme, type Area, type Workspace } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
+import { benjaminiHochberg } from '../../analysis/falseDiscoveryRate';
 
 /**
  * Pure logic of the programme form: the draft as typed, its validation through the Programme schema with errors
@@ -113,10 +114,28 @@ export function townTotals(workspace: Pick<Workspace, 'areas' | 'addresses'>): T
   return { townAreaSquareMeters, areaBasis: basis, points: { lngs, lats, households } };
 }
 
-/** Significance in plain words for a two-proportion test (two-sided p). */
+/**
+ * A change in plain words. `pValue` is what decides "significant" (< 0.05): pass the q-value corrected across the
+ * needs tested together, never a lone p of one of many tests.
+ */
 export function changeInWords(change: number, pValue: number | null): { direction: 'up' | 'down' | 'same'; points: number; significant: boolean | null } {
   // One decimal: the rates shown are rounded to whole per cent, so a whole-point change could contradict them.
   const points = Math.round(Math.abs(change) * 1000) / 10;
   const direction = points === 0 ? 'same' : change > 0 ? 'up' : 'down';
   return { direction, points, significant: pValue === null || !Number.isFinite(pValue) ? null : pValue < 0.05 };
+}
+
+/**
+ * Sets `qValue` on each tested need: twelve needs compared at once are "significant" only after the false-discovery-rate
+ * correction across them (Benjamini & Hochberg 1995), as in the unit panel. Suppressed or untested needs are left out
+ * of the count and get null. Mutates and returns `needs`.
+ * @example withQValues([{ pValue: 0.01, suppressed: false }, { pValue: 0.04, suppressed: false }]) → q 0.02, 0.04
+ */
+export function withQValues<T extends { pValue: number | null; qValue: number | null; suppressed: boolean }>(needs: T[]): T[] {
+  const tested = needs.map((n) => (n.suppressed || n.pValue === null || !Number.isFinite(n.pValue) ? Number.NaN : n.pValue));
+  const { qValues } = benjaminiHochberg(tested);
+  needs.forEach((n, i) => {
+    n.qValue = Number.isFinite(tested[i]!) ? qValues[i]! : null;
+  });
+  return needs;
 }
