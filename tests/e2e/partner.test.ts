@@ -163,6 +163,21 @@ describe('partner package on the embedded default', () => {
     expect(await view.locator('.partner-table tbody tr').count()).toBe(pkg.units.length);
     expect(await view.locator('.partner-table tbody tr[data-suppressed="true"]').count()).toBe(hidden.length);
     expect(await view.locator('.partner-legend li').count()).toBe(6);
+    // Hover over a shown street: the line beside the map gives the same numbers as its table row.
+    const focusText = async () => (await view.locator('.partner-focus').innerText()).trim();
+    // Sweep the map until the pointer rests on some unit; then its row must say the same.
+    let said = '';
+    const box = (await view.locator('.partner-map').boundingBox())!;
+    for (let y = box.y + 20; y < box.y + box.height - 20 && !said; y += 6) {
+      await view.mouse.move(box.x + box.width / 2, y);
+      said = await focusText();
+    }
+    expect(said).toMatch(/: /);
+    const label = said.slice(0, said.indexOf(': '));
+    const row = (await view.locator('.partner-table tbody tr', { has: view.locator('th', { hasText: label }) }).first().innerText()).replace(/\s+/g, ' ');
+    const unitOfRow = pkg.units.find((u) => u.label === label)!;
+    if (unitOfRow.suppressed) expect(said).toContain('ukryte');
+    else expect(row).toContain(said.slice(said.lastIndexOf(' ') + 1));
     await view.screenshot({ path: join(ARTIFACTS, 'partner-view.png') });
     await view.screenshot({ path: join(ARTIFACTS, 'partner-view-full.png'), fullPage: true });
     await view.emulateMedia({ media: 'print' });

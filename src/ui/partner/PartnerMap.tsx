@@ -27,8 +27,13 @@ const hidden: ExpressionSpecification = ['==', ['get', 'cls'], HIDDEN];
  * (YlOrRd, as the planner's map), hidden units grey and hatched. Nothing else is drawn: no households, no heatmap,
  * no addresses. Static data, so the source is set once. `data-map-ready="true"` when drawn (tests, print).
  */
-export function PartnerMap({ pkg, classOfUnit, label }: { pkg: SharePackage; classOfUnit: Uint8Array; label: string }) {
+export function PartnerMap({ pkg, classOfUnit, label, onUnit }: { pkg: SharePackage; classOfUnit: Uint8Array; label: string; onUnit?: (unit: number | null, pinned: boolean) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  // The latest callback without rebuilding the map when the parent re-renders.
+  const onUnitRef = useRef(onUnit);
+  useEffect(() => {
+    onUnitRef.current = onUnit;
+  }, [onUnit]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -83,6 +88,18 @@ export function PartnerMap({ pkg, classOfUnit, label }: { pkg: SharePackage; cla
           for (const line of lines) for (const p of line) yield [p[0]!, p[1]!] as const;
         }
       };
+      // Hover and click show the unit's numbers (the same as the table's row) beside the map.
+      const interactive = ['partner-fill', 'partner-fill-hidden', 'partner-street'];
+      const unitAt = (point: { x: number; y: number }): number | null => {
+        const hit = map.queryRenderedFeatures([point.x, point.y], { layers: interactive })[0];
+        return typeof hit?.id === 'number' ? hit.id : null;
+      };
+      map.on('mousemove', (e) => {
+        const u = unitAt(e.point);
+        map.getCanvas().style.cursor = u === null ? '' : 'pointer';
+        onUnitRef.current?.(u, false);
+      });
+      map.on('click', (e) => onUnitRef.current?.(unitAt(e.point), true));
       const bounds = boundsOf(corners());
       if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
       map.once('idle', () => {

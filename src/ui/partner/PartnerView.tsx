@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SharePackage } from '../../domain/sharePackage';
 import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import { useT } from '../i18n/useT';
@@ -18,6 +18,14 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
   const classes = useMemo(() => partnerClasses(pkg, language), [pkg, language]);
   const intervals = pkg.units.some((u) => u.lower !== null);
   const { view } = pkg;
+  // The unit under the pointer, or the one clicked (pinned until another click).
+  const [focus, setFocus] = useState<{ unit: number | null; pinned: boolean }>({ unit: null, pinned: false });
+  const onUnit = useCallback((unit: number | null, pinned: boolean) => {
+    setFocus((current) => (pinned ? { unit, pinned: unit !== null } : current.pinned ? current : { unit, pinned: false }));
+  }, []);
+  const focused = focus.unit === null ? null : pkg.units[focus.unit] ?? null;
+  const valueText = (unit: SharePackage['units'][number]) =>
+    unit.needBand ? bandText(unit.needBand, unit.responses, language) : formatShare(unit.rate, language);
 
   return (
     <article className="partner-view" aria-labelledby="partner-heading">
@@ -50,7 +58,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
       </header>
 
       <section className="partner-map-section" aria-label={t('partnerMapLabel')}>
-        <PartnerMap pkg={pkg} classOfUnit={classes.classOfUnit} label={t('partnerMapLabel')} />
+        <PartnerMap pkg={pkg} classOfUnit={classes.classOfUnit} label={t('partnerMapLabel')} onUnit={onUnit} />
         <div className="partner-legend" role="group" aria-labelledby="partner-legend-title">
           <h3 id="partner-legend-title">{t('partnerLegend')}</h3>
           <p className="partner-legend-what">{selectionText(view, language)}</p>
@@ -68,6 +76,13 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
           </ul>
           <p className="partner-counts">{t('partnerCounts', { shown: classes.shown, hidden: classes.hidden })}</p>
         </div>
+        <p className="partner-focus" role="status" aria-live="polite">
+          {focused
+            ? focused.suppressed
+              ? `${focused.label}: ${t('partnerHiddenCell')}`
+              : `${focused.label}: ${t('partnerColResponses')} ${formatCount(focused.responses, language)}, ${t('partnerColHouseholds')} ${formatCount(focused.households, language)}, ${t('partnerColValue')} ${valueText(focused)}`
+            : null}
+        </p>
       </section>
 
       <section className="partner-table-section">
@@ -94,7 +109,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
                   <>
                     <td>{formatCount(unit.households, language)}</td>
                     <td>{formatCount(unit.responses, language)}</td>
-                    <td data-band={unit.needBand ? 'true' : undefined}>{unit.needBand ? bandText(unit.needBand, unit.responses, language) : formatShare(unit.rate, language)}</td>
+                    <td data-band={unit.needBand ? 'true' : undefined}>{valueText(unit)}</td>
                     {intervals ? <td>{unit.lower !== null && unit.upper !== null ? `${formatShare(unit.lower, language)}–${formatShare(unit.upper, language)}` : '–'}</td> : null}
                   </>
                 )}
