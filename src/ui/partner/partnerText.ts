@@ -1,4 +1,4 @@
-import { quantileClassBreaks } from '../../analysis/exploreClassBreaks';
+import { distinctClassBreaks } from '../../analysis/exploreClassBreaks';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import type { SharePackage, ShareViewInfo } from '../../domain/sharePackage';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
@@ -52,14 +52,18 @@ export interface PartnerClasses {
   hidden: number;
 }
 
-/** Quantile classes of the shown units' rates (the explore map's rule, exploreClassBreaks.ts); legend to 0.1 pp, as narrow classes need it. */
+/**
+ * The planner's map rule (exploreNeedMap.ts: distinctClassBreaks): at most five quantile classes that never repeat,
+ * ascending, each legend row printing its own lowest–highest value; to 0.1 pp, as narrow classes need it. Units with a
+ * range instead of a rate (a need band) or hidden units have no class.
+ */
 export function partnerClasses(pkg: SharePackage, language: Language): PartnerClasses {
   const values = Float64Array.from(pkg.units, (u) => (u.suppressed || u.rate === null ? NaN : u.rate));
-  const { edges, classOfUnit } = quantileClassBreaks(values);
+  const { classOfUnit, classCount, classMin, classMax } = distinctClassBreaks(values);
   const labels: string[] = [];
-  for (let c = 0; c + 1 < edges.length; c++) {
-    const [lo, hi] = [formatShare(edges[c]!, language, 1), formatShare(edges[c + 1]!, language, 1)];
-    // A class of equal edges (many streets at 0 %) is one value, not a range.
+  for (let c = 0; c < classCount; c++) {
+    const [lo, hi] = [formatShare(classMin[c]!, language, 1), formatShare(classMax[c]!, language, 1)];
+    // A class of one value (many streets at 0 %) is that value, not a range.
     labels.push(lo === hi ? hi : `${lo.replace(/\s?%$/, '')}–${hi}`);
   }
   const hidden = pkg.units.filter((u) => u.suppressed).length;
