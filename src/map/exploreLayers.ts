@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { constantOverState } from './featureStatePaint';
 import { FONT_BOLD } from './fonts';
 import { SOURCE_IDS, type FeatureKind } from './layers';
-import { EXPLORE_COLOURS as E, GI_BIN_COLOURS, HATCH_IMAGE_ID, NEED_CLASS_COLOURS } from './explorePalette';
+import { EXPLORE_COLOURS as E, GI_BIN_COLOURS, HATCH_IMAGE_ID, LISA_COLOURS, NEED_CLASS_COLOURS } from './explorePalette';
 import { MAP_COLOURS as C } from './palette';
 
 /**
@@ -14,6 +14,7 @@ import { MAP_COLOURS as C } from './palette';
  * Feature-state keys:
  *   cls     need class 0–4 (YlOrRd), 255 suppressed / no data
  *   gi      Gi_Bin −3…3, 99 not computed (suppressed)
+ *   lisa    LISA class (GeoDa's codes): 0 not significant, 1 HH, 2 LL, 3 LH, 4 HL, 6 no neighbours, 255 not computed
  *   gap     true where no resource serving the selected need is within reach
  *   serves  resources: true when the resource serves the selected need
  */
@@ -22,11 +23,13 @@ export const EXPLORE_SOURCE_IDS = { hexes: 'explore-hex', clusters: 'explore-clu
 
 /** Unit kinds the explore map colours (care regions are left to the report). */
 export type ExploreUnitKind = 'street' | 'estate' | 'district' | 'hex';
-export type ExploreColourMode = 'need' | 'hotSpots';
+export type ExploreColourMode = 'need' | 'hotSpots' | 'lisa';
 
 /** Class value for "suppressed or no data" in feature-state `cls`, and Gi bin value for "not computed". */
 export const SUPPRESSED_CLASS = 255;
 export const GI_NOT_COMPUTED = 99;
+/** LISA class for "not computed (suppressed)" in feature-state `lisa`. */
+export const LISA_NOT_COMPUTED_CLASS = 255;
 
 /** What the map shows now: the inputs of the visibility and paint builders below. */
 export interface ExploreView {
@@ -64,6 +67,10 @@ export const UNCERTAIN_FILL_OPACITY = 0.4;
 
 /** Colour of a unit by feature-state: YlOrRd class, or Gi_Bin class; grey where suppressed. */
 export function unitColourExpression(mode: ExploreColourMode): ExpressionSpecification {
+  if (mode === 'lisa') {
+    const L = LISA_COLOURS;
+    return ['match', num('lisa', LISA_NOT_COMPUTED_CLASS), 0, L.notSignificant, 1, L.highHigh, 2, L.lowLow, 3, L.lowHigh, 4, L.highLow, 6, L.notSignificant, E.suppressed];
+  }
   if (mode === 'hotSpots') {
     return ['match', num('gi', GI_NOT_COMPUTED), -3, GI_BIN_COLOURS[0], -2, GI_BIN_COLOURS[1], -1, GI_BIN_COLOURS[2], 0, GI_BIN_COLOURS[3], 1, GI_BIN_COLOURS[4], 2, GI_BIN_COLOURS[5], 3, GI_BIN_COLOURS[6], E.suppressed];
   }
@@ -72,6 +79,7 @@ export function unitColourExpression(mode: ExploreColourMode): ExpressionSpecifi
 
 /** 1 where the unit is suppressed (the hatch shows), 0 elsewhere. */
 export function hatchOpacityExpression(mode: ExploreColourMode): ExpressionSpecification {
+  if (mode === 'lisa') return ['case', ['==', num('lisa', LISA_NOT_COMPUTED_CLASS), LISA_NOT_COMPUTED_CLASS], 1, 0];
   return mode === 'hotSpots' ? ['case', ['==', num('gi', GI_NOT_COMPUTED), GI_NOT_COMPUTED], 1, 0] : ['case', ['>=', num('cls', SUPPRESSED_CLASS), 5], 1, 0];
 }
 

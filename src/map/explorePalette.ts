@@ -11,6 +11,12 @@ export const NEED_CLASS_COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '
 
 /** Gi_Bin → colour; index 0 is Gi_Bin −3 (cold 99 %), index 6 is +3 (hot 99 %). */
 export const GI_BIN_COLOURS = ['#4575b5', '#849eba', '#c0ccbe', '#f7f7f2', '#fab984', '#ed7551', '#d62f27'] as const;
+/**
+ * LISA cluster map colours as GeoDa draws them (Anselin 1995): High-High red, Low-Low blue, Low-High light blue,
+ * High-Low light red; not significant a light grey that is not the suppressed hatch. Indexed by GeoDa's codes.
+ */
+export const LISA_COLOURS = { notSignificant: '#eeeeea', highHigh: '#d62f27', lowLow: '#4575b5', lowHigh: '#a6bddb', highLow: '#f4a582' } as const;
+
 export const giBinColour = (bin: number): string => GI_BIN_COLOURS[Math.max(-3, Math.min(3, Math.round(bin))) + 3]!;
 
 export const EXPLORE_COLOURS = {

@@ -20,7 +20,7 @@ export const UnitId = z.enum(UNIT_IDS);
 export type UnitId = z.infer<typeof UnitId>;
 
 /** Overlays of the explore map that can be switched on (written in this order). */
-export const OVERLAY_IDS = ['hotspots', 'clusters', 'gaps', 'heatmap'] as const;
+export const OVERLAY_IDS = ['hotspots', 'clusters', 'gaps', 'heatmap', 'lisa'] as const;
 export const OverlayId = z.enum(OVERLAY_IDS);
 export type OverlayId = z.infer<typeof OverlayId>;
 

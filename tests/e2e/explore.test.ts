@@ -56,7 +56,7 @@ const int = (v: number) => new Intl.NumberFormat('pl-PL').format(v);
 /** Intl puts no-break spaces in Polish numbers; innerText keeps them: compare with plain spaces. */
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
-interface Snapshot { unitKind: string; campaignId: string; unitIds: string[]; labels: string[]; values: Array<number | null>; responses: number[]; households: number[]; centers: number[]; giBin: number[] | null; clusterIds: string[]; requestedAt: number; recolouredAt: number }
+interface Snapshot { unitKind: string; campaignId: string; unitIds: string[]; labels: string[]; values: Array<number | null>; responses: number[]; households: number[]; centers: number[]; giBin: number[] | null; lisa: number[] | null; clusterIds: string[]; requestedAt: number; recolouredAt: number }
 const snapshot = (page: Page) => page.evaluate(() => window.__calmap?.explore ?? null) as Promise<Snapshot | null>;
 
 async function axeSeriousOrCritical(page: Page) {
@@ -200,6 +200,23 @@ describe('the planner explores needs on the map', () => {
     expect(outlineHere.rendered).toBeGreaterThan(0);
     expect(outlineHere.containing).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'explore-hex-hotspots.png') });
+
+    // LISA instead of hot spots: the same hexagon is in a High-High cluster, the legend counts the classes,
+    // hot spots switch off (both colour the units), and the address says so.
+    await page.check('input[data-explore-toggle="lisa"]');
+    expect(await page.isChecked('input[data-explore-toggle="hotSpots"]')).toBe(false);
+    await expect.poll(async () => (await snapshot(page))?.lisa?.length ?? 0, { timeout: 15_000 }).toBe(hex.unitIds.length);
+    const lisaClasses = (await snapshot(page))!.lisa!;
+    console.log(`LISA at the Stare Miasto centre: class ${lisaClasses[nearest]}; HH ${lisaClasses.filter((c) => c === 1).length}, LL ${lisaClasses.filter((c) => c === 2).length}, outliers ${lisaClasses.filter((c) => c === 3 || c === 4).length}`);
+    expect(lisaClasses[nearest]).toBe(1);
+    const lisaLegend = plain(await page.locator('[data-testid="lisa-legend"]').innerText());
+    expect(lisaLegend).toContain(`wysoko wśród wysokich (skupisko potrzeb) (${lisaClasses.filter((c) => c === 1).length})`);
+    expect(plain(await page.locator('[data-testid="lisa-method"]').innerText())).toMatch(/999 permutacji warunkowych/);
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/layers=[a-z,]*lisa/);
+    await page.screenshot({ path: join(ARTIFACTS, 'explore-hex-lisa.png') });
+    expect(await axeSeriousOrCritical(page)).toEqual([]);
+    await page.uncheck('input[data-explore-toggle="lisa"]');
+    await page.check('input[data-explore-toggle="hotSpots"]');
 
     // Need index: move a weight slider; measure input event → first frame drawn with the new colours.
     // Hot spots and clusters off: their runs (Gi* + DBSCAN, ~100 ms in the one worker) would queue a need map asked

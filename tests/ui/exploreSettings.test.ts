@@ -70,3 +70,20 @@ describe('explore words', () => {
     expect(formatP(0.0321, 'pl')).toBe('p = 0,032');
   });
 });
+
+describe('hot spots and LISA colour the units: one at a time', () => {
+  it('switching one on switches the other off; LISA applies to streets and hexagons only', async () => {
+    const { initialExploreSettings, lisaApply, hotSpotsApply, setToggle, setUnit, exploreView } = await import('../../src/ui/explore/exploreSettings');
+    let s = setUnit(initialExploreSettings(), 'hex');
+    s = setToggle(s, 'hotSpots', true);
+    expect(exploreView(s).colourMode).toBe('hotSpots');
+    s = setToggle(s, 'lisa', true);
+    expect([s.hotSpots, s.lisa, hotSpotsApply(s), lisaApply(s), exploreView(s).colourMode]).toEqual([false, true, false, true, 'lisa']);
+    s = setToggle(s, 'hotSpots', true);
+    expect([s.hotSpots, s.lisa, exploreView(s).colourMode]).toEqual([true, false, 'hotSpots']);
+    const estate = setUnit(setToggle(setToggle(s, 'hotSpots', false), 'lisa', true), 'estate');
+    expect([lisaApply(estate), exploreView(estate).colourMode]).toEqual([false, 'need']);
+    // Switching one off leaves the other as it was.
+    expect(setToggle(setToggle(s, 'hotSpots', false), 'lisa', false).hotSpots).toBe(false);
+  });
+});

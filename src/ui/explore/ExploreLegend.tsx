@@ -1,9 +1,9 @@
-import { EXPLORE_COLOURS, GI_BIN_COLOURS, NEED_CLASS_COLOURS } from '../../map/explorePalette';
+import { EXPLORE_COLOURS, GI_BIN_COLOURS, LISA_COLOURS, NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
-import { gapNeed, HEX_SIZE_METERS, hotSpotsApply, MIN_RESPONSES } from './exploreSettings';
+import { gapNeed, HEX_SIZE_METERS, hotSpotsApply, lisaApply, MIN_RESPONSES } from './exploreSettings';
 import { classLabels, legendTitle, needLabel, neighbourhoodWords, scaleAdviceWords } from './exploreText';
 import { useExploreState } from './useExplore';
 
@@ -16,6 +16,15 @@ const HOT_SPOT_ROWS: ReadonlyArray<[bin: number, key: MessageKey]> = [
   [-1, 'legendCold90'],
   [-2, 'legendCold95'],
   [-3, 'legendCold99'],
+];
+
+/** LISA classes as GeoDa's cluster map lists them, with the count of units in each. */
+const LISA_ROWS: ReadonlyArray<[colour: string, key: MessageKey, count: 'highHigh' | 'lowLow' | 'lowHigh' | 'highLow' | null]> = [
+  [LISA_COLOURS.highHigh, 'legendLisaHighHigh', 'highHigh'],
+  [LISA_COLOURS.lowLow, 'legendLisaLowLow', 'lowLow'],
+  [LISA_COLOURS.highLow, 'legendLisaHighLow', 'highLow'],
+  [LISA_COLOURS.lowHigh, 'legendLisaLowHigh', 'lowHigh'],
+  [LISA_COLOURS.notSignificant, 'legendNotSignificant', null],
 ];
 
 function Box({ colour, hatched = false }: { colour: string; hatched?: boolean }) {
@@ -43,6 +52,8 @@ export function ExploreLegend() {
   const labels = needMap ? classLabels(needMap.breaks, language, needMap) : [];
   const hot = hotSpotsApply(settings);
   const hotSpots = hot ? results.hotSpots : null;
+  const showLisa = lisaApply(settings);
+  const lisa = showLisa ? results.lisa : null;
   const clusters = settings.clusters ? results.clusters : null;
   const scaleWords = settings.unit === 'hex' && results.scaleAdvice ? scaleAdviceWords(results.scaleAdvice, HEX_SIZE_METERS, t, language) : null;
   const gapNeedLabel = needLabel(gapNeed(settings), language);
@@ -52,7 +63,30 @@ export function ExploreLegend() {
       <h3 id="explore-legend-title" className="section-title">
         {t('legend')}
       </h3>
-      {hot ? (
+      {showLisa ? (
+        <>
+          <p className="legend-caption">{t('legendLisaTitle', { subject: subject.charAt(0).toLocaleLowerCase() + subject.slice(1) })}</p>
+          {lisa ? (
+            <p className="hint" data-testid="lisa-method">
+              {t('legendLisaMethod', { neighbourhood: neighbourhoodWords(lisa.neighbourhood, t), permutations: lisa.permutations })}
+            </p>
+          ) : null}
+          {lisa && lisa.counts.highHigh + lisa.counts.lowLow + lisa.counts.lowHigh + lisa.counts.highLow === 0 ? (
+            <p className="legend-caption" role="status" data-testid="lisa-none">
+              {t('legendLisaNone', { units: lisa.unitsComputed })}
+            </p>
+          ) : null}
+          <ul className="legend-list" data-testid="lisa-legend">
+            {LISA_ROWS.map(([colour, key, count]) => (
+              <li key={key}>
+                <Box colour={colour} />
+                {t(key)}
+                {lisa && count ? ` (${lisa.counts[count]})` : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : hot ? (
         <>
           <p className="legend-caption">{t('legendHotTitle', { subject: subject.charAt(0).toLocaleLowerCase() + subject.slice(1) })}</p>
           {hotSpots ? (

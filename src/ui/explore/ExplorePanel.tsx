@@ -121,6 +121,7 @@ export function ExplorePanel() {
       <fieldset className="layer-list">
         <legend className="field-label">{t('exploreAnalyses')}</legend>
         {toggle('hotSpots', 'toggleHotSpots', !hotSpotsPossible, hotSpotsPossible ? undefined : t('hotSpotsUnitHint'))}
+        {toggle('lisa', 'toggleLisa', !hotSpotsPossible, hotSpotsPossible ? t('lisaHint') : t('hotSpotsUnitHint'))}
         {toggle('clusters', 'toggleClusters')}
         {toggle('gaps', 'toggleGaps')}
         {canSeeHouseholdHeatmap(CURRENT_AUDIENCE) ? toggle('heatmap', 'toggleHeatmap', false, t('heatmapPlannersOnly')) : null}

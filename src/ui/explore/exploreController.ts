@@ -1,4 +1,5 @@
 import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
+import type { LisaResult } from '../../analysis/exploreLisa';
 import { isAbortError } from '../../data/abort';
 import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
 import {
@@ -6,6 +7,7 @@ import {
   HEX_SIZE_METERS,
   hotSpotsApply,
   initialExploreSettings,
+  lisaApply,
   MIN_RESPONSES,
   needMapQuery,
   needSelection,
@@ -19,6 +21,8 @@ export interface ExploreResults {
   layer: ExploreLayer | null;
   needMap: NeedMapResult | null;
   hotSpots: HotSpotResult | null;
+  /** Local Moran's I classes when LISA colours the map. */
+  lisa: LisaResult | null;
   clusters: ClusterResult | null;
   coverage: CoverageResult | null;
   /** Hexagon maps only: which hexagon size shows the pattern best while keeping most answers (issue 13). */
@@ -37,9 +41,9 @@ export interface ExploreState {
   ready: boolean;
 }
 
-const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, hotSpots: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 };
+const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 };
 
-type Part = 'needMap' | 'hotSpots' | 'clusters' | 'coverage' | 'scaleAdvice';
+type Part = 'needMap' | 'hotSpots' | 'lisa' | 'clusters' | 'coverage' | 'scaleAdvice';
 
 /**
  * Drives the explore map from the planner's settings: turns them into worker queries, keeps the latest answer of
@@ -63,7 +67,7 @@ export class ExploreController {
   private dirty = false;
   private lastInputAt = 0;
   private secondaryTimer: ReturnType<typeof setTimeout> | null = null;
-  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '', scaleAdvice: '' };
+  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', hotSpots: '', lisa: '', clusters: '', coverage: '', scaleAdvice: '' };
 
   constructor(
     private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
@@ -84,7 +88,7 @@ export class ExploreController {
     if (this.client === client && this.generation === generation) return;
     this.client = client;
     this.generation = generation;
-    this.keys = { layer: '', needMap: '', hotSpots: '', clusters: '', coverage: '', scaleAdvice: '' };
+    this.keys = { layer: '', needMap: '', hotSpots: '', lisa: '', clusters: '', coverage: '', scaleAdvice: '' };
     this.set({ ...this.state, campaigns, settings: withCampaigns(this.state.settings, campaigns), results: EMPTY_RESULTS, ready: true });
     this.schedule();
   }
@@ -175,6 +179,12 @@ export class ExploreController {
       hotSpotsApply(s) && query ? { unit, campaignId, selection, minResponses: MIN_RESPONSES } : null,
       (q, options) => client.hotSpots(q, options),
       (hotSpots) => ({ hotSpots }),
+    );
+    this.ask(
+      'lisa',
+      lisaApply(s) && query ? { unit, campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      (q, options) => client.lisa(q, options),
+      (lisa) => ({ lisa }),
     );
     this.ask(
       'clusters',

@@ -16,6 +16,8 @@ export interface ExploreSettings {
   weights: Readonly<Record<NeedCategoryId, number>>;
   unit: ExploreUnitKind;
   hotSpots: boolean;
+  /** Local Moran's I clusters and outliers (LISA) as the map's colours; exclusive with hot spots. */
+  lisa: boolean;
   clusters: boolean;
   gaps: boolean;
   heatmap: boolean;
@@ -34,6 +36,7 @@ export const initialExploreSettings = (): ExploreSettings => ({
   weights: Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, 1])) as Record<NeedCategoryId, number>,
   unit: 'street',
   hotSpots: false,
+  lisa: false,
   clusters: false,
   gaps: false,
   heatmap: false,
@@ -41,6 +44,8 @@ export const initialExploreSettings = (): ExploreSettings => ({
 
 /** Hot spots are computed over hexagons or streets only (Gi* needs comparable, contiguous units). */
 export const hotSpotsApply = (s: ExploreSettings): boolean => s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
+/** LISA (Anselin 1995) over the same contiguous units; never at once with hot spots (both colour the map). */
+export const lisaApply = (s: ExploreSettings): boolean => s.lisa && !s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
 
 /** The latest wave unless the chosen one still exists (after a reload the chosen wave may be gone). */
 export function withCampaigns(s: ExploreSettings, campaigns: readonly CampaignInfo[]): ExploreSettings {
@@ -61,8 +66,15 @@ export function setWeight(s: ExploreSettings, needId: NeedCategoryId, weight: nu
   return s.weights[needId] === value ? s : { ...s, weights: { ...s.weights, [needId]: value } };
 }
 
-export type ExploreToggle = 'hotSpots' | 'clusters' | 'gaps' | 'heatmap';
-export const setToggle = (s: ExploreSettings, toggle: ExploreToggle, on: boolean): ExploreSettings => (s[toggle] === on ? s : { ...s, [toggle]: on });
+export type ExploreToggle = 'hotSpots' | 'lisa' | 'clusters' | 'gaps' | 'heatmap';
+/** Switches an overlay; hot spots and LISA both colour the units, so switching one on switches the other off. */
+export function setToggle(s: ExploreSettings, toggle: ExploreToggle, on: boolean): ExploreSettings {
+  if (s[toggle] === on) return s;
+  const next = { ...s, [toggle]: on };
+  if (on && toggle === 'hotSpots') next.lisa = false;
+  if (on && toggle === 'lisa') next.hotSpots = false;
+  return next;
+}
 
 /** At least one weight above 0 (the engine refuses an all-zero index). */
 export const weightsUsable = (s: ExploreSettings): boolean => NEED_CATEGORY_IDS.some((id) => s.weights[id] > 0);
@@ -92,7 +104,7 @@ export function needMapQuery(s: ExploreSettings): NeedMapQueryInput | null {
 export const exploreView = (s: ExploreSettings): ExploreView => ({
   active: s.campaignId !== null,
   unit: s.unit,
-  colourMode: hotSpotsApply(s) ? 'hotSpots' : 'need',
+  colourMode: hotSpotsApply(s) ? 'hotSpots' : lisaApply(s) ? 'lisa' : 'need',
   gaps: s.gaps,
   clusters: s.clusters,
   heatmap: s.heatmap,

@@ -24,6 +24,8 @@ export interface ExploreSnapshot {
   breaks: number[];
   /** Gi_Bin after FDR per unit when hot spots are shown for this layer, else null. */
   giBin: number[] | null;
+  /** LISA class per unit (0 n.s., 1 HH, 2 LL, 3 LH, 4 HL, 6 isolated, 255 suppressed) when LISA colours the map, else null. */
+  lisa: number[] | null;
   clusterIds: string[];
   /** performance.now() of the input behind this need map, and of the first frame drawn with it. */
   requestedAt: number;
@@ -50,12 +52,13 @@ interface Drawn {
   layer: ExploreLayer | null;
   needMap: unknown;
   hotSpots: unknown;
+  lisa: unknown;
   coverage: unknown;
   clusters: unknown;
   viewKey: string;
   servesKey: string;
 }
-const NOTHING_DRAWN: Drawn = { hexKey: '', layer: null, needMap: null, hotSpots: null, coverage: null, clusters: null, viewKey: '', servesKey: '' };
+const NOTHING_DRAWN: Drawn = { hexKey: '', layer: null, needMap: null, hotSpots: null, lisa: null, coverage: null, clusters: null, viewKey: '', servesKey: '' };
 
 /**
  * Draws the explore controller's answers on the map: feature-state for values (class, Gi bin, gap, serves),
@@ -119,6 +122,15 @@ export function useExploreMap(
         drawn.hotSpots = hotSpots;
         recoloured = true;
       }
+      const lisa = results.lisa;
+      if (layer && lisa && lisa.layerKey === layer.key && (lisa !== drawn.lisa || layer !== drawn.layer)) {
+        for (let u = 0; u < layer.unitIds.length; u++) {
+          const cls = lisa.quadrant[u]!;
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { lisa: cls }));
+        }
+        drawn.lisa = lisa;
+        recoloured = true;
+      }
       const coverage = results.coverage;
       if (layer && coverage && coverage.layerKey === layer.key && (coverage !== drawn.coverage || layer !== drawn.layer)) {
         for (let u = 0; u < layer.unitIds.length; u++) {
@@ -155,6 +167,7 @@ export function useExploreMap(
           centers: Array.from(layer.centers),
           breaks: [...needMap.breaks],
           giBin: hotSpots && hotSpots.layerKey === layer.key && view.colourMode === 'hotSpots' ? Array.from(hotSpots.giBinFdr) : null,
+          lisa: lisa && lisa.layerKey === layer.key && view.colourMode === 'lisa' ? Array.from(lisa.quadrant) : null,
           clusterIds: (clusters?.clusters ?? []).map((c) => c.id),
           requestedAt: results.needMapRequestedAt,
           recolouredAt: NaN,

@@ -18,6 +18,7 @@ const TOGGLES: ReadonlyArray<[ExploreToggle, OverlayId]> = [
   ['clusters', 'clusters'],
   ['gaps', 'gaps'],
   ['heatmap', 'heatmap'],
+  ['lisa', 'lisa'],
 ];
 
 const DEFAULTS = initialExploreSettings();
