@@ -4,7 +4,7 @@ import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../store/appStore';
 import { PartnerMap } from './PartnerMap';
-import { bandText, disclosureSentence } from './disclosureText';
+import { bandText, disclosureSentence, hiddenLegend } from './disclosureText';
 import { formatCount, formatDate, formatShare, partnerClasses, selectionText, unitName } from './partnerText';
 
 /**
@@ -71,7 +71,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
             ))}
             <li>
               <span className="partner-swatch partner-swatch-hidden" aria-hidden="true" />
-              {t('partnerHidden', { k: pkg.k })}
+              {hiddenLegend(pkg.k, language)}
             </li>
           </ul>
           <p className="partner-counts">{t('partnerCounts', { shown: classes.shown, hidden: classes.hidden })}</p>

@@ -42,3 +42,8 @@ export function embeddedShareNote(language: Language): string {
     ? 'Link dla partnera działa tylko wtedy, gdy ośrodek ma własny serwer z danymi. Tutaj dane są zapisane tylko w tej przeglądarce, więc zamiast linku pobierz pakiet dla partnera: plik z samymi wynikami zbiorczymi, który partner otworzy w CAL Map.'
     : 'A partner link works only when the centre has its own data server. Here the data live only in this browser, so download a partner package instead: a file with area totals only, which the partner opens in CAL Map.';
 }
+
+/** The legend row of hidden units: too few answers, or hidden so that another unit cannot be worked out. */
+export function hiddenLegend(k: number, language: Language): string {
+  return language === 'pl' ? `ukryte (mniej niż ${k} odpowiedzi albo ochrona innych obszarów)` : `hidden (fewer than ${k} answers, or protecting other areas)`;
+}
