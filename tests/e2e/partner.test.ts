@@ -103,7 +103,7 @@ describe('partner package on the embedded default', () => {
     expect(download.suggestedFilename()).toMatch(/^pakiet-partner-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
     const packagePath = await download.path();
     const text = readFileSync(packagePath, 'utf8');
-    await expect.poll(() => dialog.locator('[role="status"]').innerText()).toMatch(/Pobrano pakiet: \d+ obszarów z wynikami, \d+ ukrytych \(mniej niż 8 odpowiedzi\)/);
+    await expect.poll(() => dialog.locator('[role="status"]').innerText()).toMatch(/Pobrano pakiet: \d+ obszarów z wynikami, \d+ ukrytych \(mniej niż 8 odpowiedzi lub adresów, jeden dominujący adres albo ochrona innych obszarów\)/);
     await planner.close();
 
     // The file: aggregates only, nothing below k, no household-level data.
