@@ -120,7 +120,8 @@ export function rankTargets(context: ExploreContext, query: RankingQuery): Explo
       if (!gi.ok) return gi;
       const cov = context.coverage(agg, query.thresholdMeters, query.network);
       for (const cluster of hotSpotClusters(agg, gi.value.giBinFdr, ds.projection, { minBin: 2 }).clusters) {
-        candidates.push(targetCandidateFromUnits(cluster.id, cluster.units, agg, w, { label: cluster.id, coverage: cov }));
+        // No label: a cluster has no name of its own; each screen numbers it ("Skupisko 1"), never shows its id.
+        candidates.push(targetCandidateFromUnits(cluster.id, cluster.units, agg, w, { coverage: cov }));
         extra.set(cluster.id, { kind, center: cluster.center, geometry: cluster.geometry });
       }
       continue;
