@@ -164,6 +164,14 @@ describe('a centre starts its own town', () => {
     await page.evaluate(() => (window.location.hash = '#import'));
     await areaPanel.locator('[data-testid="area-file-input"]').setInputFiles({ name: 'osiedla-nowy-sacz.zip', mimeType: 'application/zip', buffer: Buffer.from(estatesShapefile()) });
     await expect.poll(() => areaPanel.locator('[data-testid="area-commit"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+    // Areas can be left out one by one (a whole-city outline in a file of districts, say).
+    const choose = areaPanel.locator('[data-testid="area-choose"]');
+    await choose.locator('summary').click();
+    await choose.getByLabel('Śródmieście Północ').uncheck();
+    await expect.poll(() => areaPanel.locator('[data-testid="area-commit"]').innerText(), { timeout: 30_000 }).toBe('Importuj obszary (2)');
+    expect(await choose.locator('summary').innerText()).toBe('Które obszary zaimportować (2 z 3)');
+    await choose.getByLabel('Śródmieście Północ').check();
+    await expect.poll(() => areaPanel.locator('[data-testid="area-commit"]').innerText(), { timeout: 30_000 }).toBe('Importuj obszary (3)');
     await areaPanel.locator('[data-testid="area-commit"]').click();
     await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Zaimportowano obszary: 3.');
     await page.evaluate(() => (window.location.hash = '#map'));

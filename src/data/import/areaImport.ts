@@ -25,6 +25,10 @@ export interface AreaImportSettings {
   crs?: CrsChoice;
   /** The user confirmed that the file belongs to this workspace although it lies far from its town. */
   acceptFarFromTown?: boolean;
+  /** Features (0-based, in file order) the user left out, e.g. a whole-city outline in a file of its districts. */
+  skipFeatures?: readonly number[];
+  /** Keep only the features whose TERYT code (`terytField`) is the workspace's gmina: its outline from a national file. */
+  onlyOwnGmina?: boolean;
 }
 
 export interface AreaImportPlan {
@@ -42,6 +46,21 @@ export interface AreaImportPlan {
   farFromTown: { distanceKm: number } | null;
   /** Existing areas (same kind and name) that the import replaces, keeping their ids. */
   replaced: number;
+  /** Every area feature of the file with its name (before leaving any out), for the user to choose from. */
+  features: Array<{ index: number; name: string }>;
+  /** A property holding 7-digit TERYT gmina codes (PRG's JPT_KOD_JE, OSM's teryt:terc), and how many features are the workspace's gmina. */
+  teryt: { field: string; ownGmina: number } | null;
+}
+
+/** A property whose values are mostly 7-digit TERYT gmina codes, or undefined. */
+function terytFieldOf(features: readonly RawFeature[], fields: readonly string[]): string | undefined {
+  let best: { field: string; share: number } | undefined;
+  for (const field of fields) {
+    const codes = features.filter((f) => /^\d{7}$/.test(propertyText(f.properties[field]).trim())).length;
+    const share = features.length ? codes / features.length : 0;
+    if (share >= 0.5 && (!best || share > best.share)) best = { field, share };
+  }
+  return best?.field;
 }
 
 export const FAR_FROM_TOWN_KM = 30;
@@ -61,6 +80,7 @@ export const AREA_MESSAGE_CODES = [
   'duplicate_name', // {name}
   'replaced', // {name}
   'far_from_town', // {km, town}
+  'none_chosen', // {}
 ] as const;
 export type AreaMessageCode = (typeof AREA_MESSAGE_CODES)[number];
 
@@ -231,6 +251,13 @@ export async function planAreaImport(
   else if (used && !settings.crs && !isConfidentGuess(candidates)) coded(issues, 'warning', '(crs)', `the coordinate system is a guess: ${candidates[0]?.reason ?? ''}; check the areas on the map`, 'crs_guess', { crs: used.code });
   if (file.features.length === 0 && issues.errorCount === 0) coded(issues, 'error', '(file)', 'the file holds no areas', 'empty');
 
+  const terytField = terytFieldOf(file.features, fields);
+  const ownGmina = (f: RawFeature) => terytField !== undefined && propertyText(f.properties[terytField]).trim() === workspace.organisation.gminaTeryt;
+  const skipped = new Set(settings.skipFeatures ?? []);
+  const featureList = file.features
+    .filter((f) => f.geometry && /^(Multi)?Polygon$/.test(f.geometry.type))
+    .map((f) => ({ index: f.index, name: nameField ? propertyText(f.properties[nameField]).trim() : '' }));
+
   const areas: Area[] = [];
   const usedIds = new Set(workspace.areas.map((a) => a.id));
   const existingByName = new Map(workspace.areas.filter((a) => a.kind === settings.kind).map((a) => [foldDiacritics(a.name).toLowerCase(), a.id]));
@@ -238,6 +265,7 @@ export async function planAreaImport(
   let replaced = 0;
   const project = used ? createReprojector(used) : null;
   for (const feature of file.features) {
+    if (skipped.has(feature.index) || (settings.onlyOwnGmina && terytField && !ownGmina(feature))) continue;
     const where = { row: feature.index, displayRow: feature.index + 1 };
     if (!feature.geometry || !/^(Multi)?Polygon$/.test(feature.geometry.type)) {
       const type = feature.geometry?.type ?? '—';
@@ -277,6 +305,8 @@ export async function planAreaImport(
     areas.push(checked.data);
   }
 
+  if (areas.length === 0 && featureList.length > 0 && issues.errorCount === 0) coded(issues, 'error', '(file)', 'every area of the file was left out: choose at least one', 'none_chosen');
+
   // Estates and care regions inside a district (of the workspace or of this file) get it as parent.
   if (settings.kind !== 'district') {
     const districts = [...workspace.areas, ...areas].filter((a) => a.kind === 'district');
@@ -309,5 +339,7 @@ export async function planAreaImport(
     crs: { used, candidates, fromSettings: Boolean(settings.crs), fromPrj: file.hasPrj === true },
     farFromTown,
     replaced,
+    features: featureList,
+    teryt: terytField ? { field: terytField, ownGmina: file.features.filter(ownGmina).length } : null,
   };
 }

@@ -21,7 +21,8 @@ export function kindFromFileName(name: string): AreaKind {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'reading' }
+  /** `plan`: the previous plan, kept on screen while a changed setting is planned again (no flicker, lists stay open). */
+  | { kind: 'reading'; plan?: AreaImportPlan }
   | { kind: 'planned'; plan: AreaImportPlan }
   | { kind: 'saving'; plan: AreaImportPlan }
   | { kind: 'done'; count: number; undo: { restore: Area[]; remove: string[] } }
@@ -48,7 +49,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     if (!file || !workspace) return;
     const mine = ++generation.current;
     const controller = new AbortController();
-    setStatus({ kind: 'reading' });
+    setStatus((previous) => ({ kind: 'reading', ...(previous.kind === 'planned' || previous.kind === 'reading' ? { plan: previous.plan } : {}) }));
     planAreaImport(file.bytes, settings, workspace, { signal: controller.signal }).then(
       (plan) => {
         if (mine === generation.current) setStatus({ kind: 'planned', plan });
@@ -62,7 +63,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, settings]);
 
-  const plan = status.kind === 'planned' || status.kind === 'saving' ? status.plan : status.kind === 'failed' ? status.plan : undefined;
+  const plan = status.kind === 'planned' || status.kind === 'saving' || status.kind === 'reading' || status.kind === 'failed' ? status.plan : undefined;
 
   const commit = async () => {
     if (status.kind !== 'planned' || !status.plan.ok || !workspace) return;
@@ -113,6 +114,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
             const chosen = event.target.files?.[0];
             event.target.value = '';
             if (!chosen) return;
+            setStatus({ kind: 'idle' });
             void chosen.arrayBuffer().then((buffer) => {
               setSettings({ kind: kindFromFileName(chosen.name) });
               setFile({ name: chosen.name, bytes: new Uint8Array(buffer) });
@@ -179,6 +181,42 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
                 </li>
               ))}
             </ul>
+          ) : null}
+          {plan.teryt && workspace && plan.teryt.ownGmina > 0 && plan.features.length > plan.teryt.ownGmina ? (
+            <label className="import-confirm">
+              <input type="checkbox" checked={settings.onlyOwnGmina === true} data-testid="area-own-gmina" onChange={(e) => {
+                const onlyOwnGmina = e.currentTarget.checked;
+                setSettings((s) => ({ ...s, onlyOwnGmina }));
+              }} />{' '}
+              {t('areaImportOwnGmina', { town: workspace.organisation.town, teryt: workspace.organisation.gminaTeryt, field: plan.teryt.field, count: plan.teryt.ownGmina })}
+            </label>
+          ) : null}
+          {plan.features.length > 1 && !settings.onlyOwnGmina ? (
+            <details className="area-choose" data-testid="area-choose">
+              <summary>{t('areaImportChoose', { chosen: plan.features.length - (settings.skipFeatures?.length ?? 0), all: plan.features.length })}</summary>
+              <ul className="wave-area-list">
+                {plan.features.slice(0, 500).map((f) => (
+                  <li key={f.index}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={!settings.skipFeatures?.includes(f.index)}
+                        onChange={(e) => {
+                          const keep = e.currentTarget.checked;
+                          setSettings((s) => {
+                            const skip = new Set(s.skipFeatures ?? []);
+                            if (keep) skip.delete(f.index);
+                            else skip.add(f.index);
+                            return { ...s, skipFeatures: [...skip].sort((a, b) => a - b) };
+                          });
+                        }}
+                      />{' '}
+                      {f.name || `${t('areaImportFeature', { row: f.index + 1 })}`}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </details>
           ) : null}
           {plan.farFromTown && workspace ? (
             <label className="import-confirm">

@@ -119,6 +119,30 @@ describe('planAreaImport', () => {
     expect(suggestNameField([{ index: 0, geometry: null, properties: { id: 1 } }])).toBeUndefined();
   });
 
+  it('leaves out the features the user unticks, and keeps only the own gmina of a national file by its TERYT code', async () => {
+    const gminas = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { JPT_NAZWA_: 'Nowy Sącz', JPT_KOD_JE: '1262011' }, geometry: { type: 'Polygon', coordinates: [square(20.65, 49.58, 0.1)] } },
+        { type: 'Feature', properties: { JPT_NAZWA_: 'Chełmiec', JPT_KOD_JE: '1210032' }, geometry: { type: 'Polygon', coordinates: [square(20.55, 49.58, 0.1)] } },
+        { type: 'Feature', properties: { JPT_NAZWA_: 'Stary Sącz', JPT_KOD_JE: '1210114' }, geometry: { type: 'Polygon', coordinates: [square(20.6, 49.5, 0.08)] } },
+      ],
+    };
+    const town = { ...nowySacz(), organisation: { ...nowySacz().organisation, gminaTeryt: '1262011' } };
+    const all = await planAreaImport(JSON.stringify(gminas), { kind: 'custom' }, town);
+    expect(all.teryt).toEqual({ field: 'JPT_KOD_JE', ownGmina: 1 });
+    expect(all.features).toEqual([{ index: 0, name: 'Nowy Sącz' }, { index: 1, name: 'Chełmiec' }, { index: 2, name: 'Stary Sącz' }]);
+    expect(all.areas).toHaveLength(3);
+    const own = await planAreaImport(JSON.stringify(gminas), { kind: 'custom', onlyOwnGmina: true }, town);
+    expect(own.areas.map((a) => a.name)).toEqual(['Nowy Sącz']);
+    const chosen = await planAreaImport(JSON.stringify(gminas), { kind: 'custom', skipFeatures: [1] }, town);
+    expect(chosen.areas.map((a) => a.name)).toEqual(['Nowy Sącz', 'Stary Sącz']);
+    expect(chosen.features).toHaveLength(3); // the list to choose from stays whole
+    const none = await planAreaImport(JSON.stringify(gminas), { kind: 'custom', skipFeatures: [0, 1, 2] }, town);
+    expect(none.ok).toBe(false);
+    expect(none.issues.map((i) => i.areaCode)).toEqual(['none_chosen']);
+  });
+
   it('answers every truncated or corrupted copy of a good zip with an issue, never a hang or a throw', async () => {
     const good = zippedShapefile(shapefilePolygons((p) => to2180.forward(p) as [number, number]), { prj: PRJ_2180 });
     let refused = 0;
