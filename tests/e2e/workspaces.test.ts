@@ -136,6 +136,17 @@ describe('a centre starts its own town', () => {
     await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
     await commit.click();
     await expect.poll(() => page.locator('[data-testid="import-success"]').innerText(), { timeout: 30_000 }).toMatch(/ulice: 3/);
+    // Undone in one step, then brought in again.
+    await page.locator('[data-testid="import-undo"]').click();
+    await expect.poll(() => page.locator('[data-testid="import-undone"]').isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.evaluate(() => (window.location.hash = '#map'));
+    await waitForMap(page);
+    await expect.poll(() => streetCount(page)).toBe(0);
+    await page.evaluate(() => (window.location.hash = '#import'));
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({ name: 'nowy-sacz-ulice.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(osmStreets(), 'utf8') });
+    await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await commit.click();
+    await expect.poll(() => page.locator('[data-testid="import-success"]').innerText(), { timeout: 30_000 }).toMatch(/ulice: 3/);
     await page.evaluate(() => (window.location.hash = '#map'));
     await waitForMap(page);
     await expect.poll(() => streetCount(page)).toBe(3);

@@ -2,6 +2,9 @@ import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { isAbortError } from '../../data/abort';
 import { commitImport, rejectedRowsCsv, type ImportPlan } from '../../data/import';
+import { importUndoChanges } from '../../data/import/importUndo';
+import type { WorkspaceChanges } from '../../data/dataSource';
+import { formatIssue } from '../../domain';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/importing';
 import { buildMapData } from '../../map/mapData';
 import { createImportClient, type ImportClient } from '../../worker/importClient';
@@ -52,6 +55,9 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
   const [client, setClient] = useState<ImportClient | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** The changes that take the last committed import back (importUndo.ts), and where undoing it stands. */
+  const undoRef = useRef<WorkspaceChanges | null>(null);
+  const [undoStatus, setUndoStatus] = useState<null | 'working' | 'done' | { reason: string }>(null);
   const planController = useRef<AbortController | null>(null);
   const commitController = useRef<AbortController | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -146,6 +152,9 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
   const commit = async (validRowsOnly = false) => {
     const plan = state.plan;
     if (!plan || !(validRowsOnly ? canCommitValidRows(state) : canCommit(state))) return;
+    // What takes this import back, from the records as they are before it (one step, all or nothing).
+    const undo = workspace ? importUndoChanges(validRowsOnly ? plan.partial.records : plan.records, workspace) : null;
+    setUndoStatus(null);
     dispatch({ type: 'commitStarted', validRowsOnly });
     commitController.current?.abort();
     const controller = new AbortController();
@@ -153,12 +162,28 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
     try {
       const result = await commitImport(plan, dataSource, controller.signal, { validRowsOnly });
       if (result.ok) {
+        undoRef.current = undo;
         dispatch({ type: 'committed', counts: plannedCounts(validRowsOnly ? { ...plan, records: plan.partial.records } : plan), rejected: validRowsOnly ? plan.partial.rejected.length : 0 });
         requestReload(store);
       } else dispatch({ type: 'commitFailed', issues: result.issues });
     } catch (error) {
       if (!isAbortError(error)) dispatch({ type: 'commitFailed', issues: [{ source: 'import', field: '(storage)', message: error instanceof Error ? error.message : String(error) }] });
     }
+  };
+
+  /** Takes the last import back: the records it added are deleted, those it replaced come back. */
+  const undoImport = async () => {
+    const changes = undoRef.current;
+    if (!changes) return;
+    setUndoStatus('working');
+    const result = await dataSource.applyChanges(changes);
+    if (!result.ok) {
+      setUndoStatus({ reason: result.issues.map(formatIssue).join('; ') });
+      return;
+    }
+    undoRef.current = null;
+    setUndoStatus('done');
+    requestReload(store);
   };
 
   const plan = state.plan;
@@ -347,7 +372,18 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
                   <button type="button" className="button-secondary" onClick={() => dispatch({ type: 'reset' })}>
                     {t('importAnother')}
                   </button>
+                  {undoRef.current && undoStatus !== 'done' ? (
+                    <button type="button" className="button-secondary" data-testid="import-undo" disabled={undoStatus === 'working'} onClick={() => void undoImport()}>
+                      {t('importUndo')}
+                    </button>
+                  ) : null}
                 </p>
+                {undoStatus === 'done' ? <p data-testid="import-undone">{t('importUndone')}</p> : null}
+                {undoStatus !== null && typeof undoStatus === 'object' ? (
+                  <p className="form-error" role="alert">
+                    {t('importUndoFailed', { reason: undoStatus.reason })}
+                  </p>
+                ) : null}
               </div>
             ) : (
               <div className="import-actions-row">
