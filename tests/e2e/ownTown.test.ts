@@ -1,15 +1,12 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import proj4 from 'proj4';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CRS_DEFINITIONS } from '../../src/data/import';
 import { encodeCp1250, mulberry32 } from '../data/import/fixtures';
 import { PRJ_2180, zippedShapefile } from '../data/import/shapefileZip';
 import { generateSurvey } from '../data/import/surveyGenerator';
-import { launchChromium } from './support/browser';
-import { buildApp, REPO_ROOT } from './support/buildApp';
-import { startStaticServer, type StaticServer } from './support/staticServer';
+import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
 /**
  * Issue 12's whole path in Chromium, from an empty browser to a need map of a centre's own town, with files a centre
@@ -20,23 +17,7 @@ import { startStaticServer, type StaticServer } from './support/staticServer';
  * planted, found on the map. What was stored is read back and checked against the generator's truth file.
  */
 
-const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
-let server: StaticServer;
-let browser: Browser;
-let dist: string;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dist = await buildApp();
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const app = useBuiltApp();
 
 const to2180 = proj4(CRS_DEFINITIONS['EPSG:4326'], CRS_DEFINITIONS['EPSG:2180']);
 const comma = (v: number) => v.toFixed(2).replace('.', ',');
@@ -112,11 +93,11 @@ async function importFile(page: Page, file: { name: string; mimeType: string; bu
 describe('a centre goes from an empty browser to the need map of its own town', () => {
   it('creates the workspace, brings in streets, estates, addresses, a wave and its survey spreadsheet, and finds the planted hot spot', async () => {
     const data = town();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pl-PL', acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pl-PL', acceptDownloads: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.origin + '/');
+    await page.goto(app.server.origin + '/');
     await waitForMap(page);
 
     // 1. The centre's own workspace.

@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Address, Street, SurveyCampaign, SurveyResponse } from '../../src/domain';
 import { buildAddressDirectory, defaultCampaign, nextAddressOnStreet, searchKey } from '../../src/ui/surveyForm/addressDirectory';
 import { localIsoDate } from '../../src/ui/surveyForm/householdDraft';
 import { SESSION_REPLY } from '../data/supabase/stubFetch';
-import { launchChromium } from './support/browser';
-import { buildApp, REPO_ROOT } from './support/buildApp';
-import { startStaticServer, type StaticServer } from './support/staticServer';
+import { REPO_ROOT } from './support/buildApp';
+import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
 /**
  * The door-to-door form on a centre's server (the Supabase adapter), on a phone that loses its signal mid-street:
@@ -17,25 +16,9 @@ import { startStaticServer, type StaticServer } from './support/staticServer';
  * replies the contract tests (tests/data/supabase) pin down, and the demo town as the centre's workspace.
  */
 
-const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
 const PROJECT_URL = 'http://supabase.calmap.test';
 
-let server: StaticServer;
-let browser: Browser;
-let dist: string;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dist = await buildApp({ supabase: { url: PROJECT_URL, anonKey: 'anon-key-for-tests' } });
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const app = useBuiltApp({ supabase: { url: PROJECT_URL, anonKey: 'anon-key-for-tests' } });
 
 const readDemo = (name: string): unknown => JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo', name), 'utf8'));
 
@@ -89,10 +72,10 @@ const waveCount = (page: Page) => page.locator('[data-testid="survey-wave-count"
 async function networkOff(context: BrowserContext, centre: ReturnType<typeof centreServer>) {
   centre.state.reachable = false;
   await context.setOffline(true);
-  server.setOverride(() => ({ status: 503, contentType: 'text/plain', body: 'offline' }));
+  app.server.setOverride(() => ({ status: 503, contentType: 'text/plain', body: 'offline' }));
 }
 async function networkOn(context: BrowserContext, centre: ReturnType<typeof centreServer>) {
-  server.setOverride(undefined);
+  app.server.setOverride(undefined);
   centre.state.reachable = true;
   await context.setOffline(false);
 }
@@ -101,13 +84,13 @@ describe('the door-to-door form on the centre server', () => {
   it('keeps an answer saved with no signal in the outbox, says so, and sends it when the signal is back', async () => {
     const centre = centreServer();
     const { entry, address, campaign, waveCount: before } = demoAddress();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'pl-PL' });
     await context.route(`${PROJECT_URL}/**`, centre.handle);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(server.origin + '/#ankieta');
+      await page.goto(app.server.origin + '/#ankieta');
       await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
       await page.getByLabel('Hasło').fill('haslo-testowe');
       await page.getByRole('button', { name: 'Zaloguj się' }).tap();
@@ -150,11 +133,11 @@ describe('the door-to-door form on the centre server', () => {
   it('learns it is offline from a failed send when the browser still says online (a captive or dead network)', async () => {
     const centre = centreServer();
     const { entry, address, waveCount: before } = demoAddress();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
     await context.route(`${PROJECT_URL}/**`, centre.handle);
     const page = await context.newPage();
     try {
-      await page.goto(server.origin + '/#ankieta');
+      await page.goto(app.server.origin + '/#ankieta');
       await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
       await page.getByLabel('Hasło').fill('haslo-testowe');
       await page.getByRole('button', { name: 'Zaloguj się' }).tap();
@@ -162,7 +145,7 @@ describe('the door-to-door form on the centre server', () => {
 
       // navigator.onLine stays true; every request fails.
       centre.state.reachable = false;
-      server.setOverride(() => ({ status: 503, contentType: 'text/plain', body: 'captive portal' }));
+      app.server.setOverride(() => ({ status: 503, contentType: 'text/plain', body: 'captive portal' }));
       expect(await page.evaluate(() => navigator.onLine)).toBe(true);
       await page.getByLabel('Szukaj ulicy').fill(searchKey(entry.street.name));
       await page.getByRole('button', { name: entry.label, exact: true }).tap();
@@ -175,13 +158,13 @@ describe('the door-to-door form on the centre server', () => {
       expect(await pendingCount(page)).toBe(1);
       expect(centre.state.refusedWhileDown).toBeGreaterThan(0); // it tried, failed, and said so
 
-      server.setOverride(undefined);
+      app.server.setOverride(undefined);
       centre.state.reachable = true;
       await expect.poll(() => pendingCount(page), { timeout: 60_000 }).toBe(0);
       expect(centre.state.saved).toHaveLength(1);
       expect(await page.locator('.survey-offline').count()).toBe(0);
     } finally {
-      server.setOverride(undefined);
+      app.server.setOverride(undefined);
       centre.state.reachable = true;
       await context.close();
     }

@@ -1,11 +1,8 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { buildApp, REPO_ROOT } from './support/buildApp';
-import { startStaticServer, type StaticServer } from './support/staticServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 import proj4 from 'proj4';
 import { CRS_DEFINITIONS } from '../../src/data/import';
 import { PRJ_2180, zippedShapefile } from '../data/import/shapefileZip';
@@ -16,36 +13,9 @@ import { PRJ_2180, zippedShapefile } from '../data/import/shapefileZip';
  * nothing lost in either.
  */
 
-const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: StaticServer;
-let browser: Browser;
-let dist: string;
+const app = useBuiltApp();
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dist = await buildApp();
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
-
-async function axeViolations(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  });
-  if (violations.length) console.log('axe violations:', JSON.stringify(violations, null, 2));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Streets of Nowy Sącz as an OpenStreetMap export (GeoJSON from Overpass), written by the test: Lwowska split in two ways. */
 function osmStreets(): string {
@@ -87,11 +57,11 @@ async function chooseWorkspace(page: Page, label: RegExp) {
 
 describe('a centre starts its own town', () => {
   it('creates a workspace, sees an empty town that says what to do, imports streets, and switches to the demo and back without loss', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.origin + '/');
+    await page.goto(app.server.origin + '/');
     await waitForMap(page);
     expect(await page.locator('h1').innerText()).toMatch(/Dębowo/);
     const demoStreets = await streetCount(page);
@@ -237,10 +207,10 @@ describe('a centre starts its own town', () => {
     await page.evaluate(() => (window.location.hash = '#import'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-workspace"]').click()]);
     const exported = await download.path();
-    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const other = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
     const second = await other.newPage();
     second.on('pageerror', (error) => errors.push(error.message));
-    await second.goto(server.origin + '/#import');
+    await second.goto(app.server.origin + '/#import');
     await expect.poll(() => second.locator('[data-testid="load-workspace-input"]').isEnabled(), { timeout: 30_000 }).toBe(true);
     await second.locator('[data-testid="load-workspace-input"]').setInputFiles(exported);
     await second.locator('[data-testid="load-workspace-as-new"]').waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
@@ -261,7 +231,7 @@ describe('a centre starts its own town', () => {
   });
 
   it("fetches a new town's streets and addressed buildings from OpenStreetMap by its TERYT code (Overpass answered by the test)", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
     const queries: string[] = [];
     // No network in tests: the Overpass API's answer is written here, in its own JSON format (out geom).
     await context.route('https://overpass-api.de/**', async (route) => {
@@ -282,7 +252,7 @@ describe('a centre starts its own town', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(server.origin + '/');
+    await page.goto(app.server.origin + '/');
     await waitForMap(page);
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.locator('[data-testid="workspace-list"]').getByRole('button', { name: 'Nowy obszar / nowa gmina…' }).click();
