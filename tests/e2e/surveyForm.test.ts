@@ -1,17 +1,16 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Address, Street, SurveyCampaign, SurveyResponse } from '../../src/domain';
 import { buildAddressDirectory, defaultCampaign, nextAddressOnStreet, searchKey } from '../../src/ui/surveyForm/addressDirectory';
 import { localIsoDate } from '../../src/ui/surveyForm/householdDraft';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/artifacts');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: StaticServer;
 let browser: Browser;
@@ -67,17 +66,6 @@ function collectErrors(page: Page): string[] {
 
 const waveCount = (page: Page) => page.locator('[data-testid="survey-wave-count"]').getAttribute('data-count').then(Number);
 const pendingCount = (page: Page) => page.locator('[data-testid="survey-pending"]').getAttribute('data-count').then(Number);
-
-async function axeViolations(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  });
-  if (violations.length) console.log('axe violations:', JSON.stringify(violations, null, 2));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Types the street without Polish letters (as a volunteer in a hurry does), taps it, then taps the house number. */
 async function pickAddress(page: Page, streetName: string, streetLabel: string, houseNumber: string) {
