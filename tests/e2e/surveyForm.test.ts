@@ -368,9 +368,10 @@ describe('a volunteer fills the door-to-door form on a phone', () => {
       const caches = await page.evaluate(async () => Promise.all((await globalThis.caches.keys()).map(async (name) => ({ name, files: (await (await globalThis.caches.open(name)).keys()).length }))));
       console.log(`caches after the update: ${JSON.stringify(caches)}`);
     } finally {
-      await networkOn(context);
-      server.setRoot(dist);
+      // The page first, so nothing still asks for the new build's files when it is removed.
       await context.close();
+      server.setOverride(undefined);
+      server.setRoot(dist);
       rmSync(newDist, { recursive: true, force: true });
     }
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);

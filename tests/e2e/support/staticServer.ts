@@ -73,7 +73,11 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
         file = join(root, 'index.html');
       }
       res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      createReadStream(file).pipe(res);
+      // The file can vanish between stat and read (a test removes a deployment while the browser still asks for it):
+      // end that one response instead of throwing an unhandled stream error into the test run.
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
     })().catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });
