@@ -9,11 +9,11 @@ import { createRoot } from 'react-dom/client';
 import { createDataSource, supabaseSettings } from './data/createDataSource';
 import { createSupabaseDataSource } from './data/supabase';
 import { registerServiceWorker } from './sw/registerServiceWorker';
-import { App } from './ui/app/App';
-import { AuthGate } from './ui/auth/AuthGate';
+import { App } from './ui/shell/App';
+import { AuthGate } from './ui/shell/auth/AuthGate';
 import { PartnerApp } from './ui/partner/PartnerApp';
-import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/partner/partnerRoute';
-import { AppStoreContext, createAppStore, initialAppState } from './ui/store/appStore';
+import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/shell/partnerRoute';
+import { AppStoreContext, createAppStore, initialAppState } from './ui/shell/appStore';
 
 function safeLocalStorage(): Storage | undefined {
   try {

@@ -4,7 +4,7 @@ import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
 /**
  * The view a link reopens (issue 6 part 2, STYLE.md habit 15): which screen, where the map is, and what the explore
  * panel shows. Pure data, parsed with zod; written to and read from the URL hash by `encodeViewState` /
- * `decodeViewState` (urlCodec.ts). No React, no MapLibre: the UI glue lives in src/ui/url/.
+ * `decodeViewState` (urlCodec.ts). No React, no MapLibre: the UI glue lives in src/ui/shell/url/.
  *
  * Format version 1 (VIEW_STATE_VERSION). A future format adds `ver=2` to the hash; a hash without `ver` is version 1.
  */

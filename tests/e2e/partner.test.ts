@@ -7,7 +7,7 @@ import { createExploreSession, type ExploreInput } from '../../src/analysis/expl
 import { NeedMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
 import { loadDemoWorkspace } from '../../src/data/embedded/demoLoader';
 import { SharePackage } from '../../src/domain/sharePackage';
-import { packageDisclosure } from '../../src/ui/partner/packageDisclosure';
+import { packageDisclosure } from '../../src/ui/explore/share/packageDisclosure';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_STORAGE_KEY, createAppStore, initialAppState, requestReload, select, setGroupVisible, setLanguage } from '../../src/ui/store/appStore';
+import { LANGUAGE_STORAGE_KEY, createAppStore, initialAppState, requestReload, select, setGroupVisible, setLanguage } from '../../src/ui/shell/appStore';
 
 const memoryStorage = (initial: Record<string, string> = {}) => {
   const data = new Map(Object.entries(initial));

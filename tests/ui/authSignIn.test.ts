@@ -3,12 +3,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedDataSource } from '../../src/data/embedded';
 import { translate } from '../../src/ui/i18n/dictionary';
-import { AuthGate, hasSignIn } from '../../src/ui/auth/AuthGate';
-import { signInErrorMessage } from '../../src/ui/auth/authMessages';
-import { authReducer, createAuthController, INITIAL_AUTH_STATE, type AuthController, type AuthState } from '../../src/ui/auth/authState';
-import { SignInForm } from '../../src/ui/auth/SignInForm';
-import { validateSignIn } from '../../src/ui/auth/signInValidation';
-import { AppStoreContext, createAppStore, initialAppState } from '../../src/ui/store/appStore';
+import { AuthGate, hasSignIn } from '../../src/ui/shell/auth/AuthGate';
+import { signInErrorMessage } from '../../src/ui/shell/auth/authMessages';
+import { authReducer, createAuthController, INITIAL_AUTH_STATE, type AuthController, type AuthState } from '../../src/ui/shell/auth/authState';
+import { SignInForm } from '../../src/ui/shell/auth/SignInForm';
+import { validateSignIn } from '../../src/ui/shell/auth/signInValidation';
+import { AppStoreContext, createAppStore, initialAppState } from '../../src/ui/shell/appStore';
 import { EMAIL, SESSION_REPLY, USER_ID, replyMemberships, stubFetch, stubbedDataSource } from '../data/supabase/stubFetch';
 
 // The adapter over a stubbed fetch (tests/data/supabase/stubFetch.ts: canned GoTrue/PostgREST replies in order).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
-import { chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/explore/exploreSettings';
+import { chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
 import { classLabels, formatP, legendTitle, topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
-import { pickOrder } from '../../src/ui/map/MapView';
+import { pickOrder } from '../../src/ui/common/map/MapView';
 
 const WAVES: CampaignInfo[] = [
   { id: 'w2', name: 'fala 2', wave: 2, startDate: '2026-04-13' } as CampaignInfo,
@@ -73,7 +73,7 @@ describe('explore words', () => {
 
 describe('hot spots and LISA colour the units: one at a time', () => {
   it('switching one on switches the other off; LISA applies to streets and hexagons only', async () => {
-    const { initialExploreSettings, lisaApply, hotSpotsApply, setToggle, setUnit, exploreView } = await import('../../src/ui/explore/exploreSettings');
+    const { initialExploreSettings, lisaApply, hotSpotsApply, setToggle, setUnit, exploreView } = await import('../../src/ui/common/exploreSettings');
     let s = setUnit(initialExploreSettings(), 'hex');
     s = setToggle(s, 'hotSpots', true);
     expect(exploreView(s).colourMode).toBe('hotSpots');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateRows } from '../../src/ui/export/aggregateRows';
-import { aggregatesCsv } from '../../src/ui/export/aggregatesCsv';
-import { aggregatesGeoJson, unitGeometries } from '../../src/ui/export/aggregatesGeoJson';
-import { csvField, POLISH_EXCEL_CSV, toCsv } from '../../src/ui/export/csvFormat';
-import { exportFileName } from '../../src/ui/export/download';
-import { rawAnswersCsv } from '../../src/ui/export/rawAnswersCsv';
+import { aggregateRows } from '../../src/ui/explore/export/aggregateRows';
+import { aggregatesCsv } from '../../src/ui/explore/export/aggregatesCsv';
+import { aggregatesGeoJson, unitGeometries } from '../../src/ui/explore/export/aggregatesGeoJson';
+import { csvField, POLISH_EXCEL_CSV, toCsv } from '../../src/ui/explore/export/csvFormat';
+import { exportFileName } from '../../src/ui/explore/export/download';
+import { rawAnswersCsv } from '../../src/ui/explore/export/rawAnswersCsv';
 import type { SurveyResponse } from '../../src/domain';
 
 const deepFreeze = <T>(o: T): T => {

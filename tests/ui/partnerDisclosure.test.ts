@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { disclosedUnits, type DisclosureResponse } from '../../src/analysis/disclosureControl';
 import { loadDemoWorkspace } from '../../src/data/embedded/demoLoader';
 import { readSharePackage, type ShareUnitGeometry } from '../../src/domain/sharePackage';
-import { buildSharePackage } from '../../src/ui/partner/buildSharePackage';
-import { bandText } from '../../src/ui/partner/disclosureText';
-import { packageDisclosure } from '../../src/ui/partner/packageDisclosure';
+import { buildSharePackage } from '../../src/ui/explore/share/buildSharePackage';
+import { bandText } from '../../src/ui/common/sharing/disclosureText';
+import { packageDisclosure } from '../../src/ui/explore/share/packageDisclosure';
 
 /**
  * The embedded partner package applies the share links' disclosure rules (issue 11): the hand-checkable estate of

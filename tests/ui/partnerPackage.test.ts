@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readSharePackage, SharePackage, type ShareUnitGeometry } from '../../src/domain/sharePackage';
-import { buildSharePackage, type SharePackageInput, type UnitFigures } from '../../src/ui/partner/buildSharePackage';
-import { partnerRouteOf, shareLinkUrl } from '../../src/ui/partner/partnerRoute';
+import { buildSharePackage, type SharePackageInput, type UnitFigures } from '../../src/ui/explore/share/buildSharePackage';
+import { partnerRouteOf, shareLinkUrl } from '../../src/ui/shell/partnerRoute';
 import { packageProblem } from '../../src/ui/partner/PartnerApp';
-import { partnerClasses, selectionText } from '../../src/ui/partner/partnerText';
+import { partnerClasses, selectionText } from '../../src/ui/common/sharing/partnerText';
 import { seededRandom as random } from '../analysis/seededRandom';
 
 

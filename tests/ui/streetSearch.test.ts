@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchStreet } from '../../src/ui/layers/StreetSearch';
+import { matchStreet } from '../../src/ui/explore/StreetSearch';
 import { smallTown } from './fixtures/smallTown';
 
 describe('matchStreet', () => {

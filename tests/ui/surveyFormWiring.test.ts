@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyResponse } from '../../src/domain';
-import { createAppStore, initialAppState, upsertResponses } from '../../src/ui/store/appStore';
+import { createAppStore, initialAppState, upsertResponses } from '../../src/ui/shell/appStore';
 import { viewOfHash } from '../../src/ui/surveyForm/useHashView';
 import { smallTown } from './fixtures/smallTown';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createExploreSession } from '../../src/analysis/exploreSession';
 import { NeedMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
 import { Workspace } from '../../src/domain/workspace';
-import { formatCount, formatDate, formatPercent, formatWholePercent } from '../../src/ui/surveys/formatting';
-import { NO_RATE_CLASS, responseRateClass, responseRateRows, sortRateRows } from '../../src/ui/surveys/responseRateRows';
+import { formatCount, formatDate, formatPercent, formatWholePercent } from '../../src/ui/common/format';
+import { NO_RATE_CLASS, responseRateClass, responseRateRows, sortRateRows } from '../../src/ui/common/responseRateRows';
 import { deepFreeze } from '../analysis/seededRandom';
 
 // Four streets: 60 of 85 answered (70.6 %), 7 of 35 (20 %), 0 of 12, and one with no households.

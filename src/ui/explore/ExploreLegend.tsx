@@ -1,9 +1,9 @@
 import { EXPLORE_COLOURS, GI_BIN_COLOURS, LISA_COLOURS, NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { useAppState } from '../store/appStore';
-import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
-import { gapNeed, HEX_SIZE_METERS, hotSpotsApply, lisaApply, MIN_RESPONSES } from './exploreSettings';
+import { useAppState } from '../shell/appStore';
+import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
+import { gapNeed, HEX_SIZE_METERS, hotSpotsApply, lisaApply, MIN_RESPONSES } from '../common/exploreSettings';
 import { classLabels, legendTitle, needLabel, neighbourhoodWords, scaleAdviceWords } from './exploreText';
 import { useExploreState } from './useExplore';
 

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/useT';
-import { useAppState } from '../store/appStore';
-import { hotSpotsApply } from './exploreSettings';
+import { useAppState } from '../shell/appStore';
+import { hotSpotsApply } from '../common/exploreSettings';
 import { legendTitle, topUnitsSummary } from './exploreText';
 import { useExploreState } from './useExplore';
 

@@ -14,7 +14,7 @@ import {
   unitChoice,
   withCampaigns,
   type ExploreSettings,
-} from './exploreSettings';
+} from '../common/exploreSettings';
 
 /** The worker's answers for the current settings; each is replaced (never mutated) when a newer one arrives. */
 export interface ExploreResults {

@@ -1,7 +1,7 @@
 import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription, ScaleAdviceResult, UnitLocalPattern } from '../../analysis/exploreSession';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
-import type { ExploreSettings } from './exploreSettings';
+import type { ExploreSettings } from '../common/exploreSettings';
 
 /**
  * The explore map in words: legend titles, class labels, tooltips and the screen-reader summary. Pure functions of

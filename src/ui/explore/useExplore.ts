@@ -1,6 +1,6 @@
 import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { useAnalysis } from '../analysis/useAnalysis';
-import { useExploreUrlSync } from '../url/urlSync';
+import { useAnalysis } from '../shell/useAnalysis';
+import { useExploreUrlSync } from '../shell/url/urlSync';
 import { ExploreController, type ExploreState } from './exploreController';
 
 const ExploreContext = createContext<ExploreController | null>(null);

@@ -5,9 +5,9 @@ import type { Workspace } from '../../domain';
 import { clusterFeatures, EXPLORE_LAYER_IDS, EXPLORE_SOURCE_IDS, exploreLayerVisibility, explorePaint, GI_NOT_COMPUTED, hexFeatures } from '../../map/exploreLayers';
 import { hatchImage, HATCH_IMAGE_ID } from '../../map/explorePalette';
 import { SOURCE_IDS } from '../../map/layers';
-import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from './audience';
+import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import type { ExploreController, ExploreState } from './exploreController';
-import { exploreView, gapNeed } from './exploreSettings';
+import { exploreView, gapNeed } from '../common/exploreSettings';
 
 /** What the e2e tests read: the need map now drawn (a copy; changing it changes nothing). */
 export interface ExploreSnapshot {

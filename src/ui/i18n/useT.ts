@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useAppState } from '../store/appStore';
+import { useAppState } from '../shell/appStore';
 import { translate, type MessageKey } from './dictionary';
 
 /** The translate function for the current language: `t('layers')`, `t('issuesTitle', { count: 3 })`. */

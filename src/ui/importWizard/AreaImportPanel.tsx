@@ -4,7 +4,7 @@ import { planAreaImport, type AreaImportIssue, type AreaImportPlan, type AreaImp
 import { formatIssue, type Area, type AreaKind, type Workspace } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { requestReload, useAppState, useAppStore } from '../store/appStore';
+import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { crsName, issueMessage } from './issueText';
 
 const KIND_LABELS: Readonly<Record<AreaKind, MessageKey>> = { district: 'areaKindDistrict', estate: 'areaKindEstate', care_region: 'areaKindCareRegion', custom: 'areaKindCustom' };

@@ -10,7 +10,7 @@ import { buildMapData } from '../../map/mapData';
 import { createImportClient, type ImportClient } from '../../worker/importClient';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { requestReload, useAppState, useAppStore } from '../store/appStore';
+import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { FIELDS_OF_KIND, KIND_HINT, KIND_LABEL } from './columnFields';
 import { FileReadingPanel } from './FileReadingPanel';

@@ -4,11 +4,11 @@ import { isAbortError } from '../../data/abort';
 import { exportWorkspaceFile, parseWorkspaceFile } from '../../data/import';
 import type { InputIssue, Workspace } from '../../domain';
 import { useT } from '../i18n/useT';
-import { requestReload, useAppStore } from '../store/appStore';
+import { requestReload, useAppStore } from '../shell/appStore';
 import { applyWorkspaceReplacement, planWorkspaceReplacement, type WorkspaceReplacement } from './workspaceReplace';
 import { createEmbeddedDataSource } from '../../data/embedded';
 import { COLLECTION_NAMES } from '../../domain';
-import { openWorkspace, workspaceRegistry } from '../header/workspaceSwitch';
+import { openWorkspace, workspaceRegistry } from '../shell/header/workspaceSwitch';
 
 type LoadStatus =
   | { kind: 'idle' }

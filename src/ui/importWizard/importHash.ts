@@ -1,5 +1,5 @@
 import { useHashView, type AppView } from '../surveyForm/useHashView';
-import { urlViewOfHash, useUrlView } from '../url/urlStore';
+import { urlViewOfHash, useUrlView } from '../shell/url/urlStore';
 
 /** The URL hash that opens the import wizard (and the workspace export / load). */
 export const IMPORT_HASH = '#import';

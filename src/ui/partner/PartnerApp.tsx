@@ -5,11 +5,11 @@ import { loadSharedPackage } from '../../data/supabase/shareLinks';
 import { readSharePackage, type SharePackage, type SharePackageRead } from '../../domain/sharePackage';
 import { LANGUAGES, translate, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { setLanguage, useAppState, useAppStore } from '../store/appStore';
-import type { PartnerRoute } from './partnerRoute';
-import { formatDate } from './partnerText';
+import { setLanguage, useAppState, useAppStore } from '../shell/appStore';
+import type { PartnerRoute } from '../shell/partnerRoute';
+import { formatDate } from '../common/sharing/partnerText';
 import { PartnerView } from './PartnerView';
-import './partner.css';
+import '../common/sharing/partner.css';
 
 type Shown =
   | { status: 'choose'; message: string | null }

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { SharePackage } from '../../domain/sharePackage';
 import { EXPLORE_COLOURS, HATCH_IMAGE_ID, hatchImage, NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import { MAP_COLOURS } from '../../map/palette';
-import { boundsOf } from '../resources/useViewMap';
+import { boundsOf } from '../common/map/viewMap';
 
 setWorkerUrl(maplibreWorkerUrl);
 

@@ -2,10 +2,10 @@ import { useCallback, useMemo, useState } from 'react';
 import type { SharePackage } from '../../domain/sharePackage';
 import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import { useT } from '../i18n/useT';
-import { useAppState } from '../store/appStore';
+import { useAppState } from '../shell/appStore';
 import { PartnerMap } from './PartnerMap';
-import { bandText, disclosureSentence, hiddenLegend } from './disclosureText';
-import { formatCount, formatDate, formatShare, partnerClasses, selectionText, unitName } from './partnerText';
+import { bandText, disclosureSentence, hiddenLegend } from '../common/sharing/disclosureText';
+import { formatCount, formatDate, formatShare, partnerClasses, selectionText, unitName } from '../common/sharing/partnerText';
 
 /**
  * What a partner sees of a share package: who made it and until when it is valid, what the colours mean, the

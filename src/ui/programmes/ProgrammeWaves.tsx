@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { CampaignInfo } from '../../analysis/exploreSession';
 import { NEED_CATEGORY_IDS, type Area, type NeedCategoryId, type Programme } from '../../domain';
 import { formatP, formatPercent, needLabel, waveLabel } from '../explore/exploreText';
-import { MIN_RESPONSES } from '../explore/exploreSettings';
-import { isAnalysisAbort, useAnalysis } from '../analysis/useAnalysis';
+import { MIN_RESPONSES } from '../common/exploreSettings';
+import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
-import { useAppState } from '../store/appStore';
+import { useAppState } from '../shell/appStore';
 import { changeInWords, withQValues } from './programmeDraft';
 
 /** `qValue`: the p-value corrected (Benjamini & Hochberg 1995) across every need tested for this area. */

@@ -7,7 +7,7 @@ import type { Area, PolygonGeometry, Programme, Street } from '../../domain';
 import { labelPoint } from '../../map/labelPoint';
 import { PROGRAMME_COLOUR, PROGRAMME_LAYER_IDS, PROGRAMME_SOURCE_IDS, programmeLayers, programmeSources } from '../../map/programmeLayers';
 import { useT } from '../i18n/useT';
-import { boundsOf, drawTownContext, markViewMapDrawn, useViewMap } from '../resources/useViewMap';
+import { boundsOf, drawTownContext, markViewMapDrawn, useViewMap } from '../common/map/viewMap';
 
 export interface CandidateShape {
   id: string;

@@ -3,16 +3,16 @@ import type { RankedCandidate, RankingResult } from '../../analysis/exploreSessi
 import { combineGeometries, revitalisationLimits, type SelectionGeometry } from '../../analysis/revitalisationLimits';
 import type { DataSource } from '../../data/dataSource';
 import { NEED_CATEGORIES, NEED_CATEGORY_IDS, type Programme, type Workspace } from '../../domain';
-import { isAnalysisAbort, useAnalysis } from '../analysis/useAnalysis';
+import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { formatPercent, needLabel, waveLabel } from '../explore/exploreText';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { useAppState } from '../store/appStore';
+import { useAppState } from '../shell/appStore';
 import { ProgrammeWaves } from './ProgrammeWaves';
 import { ProgrammesMap, type CandidateShape } from './ProgrammesMap';
 import { draftToProgramme, emptyDraft, programmeIdFor, townTotals, type DraftField, type ProgrammeDraft, type ProgrammeTarget } from './programmeDraft';
 import { rankingQueryFor, usableWeights, type CandidateChoice, type NeedChoice } from './programmeRanking';
-import { useUrlSnapshot } from '../url/urlStore';
+import { useUrlSnapshot } from '../shell/url/urlStore';
 import '../resources/tableViews.css';
 import './programmes.css';
 

@@ -1,6 +1,6 @@
 import type { RankingQueryInput } from '../../domain/analysisRequest';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
-import { MIN_RESPONSES } from '../explore/exploreSettings';
+import { MIN_RESPONSES } from '../common/exploreSettings';
 
 /** One need, the composite index with equal weights over all needs, or the index with the explore map's weights (from the URL state). */
 export type NeedChoice = 'index' | 'mapWeights' | NeedCategoryId;

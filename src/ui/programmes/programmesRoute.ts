@@ -1,4 +1,4 @@
-import { urlViewOfHash, useUrlView } from '../url/urlStore';
+import { urlViewOfHash, useUrlView } from '../shell/url/urlStore';
 
 /**
  * `#programy` (or `#programy/…`, or `…&v=programy`) opens the Local Activity Programmes view. The view name

@@ -1,6 +1,6 @@
 import type { ExploreLayer, NeedMapResult, RankingResult } from '../../analysis/exploreSession';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
-import { responseRateRows, sortRateRows, type ResponseRateRow } from '../surveys/responseRateRows';
+import { responseRateRows, sortRateRows, type ResponseRateRow } from '../common/responseRateRows';
 
 /**
  * What the report shows, arranged from the worker's answers (the same queries as the map and the survey view,

@@ -1,4 +1,4 @@
-import { urlViewOfHash, useUrlView } from '../url/urlStore';
+import { urlViewOfHash, useUrlView } from '../shell/url/urlStore';
 
 /**
  * `#raport` (or `…&v=raport`) opens the printable "Mapa zasobów i potrzeb". The view name 'raport' is one of the

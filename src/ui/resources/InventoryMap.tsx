@@ -4,7 +4,7 @@ import type { Area, Street } from '../../domain';
 import { resourceMarkerImages } from '../../map/markerIcons';
 import { MAP_COLOURS } from '../../map/palette';
 import { useT } from '../i18n/useT';
-import { boundsOf, drawTownContext, markViewMapDrawn, useViewMap } from './useViewMap';
+import { boundsOf, drawTownContext, markViewMapDrawn, useViewMap } from '../common/map/viewMap';
 
 /** A point of the inventory: a resource (drawn with its category's marker) or a group (a plain dot). */
 export interface InventoryPoint {

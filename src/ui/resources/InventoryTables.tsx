@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { NEED_BY_ID, type Group, type NeedCategoryId, type Resource } from '../../domain';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { formatDate } from '../surveys/formatting';
+import { formatDate } from '../common/format';
 import type { GroupSortKey, ResourceSortKey, SortOrder } from './inventoryFilter';
-import { SortableHeader } from './SortableHeader';
+import { SortableHeader } from '../common/table/SortableHeader';
 
 interface TableProps<T, K extends string> {
   rows: readonly T[];

@@ -3,8 +3,8 @@ import { NEED_CATEGORIES, type GroupKind, type NeedCategoryId, type ResourceKind
 import { RESOURCE_CATEGORIES, RESOURCE_CATEGORY_OF_KIND, RESOURCE_CATEGORY_STYLE, resourceIconId } from '../../map/palette';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { useAppState } from '../store/appStore';
-import { CATEGORY_LABEL_KEYS, MarkerSwatch } from '../layers/Legend';
+import { useAppState } from '../shell/appStore';
+import { CATEGORY_LABEL_KEYS, MarkerSwatch } from '../common/Legend';
 import { GROUP_COLOUR, InventoryMap, type InventoryPoint } from './InventoryMap';
 import { GroupTable, ResourceTable } from './InventoryTables';
 import {

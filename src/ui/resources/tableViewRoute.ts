@@ -1,5 +1,5 @@
 import type { ViewId } from '../../share/viewState';
-import { urlViewOfHash, useUrlView } from '../url/urlStore';
+import { urlViewOfHash, useUrlView } from '../shell/url/urlStore';
 
 /** URL hashes of the table views: `#ankiety` (survey campaigns) and `#zasoby` (inventory); `#zasoby/…` and `…&v=zasoby` also open it. */
 export const CAMPAIGNS_HASH = '#ankiety';

@@ -3,8 +3,8 @@ import type { Address } from '../../domain';
 import type { LayerGroup } from '../../map/layers';
 import type { MapData } from '../../map/mapData';
 import { useT } from '../i18n/useT';
-import { MapView } from '../map/MapView';
-import type { FeatureRef } from '../store/appStore';
+import { MapView } from '../common/map/MapView';
+import type { FeatureRef } from '../shell/appStore';
 import { addressLabel, searchStreets, splitQuery, type AddressDirectory } from './addressDirectory';
 
 export type PickMode = 'list' | 'map';

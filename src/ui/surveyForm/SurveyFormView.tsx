@@ -3,7 +3,7 @@ import type { DataSource } from '../../data/dataSource';
 import type { Address, SurveyResponse, Workspace } from '../../domain';
 import { buildMapData } from '../../map/mapData';
 import { useT } from '../i18n/useT';
-import { requestReload, useAppState, useAppStore } from '../store/appStore';
+import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { addressLabel, buildAddressDirectory, defaultCampaign, nextAddressOnStreet } from './addressDirectory';
 import { AddressPicker, type PickMode } from './AddressPicker';
 import { checkDuplicate, mergeById, answersPerAddress, type DuplicateCheck } from './duplicates';

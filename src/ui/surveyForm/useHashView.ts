@@ -1,4 +1,4 @@
-import { urlViewOfHash, useUrlView } from '../url/urlStore';
+import { urlViewOfHash, useUrlView } from '../shell/url/urlStore';
 
 /** The URL hash that opens the door-to-door form directly (a link volunteers can bookmark on the phone). */
 export const SURVEY_HASH = '#ankieta';

@@ -3,7 +3,7 @@ import { createConnectivityMonitor, type ConnectivityMonitor } from '../../data/
 import type { DataSource } from '../../data/dataSource';
 import { createSurveyOutbox, sendOutbox } from '../../data/outbox';
 import { formatIssue, type InputIssue, type SurveyResponse } from '../../domain';
-import { upsertResponses, useAppStore } from '../store/appStore';
+import { upsertResponses, useAppStore } from '../shell/appStore';
 
 /** How often a phone with queued answers tries again while it believes it is online. */
 const RETRY_INTERVAL_MS = 30_000;

@@ -6,8 +6,8 @@ import { constantOverState } from '../../map/featureStatePaint';
 import { FONT_BOLD } from '../../map/fonts';
 import { MAP_COLOURS } from '../../map/palette';
 import { useT } from '../i18n/useT';
-import { boundsOf, markViewMapDrawn, useViewMap } from '../resources/useViewMap';
-import { NO_RATE_CLASS, type ResponseRateRow } from './responseRateRows';
+import { boundsOf, markViewMapDrawn, useViewMap } from '../common/map/viewMap';
+import { NO_RATE_CLASS, type ResponseRateRow } from '../common/responseRateRows';
 
 /** ColorBrewer YlGnBu, 5 classes (colour-blind safe, sequential): more answers, darker blue. */
 export const RATE_CLASS_COLOURS = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;

@@ -3,8 +3,8 @@ import type { DataSource } from '../../data/dataSource';
 import { formatIssue, SURVEY_METHODS, type Workspace } from '../../domain';
 import { SURVEY_METHOD_LABELS, type MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { requestReload, useAppState, useAppStore } from '../store/appStore';
-import { formatCount } from './formatting';
+import { requestReload, useAppState, useAppStore } from '../shell/appStore';
+import { formatCount } from '../common/format';
 import { buildWave, householdsInAreas, type WaveDraft, type WaveErrors, type WaveField } from './waveForm';
 
 const ERROR_TEXT: Record<WaveField, MessageKey> = {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { NeedSelection, UnitKindName } from '../../domain/analysisRequest';
 import type { ExploreLayer } from '../../analysis/exploreSession';
-import { isAnalysisAbort, useAnalysis } from '../analysis/useAnalysis';
-import { responseRateRows, type ResponseRateRow } from './responseRateRows';
+import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
+import { responseRateRows, type ResponseRateRow } from '../common/responseRateRows';
 
 /**
  * Households, answers and response rates per unit come from the analysis worker (the same numbers as the

@@ -1,0 +1,264 @@
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { glyphsUrl } from '../../../map/fonts';
+import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_OF_KIND, type LayerGroup } from '../../../map/layers';
+import { featureBounds, type MapData } from '../../../map/mapData';
+import { resourceMarkerImages } from '../../../map/markerIcons';
+import { createOfflineStyle } from '../../../map/style';
+import { EXPLORE_INTERACTIVE_LAYERS } from '../../../map/exploreLayers';
+import { unitIndexOf, unitTooltip } from '../../explore/exploreText';
+import { useExploreMap } from '../../explore/useExploreMap';
+import { useExploreController, useExploreState } from '../../explore/useExplore';
+import { useT } from '../../i18n/useT';
+import { sameRef, useAppState, type FeatureRef } from '../../shell/appStore';
+import { initialMapCamera, useMapUrlSync } from '../../shell/url/urlSync';
+import { loadBasemap } from './basemap';
+import { markMapReady } from './readiness';
+
+// MapLibre 6 finds its worker next to its own module; once bundled, that is the app's chunk, so point it at the
+// worker file Vite emitted.
+setWorkerUrl(maplibreWorkerUrl);
+
+interface MapViewProps {
+  mapData: MapData | null;
+  visibleGroups: Readonly<Record<LayerGroup, boolean>>;
+  selection: FeatureRef | null;
+  onSelect: (ref: FeatureRef | null) => void;
+  /** Short tooltip text for a feature, e.g. "ul. Polna · gospodarstwa: 42". */
+  describe: (ref: FeatureRef) => string | undefined;
+  /** When its tick changes, the map brings this feature into view. */
+  focus: { ref: FeatureRef; tick: number } | null;
+  /** Told when the loaded data has been drawn (true) or is being replaced (false). */
+  onDrawn?: (drawn: boolean) => void;
+  /** Told the MapLibre instance once it exists (and null when it is removed): the export menu reads its canvas. */
+  onMapInstance?: (map: MapLibreMap | null) => void;
+}
+
+interface Hover { ref: FeatureRef; x: number; y: number }
+
+/** Half the side of the square around the pointer that counts as a hit: thin streets need some slack. */
+const HIT_SLACK_PX = 4;
+
+/**
+ * Hit-test order: resources, addresses and cluster outlines first; then the unit the need map shows (the map answers
+ * one question at a time: with hexagons shown, a click on a street inside a hexagon selects the hexagon).
+ */
+export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<{ layerId: string; kind: FeatureRef['kind'] }> {
+  const all = [...INTERACTIVE_LAYERS.slice(0, 2), ...EXPLORE_INTERACTIVE_LAYERS.slice(0, 1), ...INTERACTIVE_LAYERS.slice(2), ...EXPLORE_INTERACTIVE_LAYERS.slice(1)];
+  if (!preferKind) return all;
+  const top = all.filter((l) => l.kind === 'resource' || l.kind === 'address' || l.kind === 'cluster');
+  return [...top, ...all.filter((l) => !top.includes(l) && l.kind === preferKind), ...all.filter((l) => !top.includes(l) && l.kind !== preferKind)];
+}
+
+/**
+ * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
+ * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
+ */
+export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance }: MapViewProps) {
+  const t = useT();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [styleReady, setStyleReady] = useState(false);
+  const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
+  /** The town's data is on screen: the need colours come after it, so they never hold up the first map. */
+  const [dataDrawn, setDataDrawn] = useState(false);
+  const explore = useExploreController();
+  const exploreState = useExploreState();
+  const language = useAppState((s) => s.language);
+  const load = useAppState((s) => s.load);
+  const preferKindRef = useRef<FeatureRef['kind'] | null>(null);
+  preferKindRef.current = exploreState?.ready && exploreState.settings.campaignId ? exploreState.settings.unit : null;
+  const [hover, setHover] = useState<Hover | null>(null);
+  const hoverRef = useRef<FeatureRef | null>(null);
+  const onSelectRef = useRef(onSelect);
+  const onDrawnRef = useRef(onDrawn);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+    onDrawnRef.current = onDrawn;
+  }, [onSelect, onDrawn]);
+
+  // Create the map once.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const camera = initialMapCamera(); // a link's `#map=zoom/lat/lon`, else the town is fitted once the data is in
+    const map = new MapLibreMap({
+      container,
+      style: createOfflineStyle(glyphsUrl(window.location.origin, import.meta.env.BASE_URL)),
+      center: camera?.center ?? [19.3, 50.15],
+      zoom: camera?.zoom ?? 12.5,
+      minZoom: 10,
+      maxZoom: 19,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      fadeDuration: 0,
+    });
+    map.touchZoomRotate.disableRotation();
+    mapRef.current = map;
+    setMapInstance(map);
+    window.__calmap = { map, ready: false };
+
+    const pick = (point: { x: number; y: number }): FeatureRef | null => {
+      const box: [PointLike, PointLike] = [
+        [point.x - HIT_SLACK_PX, point.y - HIT_SLACK_PX],
+        [point.x + HIT_SLACK_PX, point.y + HIT_SLACK_PX],
+      ];
+      const order = pickOrder(preferKindRef.current);
+      const layers = order.map((l) => l.layerId).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const hits = map.queryRenderedFeatures(box, { layers });
+      for (const { layerId, kind } of order) {
+        const hit = hits.find((f) => f.layer.id === layerId);
+        if (hit && hit.id !== undefined) return { kind, id: String(hit.id) };
+      }
+      return null;
+    };
+
+    const setHoverState = (next: FeatureRef | null) => {
+      const previous = hoverRef.current;
+      if (sameRef(previous, next)) return;
+      if (previous) map.setFeatureState({ source: SOURCE_OF_KIND[previous.kind], id: previous.id }, { hover: false });
+      if (next) map.setFeatureState({ source: SOURCE_OF_KIND[next.kind], id: next.id }, { hover: true });
+      hoverRef.current = next;
+    };
+
+    map.on('load', () => {
+      for (const image of resourceMarkerImages(2)) {
+        if (!map.hasImage(image.id)) map.addImage(image.id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio });
+      }
+      setStyleReady(true);
+      const basemapUrl = import.meta.env.VITE_BASEMAP_STYLE as string | undefined;
+      if (basemapUrl) void loadBasemap(map, basemapUrl);
+    });
+    map.on('mousemove', (event: MapMouseEvent) => {
+      const ref = pick(event.point);
+      setHoverState(ref);
+      map.getCanvas().style.cursor = ref ? 'pointer' : '';
+      setHover(ref ? { ref, x: event.point.x, y: event.point.y } : null);
+    });
+    map.on('mouseout', () => {
+      setHoverState(null);
+      setHover(null);
+    });
+    map.on('click', (event: MapMouseEvent) => onSelectRef.current(pick(event.point)));
+
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      setMapInstance(null);
+      window.__calmap = undefined;
+    };
+  }, []);
+
+  // Data: replace source data only when the records change; fit the town into view the first time.
+  const fittedRef = useRef(initialMapCamera() !== null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady || !mapData) return;
+    const sources: Array<[string, GeoJSON.FeatureCollection]> = [
+      [SOURCE_IDS.districts, mapData.districts],
+      [SOURCE_IDS.estates, mapData.estates],
+      [SOURCE_IDS.areaLabels, mapData.areaLabels],
+      [SOURCE_IDS.streets, mapData.streets],
+      [SOURCE_IDS.addresses, mapData.addresses],
+      [SOURCE_IDS.resources, mapData.resources],
+    ];
+    markMapReady(map, false);
+    setDataDrawn(false);
+    onDrawnRef.current?.(false);
+    for (const [id, data] of sources) map.getSource<GeoJSONSource>(id)?.setData(data);
+    if (!fittedRef.current && mapData.bounds) {
+      fittedRef.current = true;
+      // A notice may have appeared above the map in the same render: measure the container first.
+      map.resize();
+      map.fitBounds(mapData.bounds, { padding: 24, animate: false });
+    }
+    // Ready for people and tests once the data has been drawn.
+    map.once('idle', () => {
+      markMapReady(map, true);
+      setDataDrawn(true);
+      onDrawnRef.current?.(true);
+    });
+  }, [mapData, styleReady]);
+
+  // Visible layer groups.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    for (const group of LAYER_GROUPS) {
+      for (const layerId of LAYERS_OF_GROUP[group]) {
+        if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'visibility', visibleGroups[group] ? 'visible' : 'none');
+      }
+    }
+  }, [visibleGroups, styleReady]);
+
+  // Selection through feature-state.
+  const selectedRef = useRef<FeatureRef | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const previous = selectedRef.current;
+    if (previous) map.setFeatureState({ source: SOURCE_OF_KIND[previous.kind], id: previous.id }, { selected: false });
+    if (selection) map.setFeatureState({ source: SOURCE_OF_KIND[selection.kind], id: selection.id }, { selected: true });
+    selectedRef.current = selection;
+  }, [selection, styleReady, mapData]);
+
+  // MapLibre labels its canvas in English; say it in the current language.
+  const mapLabel = t('mapRegion');
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    canvas?.setAttribute('aria-label', mapLabel);
+    // The text summary (MapSummary) describes what the map shows.
+    canvas?.setAttribute('aria-describedby', 'map-summary');
+  }, [mapLabel, styleReady]);
+
+  // Bring a feature chosen from a list into view.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapData || !focus) return;
+    const kind = focus.ref.kind;
+    if (kind !== 'estate' && kind !== 'street' && kind !== 'address' && kind !== 'resource') return;
+    const source = ({ estate: 'estates', street: 'streets', address: 'addresses', resource: 'resources' } as const)[kind];
+    const bounds = featureBounds(mapData, source, focus.ref.id);
+    if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 16.5, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
+  }, [focus, mapData]);
+
+  useEffect(() => onMapInstance?.(mapInstance), [mapInstance, onMapInstance]);
+
+  useMapUrlSync(mapInstance);
+
+  const clusterLabel = useCallback((i: number) => t('clusterLabel', { n: i + 1 }), [t]);
+  useExploreMap(mapInstance, styleReady && dataDrawn, explore, load.status === 'ready' ? load.workspace : null, mapData, clusterLabel);
+
+  const tooltip = hover ? (describeExplore(hover.ref) ?? describe(hover.ref)) : undefined;
+  function describeExplore(ref: FeatureRef): string | undefined {
+    const results = exploreState?.results;
+    const layer = results?.layer;
+    const needMap = results?.needMap;
+    if (!layer || !needMap || needMap.layerKey !== layer.key || ref.kind !== layer.kind) return undefined;
+    const unit = unitIndexOf(layer, ref.id);
+    return unit === undefined ? undefined : unitTooltip(layer, needMap, unit, language);
+  }
+
+  return (
+    <div className="map-wrap">
+      <div ref={containerRef} className="map-canvas" />
+      <div className="map-zoom" role="group" aria-label={t('mapControls')}>
+        <button type="button" className="map-zoom-button" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => mapRef.current?.zoomIn()}>
+          +
+        </button>
+        <button type="button" className="map-zoom-button" aria-label={t('zoomOut')} title={t('zoomOut')} onClick={() => mapRef.current?.zoomOut()}>
+          −
+        </button>
+      </div>
+      {hover && tooltip ? (
+        <div className="map-tooltip" style={{ transform: `translate(${Math.round(hover.x + 14)}px, ${Math.round(hover.y + 14)}px)` }} aria-hidden="true">
+          {tooltip}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { dataAttribution } from '../../i18n/attribution';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useAnalysis } from '../../shell/useAnalysis';
+import { canExportRawAnswers, CURRENT_AUDIENCE, type Audience } from '../../common/audience';
+import { legendTitle } from '../exploreText';
+import { useExploreState } from '../useExplore';
+import { useAppState } from '../../shell/appStore';
+import { aggregateRows } from './aggregateRows';
+import { aggregatesCsv } from './aggregatesCsv';
+import { aggregatesGeoJson, unitGeometries } from './aggregatesGeoJson';
+import { POLISH_EXCEL_CSV } from './csvFormat';
+import { downloadBlob, downloadText, exportFileName } from './download';
+import { exportText } from './exportText';
+import { mapPng } from './mapImage';
+import { legendModel } from './mapLegend';
+import { rawAnswersCsv } from './rawAnswersCsv';
+import './export.css';
+
+interface ExportMenuProps {
+  map: MapLibreMap | null;
+  /** Who is looking: raw answers are offered to planners only (audience.ts), never in a partner view. */
+  audience?: Audience;
+}
+
+/**
+ * "Eksport" on the map view: the map as PNG with legend and attribution, the aggregates on screen (the layer, wave
+ * and measure the map shows, from the same worker answer) as CSV or GeoJSON, and — for planners, after a GDPR
+ * warning — the raw answers of the wave.
+ */
+export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps) {
+  const language = useAppState((s) => s.language);
+  const state = useExploreState();
+  const analysis = useAnalysis();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const menuId = useId();
+  const titleId = useId();
+  const x = (key: Parameters<typeof exportText>[1], params?: Record<string, string>) => exportText(language, key, params);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const workspace = analysis.status === 'ready' ? analysis.workspace : null;
+  const layer = state?.results.layer ?? null;
+  const needMap = state?.results.needMap ?? null;
+  const aggregatesReady = !!(layer && needMap && needMap.layerKey === layer.key && workspace);
+  const town = workspace?.organisation.town ?? '';
+  const campaign = state?.campaigns.find((c) => c.id === state.settings.campaignId);
+  const baseName = () => exportFileName('calmap', town, layer?.key.replace(':', '') ?? 'mapa', campaign?.startDate ?? '');
+  const attribution = x('attribution', { source: dataAttribution(language, workspace?.organisation) });
+
+  const exportAggregates = (format: 'csv' | 'csvDot' | 'geojson') => {
+    setOpen(false);
+    if (!aggregatesReady || !state || !layer || !needMap || !workspace) return setMessage(x('notReady'));
+    const rows = aggregateRows(layer, needMap);
+    if (format === 'geojson') {
+      const measure = legendTitle(state.settings, campaign, language);
+      const text = aggregatesGeoJson(rows, unitGeometries(layer, workspace), { town, campaignId: needMap.campaignId, measure, unitKind: layer.key, minResponses: needMap.minResponses });
+      downloadText(text, `${baseName()}.geojson`, 'application/geo+json');
+    } else {
+      const options = format === 'csv' ? POLISH_EXCEL_CSV : { separator: ',' as const, decimalComma: false, bom: true };
+      downloadText(aggregatesCsv(rows, options), `${baseName()}${format === 'csvDot' ? '-en' : ''}.csv`, 'text/csv;charset=utf-8');
+    }
+    setMessage('');
+  };
+
+  const exportPng = async () => {
+    setOpen(false);
+    if (!map) return setMessage(x('notReady'));
+    try {
+      const blob = await mapPng(map, state ? legendModel(state, language) : null, attribution);
+      downloadBlob(blob, `${baseName()}.png`);
+      setMessage('');
+    } catch (error) {
+      setMessage(x('pngFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  const exportRaw = () => {
+    dialogRef.current?.close();
+    if (!canExportRawAnswers(audience) || !workspace || !state?.settings.campaignId) return;
+    downloadText(rawAnswersCsv(workspace.responses, state.settings.campaignId), `${exportFileName('calmap', town, 'odpowiedzi', campaign?.startDate ?? '')}.csv`, 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <div className="export" ref={menuRef}>
+      <button ref={buttonRef} type="button" className="export-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        {x('menu')}
+      </button>
+      <div id={menuId} className="export-menu" hidden={!open}>
+        <button type="button" className="settings-item" data-export="png" onClick={() => void exportPng()} disabled={!map}>
+          {x('png')}
+        </button>
+        <button type="button" className="settings-item" data-export="csv" onClick={() => exportAggregates('csv')} disabled={!aggregatesReady}>
+          {x('csv')}
+        </button>
+        <button type="button" className="settings-item" data-export="csv-dot" onClick={() => exportAggregates('csvDot')} disabled={!aggregatesReady}>
+          {x('csvDot')}
+        </button>
+        <button type="button" className="settings-item" data-export="geojson" onClick={() => exportAggregates('geojson')} disabled={!aggregatesReady}>
+          {x('geojson')}
+        </button>
+        {canExportRawAnswers(audience) ? (
+          <button
+            type="button"
+            className="settings-item export-raw"
+            data-export="raw"
+            disabled={!workspace || !state?.settings.campaignId}
+            onClick={() => {
+              setOpen(false);
+              dialogRef.current?.showModal();
+            }}
+          >
+            {x('raw')}
+          </button>
+        ) : null}
+      </div>
+      <p className="export-message" role="status">
+        {message}
+      </p>
+      {canExportRawAnswers(audience) ? (
+        <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => buttonRef.current?.focus()}>
+          <h2 id={titleId}>{x('rawTitle')}</h2>
+          <p>{x('rawBody')}</p>
+          <div className="dialog-actions">
+            <button type="button" className="button-secondary" onClick={() => dialogRef.current?.close()}>
+              {x('cancel')}
+            </button>
+            <button type="button" className="button-danger" data-export="raw-confirm" onClick={exportRaw}>
+              {x('rawConfirm')}
+            </button>
+          </div>
+        </dialog>
+      ) : null}
+    </div>
+  );
+}

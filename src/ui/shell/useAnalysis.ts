@@ -1,0 +1,89 @@
+import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
+import { isAbortError } from '../../data/abort';
+import type { Workspace } from '../../domain';
+import type { ExploreSummary } from '../../analysis/exploreSession';
+import { createAnalysisClient, type AnalysisClient } from '../../worker/analysisClient';
+import { useAppState } from './appStore';
+
+/**
+ * ONE analysis worker for the whole app (the explore map, the survey campaigns view, the report…), loaded with
+ * the workspace the store holds. Every view reads it with `useAnalysis()`:
+ *
+ *   const analysis = useAnalysis();
+ *   useEffect(() => {
+ *     if (analysis.status !== 'ready') return;
+ *     const controller = new AbortController();
+ *     analysis.client.needMap(query, { signal: controller.signal, channel: 'campaigns:needMap' }).then(…, ignoreAbort);
+ *     return () => controller.abort();
+ *   }, [analysis, query]);
+ *
+ * `generation` grows with every workspace the worker has loaded: re-query when it changes (new survey answers,
+ * a reset or an import replace the workspace). Give your requests your own `channel` ("campaigns:…"), or they
+ * supersede (cancel) another view's requests of the same method.
+ */
+export type AnalysisState =
+  | { status: 'waiting'; client: null; summary: null; generation: number }
+  | { status: 'loading'; client: AnalysisClient; summary: null; generation: number }
+  | { status: 'ready'; client: AnalysisClient; summary: ExploreSummary; generation: number; workspace: Workspace }
+  | { status: 'failed'; client: AnalysisClient | null; summary: null; generation: number; message: string };
+
+const WAITING: AnalysisState = { status: 'waiting', client: null, summary: null, generation: 0 };
+
+export const AnalysisContext = createContext<AnalysisState>(WAITING);
+
+/** The shared analysis worker's state (see AnalysisState). Outside an AnalysisProvider it stays "waiting". */
+export function useAnalysis(): AnalysisState {
+  return useContext(AnalysisContext);
+}
+
+/** True for the rejection of an aborted or superseded request: not an error, just drop it. */
+export const isAnalysisAbort = isAbortError;
+
+interface AnalysisProviderProps {
+  children?: ReactNode;
+  /** For tests: a client over a fake worker. Default: the real Web Worker. */
+  createClient?: () => AnalysisClient;
+}
+
+/**
+ * Starts the worker once, (re)loads it with the store's workspace whenever that changes, and shares the state.
+ * Put it once near the root (App). The worker is terminated when the provider unmounts.
+ */
+export function AnalysisProvider({ children, createClient = createAnalysisClient }: AnalysisProviderProps) {
+  const load = useAppState((s) => s.load);
+  const workspace = load.status === 'ready' ? load.workspace : null;
+  const [client, setClient] = useState<AnalysisClient | null>(null);
+  const [state, setState] = useState<AnalysisState>(WAITING);
+
+  // One client per mount (React StrictMode mounts twice: the first client is disposed, the second kept).
+  useEffect(() => {
+    const created = createClient();
+    setClient(created);
+    return () => created.dispose();
+  }, [createClient]);
+
+  useEffect(() => {
+    if (!client || !workspace) return;
+    const controller = new AbortController();
+    setState((s) => ({ status: 'loading', client, summary: null, generation: s.generation }));
+    const started = performance.now();
+    client.init(workspace, { signal: controller.signal }).then(
+      (outcome) => {
+        if (controller.signal.aborted) return;
+        performance.measure('calmap:analysis-init', { start: started, end: performance.now() });
+        setState((s) =>
+          outcome.ok
+            ? { status: 'ready', client, summary: outcome.value, generation: s.generation + 1, workspace }
+            : { status: 'failed', client, summary: null, generation: s.generation, message: outcome.message },
+        );
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || isAbortError(error)) return;
+        setState((s) => ({ status: 'failed', client, summary: null, generation: s.generation, message: error instanceof Error ? error.message : String(error) }));
+      },
+    );
+    return () => controller.abort();
+  }, [client, workspace]);
+
+  return createElement(AnalysisContext.Provider, { value: state }, children);
+}
