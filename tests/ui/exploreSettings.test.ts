@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
 import { chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
-import { classLabels, formatP, legendTitle, topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
+import { topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
+import { classLabels, legendTitle } from '../../src/ui/common/viewText';
+import { formatP } from '../../src/ui/common/format';
 import { pickOrder } from '../../src/ui/common/map/MapView';
 
 const WAVES: CampaignInfo[] = [
@@ -49,10 +51,10 @@ describe('explore words', () => {
 
   it('label the quantile classes in percent', () => {
     expect(classLabels([0, 0.1, 0.2, 0.3, 0.4, 0.54], 'en')).toEqual(['0–10%', '10–20%', '20–30%', '30–40%', '40–54%']);
-    expect(classLabels([0, 0.1], 'pl')).toEqual([`0–${new Intl.NumberFormat('pl-PL', { style: 'percent' }).format(0.1)}`]);
+    expect(classLabels([0, 0.1], 'pl')).toEqual(['0–10\u00a0%']); // Polish: a non-breaking space before the sign
   });
 
-  const pl = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent' }).format(v); // "58%" or "58 %", by ICU version
+  const pl = (v: number) => `${Math.round(v * 100)}\u00a0%`; // Polish: "58 %", a non-breaking space before the sign
 
   it('give every number its base, and hide small bases', () => {
     expect(unitTooltip(layer, needMap, 1, 'pl')).toBe(`ul. Słoneczna · ${pl(0.58)} z 61 ankiet`);
@@ -66,8 +68,8 @@ describe('explore words', () => {
     expect(topUnitsSummary(layer, needMap, 'pl')).toBe(`Najwyższa potrzeba: ul. Słoneczna ${pl(0.58)} z 61 ankiet, ul. Polna ${pl(0.51)} z 45 ankiet.`);
     const small = { values: new Float64Array([0.51, 0.6, NaN]), rankingValues: new Float64Array([0.49, 0.31, NaN]), responses: new Uint32Array([45, 5, 3]) } as unknown as NeedMapResult;
     expect(topUnitsSummary(layer, small, 'pl')).toBe(`Najwyższa potrzeba: ul. Polna ${pl(0.51)} z 45 ankiet, ul. Słoneczna ${pl(0.6)} z 5 ankiet.`);
-    expect(formatP(0.0004, 'pl')).toBe('p < 0,001');
-    expect(formatP(0.0321, 'pl')).toBe('p = 0,032');
+    expect(formatP('pl', 0.0004)).toBe('p < 0,001');
+    expect(formatP('pl', 0.0321)).toBe('p = 0,032');
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitLocalPattern } from '../../src/analysis/exploreSession';
 import { translate } from '../../src/ui/i18n/dictionary';
-import { classLabels, localPatternWords, neighbourhoodWords, scaleAdviceWords } from '../../src/ui/explore/exploreText';
+import { localPatternWords, neighbourhoodWords, scaleAdviceWords } from '../../src/ui/explore/exploreText';
+import { classLabels } from '../../src/ui/common/viewText';
 import type { ScaleAdviceResult, ScaleCandidate } from '../../src/analysis/exploreSession';
 
 const t = (key: Parameters<typeof translate>[1], params?: Readonly<Record<string, string | number>>) => translate('pl', key, params);
@@ -16,16 +17,16 @@ describe('explore words for issue 13', () => {
   });
 
   it('legend rows print each class own range and a one-value class as one value', () => {
-    // A class narrower than 2 points is printed to 0.1 point: the "0 %" class reads "0,0%".
-    expect(classLabels([0, 0, 0.2, 0.5], 'pl', { classMin: [0, 0.04, 0.25], classMax: [0, 0.2, 0.5] })).toEqual(['0,0%', '4–20%', '25–50%']);
+    // A class narrower than 2 points is printed to 0.1 point: the "0 %" class reads "0,0 %".
+    expect(classLabels([0, 0, 0.2, 0.5], 'pl', { classMin: [0, 0.04, 0.25], classMax: [0, 0.2, 0.5] })).toEqual(['0,0\u00a0%', '4–20\u00a0%', '25–50\u00a0%']);
   });
 
   it('scale advice: says how many answers the shown size hides and which size is better, and why', () => {
     const c = (hexSizeMeters: number, shareShown: number, moranI: number, pValue: number): ScaleCandidate => ({ hexSizeMeters, units: 100, unitsShown: 40, answers: 1000, answersShown: 1000 * shareShown, shareShown, answersInSpots: 0, shareInSpots: 0, moran: { moranI, expected: -0.01, permutationMean: 0, permutationSd: 0.1, z: 2, pValue, unitsTested: 40 } });
     const advice: ScaleAdviceResult = { campaignId: 'w1', selection: { kind: 'need', needId: 'health' }, candidates: [c(250, 0.34, 0.28, 0.054), c(500, 0.68, 0.31, 0.038)], chosen: 1, reason: 'clearest_autocorrelation', minResponses: 5 };
     const words = scaleAdviceWords(advice, 250, t, 'pl')!;
-    expect(words).toContain('Przy 250 m 66%');
-    expect(words).toContain('Heksagony 500 m zachowują 68%');
+    expect(words).toContain('Przy 250 m 66\u00a0%');
+    expect(words).toContain('Heksagony 500 m zachowują 68\u00a0%');
     expect(words).toContain('I Morana 0,31, p = 0,038');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createExploreSession } from '../../src/analysis/exploreSession';
 import { NeedMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
 import { Workspace } from '../../src/domain/workspace';
-import { formatCount, formatDate, formatPercent, formatWholePercent } from '../../src/ui/common/format';
+import { formatCount, formatDate, formatPercent } from '../../src/ui/common/format';
 import { NO_RATE_CLASS, responseRateClass, responseRateRows, sortRateRows } from '../../src/ui/common/responseRateRows';
 import { deepFreeze } from '../analysis/seededRandom';
 
@@ -55,7 +55,7 @@ describe('Polish and English number formats', () => {
     expect(formatPercent('en', 60 / 85)).toBe('70.6%');
     expect(formatPercent('pl', 0.198)).toBe('19,8\u00a0%');
     expect(formatPercent('pl', Number.NaN)).toBe('—');
-    expect(formatWholePercent('pl', 0.2)).toBe('20\u00a0%');
+    expect(formatPercent('pl', 0.2, 0)).toBe('20\u00a0%');
     expect(formatCount('pl', 21390).replace(/\s/g, ' ')).toBe('21 390');
     expect(formatCount('en', 21390)).toBe('21,390');
     expect(formatDate('pl', '2025-04-07')).toBe('7 kwietnia 2025');

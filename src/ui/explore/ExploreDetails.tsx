@@ -6,7 +6,9 @@ import { useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
 import type { FeatureRef } from '../shell/appStore';
 import { gapNeed, MIN_RESPONSES, needSelection, unitChoice, weightsUsable, type ExploreSettings } from '../common/exploreSettings';
-import { formatDistance, formatP, formatPercent, localPatternWords, needLabel, neighbourhoodWords, unitIndexOf } from './exploreText';
+import { localPatternWords, neighbourhoodWords, unitIndexOf } from './exploreText';
+import { needLabel } from '../common/viewText';
+import { formatDistance, formatP, formatPercent } from '../common/format';
 import { NeedBars } from './NeedBars';
 import { useExploreState } from './useExplore';
 
@@ -96,7 +98,7 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
           <ul className="plain-list">
             {cluster.topNeeds.map((n) => (
               <li key={n.needId}>
-                {needLabel(n.needId, language)}: {formatPercent(n.rate, language)} ({t('tooltipRate', { rate: number.format(n.count), responses: cluster.responses })})
+                {needLabel(n.needId, language)}: {formatPercent(language, n.rate, 0)} ({t('tooltipRate', { rate: number.format(n.count), responses: cluster.responses })})
               </li>
             ))}
           </ul>
@@ -115,9 +117,9 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
           rows={[
             [t('fieldHouseholds'), number.format(d.households), 'detail-households'],
             [t('fieldResponses'), number.format(d.responses), 'detail-responses'],
-            [t('fieldResponseRate'), formatPercent(d.responseRate, language), 'detail-response-rate'],
+            [t('fieldResponseRate'), formatPercent(language, d.responseRate, 0), 'detail-response-rate'],
             ...(mapValue !== undefined
-              ? [[t('fieldShownValue'), Number.isFinite(mapValue) ? t('tooltipRate', { rate: formatPercent(mapValue, language), responses: d.responses }) : t('detailSuppressed', { responses: d.responses }), 'detail-value'] as [string, string, string]]
+              ? [[t('fieldShownValue'), Number.isFinite(mapValue) ? t('tooltipRate', { rate: formatPercent(language, mapValue, 0), responses: d.responses }) : t('detailSuppressed', { responses: d.responses }), 'detail-value'] as [string, string, string]]
               : []),
           ]}
         />
@@ -158,11 +160,11 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
                 .map((n) => {
                   const points = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(100 * n.change!);
                   // Significance only after the BH correction across the needs shown (q), never from a lone p.
-                  const q = n.qValue === null ? '' : formatP(n.qValue, language, 'q');
+                  const q = n.qValue === null ? '' : formatP(language, n.qValue, 'q');
                   const words = n.significant ? t(n.change! > 0 ? 'changeUp' : 'changeDown', { points: points.replace(/^[+-]/, ''), p: q }) : t('changeNotSignificant', { points, p: q });
                   return (
                     <li key={n.needId}>
-                      <strong>{needLabel(n.needId, language)}</strong>: {formatPercent(n.before ?? NaN, language)} → {formatPercent(n.after ?? NaN, language)}; {words}
+                      <strong>{needLabel(n.needId, language)}</strong>: {formatPercent(language, n.before ?? NaN, 0)} → {formatPercent(language, n.after ?? NaN, 0)}; {words}
                     </li>
                   );
                 })}
@@ -180,7 +182,7 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
             {d.gaps
               .filter((g) => g.uncovered)
               .map((g) => {
-                const distance = formatDistance(g.accessMeters, language);
+                const distance = formatDistance(language, g.accessMeters);
                 return <li key={g.needId}>{distance ? t('detailGapItem', { need: needLabel(g.needId, language), distance }) : t('detailGapNone', { need: needLabel(g.needId, language) })}</li>;
               })}
           </ul>
@@ -191,7 +193,7 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
           <ul className="plain-list">
             {d.resources.slice(0, 8).map((r) => (
               <li key={r.id}>
-                {r.name} <span className="muted">({RESOURCE_KIND_LABELS[r.kind as keyof typeof RESOURCE_KIND_LABELS]?.[language] ?? r.kind}, {formatDistance(r.distanceMeters, language)})</span>
+                {r.name} <span className="muted">({RESOURCE_KIND_LABELS[r.kind as keyof typeof RESOURCE_KIND_LABELS]?.[language] ?? r.kind}, {formatDistance(language, r.distanceMeters)})</span>
               </li>
             ))}
           </ul>

@@ -4,7 +4,8 @@ import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { gapNeed, HEX_SIZE_METERS, hotSpotsApply, lisaApply, MIN_RESPONSES } from '../common/exploreSettings';
-import { classLabels, legendTitle, needLabel, neighbourhoodWords, scaleAdviceWords } from './exploreText';
+import { neighbourhoodWords, scaleAdviceWords } from './exploreText';
+import { classLabels, legendTitle, needLabel } from '../common/viewText';
 import { useExploreState } from './useExplore';
 
 /** Gi_Bin 3 … −3, top to bottom, as ArcGIS lists them. */

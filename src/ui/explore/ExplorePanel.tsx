@@ -5,7 +5,7 @@ import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, UNIT_KINDS, WEIGHT_MAX, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
-import { waveLabel } from './exploreText';
+import { waveLabel } from '../common/viewText';
 import { useExploreController, useExploreState } from './useExplore';
 import './explore.css';
 

@@ -1,7 +1,8 @@
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { hotSpotsApply } from '../common/exploreSettings';
-import { legendTitle, topUnitsSummary } from './exploreText';
+import { topUnitsSummary } from './exploreText';
+import { legendTitle } from '../common/viewText';
 import { useExploreState } from './useExplore';
 
 /** The need map in words for screen readers: what is measured, then the top units ("Najwyższa potrzeba: ul. X 58 %, …"). */

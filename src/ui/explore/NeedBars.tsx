@@ -3,7 +3,8 @@ import type { UnitNeedDetail } from '../../analysis/exploreSession';
 import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
 import type { Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { formatPercent, needLabel } from './exploreText';
+import { needLabel } from '../common/viewText';
+import { formatPercent } from '../common/format';
 
 /**
  * The unit's main needs as horizontal bars with their Wilson 95 % intervals and the town average (a tick), in plain
@@ -15,7 +16,7 @@ export function NeedBars({ needs, language, highlight }: { needs: readonly UnitN
   const shown = [...needs].filter((n) => n.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
   const max = Math.max(0.2, ...shown.map((n) => Math.max(n.upper ?? 0, n.townRate)));
   const x = (v: number) => (100 * v) / max;
-  const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, language));
+  const pct = (v: number | null) => (v === null ? '–' : formatPercent(language, v, 0));
 
   return (
     <div className="need-bars">

@@ -2,53 +2,16 @@ import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescriptio
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 import type { ExploreSettings } from '../common/exploreSettings';
+import { formatDecimal, formatP, formatPercent, LOCALE } from '../common/format';
 
 /**
  * The explore map in words: legend titles, class labels, tooltips and the screen-reader summary. Pure functions of
  * the settings and the worker's answers, so the words are tested without a browser.
  */
 
-const locale = (language: Language) => (language === 'pl' ? 'pl-PL' : 'en-GB');
-
-/** 0.4312 → "43 %" (pl) / "43%" (en); `digits` decimals. NaN → "–". */
-export function formatPercent(value: number, language: Language, digits = 0): string {
-  if (!Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(locale(language), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-}
-
-/** "fala 2 (2026)". */
-export function waveLabel(campaign: CampaignInfo, language: Language): string {
-  return translate(language, 'exploreWaveOption', { wave: String(campaign.wave), year: campaign.startDate.slice(0, 4) });
-}
-
-/** What the colour means, in words: "Odsetek gospodarstw wskazujących: Samotność i potrzeby seniorów, fala 2 (2026)". */
-export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | undefined, language: Language): string {
-  const wave = campaign ? waveLabel(campaign, language) : '';
-  if (settings.mode === 'need') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
-  const needs = NEED_CATEGORY_IDS.filter((id) => settings.weights[id] > 0)
-    .map((id) => `${NEED_BY_ID[id].label[language].toLocaleLowerCase(locale(language))} ×${formatWeight(settings.weights[id], language)}`)
-    .join(', ');
-  return translate(language, 'legendIndexTitle', { needs, wave });
-}
-
-const formatWeight = (w: number, language: Language) => new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(w);
-
-/**
- * Class labels: "12–18 %", or "0 %" for a class of one value. Values are shares (0–1). With `ranges` (each class's
- * smallest and largest value, as the need map gives them) rows never overlap; from edges alone a class runs from its
- * lower edge (exclusive) to its upper edge. With fewer than 2 edges (nothing to classify) no labels.
- */
-export function classLabels(breaks: readonly number[], language: Language, ranges?: { classMin: readonly number[]; classMax: readonly number[] }): string[] {
-  const labels: string[] = [];
-  for (let i = 0; i + 1 < breaks.length; i++) {
-    const lo = ranges?.classMin[i] ?? breaks[i]!;
-    const hi = ranges?.classMax[i] ?? breaks[i + 1]!;
-    const digits = hi - lo < 0.02 ? 1 : 0;
-    const [a, b] = [formatPercent(lo, language, digits), formatPercent(hi, language, digits)];
-    labels.push(a === b ? b : `${a.replace(/\s?%$/, '')}–${b}`);
-  }
-  return labels;
-}
+const locale = (language: Language) => LOCALE[language];
+/** Shares on the map and in its panels are whole percentages: 0.4312 → "43 %" (pl) / "43%" (en). */
+const pct0 = (language: Language, share: number) => formatPercent(language, share, 0);
 
 /** unit id (and, for street units, every merged street record id) → unit index; cached per layer. O(units) once. */
 const indexCache = new WeakMap<ExploreLayer, Map<string, number>>();
@@ -68,7 +31,7 @@ export function unitTooltip(layer: ExploreLayer, needMap: NeedMapResult, unit: n
   const responses = needMap.responses[unit] ?? 0;
   const value = needMap.values[unit] ?? NaN;
   const shown = Number.isFinite(value)
-    ? translate(language, 'tooltipRate', { rate: formatPercent(value, language), responses })
+    ? translate(language, 'tooltipRate', { rate: pct0(language, value), responses })
     : translate(language, 'tooltipSuppressed', { responses });
   return `${layer.labels[unit] ?? ''} · ${shown}`;
 }
@@ -88,25 +51,9 @@ export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult, lan
   order.sort((a, b) => rank[b]! - rank[a]! || (layer.labels[a] ?? '').localeCompare(layer.labels[b] ?? '', locale(language)));
   const list = order
     .slice(0, count)
-    .map((u) => `${layer.labels[u]} ${translate(language, 'tooltipRate', { rate: formatPercent(needMap.values[u]!, language), responses: needMap.responses[u]! })}`)
+    .map((u) => `${layer.labels[u]} ${translate(language, 'tooltipRate', { rate: pct0(language, needMap.values[u]!), responses: needMap.responses[u]! })}`)
     .join(', ');
   return translate(language, 'exploreSummaryTop', { list });
-}
-
-/** A need's label in the current language. */
-export const needLabel = (id: NeedCategoryId, language: Language): string => NEED_BY_ID[id].label[language];
-
-/** "350 m" / "1,2 km"; Infinity → null (no resource at all). */
-export function formatDistance(meters: number, language: Language): string | null {
-  if (!Number.isFinite(meters)) return null;
-  if (meters < 1000) return translate(language, 'metres', { value: Math.round(meters / 10) * 10 });
-  return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(meters / 1000)} km`;
-}
-
-/** "p = 0,003" / "p < 0,001" (Polish decimal comma); `symbol` 'q' for a BH-corrected value. */
-export function formatP(p: number, language: Language, symbol: 'p' | 'q' = 'p'): string {
-  if (p < 0.001) return `${symbol} < ${new Intl.NumberFormat(locale(language)).format(0.001)}`;
-  return `${symbol} = ${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(p)}`;
 }
 
 /** The neighbourhood a local statistic used, in words: "the 18 hexagons within two rings". */
@@ -128,7 +75,7 @@ export function neighbourhoodWords(n: NeighbourhoodDescription, t: (key: Message
  * named as such), else the Gi* class, else "no significant difference" — with its q-value, never a lone p.
  */
 export function localPatternWords(p: UnitLocalPattern, t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string, language: Language): string {
-  const q = (value: number) => formatP(value, language, 'q');
+  const q = (value: number) => formatP(language, value, 'q');
   switch (p.lisaQuadrant) {
     case 1:
       return t('patternHighHigh', { q: q(p.lisaQValue) });
@@ -154,12 +101,12 @@ export function scaleAdviceWords(advice: ScaleAdviceResult, shownHexSizeMeters: 
   const chosen = advice.candidates[advice.chosen];
   const shown = advice.candidates.find((c) => c.hexSizeMeters === shownHexSizeMeters);
   if (!chosen || !shown || !advice.reason) return null;
-  const pct = (v: number) => formatPercent(v, language);
+  const pct = (v: number) => pct0(language, v);
   const why =
     advice.reason === 'hot_spots_found'
       ? t('scaleWhyHotSpots', { share: pct(chosen.shareInSpots) })
       : advice.reason === 'clearest_autocorrelation'
-        ? t('scaleWhyMoran', { moran: new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(chosen.moran.moranI), p: formatP(chosen.moran.pValue, language) })
+        ? t('scaleWhyMoran', { moran: formatDecimal(language, chosen.moran.moranI, 2), p: formatP(language, chosen.moran.pValue) })
         : t('scaleWhyNone');
   if (chosen.hexSizeMeters === shownHexSizeMeters) return t('scaleAdviceKeep', { size: shownHexSizeMeters, shown: pct(shown.shareShown), why });
   return t('scaleAdviceOther', { size: shownHexSizeMeters, hidden: pct(1 - shown.shareShown), k: advice.minResponses, better: chosen.hexSizeMeters, kept: pct(chosen.shareShown), why });

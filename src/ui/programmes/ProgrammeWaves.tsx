@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { CampaignInfo } from '../../analysis/exploreSession';
 import { NEED_CATEGORY_IDS, type Area, type NeedCategoryId, type Programme } from '../../domain';
-import { formatP, formatPercent, needLabel, waveLabel } from '../explore/exploreText';
+import { needLabel, waveLabel } from '../common/viewText';
+import { formatP, formatPercent } from '../common/format';
 import { MIN_RESPONSES } from '../common/exploreSettings';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
@@ -79,12 +80,12 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
             {comparison.needs.map((n) => {
               if (n.suppressed || !Number.isFinite(n.change)) return <li key={n.needId}>{t('progCompareSuppressed', { need: needLabel(n.needId, language) })}</li>;
               const w = changeInWords(n.change, n.qValue);
-              const p = n.qValue === null ? '' : formatP(n.qValue, language, 'q');
+              const p = n.qValue === null ? '' : formatP(language, n.qValue, 'q');
               const points = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 }).format(w.points);
               const words = w.significant ? t(w.direction === 'up' ? 'changeUp' : 'changeDown', { points, p }) : t('changeNotSignificant', { points: `${w.direction === 'down' ? '−' : w.direction === 'up' ? '+' : ''}${points}`, p });
               return (
                 <li key={n.needId}>
-                  {t('progCompareNeed', { need: needLabel(n.needId, language), before: formatPercent(n.before, language), after: formatPercent(n.after, language), words })}
+                  {t('progCompareNeed', { need: needLabel(n.needId, language), before: formatPercent(language, n.before, 0), after: formatPercent(language, n.after, 0), words })}
                 </li>
               );
             })}

@@ -4,7 +4,8 @@ import { combineGeometries, revitalisationLimits, type SelectionGeometry } from 
 import type { DataSource } from '../../data/dataSource';
 import { NEED_CATEGORIES, NEED_CATEGORY_IDS, type Programme, type Workspace } from '../../domain';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
-import { formatPercent, needLabel, waveLabel } from '../explore/exploreText';
+import { needLabel, waveLabel } from '../common/viewText';
+import { formatPercent } from '../common/format';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
@@ -221,14 +222,14 @@ export function ProgrammesView({ workspace, dataSource }: ProgrammesViewProps) {
                             </label>
                           </th>
                           <td className="numeric">
-                            {c.suppressed ? '–' : t('progScore', { score: Math.round(c.score), index: formatPercent(c.index, language), households: c.households })}
+                            {c.suppressed ? '–' : t('progScore', { score: Math.round(c.score), index: formatPercent(language, c.index, 0), households: c.households })}
                           </td>
                           <td className="programmes-why">
                             {c.suppressed ? (
                               t('progSuppressed')
                             ) : (
                               <>
-                                <span>{t('progTopNeeds', { needs: c.topContributions.map((n) => `${needLabel(n.needId, language)} ${formatPercent(n.rate, language)}`).join(', ') })}</span>
+                                <span>{t('progTopNeeds', { needs: c.topContributions.map((n) => `${needLabel(n.needId, language)} ${formatPercent(language, n.rate, 0)}`).join(', ') })}</span>
                                 <span>{c.gaps.length > 0 ? t('progGaps', { needs: c.gaps.map((g) => needLabel(g.needId, language)).join(', ') }) : t('progNoGaps')}</span>
                                 <span className="programmes-above">{t('progAboveAverage', { count: c.aboveAverageCount, total: NEED_CATEGORY_IDS.length })}</span>
                               </>
@@ -278,11 +279,11 @@ export function ProgrammesView({ workspace, dataSource }: ProgrammesViewProps) {
                 <ul className="plain-list">
                   <li data-testid="limit-area">
                     <span className="limit-mark" aria-hidden="true">{limits.areaWithinLimit ? '✓' : '✗'}</span>
-                    {t('progLimitArea', { share: formatPercent(limits.areaShare, language, 1) })} — <strong>{t(limits.areaWithinLimit ? 'progLimitPass' : 'progLimitFail')}</strong>
+                    {t('progLimitArea', { share: formatPercent(language, limits.areaShare, 1) })} — <strong>{t(limits.areaWithinLimit ? 'progLimitPass' : 'progLimitFail')}</strong>
                   </li>
                   <li data-testid="limit-residents">
                     <span className="limit-mark" aria-hidden="true">{limits.residentsWithinLimit ? '✓' : '✗'}</span>
-                    {t('progLimitResidents', { share: formatPercent(limits.residentShare, language, 1) })} — <strong>{t(limits.residentsWithinLimit ? 'progLimitPass' : 'progLimitFail')}</strong>
+                    {t('progLimitResidents', { share: formatPercent(language, limits.residentShare, 1) })} — <strong>{t(limits.residentsWithinLimit ? 'progLimitPass' : 'progLimitFail')}</strong>
                   </li>
                 </ul>
                 <p className="programmes-verdict" data-testid="limits-verdict">

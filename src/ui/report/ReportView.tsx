@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { NEED_BY_ID, type NeedCategoryId } from '../../domain';
 import { NEED_CLASS_COLOURS, EXPLORE_COLOURS } from '../../map/explorePalette';
 import { MIN_RESPONSES } from '../common/exploreSettings';
-import { classLabels } from '../explore/exploreText';
+import { classLabels } from '../common/viewText';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../shell/appStore';
 import { formatCount, formatDate, formatPercent } from '../common/format';

@@ -8,7 +8,7 @@ import { nextSortOrder, type SortOrder } from '../resources/inventoryFilter';
 import { SortableHeader } from '../common/table/SortableHeader';
 import '../resources/tableViews.css';
 import { useAppState } from '../shell/appStore';
-import { formatCount, formatDate, formatPercent, formatWholePercent } from '../common/format';
+import { formatCount, formatDate, formatPercent } from '../common/format';
 import { NO_RATE_COLOUR, RATE_CLASS_COLOURS, RateMap } from './RateMap';
 import { RESPONSE_RATE_CLASS_EDGES, sortRateRows, type RateSortKey, type ResponseRateRow } from '../common/responseRateRows';
 import { useResponseRates, useWaveTotals } from './useResponseRates';
@@ -266,7 +266,7 @@ function WaveTable({ campaigns, totals, language, onEdit }: { campaigns: readonl
 function RateLegend({ language, wave }: { language: Language; wave: string }) {
   const t = useT();
   const edges = RESPONSE_RATE_CLASS_EDGES;
-  const pct = (v: number) => formatWholePercent(language, v);
+  const pct = (v: number) => formatPercent(language, v, 0);
   const labels = RATE_CLASS_COLOURS.map((_, c) =>
     c === 0 ? t('campClassBelow', { to: pct(edges[0]) }) : c === edges.length ? t('campClassAbove', { from: pct(edges[c - 1]!) }) : t('campClassRange', { from: pct(edges[c - 1]!), to: pct(edges[c]!) }),
   );

@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAnalysis } from '../../shell/useAnalysis';
 import { canExportRawAnswers, CURRENT_AUDIENCE, type Audience } from '../../common/audience';
-import { legendTitle } from '../exploreText';
+import { legendTitle } from '../../common/viewText';
 import { useExploreState } from '../useExplore';
 import { useAppState } from '../../shell/appStore';
 import { aggregateRows } from './aggregateRows';

@@ -4,7 +4,7 @@ import { createShareLink, listShareLinks, revokeShareLink, type ShareLinkInfo, t
 import type { SupabaseDataSource } from '../../../data/supabase';
 import { MAX_SHARE_DAYS, MAX_SHARE_K, MIN_SHARE_K, type SharePackage } from '../../../domain/sharePackage';
 import { useAnalysis } from '../../shell/useAnalysis';
-import { legendTitle } from '../exploreText';
+import { legendTitle } from '../../common/viewText';
 import { useExploreState } from '../useExplore';
 import { translate, type Language } from '../../i18n/dictionary';
 import { useT } from '../../i18n/useT';

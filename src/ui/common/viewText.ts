@@ -1,0 +1,49 @@
+import type { CampaignInfo } from '../../analysis/exploreSession';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import { translate, type Language } from '../i18n/dictionary';
+import type { ExploreSettings } from './exploreSettings';
+import { formatDecimal, formatPercent, LOCALE } from './format';
+
+/**
+ * The planner's current view in words, the same on every screen (map legend, "Programy", the report, exports, share
+ * packages): which wave, which need or index, and the colour classes.
+ */
+
+const locale = (language: Language) => LOCALE[language];
+
+/** A need's label in the current language. */
+export const needLabel = (id: NeedCategoryId, language: Language): string => NEED_BY_ID[id].label[language];
+
+/** "fala 2 (2026)". */
+export function waveLabel(campaign: CampaignInfo, language: Language): string {
+  return translate(language, 'exploreWaveOption', { wave: String(campaign.wave), year: campaign.startDate.slice(0, 4) });
+}
+
+/** What the colour means, in words: "Odsetek gospodarstw wskazujących: Samotność i potrzeby seniorów, fala 2 (2026)". */
+export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | undefined, language: Language): string {
+  const wave = campaign ? waveLabel(campaign, language) : '';
+  if (settings.mode === 'need') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
+  const needs = NEED_CATEGORY_IDS.filter((id) => settings.weights[id] > 0)
+    .map((id) => `${NEED_BY_ID[id].label[language].toLocaleLowerCase(locale(language))} ×${formatWeight(settings.weights[id], language)}`)
+    .join(', ');
+  return translate(language, 'legendIndexTitle', { needs, wave });
+}
+
+const formatWeight = (w: number, language: Language) => formatDecimal(language, w, Number.isInteger(w) ? 0 : 1);
+
+/**
+ * Class labels: "12–18 %", or "0 %" for a class of one value. Values are shares (0–1). With `ranges` (each class's
+ * smallest and largest value, as the need map gives them) rows never overlap; from edges alone a class runs from its
+ * lower edge (exclusive) to its upper edge. With fewer than 2 edges (nothing to classify) no labels.
+ */
+export function classLabels(breaks: readonly number[], language: Language, ranges?: { classMin: readonly number[]; classMax: readonly number[] }): string[] {
+  const labels: string[] = [];
+  for (let i = 0; i + 1 < breaks.length; i++) {
+    const lo = ranges?.classMin[i] ?? breaks[i]!;
+    const hi = ranges?.classMax[i] ?? breaks[i + 1]!;
+    const digits = hi - lo < 0.02 ? 1 : 0;
+    const [a, b] = [formatPercent(language, lo, digits), formatPercent(language, hi, digits)];
+    labels.push(a === b ? b : `${a.replace(/\s?%$/, '')}–${b}`);
+  }
+  return labels;
+}
