@@ -1,7 +1,5 @@
-import type { CampaignInfo, ExploreLayer, NeedMapResult, NeighbourhoodDescription, ScaleAdviceResult, UnitLocalPattern } from '../../analysis/exploreSession';
-import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import type { ExploreLayer, NeedMapResult, NeighbourhoodDescription, ScaleAdviceResult, UnitLocalPattern } from '../../analysis/exploreSession';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
-import type { ExploreSettings } from '../common/exploreSettings';
 import { formatDecimal, formatP, formatPercent, LOCALE } from '../common/format';
 
 /**
