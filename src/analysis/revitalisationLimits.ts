@@ -1,4 +1,3 @@
-import type { MultiPolygonGeometry, PolygonGeometry } from '../domain/geometry';
 
 /**
  * Limits of a revitalisation area (ustawa z dnia 9 października 2015 r. o rewitalizacji, art. 10 ust. 2): the area
@@ -20,8 +19,10 @@ export const RESIDENT_LIMIT_SHARE = 0.3;
 const EARTH_RADIUS_METERS = 6378137;
 const RAD = Math.PI / 180;
 
-type Ring = readonly (readonly number[])[];
-export type SelectionGeometry = PolygonGeometry | MultiPolygonGeometry;
+import type { MultiPolygonGeometry } from '../domain/geometry';
+import { pointInGeometry, polygonsOf, type Ring, type SelectionGeometry } from './pointInArea';
+
+export type { SelectionGeometry };
 
 /**
  * Area of a ring on the sphere, m², unsigned: Chamberlain & Duquette (2007), "Some algorithms for polygons on a
@@ -40,8 +41,6 @@ export function ringAreaSquareMeters(ring: Ring): number {
   return Math.abs((total * EARTH_RADIUS_METERS * EARTH_RADIUS_METERS) / 2);
 }
 
-const polygonsOf = (g: SelectionGeometry): readonly (readonly Ring[])[] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-
 /** Area of a polygon or multipolygon, m² (holes subtracted). Parts of a multipolygon are assumed not to overlap. */
 export function geometryAreaSquareMeters(geometry: SelectionGeometry): number {
   let area = 0;
@@ -51,26 +50,6 @@ export function geometryAreaSquareMeters(geometry: SelectionGeometry): number {
     });
   }
   return Math.max(0, area);
-}
-
-/** Even–odd ray casting on one ring (planar in degrees: fine at a town's scale). */
-function inRing(lng: number, lat: number, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = [ring[i]![0]!, ring[i]![1]!];
-    const [xj, yj] = [ring[j]![0]!, ring[j]![1]!];
-    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** True when [lng, lat] lies inside the geometry (inside an outer ring and in none of its holes). */
-export function pointInGeometry(lng: number, lat: number, geometry: SelectionGeometry): boolean {
-  for (const rings of polygonsOf(geometry)) {
-    if (rings.length === 0 || !inRing(lng, lat, rings[0]!)) continue;
-    if (!rings.slice(1).some((hole) => inRing(lng, lat, hole))) return true;
-  }
-  return false;
 }
 
 /** Households at points (addresses): lngs[i], lats[i], households[i]. */

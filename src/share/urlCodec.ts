@@ -15,7 +15,9 @@ import {
   SelectionKind,
   UnitId,
   VIEW_STATE_VERSION,
-  ViewId,
+  SCREEN_IDS,
+  SCREEN_URL_WORDS,
+  type ScreenId,
   ViewState,
   WEIGHT_MAX,
   type Weights,
@@ -54,7 +56,8 @@ export type DecodeResult =
 /** Longer hashes are not read at all (a real one is a few hundred characters). */
 export const MAX_HASH_LENGTH = 4000;
 
-const LEGACY_VIEWS: ReadonlyMap<string, ViewId> = new Map([['ankieta', 'ankieta'], ['zasoby', 'zasoby'], ['ankiety', 'ankiety'], ['import', 'import'], ['map', 'mapa'], ['mapa', 'mapa'], ['programy', 'programy'], ['raport', 'raport']]);
+/** URL word → screen: each screen's word (SCREEN_URL_WORDS), and `map`, the skip link's and the map tab's `#map`. */
+const SCREEN_OF_WORD: ReadonlyMap<string, ScreenId> = new Map([...SCREEN_IDS.map((id) => [SCREEN_URL_WORDS[id], id] as const), ['map', 'map']]);
 
 const NUMBER = /^-?\d{1,4}(?:\.\d{1,20})?$/;
 
@@ -136,7 +139,7 @@ function decode(hash: unknown): DecodeResult {
   // The old one-word hashes (`#ankieta`, `#zasoby/…`), and `#map` (the skip link and the map tab).
   const legacy = /^([a-z]+)(?:\/.*)?$/s.exec(body);
   if (legacy && !body.includes('=')) {
-    const view = LEGACY_VIEWS.get(legacy[1]!);
+    const view = SCREEN_OF_WORD.get(legacy[1]!);
     if (view) return { ok: true, state: { ...defaultViewState(), view }, warnings: [], legacy: true };
   }
 
@@ -173,8 +176,8 @@ function decode(hash: unknown): DecodeResult {
         break;
       }
       case 'v': {
-        const view = ViewId.safeParse(LEGACY_VIEWS.get(value) ?? value);
-        if (view.success) state.view = view.data;
+        const view = SCREEN_OF_WORD.get(value);
+        if (view) state.view = view;
         else warn(value, 'unknown view');
         break;
       }
@@ -244,7 +247,7 @@ export function encodeViewState(input: ViewState): string {
   const s = normalizeViewState(ViewState.parse(input));
   const parts: string[] = [];
   if (s.map) parts.push(`map=${fixed(s.map.zoom, 2)}/${fixed(s.map.lat, coordinatePrecision(s.map.zoom))}/${fixed(s.map.lon, coordinatePrecision(s.map.zoom))}`);
-  if (s.view !== 'mapa') parts.push(`v=${s.view}`);
+  if (s.view !== 'map') parts.push(`v=${SCREEN_URL_WORDS[s.view]}`);
   if (s.wave !== null) parts.push(`wave=${encodeId(s.wave)}`);
   if (s.need !== null) parts.push(`need=${s.need}`);
   if (s.weights !== null) parts.push(`w=${NEED_CATEGORY_IDS.filter((id) => s.weights![id] !== undefined).map((id) => `${id}:${s.weights![id]}`).join(',')}`);

@@ -10,10 +10,27 @@ import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
  */
 export const VIEW_STATE_VERSION = 1;
 
-/** The screens, named as the URL names them (Polish, as the legacy hashes `#ankieta`, `#zasoby`, … did). */
-export const VIEW_IDS = ['mapa', 'ankiety', 'zasoby', 'ankieta', 'import', 'programy', 'raport'] as const;
-export const ViewId = z.enum(VIEW_IDS);
-export type ViewId = z.infer<typeof ViewId>;
+/** The app's screens: the one name each has in code. */
+export const SCREEN_IDS = ['map', 'campaigns', 'resources', 'survey', 'import', 'programmes', 'report'] as const;
+export const ScreenId = z.enum(SCREEN_IDS);
+export type ScreenId = z.infer<typeof ScreenId>;
+
+/**
+ * The word a link uses for each screen (`#v=programy`, and the one-word hashes `#ankieta`, `#zasoby` volunteers
+ * bookmark): Polish, because people read and type them. The only place the two names meet.
+ */
+export const SCREEN_URL_WORDS: Readonly<Record<ScreenId, string>> = {
+  map: 'mapa',
+  campaigns: 'ankiety',
+  resources: 'zasoby',
+  survey: 'ankieta',
+  import: 'import',
+  programmes: 'programy',
+  report: 'raport',
+};
+
+/** The hash that opens a screen: `#mapa`, `#ankiety`, … (a one-word link the codec reads; the app rewrites it canonically). */
+export const screenHash = (screen: ScreenId): string => `#${SCREEN_URL_WORDS[screen]}`;
 
 export const UNIT_IDS = ['street', 'estate', 'district', 'hex'] as const;
 export const UnitId = z.enum(UNIT_IDS);
@@ -87,7 +104,7 @@ const sortedUnique = <T extends string>(order: readonly T[]) => (values: readonl
  * (`need` is then the need remembered for the single-need mode); otherwise the single need `need`.
  */
 export const ViewState = z.strictObject({
-  view: ViewId,
+  view: ScreenId,
   map: MapPosition.nullable(),
   wave: RecordId.nullable(),
   need: NeedCategoryId.nullable(),
@@ -104,7 +121,7 @@ export type ViewState = z.infer<typeof ViewState>;
 
 /** The view of an empty hash: the map, the town fitted into view, nothing chosen. A fresh object each call. */
 export const defaultViewState = (): ViewState => ({
-  view: 'mapa',
+  view: 'map',
   map: null,
   wave: null,
   need: null,

@@ -3,10 +3,10 @@ import {
   combineGeometries,
   geometryAreaSquareMeters,
   indicatorsAboveAverage,
-  pointInGeometry,
   revitalisationLimits,
   type SelectionGeometry,
 } from '../../src/analysis/revitalisationLimits';
+import { pointInGeometry } from '../../src/analysis/pointInArea';
 
 const deepFreeze = <T>(value: T): T => {
   if (value && typeof value === 'object') {

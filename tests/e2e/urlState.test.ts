@@ -89,7 +89,7 @@ describe('the address always encodes the view', () => {
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     expect(decoded.warnings).toEqual([]);
-    expect(decoded.state).toMatchObject({ view: 'mapa', wave: WAVE_2, need: NEED, weights: null, unit: 'hex', layers: ['hotspots'] });
+    expect(decoded.state).toMatchObject({ view: 'map', wave: WAVE_2, need: NEED, weights: null, unit: 'hex', layers: ['hotspots'] });
     expect(decoded.state.selection?.kind).toBe('hex');
     expect(encodeViewState(decoded.state)).toBe(hash); // the app writes the canonical form
     const before = (await snapshot(page))!;
@@ -190,7 +190,7 @@ describe('the address always encodes the view', () => {
         // Links that come faster than the app applies them are coalesced (urlStore URL_APPLY_DEBOUNCE_MS): after a
         // burst the map settles on the last link read, with its unit (or the default) and its camera.
         const settled = decodeViewState(await page.evaluate(() => window.location.hash)).state;
-        if (settled.view === 'mapa') {
+        if (settled.view === 'map') {
           await expect.poll(() => page.evaluate(() => window.__calmap?.explore?.unitKind ?? null), { timeout: 15_000, message: `unit after ${seen.read}` }).toBe(settled.unit ?? 'street');
           if (settled.map) {
             const zoom = Math.min(Math.max(settled.map.zoom, 0), 24);
@@ -206,7 +206,7 @@ describe('the address always encodes the view', () => {
     expect(errors).toEqual([]);
     expect(await page.locator('#map .map-canvas').count()).toBe(1);
     expect(decodeViewState(await page.evaluate(() => window.location.hash)).state).not.toBeUndefined();
-    expect(defaultViewState().view).toBe('mapa');
+    expect(defaultViewState().view).toBe('map');
     await context.close();
   }, 600_000);
 });

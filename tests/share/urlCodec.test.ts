@@ -11,7 +11,9 @@ import {
   OVERLAY_IDS,
   SELECTION_KINDS,
   UNIT_IDS,
-  VIEW_IDS,
+  SCREEN_IDS,
+  SCREEN_URL_WORDS,
+  screenHash,
   ViewState,
   type Weights,
 } from '../../src/share/viewState';
@@ -31,7 +33,7 @@ function randomState(r: () => number): ViewState {
     return w;
   };
   return {
-    view: pick(VIEW_IDS),
+    view: pick(SCREEN_IDS),
     map: maybe(() => ({ zoom: r() * 24, lat: (r() * 2 - 1) * MAX_LATITUDE, lon: (r() * 2 - 1) * 180 })),
     wave: maybe(id),
     need: maybe(() => pick(NEED_CATEGORY_IDS)),
@@ -48,7 +50,7 @@ describe('URL view state codec', () => {
   it('writes the OSM map part and the parameters in canonical order, defaults left out', () => {
     const state: ViewState = {
       ...defaultViewState(),
-      view: 'zasoby',
+      view: 'resources',
       map: { zoom: 15.2345, lat: 50.151234567, lon: 19.3021094 },
       wave: 'campaign-2026-w2',
       weights: { unemployment: 2, addiction: 1 },
@@ -60,7 +62,7 @@ describe('URL view state codec', () => {
     };
     expect(encodeViewState(state)).toBe('#map=15.23/50.151235/19.302109&v=zasoby&wave=campaign-2026-w2&w=unemployment:2,addiction:1&unit=hex&layers=hotspots,clusters&hide=addresses&sel=street:street-polna&lang=en');
     expect(encodeViewState(defaultViewState())).toBe('');
-    expect(encodeViewState({ ...defaultViewState(), view: 'ankieta' })).toBe('#v=ankieta');
+    expect(encodeViewState({ ...defaultViewState(), view: 'survey' })).toBe('#v=ankieta');
   });
 
   it('rounds coordinates by zoom as maplibre-gl does', () => {
@@ -73,11 +75,28 @@ describe('URL view state codec', () => {
   it('reads its own output, the old one-word hashes and OSM links', () => {
     const r = decodeViewState('#map=14/50.15/19.3&unit=hex&need=addiction');
     expect(r).toEqual({ ok: true, legacy: false, warnings: [], state: { ...defaultViewState(), map: { zoom: 14, lat: 50.15, lon: 19.3 }, unit: 'hex', need: 'addiction' } });
-    for (const [hash, view] of [['#ankieta', 'ankieta'], ['#zasoby', 'zasoby'], ['#ankiety', 'ankiety'], ['#import', 'import'], ['#map', 'mapa'], ['#zasoby/x', 'zasoby'], ['ankieta', 'ankieta']] as const) {
+    for (const [hash, view] of [['#ankieta', 'survey'], ['#ankieta/w2', 'survey'], ['#zasoby', 'resources'], ['#zasoby/res-1', 'resources'], ['#ankiety', 'campaigns'], ['#import', 'import'], ['#map', 'map'], ['#mapa', 'map'], ['#programy', 'programmes'], ['#programy/x', 'programmes'], ['#raport', 'report'], ['ankieta', 'survey']] as const) {
       const d = decodeViewState(hash);
       expect(d.ok && d.legacy && d.state.view).toBe(view);
     }
     expect(decodeViewState('')).toEqual({ ok: true, legacy: false, warnings: [], state: defaultViewState() });
+    // A word that only starts like a screen's is not that screen.
+    for (const hash of ['#ankietax', '#zasobyx']) expect(decodeViewState(hash).state.view).toBe('map');
+  });
+
+  it('names each screen once in code and once in the URL: every screen round-trips through its Polish word', () => {
+    expect(new Set(Object.values(SCREEN_URL_WORDS)).size).toBe(SCREEN_IDS.length);
+    for (const screen of SCREEN_IDS) {
+      const hash = encodeViewState({ ...defaultViewState(), view: screen });
+      expect(hash).toBe(screen === 'map' ? '' : `#v=${SCREEN_URL_WORDS[screen]}`);
+      expect(decodeViewState(hash).state.view).toBe(screen);
+      expect(decodeViewState(screenHash(screen)).state.view).toBe(screen);
+      expect(decodeViewState(`#map=13/50.1/19.3&v=${SCREEN_URL_WORDS[screen]}`).state.view).toBe(screen);
+    }
+    // The code's English names are not URL words: a link says `v=programy`, never `v=programmes`.
+    const english = decodeViewState('#unit=hex&v=programmes');
+    expect(english.ok && english.warnings.map((w) => w.value)).toEqual(['programmes']);
+    expect(english.state.view).toBe('map');
   });
 
   it('keeps the valid part of a partly malformed link and says what it dropped', () => {
@@ -120,7 +139,7 @@ describe('URL view state codec', () => {
 
   it('never throws on 5,000 malformed strings and always returns a valid state', () => {
     const r = prng(7);
-    const valid = encodeViewState({ ...randomState(prng(3)), view: 'zasoby', map: { zoom: 15, lat: 50.15, lon: 19.3 }, selection: { kind: 'street', id: 'ul. Polna' } });
+    const valid = encodeViewState({ ...randomState(prng(3)), view: 'resources', map: { zoom: 15, lat: 50.15, lon: 19.3 }, selection: { kind: 'street', id: 'ul. Polna' } });
     const pieces = ['#', '&', '=', 'map=', '/', '%', '%2', '%E0%A4%A', '%00', 'NaN', 'Infinity', '-', '1e308', '99999999999999999999', '<script>alert(1)</script>', 'v=', 'w=', ':', ',', 'sel=', 'wave=', '\u0000', '\ud800', '😀', 'ą', '__proto__', 'constructor', 'unit=hex', 'layers=', 'hotspots', '..', '\n', ' '];
     const generators: Array<() => string> = [
       () => String.fromCharCode(...Array.from({ length: Math.floor(r() * 80) }, () => Math.floor(r() * 0x10000))),

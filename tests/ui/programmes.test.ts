@@ -3,7 +3,6 @@ import { geometryAreaSquareMeters } from '../../src/analysis/revitalisationLimit
 import type { Address, Area, PolygonGeometry } from '../../src/domain';
 import { changeInWords, withQValues, draftToProgramme, emptyDraft, programmeIdFor, slugOf, townTotals, type ProgrammeDraft } from '../../src/ui/programmes/programmeDraft';
 import { rankingQueryFor, usableWeights, weightsFor } from '../../src/ui/programmes/programmeRanking';
-import { isProgrammesHash } from '../../src/ui/programmes/programmesRoute';
 
 const square = (x0: number, y0: number, side: number): PolygonGeometry => ({
   type: 'Polygon',
@@ -95,15 +94,6 @@ describe('changeInWords', () => {
     expect(changeInWords(0.12 - 0.18, 0.0004)).toEqual({ direction: 'down', points: 6, significant: true });
     expect(changeInWords(0.0123, 0.41)).toEqual({ direction: 'up', points: 1.2, significant: false });
     expect(changeInWords(0.0004, null)).toEqual({ direction: 'same', points: 0, significant: null });
-  });
-});
-
-describe('route', () => {
-  it('opens on #programy, #programy/… and v=programy', () => {
-    expect(isProgrammesHash('#programy')).toBe(true);
-    expect(isProgrammesHash('#programy/x')).toBe(true);
-    expect(isProgrammesHash('#map=13/50.1/19.3&v=programy')).toBe(true);
-    expect(isProgrammesHash('#zasoby')).toBe(false);
   });
 });
 

@@ -10,7 +10,6 @@ import {
   sortResources,
   type InventoryFilter,
 } from '../../src/ui/resources/inventoryFilter';
-import { tableViewOfHash } from '../../src/ui/resources/tableViewRoute';
 import { deepFreeze } from '../analysis/seededRandom';
 
 const at = { type: 'Point' as const, coordinates: [19.3, 50.15] as [number, number] };
@@ -110,16 +109,5 @@ describe('inventory sorting', () => {
     expect(nextSortOrder({ key: 'name', direction: 'ascending' }, 'kind')).toEqual({ key: 'kind', direction: 'ascending' });
     expect(nextSortOrder({ key: 'kind', direction: 'ascending' }, 'kind')).toEqual({ key: 'kind', direction: 'descending' });
     expect(nextSortOrder({ key: 'kind', direction: 'descending' }, 'kind')).toEqual({ key: 'kind', direction: 'ascending' });
-  });
-});
-
-describe('table view routes', () => {
-  it('maps #ankiety and #zasoby, and nothing else (the survey form is #ankieta)', () => {
-    expect(tableViewOfHash('#ankiety')).toBe('campaigns');
-    expect(tableViewOfHash('#zasoby')).toBe('resources');
-    expect(tableViewOfHash('#zasoby/res-1')).toBe('resources');
-    expect(tableViewOfHash('#ankieta')).toBeNull();
-    expect(tableViewOfHash('#zasobyx')).toBeNull();
-    expect(tableViewOfHash('')).toBeNull();
   });
 });

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyResponse } from '../../src/domain';
 import { createAppStore, initialAppState, upsertResponses } from '../../src/ui/shell/appStore';
-import { viewOfHash } from '../../src/ui/surveyForm/useHashView';
 import { smallTown } from './fixtures/smallTown';
 
 const answer = (id: string, householdSize: number): SurveyResponse =>
   Object.freeze({ id, campaignId: 'w1', addressId: 'a1', date: '2026-05-04', householdSize, needs: [], nuisances: [], offers: [] });
 
 describe('the survey form in the app', () => {
-  it('opens on #ankieta (and #ankieta/...), the map on anything else', () => {
-    expect(viewOfHash('#ankieta')).toBe('survey');
-    expect(viewOfHash('#ankieta/w2')).toBe('survey');
-    expect(viewOfHash('#ankietax')).toBe('map');
-    expect(viewOfHash('#map')).toBe('map');
-    expect(viewOfHash('')).toBe('map');
-  });
-
   it('puts accepted answers into the loaded workspace, replacing by id, without touching the old state', () => {
     const store = createAppStore(initialAppState());
     upsertResponses(store, [answer('r1', 1)]); // nothing loaded yet: ignored

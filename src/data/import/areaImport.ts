@@ -1,7 +1,7 @@
 import { parseZip } from 'shpjs';
 import { Area, AREA_KINDS, issuesFromZod, type AreaKind, type Workspace } from '../../domain';
 import type { CrsChoice } from '../../domain/importing';
-import { pointInGeometry } from '../../analysis/revitalisationLimits';
+import { pointInGeometry } from '../../analysis/pointInArea';
 import { throwIfAborted } from '../abort';
 import { createReprojector, CRS_LABELS, detectCrs, isConfidentGuess, type CrsCandidate } from './crs';
 import { collectPositions, propertyText, readGeoJson, reprojectRawGeometry, type RawFeature } from './geojsonFile';

@@ -5,7 +5,7 @@ import { ExploreDetails, isExploreRef } from './ExploreDetails';
 import { useExploreState } from './useExplore';
 import { useT } from '../i18n/useT';
 import type { FeatureRef } from '../shell/appStore';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../../analysis/workspaceIndex';
 
 interface DetailsPanelProps {
   index: WorkspaceIndex | null;

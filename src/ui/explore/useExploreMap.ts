@@ -8,29 +8,9 @@ import { SOURCE_IDS } from '../../map/layers';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import type { ExploreController, ExploreState } from './exploreController';
 import { exploreView, gapNeed } from '../common/exploreSettings';
+import type { ExploreSnapshot } from '../common/map/readiness';
 
-/** What the e2e tests read: the need map now drawn (a copy; changing it changes nothing). */
-export interface ExploreSnapshot {
-  unitKind: string;
-  layerKey: string;
-  campaignId: string;
-  unitIds: string[];
-  labels: string[];
-  values: number[];
-  classes: number[];
-  responses: number[];
-  households: number[];
-  centers: number[];
-  breaks: number[];
-  /** Gi_Bin after FDR per unit when hot spots are shown for this layer, else null. */
-  giBin: number[] | null;
-  /** LISA class per unit (0 n.s., 1 HH, 2 LL, 3 LH, 4 HL, 6 isolated, 255 suppressed) when LISA colours the map, else null. */
-  lisa: number[] | null;
-  clusterIds: string[];
-  /** performance.now() of the input behind this need map, and of the first frame drawn with it. */
-  requestedAt: number;
-  recolouredAt: number;
-}
+export type { ExploreSnapshot };
 
 type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 

@@ -1,5 +1,5 @@
 import { dataExtentRing } from '../../analysis/dataExtent';
-import { pointInGeometry } from '../../analysis/revitalisationLimits';
+import { pointInGeometry } from '../../analysis/pointInArea';
 import { SurveyCampaign, type Area, type SurveyMethod, type Workspace } from '../../domain';
 
 /**

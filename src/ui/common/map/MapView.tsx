@@ -1,18 +1,15 @@
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { glyphsUrl } from '../../../map/fonts';
 import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_OF_KIND, type LayerGroup } from '../../../map/layers';
 import { featureBounds, type MapData } from '../../../map/mapData';
 import { resourceMarkerImages } from '../../../map/markerIcons';
 import { createOfflineStyle } from '../../../map/style';
 import { EXPLORE_INTERACTIVE_LAYERS } from '../../../map/exploreLayers';
-import { unitIndexOf, unitTooltip } from '../../explore/exploreText';
-import { useExploreMap } from '../../explore/useExploreMap';
-import { useExploreController, useExploreState } from '../../explore/useExplore';
 import { useT } from '../../i18n/useT';
-import { sameRef, useAppState, type FeatureRef } from '../../shell/appStore';
+import { sameRef, type FeatureRef } from '../../shell/appStore';
 import { initialMapCamera, useMapUrlSync } from '../../shell/url/urlSync';
 import { loadBasemap } from './basemap';
 import { markMapReady } from './readiness';
@@ -34,6 +31,15 @@ interface MapViewProps {
   onDrawn?: (drawn: boolean) => void;
   /** Told the MapLibre instance once it exists (and null when it is removed): the export menu reads its canvas. */
   onMapInstance?: (map: MapLibreMap | null) => void;
+  /** The unit kind the screen colours (hexagons, streets…): a click picks it before the features under it. */
+  preferKind?: FeatureRef['kind'] | null;
+  /** The screen's own tooltip for a feature (e.g. its need share), tried before `describe`. */
+  describeHover?: (ref: FeatureRef) => string | undefined;
+  /**
+   * What the screen draws over the town (its own sources and layers), given the map and whether the town's data has
+   * been drawn: the map screen's need colours, hot spots and clusters live there, not here.
+   */
+  children?: (map: MapLibreMap | null, townDrawn: boolean) => ReactNode;
 }
 
 interface Hover { ref: FeatureRef; x: number; y: number }
@@ -56,7 +62,7 @@ export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<
  * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
  * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
  */
-export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance }: MapViewProps) {
+export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, describeHover, children }: MapViewProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -64,12 +70,8 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
   /** The town's data is on screen: the need colours come after it, so they never hold up the first map. */
   const [dataDrawn, setDataDrawn] = useState(false);
-  const explore = useExploreController();
-  const exploreState = useExploreState();
-  const language = useAppState((s) => s.language);
-  const load = useAppState((s) => s.load);
   const preferKindRef = useRef<FeatureRef['kind'] | null>(null);
-  preferKindRef.current = exploreState?.ready && exploreState.settings.campaignId ? exploreState.settings.unit : null;
+  preferKindRef.current = preferKind;
   const [hover, setHover] = useState<Hover | null>(null);
   const hoverRef = useRef<FeatureRef | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -230,18 +232,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
 
   useMapUrlSync(mapInstance);
 
-  const clusterLabel = useCallback((i: number) => t('clusterLabel', { n: i + 1 }), [t]);
-  useExploreMap(mapInstance, styleReady && dataDrawn, explore, load.status === 'ready' ? load.workspace : null, mapData, clusterLabel);
-
-  const tooltip = hover ? (describeExplore(hover.ref) ?? describe(hover.ref)) : undefined;
-  function describeExplore(ref: FeatureRef): string | undefined {
-    const results = exploreState?.results;
-    const layer = results?.layer;
-    const needMap = results?.needMap;
-    if (!layer || !needMap || needMap.layerKey !== layer.key || ref.kind !== layer.kind) return undefined;
-    const unit = unitIndexOf(layer, ref.id);
-    return unit === undefined ? undefined : unitTooltip(layer, needMap, unit, language);
-  }
+  const tooltip = hover ? (describeHover?.(hover.ref) ?? describe(hover.ref)) : undefined;
 
   return (
     <div className="map-wrap">
@@ -259,6 +250,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
           {tooltip}
         </div>
       ) : null}
+      {children?.(mapInstance, styleReady && dataDrawn)}
     </div>
   );
 }

@@ -1,5 +1,28 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ExploreSnapshot } from '../../explore/useExploreMap';
+
+/** What the e2e tests read: the need map now drawn (a copy; changing it changes nothing). */
+export interface ExploreSnapshot {
+  unitKind: string;
+  layerKey: string;
+  campaignId: string;
+  unitIds: string[];
+  labels: string[];
+  values: number[];
+  classes: number[];
+  responses: number[];
+  households: number[];
+  centers: number[];
+  breaks: number[];
+  /** Gi_Bin after FDR per unit when hot spots are shown for this layer, else null. */
+  giBin: number[] | null;
+  /** LISA class per unit (0 n.s., 1 HH, 2 LL, 3 LH, 4 HL, 6 isolated, 255 suppressed) when LISA colours the map, else null. */
+  lisa: number[] | null;
+  clusterIds: string[];
+  /** performance.now() of the input behind this need map, and of the first frame drawn with it. */
+  requestedAt: number;
+  recolouredAt: number;
+}
+
 
 declare global {
   interface Window {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { ScreenId } from '../../../share/viewState';
 import { LANGUAGES, type Language } from '../../i18n/dictionary';
 import { useT } from '../../i18n/useT';
 import { setLanguage, useAppState, useAppStore } from '../appStore';
@@ -28,7 +29,7 @@ interface HeaderProps {
   /** The embedded default's open workspace; absent on Supabase. */
   workspaceId?: string | undefined;
   /** Which view the URL shows: its tab is marked current. */
-  view?: 'map' | 'survey' | 'import' | 'campaigns' | 'resources' | 'report' | 'programmes';
+  view?: ScreenId;
 }
 
 /** "CAL Map · Dębowo", the views that work today, the language switch and the settings menu. */

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { decodeViewState, encodeViewState, type UrlWarning } from '../../../share/urlCodec';
-import { defaultViewState, type ViewId, type ViewState } from '../../../share/viewState';
+import { defaultViewState, type ScreenId, type ViewState } from '../../../share/viewState';
 
 /**
  * The address bar as a store (UX.md "the URL follows every change"; STYLE.md habit 15): the decoded view state,
@@ -174,15 +174,15 @@ export function useUrlSnapshot(): UrlSnapshot {
   return useSyncExternalStore(subscribeUrl, getUrlSnapshot, getUrlSnapshot);
 }
 
-const viewOf = (s: UrlSnapshot): ViewId => s.state.view;
-/** The screen the address shows: mapa | ankiety | zasoby | ankieta | import | programy | raport. */
-export function useUrlView(): ViewId {
-  const read = () => viewOf(getUrlSnapshot());
+const screenOf = (s: UrlSnapshot): ScreenId => s.state.view;
+/** The screen the address shows (following links and the back button). */
+export function useScreen(): ScreenId {
+  const read = () => screenOf(getUrlSnapshot());
   return useSyncExternalStore(subscribeUrl, read, read);
 }
 
-/** The screen a hash names (pure; for the route hooks and their tests). */
-export const urlViewOfHash = (hash: string): ViewId => decodeViewState(hash).state.view;
+/** The screen a hash names (pure): '#ankieta' → 'survey', '#map=13/50.1/19.3&v=programy' → 'programmes'. */
+export const screenOfHash = (hash: string): ScreenId => decodeViewState(hash).state.view;
 
 /** Opens a screen: a new history entry, the rest of the view kept. */
-export const openView = (view: ViewId): void => updateUrlState((s) => (s.view === view ? s : { ...s, view }), 'push');
+export const openScreen = (screen: ScreenId): void => updateUrlState((s) => (s.view === screen ? s : { ...s, view: screen }), 'push');

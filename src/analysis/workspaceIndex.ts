@@ -1,13 +1,13 @@
-import { booleanPointInPolygon } from '@turf/turf';
-import { streetLabel, type Address, type Area, type Resource, type Street, type Workspace } from '../../domain';
+import { streetLabel, type Address, type Area, type Resource, type Street, type Workspace } from '../domain';
+import { pointInGeometry } from './pointInArea';
 
 /** Households and address points on one street, or in one area. */
 export interface HouseholdTally { addresses: number; households: number }
 
 /**
- * Look-ups the panels need: records by id and household tallies. Tallies are plain counts of what the
- * records say (no sampling, no estimation); they belong with the spatial statistics in src/analysis once it
- * has a counting module, and can move there without the panels changing.
+ * Look-ups the panels need: records by id and household tallies. Tallies are plain counts of what the records say
+ * (no sampling, no estimation); an address is in an area by the product's one point-in-area rule (pointInArea.ts,
+ * even–odd), the same the need map's area aggregation uses.
  */
 export interface WorkspaceIndex {
   streets: ReadonlyMap<string, Street>;
@@ -51,7 +51,7 @@ export function buildWorkspaceIndex(workspace: Workspace): WorkspaceIndex {
     const tally = { addresses: 0, households: 0 };
     if (area) {
       for (const a of workspace.addresses) {
-        if (booleanPointInPolygon(a.location.coordinates, area.geometry)) {
+        if (pointInGeometry(a.location.coordinates[0], a.location.coordinates[1], area.geometry)) {
           tally.addresses += 1;
           tally.households += a.households;
         }

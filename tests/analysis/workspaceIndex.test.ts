@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspaceIndex } from '../../src/ui/workspace/workspaceIndex';
-import { smallTown } from './fixtures/smallTown';
+import { buildWorkspaceIndex } from '../../src/analysis/workspaceIndex';
+import { smallTown } from '../ui/fixtures/smallTown';
 
 describe('workspace index (numbers checkable from the fixture comment)', () => {
   const index = buildWorkspaceIndex(smallTown);

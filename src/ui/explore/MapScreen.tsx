@@ -1,0 +1,101 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useMemo, useState } from 'react';
+import { buildWorkspaceIndex } from '../../analysis/workspaceIndex';
+import { streetLabel } from '../../domain';
+import { buildMapData } from '../../map/mapData';
+import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
+import { dataAttribution } from '../i18n/attribution';
+import { useT } from '../i18n/useT';
+import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../shell/appStore';
+import { LoadStatus } from '../shell/notices/LoadStatus';
+import type { ScreenProps } from '../shell/screens';
+import { DetailsPanel } from './DetailsPanel';
+import { ExploreMap } from './ExploreMap';
+import { ExportMenu } from './export/ExportMenu';
+import { LayerPanel } from './LayerPanel';
+import { MapSummary } from './MapSummary';
+import { ShareDialog } from './share/ShareDialog';
+import { ExploreProvider } from './useExplore';
+
+type NarrowPanel = 'layers' | 'details' | null;
+
+/** The map screen (UX.md): "what to show" on the left, the map, "what is selected" on the right. */
+export function MapScreen({ dataSource, workspace }: ScreenProps) {
+  const store = useAppStore();
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const load = useAppState((s) => s.load);
+  const visibleGroups = useAppState((s) => s.visibleGroups);
+  const selection = useAppState((s) => s.selection);
+  const focus = useAppState((s) => s.focus);
+  const [mapDrawn, setMapDrawn] = useState(false);
+  const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
+  const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
+  const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
+  const index = useMemo(() => (workspace ? buildWorkspaceIndex(workspace) : null), [workspace]);
+
+  const onSelect = useCallback(
+    (ref: FeatureRef | null) => {
+      select(store, ref);
+      if (ref) setNarrowPanel((p) => (p === 'layers' ? p : 'details'));
+    },
+    [store],
+  );
+
+  const describe = useCallback(
+    (ref: FeatureRef): string | undefined => {
+      if (!index) return undefined;
+      const households = (count: number) => translate(language, 'tooltipHouseholds', { count });
+      switch (ref.kind) {
+        case 'street': {
+          const street = index.streets.get(ref.id);
+          return street ? `${streetLabel(street)} · ${households(index.streetTally(street.id).households)}` : undefined;
+        }
+        case 'estate': {
+          const estate = index.areas.get(ref.id);
+          return estate ? `${estate.name} · ${households(index.areaTally(estate.id).households)}` : undefined;
+        }
+        case 'address': {
+          const address = index.addresses.get(ref.id);
+          return address ? `${index.addressLabel(address)} · ${households(address.households)}` : undefined;
+        }
+        case 'resource': {
+          const resource = index.resources.get(ref.id);
+          return resource ? `${resource.name} · ${RESOURCE_KIND_LABELS[resource.kind][language]}` : undefined;
+        }
+      }
+    },
+    [index, language],
+  );
+
+  const togglePanel = (panel: Exclude<NarrowPanel, null>) => setNarrowPanel((p) => (p === panel ? null : panel));
+
+  return (
+    <ExploreProvider>
+      <div className="narrow-bar">
+        <button type="button" className="header-button" aria-expanded={narrowPanel === 'layers'} aria-controls="panel-layers" onClick={() => togglePanel('layers')}>
+          {t('whatToShow')}
+        </button>
+        <button type="button" className="header-button" aria-expanded={narrowPanel === 'details'} aria-controls="panel-details" onClick={() => togglePanel('details')}>
+          {t('details')}
+        </button>
+      </div>
+      <main className="app-main" data-narrow-panel={narrowPanel ?? 'none'}>
+        <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
+          <LayerPanel streets={workspace?.streets ?? null} />
+          <ShareDialog dataSource={dataSource} />
+        </aside>
+        <div id="map" className="map-area" tabIndex={-1}>
+          <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} />
+          <ExportMenu map={exportMap} />
+          <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
+          {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}
+          <p className="map-attribution">{dataAttribution(language, workspace?.organisation)}</p>
+        </div>
+        <aside id="panel-details" className="panel panel-right" aria-label={t('details')}>
+          <DetailsPanel index={index} selection={selection} language={language} onClear={() => select(store, null)} />
+        </aside>
+      </main>
+    </ExploreProvider>
+  );
+}

@@ -1,0 +1,30 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { DataSource } from '../../data/dataSource';
+import type { Workspace } from '../../domain';
+import type { ScreenId } from '../../share/viewState';
+
+/** What every screen gets from the shell: where the data lives, and the workspace once it is loaded (null before). */
+export interface ScreenProps {
+  dataSource: DataSource;
+  workspace: Workspace | null;
+}
+
+type LazyScreen = LazyExoticComponent<ComponentType<ScreenProps>>;
+
+const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K): LazyScreen =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+/**
+ * The router: screen id → its view, each loaded when first opened (its own chunk: the import wizard brings the
+ * CSV/Shapefile readers and proj4, "Programy" terra-draw, the report its print layout). The map is not here: it is the
+ * first paint and the shell draws it itself (explore/MapScreen). Views never import each other; they are reached only
+ * through this table and the URL (openScreen in url/urlStore.ts).
+ */
+export const LAZY_SCREENS: Readonly<Record<Exclude<ScreenId, 'map'>, LazyScreen>> = {
+  survey: screen(() => import('../surveyForm/SurveyFormView'), 'SurveyFormView'),
+  import: screen(() => import('../importWizard/ImportWizardView'), 'ImportWizardView'),
+  campaigns: screen(() => import('../surveys/CampaignsView'), 'CampaignsView'),
+  resources: screen(() => import('../resources/ResourcesView'), 'ResourcesView'),
+  programmes: screen(() => import('../programmes/ProgrammesView'), 'ProgrammesView'),
+  report: screen(() => import('../report/ReportView'), 'ReportView'),
+};
