@@ -1,5 +1,6 @@
+import { MIN_RESPONSES } from '../domain/units';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
-import { UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS, UNIT_NO_HOUSEHOLDS, UNIT_SUPPRESSED, type UnitAggregates, type UnitKind } from './unitAggregates';
+import { UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS, UNIT_NO_HOUSEHOLDS, UNIT_SUPPRESSED, type UnitAggregates, type AggregateUnitKind } from './unitAggregates';
 import { wilsonIntervalsInto } from './wilson';
 
 /**
@@ -11,11 +12,12 @@ import { wilsonIntervalsInto } from './wilson';
 export const ALL_NEEDS_COUNT = NEED_CATEGORY_IDS.length;
 
 /** Default k: units with fewer responses have their rates suppressed. */
-export const DEFAULT_MIN_RESPONSES = 5;
+/** k (src/domain/units.ts). */
+export const DEFAULT_MIN_RESPONSES = MIN_RESPONSES;
 
 /** The unit set a query aggregates over: which unit each response (and household) falls in. */
 export interface UnitLayer {
-  readonly kind: UnitKind;
+  readonly kind: AggregateUnitKind;
   readonly unitIds: readonly string[];
   /** Per response: unit index, or -1 when it falls in none (see `reasons`). */
   readonly unitOfResponse: Int32Array;

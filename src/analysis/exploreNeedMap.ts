@@ -1,4 +1,4 @@
-import type { NeedMapQuery, NeedSelection, UnitChoice, UnitKindName } from '../domain/analysisRequest';
+import type { NeedMapQuery, NeedSelection, UnitChoice, UnitKind } from '../domain/analysisRequest';
 import type { NeedCategoryId } from '../domain/needs';
 import { hexKeyQ, hexKeyR, hexPolygon } from './hexGrid';
 import { distinctClassBreaks } from './exploreClassBreaks';
@@ -13,7 +13,7 @@ import { needColumn, UNIT_SUPPRESSED } from './unitAggregates';
 export interface ExploreLayer {
   /** "street", "estate", "district", "care_region", "hex:250". */
   key: string;
-  kind: UnitKindName;
+  kind: UnitKind;
   /** Set for kind 'hex'. */
   hexSizeMeters?: number;
   /** Unit ids in unit order: street unit ids (the smallest merged record id), area ids, "hex250:q:r". */

@@ -1,4 +1,4 @@
-import { HotSpotQuery, type UnitDetailQuery, type UnitKindName, type WaveComparisonQuery } from '../domain/analysisRequest';
+import { HotSpotQuery, type UnitDetailQuery, type UnitKind, type WaveComparisonQuery } from '../domain/analysisRequest';
 import type { NeedCategoryId } from '../domain/needs';
 import { pointInArea } from './areaRaster';
 import { checkCampaign, explored, layerKeyOf, previousCampaign, refused, selectionValues, type ExploreContext, type ExploreResult } from './exploreContext';
@@ -137,7 +137,7 @@ export const WAVE_CHANGE_ALPHA = 0.05;
 
 export interface UnitDetail {
   layerKey: string;
-  kind: UnitKindName;
+  kind: UnitKind;
   unitId: string;
   unitIndex: number;
   label: string;

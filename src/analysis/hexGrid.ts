@@ -23,7 +23,9 @@ export const NO_HEX_CELL = -1;
 export const NO_HEX_AXIAL = -2147483648;
 
 /** Default cell size: 250 m across flats. */
-export const DEFAULT_HEX_SIZE_METERS = 250;
+import { DEFAULT_HEX_SIZE_METERS } from '../domain/units';
+
+export { DEFAULT_HEX_SIZE_METERS };
 
 /** Axial neighbour offsets in counter-clockwise order starting east: E, NE, NW, W, SW, SE. */
 const NEIGHBOUR_DQ = [1, 0, -1, -1, 0, 1] as const;

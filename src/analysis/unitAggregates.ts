@@ -6,7 +6,7 @@ import type { NeedCategoryId } from '../domain/needs';
  * `u * needCount + j`, where j indexes `needIds`.
  */
 
-export type UnitKind = 'street' | 'area' | 'hex' | 'h3';
+export type AggregateUnitKind = 'street' | 'area' | 'hex' | 'h3';
 
 /** Flag bits in `UnitAggregates.flags`. */
 /** Fewer than `minResponses` responses: rates are shown as "too few answers", never as numbers. */
@@ -17,7 +17,7 @@ export const UNIT_NO_HOUSEHOLDS = 2;
 export const UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS = 4;
 
 export interface UnitAggregates {
-  readonly kind: UnitKind;
+  readonly kind: AggregateUnitKind;
   /** Unit ids in unit order: street ids, area ids, `hex250:q:r` or H3 indexes. Sorted, so order-independent. */
   readonly unitIds: readonly string[];
   readonly unitCount: number;

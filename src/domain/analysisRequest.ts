@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { NeedCategoryId } from './needs';
+import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, UnitKind } from './units';
 import { Workspace } from './workspace';
 
 /**
@@ -9,12 +10,7 @@ import { Workspace } from './workspace';
  * defaults are filled in here, so the facade receives complete queries.
  */
 
-/** Unit layers a map can show. estate, district, care_region are area kinds; hex is the planar grid. */
-export const UNIT_KIND_NAMES = ['street', 'estate', 'district', 'care_region', 'hex'] as const;
-export const UnitKindName = z.enum(UNIT_KIND_NAMES, { error: `unit kind must be one of: ${UNIT_KIND_NAMES.join(', ')}` });
-export type UnitKindName = z.infer<typeof UnitKindName>;
-
-export const DEFAULT_HEX_SIZE_METERS = 250;
+export { DEFAULT_HEX_SIZE_METERS, UnitKind } from './units';
 /** Hexagon size across flats, metres. Below 50 m a hexagon holds one building; above 5 km, a town. */
 export const HexSizeMeters = z
   .number({ error: 'hexSizeMeters must be a number' })
@@ -22,7 +18,7 @@ export const HexSizeMeters = z
   .max(5000, { message: 'hexSizeMeters must be at most 5000' });
 
 /** A unit layer: `{ kind: 'hex', hexSizeMeters: 250 }`; hexSizeMeters is ignored for other kinds. */
-export const UnitChoice = z.strictObject({ kind: UnitKindName, hexSizeMeters: HexSizeMeters.default(DEFAULT_HEX_SIZE_METERS) });
+export const UnitChoice = z.strictObject({ kind: UnitKind, hexSizeMeters: HexSizeMeters.default(DEFAULT_HEX_SIZE_METERS) });
 export type UnitChoice = z.infer<typeof UnitChoice>;
 export type UnitChoiceInput = z.input<typeof UnitChoice>;
 
@@ -30,7 +26,7 @@ const weight = z.number({ error: 'a need weight must be a number' }).min(0, { me
 /** User weights per need (sliders); absent needs weigh 0. Normalised by the engine to sum 1. */
 export const NeedWeightsInput = z
   .partialRecord(NeedCategoryId, weight)
-  .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), { message: 'give at least one need a weight above zero' });
+  .refine(hasPositiveWeight, { message: 'give at least one need a weight above zero' });
 export type NeedWeightsInput = z.infer<typeof NeedWeightsInput>;
 
 /** One need (its rate), or a weighted mix (the composite need index). */
@@ -41,7 +37,7 @@ export const NeedSelection = z.discriminatedUnion(
 );
 export type NeedSelection = z.infer<typeof NeedSelection>;
 
-/** k: units with fewer answers have their rates suppressed (default 5). */
+/** k: units with fewer answers have their rates suppressed (default MIN_RESPONSES = 5). */
 export const MinResponses = z.int({ error: 'minResponses must be a whole number' }).min(1, { message: 'minResponses must be at least 1' }).max(100, { message: 'minResponses must be at most 100' });
 /** A need counts when the household rated it at least this severe (1 some, 2 serious, 3 very serious). */
 export const MinSeverity = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'minSeverity must be 1, 2 or 3' });
@@ -49,7 +45,7 @@ export const MinSeverity = z.union([z.literal(1), z.literal(2), z.literal(3)], {
 const filters = {
   campaignId: Id,
   minSeverity: MinSeverity.default(1),
-  minResponses: MinResponses.default(5),
+  minResponses: MinResponses.default(MIN_RESPONSES),
 };
 
 /** Need map: a value per unit of one layer for one wave. */
@@ -189,7 +185,7 @@ export const WaveComparisonQuery = z
     afterCampaignId: Id,
     selection: NeedSelection,
     minSeverity: MinSeverity.default(1),
-    minResponses: MinResponses.default(5),
+    minResponses: MinResponses.default(MIN_RESPONSES),
   })
   .refine((q) => q.beforeCampaignId !== q.afterCampaignId, { message: 'compare two different waves', path: ['afterCampaignId'] });
 export type WaveComparisonQuery = z.infer<typeof WaveComparisonQuery>;

@@ -13,3 +13,4 @@ export * from './event';
 export * from './workspace';
 export * from './issues';
 export * from './importing';
+export * from './units';

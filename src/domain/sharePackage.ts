@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LineStringGeometry, MultiLineStringGeometry, MultiPolygonGeometry, PolygonGeometry } from './geometry';
 import { NeedCategoryId } from './needs';
+import { UNIT_KINDS } from './units';
 
 /**
  * The "pakiet dla partnera": a file a centre gives a partner institution instead of a share link when it has no
@@ -63,7 +64,8 @@ export const ShareSelection = z.discriminatedUnion(
 );
 export type ShareSelection = z.infer<typeof ShareSelection>;
 
-export const SHARE_UNIT_KINDS = ['street', 'estate', 'district', 'care_region', 'area', 'hex'] as const;
+/** The engine's unit kinds (units.ts), and 'area' for a hand-drawn or imported area of any kind. */
+export const SHARE_UNIT_KINDS = [...UNIT_KINDS, 'area'] as const;
 
 export const ShareViewInfo = z.strictObject({
   campaignName: z.string().max(300).nullable(),

@@ -1,3 +1,4 @@
+import type { MapUnitKind } from '../domain/units';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { constantOverState } from './featureStatePaint';
@@ -22,7 +23,6 @@ import { MAP_COLOURS as C } from './palette';
 export const EXPLORE_SOURCE_IDS = { hexes: 'explore-hex', clusters: 'explore-clusters' } as const;
 
 /** Unit kinds the explore map colours (care regions are left to the report). */
-export type ExploreUnitKind = 'street' | 'estate' | 'district' | 'hex';
 export type ExploreColourMode = 'need' | 'hotSpots' | 'lisa';
 
 /** Class value for "suppressed or no data" in feature-state `cls`, and Gi bin value for "not computed". */
@@ -35,7 +35,7 @@ export const LISA_NOT_COMPUTED_CLASS = 255;
 export interface ExploreView {
   /** False: the plain town map (no need colours). */
   active: boolean;
-  unit: ExploreUnitKind;
+  unit: MapUnitKind;
   colourMode: ExploreColourMode;
   gaps: boolean;
   clusters: boolean;
@@ -228,13 +228,13 @@ export function withExploreLayers(layers: LayerSpecification[]): LayerSpecificat
   return result;
 }
 
-const FILL_LAYERS_OF_UNIT: Readonly<Record<ExploreUnitKind, readonly string[]>> = {
+const FILL_LAYERS_OF_UNIT: Readonly<Record<MapUnitKind, readonly string[]>> = {
   street: ['explore-street-hatch'],
   estate: ['explore-estate-fill', 'explore-estate-hatch'],
   district: ['explore-district-fill', 'explore-district-hatch', 'explore-district-outline'],
   hex: ['explore-hex-fill', 'explore-hex-hatch', 'explore-hex-line'],
 };
-const GAP_LAYER_OF_UNIT: Readonly<Record<ExploreUnitKind, string | null>> = { street: null, estate: 'explore-estate-gap', district: 'explore-district-gap', hex: 'explore-hex-gap' };
+const GAP_LAYER_OF_UNIT: Readonly<Record<MapUnitKind, string | null>> = { street: null, estate: 'explore-estate-gap', district: 'explore-district-gap', hex: 'explore-hex-gap' };
 
 /** Every explore layer id, for the visibility switch. */
 export const EXPLORE_LAYER_IDS: readonly string[] = exploreLayers().map((l) => l.layer.id);

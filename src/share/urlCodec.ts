@@ -1,3 +1,4 @@
+import { MapUnitKind, WEIGHT_MAX } from '../domain/units';
 import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
 import {
   BASE_LAYER_IDS,
@@ -13,13 +14,11 @@ import {
   roundMapPosition,
   roundWeight,
   SelectionKind,
-  UnitId,
   VIEW_STATE_VERSION,
   SCREEN_IDS,
   SCREEN_URL_WORDS,
   type ScreenId,
   ViewState,
-  WEIGHT_MAX,
   type Weights,
 } from './viewState';
 
@@ -197,7 +196,7 @@ function decode(hash: unknown): DecodeResult {
         state.weights = parseWeights(value, warn);
         break;
       case 'unit': {
-        const unit = UnitId.safeParse(value);
+        const unit = MapUnitKind.safeParse(value);
         if (unit.success) state.unit = unit.data;
         else warn(value, 'unknown unit');
         break;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
+import { MapUnitKind, NEED_CATEGORY_IDS, NeedCategoryId, WEIGHT_MAX } from '../domain';
 
 /**
  * The view a link reopens (issue 6 part 2, STYLE.md habit 15): which screen, where the map is, and what the explore
@@ -32,9 +32,6 @@ export const SCREEN_URL_WORDS: Readonly<Record<ScreenId, string>> = {
 /** The hash that opens a screen: `#mapa`, `#ankiety`, … (a one-word link the codec reads; the app rewrites it canonically). */
 export const screenHash = (screen: ScreenId): string => `#${SCREEN_URL_WORDS[screen]}`;
 
-export const UNIT_IDS = ['street', 'estate', 'district', 'hex'] as const;
-export const UnitId = z.enum(UNIT_IDS);
-export type UnitId = z.infer<typeof UnitId>;
 
 /** Overlays of the explore map that can be switched on (written in this order). */
 export const OVERLAY_IDS = ['hotspots', 'clusters', 'gaps', 'heatmap', 'lisa'] as const;
@@ -58,7 +55,6 @@ export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 24;
 /** Web Mercator's latitude limit (degrees). */
 export const MAX_LATITUDE = 85.051129;
-export const WEIGHT_MAX = 5;
 /** Ids (waves, streets, …) are free text from the workspace; this long at most in a link. */
 export const MAX_ID_LENGTH = 200;
 
@@ -109,7 +105,7 @@ export const ViewState = z.strictObject({
   wave: RecordId.nullable(),
   need: NeedCategoryId.nullable(),
   weights: Weights.nullable(),
-  unit: UnitId.nullable(),
+  unit: MapUnitKind.nullable(),
   /** Overlays switched on, in OVERLAY_IDS order. */
   layers: z.array(OverlayId).transform(sortedUnique(OVERLAY_IDS)),
   /** Base layer groups hidden, in BASE_LAYER_IDS order. */

@@ -1,3 +1,4 @@
+import { MAP_UNIT_KINDS } from '../../src/domain/units';
 import { describe, expect, it } from 'vitest';
 import { NEED_CATEGORY_IDS } from '../../src/domain';
 import { decodeViewState, encodeViewState, MAX_HASH_LENGTH } from '../../src/share/urlCodec';
@@ -10,7 +11,6 @@ import {
   normalizeViewState,
   OVERLAY_IDS,
   SELECTION_KINDS,
-  UNIT_IDS,
   SCREEN_IDS,
   SCREEN_URL_WORDS,
   screenHash,
@@ -38,7 +38,7 @@ function randomState(r: () => number): ViewState {
     wave: maybe(id),
     need: maybe(() => pick(NEED_CATEGORY_IDS)),
     weights: maybe(weights),
-    unit: maybe(() => pick(UNIT_IDS)),
+    unit: maybe(() => pick(MAP_UNIT_KINDS)),
     layers: subset(OVERLAY_IDS),
     hidden: subset(BASE_LAYER_IDS),
     selection: maybe(() => ({ kind: pick(SELECTION_KINDS), id: id() })),

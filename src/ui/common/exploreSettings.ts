@@ -1,7 +1,8 @@
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import type { CampaignInfo } from '../../analysis/exploreSession';
 import type { NeedMapQueryInput, NeedSelection } from '../../domain/analysisRequest';
-import type { ExploreUnitKind, ExploreView } from '../../map/exploreLayers';
+import type { ExploreView } from '../../map/exploreLayers';
+import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeights, WEIGHT_MAX, type MapUnitKind } from '../../domain/units';
 
 /**
  * What the planner chose in "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and
@@ -14,7 +15,7 @@ export interface ExploreSettings {
   needId: NeedCategoryId;
   /** Slider positions 0–5 per need (the engine normalises them to sum 1). */
   weights: Readonly<Record<NeedCategoryId, number>>;
-  unit: ExploreUnitKind;
+  unit: MapUnitKind;
   hotSpots: boolean;
   /** Local Moran's I clusters and outliers (LISA) as the map's colours; exclusive with hot spots. */
   lisa: boolean;
@@ -22,12 +23,6 @@ export interface ExploreSettings {
   gaps: boolean;
   heatmap: boolean;
 }
-
-export const UNIT_KINDS: readonly ExploreUnitKind[] = ['street', 'estate', 'district', 'hex'];
-export const WEIGHT_MAX = 5;
-export const HEX_SIZE_METERS = 250;
-/** Default for "k": rates from fewer answers are suppressed. */
-export const MIN_RESPONSES = 5;
 
 export const initialExploreSettings = (): ExploreSettings => ({
   campaignId: null,
@@ -58,7 +53,7 @@ export function withCampaigns(s: ExploreSettings, campaigns: readonly CampaignIn
 export const setCampaign = (s: ExploreSettings, campaignId: string): ExploreSettings => (s.campaignId === campaignId ? s : { ...s, campaignId });
 export const chooseNeed = (s: ExploreSettings, needId: NeedCategoryId): ExploreSettings => (s.mode === 'need' && s.needId === needId ? s : { ...s, mode: 'need', needId });
 export const chooseIndex = (s: ExploreSettings): ExploreSettings => (s.mode === 'index' ? s : { ...s, mode: 'index' });
-export const setUnit = (s: ExploreSettings, unit: ExploreUnitKind): ExploreSettings => (s.unit === unit ? s : { ...s, unit });
+export const setUnit = (s: ExploreSettings, unit: MapUnitKind): ExploreSettings => (s.unit === unit ? s : { ...s, unit });
 
 /** A slider moved: clamped to 0…WEIGHT_MAX, rounded to a tenth. */
 export function setWeight(s: ExploreSettings, needId: NeedCategoryId, weight: number): ExploreSettings {
@@ -77,14 +72,15 @@ export function setToggle(s: ExploreSettings, toggle: ExploreToggle, on: boolean
 }
 
 /** At least one weight above 0 (the engine refuses an all-zero index). */
-export const weightsUsable = (s: ExploreSettings): boolean => NEED_CATEGORY_IDS.some((id) => s.weights[id] > 0);
+export const weightsUsable = (s: ExploreSettings): boolean => hasPositiveWeight(s.weights);
 
 export function needSelection(s: ExploreSettings): NeedSelection {
   if (s.mode === 'need') return { kind: 'need', needId: s.needId };
-  const weights: Partial<Record<NeedCategoryId, number>> = {};
-  for (const id of NEED_CATEGORY_IDS) if (s.weights[id] > 0) weights[id] = s.weights[id];
-  return { kind: 'index', weights };
+  return { kind: 'index', weights: positiveWeights(s.weights) };
 }
+
+/** The needs the view shows: the chosen need, or every need weighing more than zero in the index (taxonomy order). */
+export const selectedNeeds = (s: ExploreSettings): NeedCategoryId[] => (s.mode === 'need' ? [s.needId] : NEED_CATEGORY_IDS.filter((id) => s.weights[id] > 0));
 
 /** The need gaps are shown for: the chosen need, or the heaviest need of the index (first in taxonomy order on ties). */
 export function gapNeed(s: ExploreSettings): NeedCategoryId {
@@ -94,7 +90,7 @@ export function gapNeed(s: ExploreSettings): NeedCategoryId {
   return best;
 }
 
-export const unitChoice = (unit: ExploreUnitKind) => (unit === 'hex' ? { kind: 'hex' as const, hexSizeMeters: HEX_SIZE_METERS } : { kind: unit });
+export const unitChoice = (unit: MapUnitKind) => (unit === 'hex' ? { kind: 'hex' as const, hexSizeMeters: DEFAULT_HEX_SIZE_METERS } : { kind: unit });
 
 export function needMapQuery(s: ExploreSettings): NeedMapQueryInput | null {
   if (!s.campaignId || (s.mode === 'index' && !weightsUsable(s))) return null;

@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { MIN_RESPONSES } from '../../domain/units';
 import type { UnitDetail } from '../../analysis/exploreSession';
 import { isAbortError } from '../../data/abort';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
 import { useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
 import type { FeatureRef } from '../shell/appStore';
-import { gapNeed, MIN_RESPONSES, needSelection, unitChoice, weightsUsable, type ExploreSettings } from '../common/exploreSettings';
+import { gapNeed, needSelection, unitChoice, weightsUsable, type ExploreSettings } from '../common/exploreSettings';
 import { localPatternWords, neighbourhoodWords, unitIndexOf } from './exploreText';
 import { needLabel } from '../common/viewText';
 import { formatDistance, formatP, formatPercent } from '../common/format';

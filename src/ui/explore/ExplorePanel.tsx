@@ -1,15 +1,16 @@
 import { NEED_CATEGORIES, type NeedCategoryId } from '../../domain';
-import type { ExploreUnitKind } from '../../map/exploreLayers';
+import { MAP_UNIT_KINDS, type MapUnitKind, WEIGHT_MAX } from '../../domain/units';
+
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
-import { chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, UNIT_KINDS, WEIGHT_MAX, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
+import { chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
 import { waveLabel } from '../common/viewText';
 import { useExploreController, useExploreState } from './useExplore';
 import './explore.css';
 
-export const UNIT_LABEL_KEYS: Readonly<Record<ExploreUnitKind, MessageKey>> = { street: 'unitStreet', estate: 'unitEstate', district: 'unitDistrict', hex: 'unitHex' };
+export const UNIT_LABEL_KEYS: Readonly<Record<MapUnitKind, MessageKey>> = { street: 'unitStreet', estate: 'unitEstate', district: 'unitDistrict', hex: 'unitHex' };
 
 /**
  * "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and the analyses drawn over the
@@ -110,7 +111,7 @@ export function ExplorePanel() {
 
       <fieldset className="segmented">
         <legend className="field-label">{t('exploreUnit')}</legend>
-        {UNIT_KINDS.map((unit) => (
+        {MAP_UNIT_KINDS.map((unit) => (
           <label key={unit}>
             <input type="radio" name="explore-unit" value={unit} checked={settings.unit === unit} onChange={() => controller.update((s) => setUnit(s, unit))} />
             <span>{t(UNIT_LABEL_KEYS[unit])}</span>

@@ -1,20 +1,9 @@
 import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
+import { DEFAULT_HEX_SIZE_METERS, MIN_RESPONSES } from '../../domain/units';
 import type { LisaResult } from '../../analysis/exploreLisa';
 import { isAbortError } from '../../data/abort';
 import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
-import {
-  gapNeed,
-  HEX_SIZE_METERS,
-  hotSpotsApply,
-  initialExploreSettings,
-  lisaApply,
-  MIN_RESPONSES,
-  needMapQuery,
-  needSelection,
-  unitChoice,
-  withCampaigns,
-  type ExploreSettings,
-} from '../common/exploreSettings';
+import { gapNeed, hotSpotsApply, initialExploreSettings, lisaApply, needMapQuery, needSelection, unitChoice, withCampaigns, type ExploreSettings } from '../common/exploreSettings';
 
 /** The worker's answers for the current settings; each is replaced (never mutated) when a newer one arrives. */
 export interface ExploreResults {
@@ -188,7 +177,7 @@ export class ExploreController {
     );
     this.ask(
       'clusters',
-      s.clusters && query ? { hexSizeMeters: HEX_SIZE_METERS, campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      s.clusters && query ? { hexSizeMeters: DEFAULT_HEX_SIZE_METERS, campaignId, selection, minResponses: MIN_RESPONSES } : null,
       (q, options) => client.clusters(q, options),
       (clusters) => ({ clusters }),
     );

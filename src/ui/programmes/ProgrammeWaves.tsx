@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { MIN_RESPONSES } from '../../domain/units';
 import type { CampaignInfo } from '../../analysis/exploreSession';
 import { NEED_CATEGORY_IDS, type Area, type NeedCategoryId, type Programme } from '../../domain';
 import { needLabel, waveLabel } from '../common/viewText';
 import { formatP, formatPercent } from '../common/format';
-import { MIN_RESPONSES } from '../common/exploreSettings';
+
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';

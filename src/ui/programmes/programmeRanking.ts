@@ -1,6 +1,7 @@
 import type { RankingQueryInput } from '../../domain/analysisRequest';
+import { MIN_RESPONSES, positiveWeights } from '../../domain/units';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
-import { MIN_RESPONSES } from '../common/exploreSettings';
+
 
 /** One need, the composite index with equal weights over all needs, or the index with the explore map's weights (from the URL state). */
 export type NeedChoice = 'index' | 'mapWeights' | NeedCategoryId;
@@ -9,7 +10,7 @@ export type NeedWeights = Partial<Record<NeedCategoryId, number>>;
 /** The explore map's weights if at least one is above 0 (the engine refuses an all-zero index), else null. */
 export const usableWeights = (weights: NeedWeights | null | undefined): NeedWeights | null => {
   if (!weights) return null;
-  const kept = Object.fromEntries(Object.entries(weights).filter(([, w]) => (w ?? 0) > 0)) as NeedWeights;
+  const kept = positiveWeights(weights);
   return Object.keys(kept).length > 0 ? kept : null;
 };
 export type CandidateChoice = 'estate' | 'district' | 'cluster';

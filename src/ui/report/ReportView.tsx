@@ -1,8 +1,9 @@
 import { dataAttribution } from '../i18n/attribution';
+import { MIN_RESPONSES } from '../../domain/units';
 import { useEffect, useId, useState } from 'react';
 import { NEED_BY_ID, type NeedCategoryId } from '../../domain';
 import { NEED_CLASS_COLOURS, EXPLORE_COLOURS } from '../../map/explorePalette';
-import { MIN_RESPONSES } from '../common/exploreSettings';
+
 import { classLabels } from '../common/viewText';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../shell/appStore';

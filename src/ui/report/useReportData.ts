@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { MIN_RESPONSES } from '../../domain/units';
 import type { CampaignInfo, ExploreLayer, NeedMapResult, RankingResult } from '../../analysis/exploreSession';
 import type { NeedCategoryId, Workspace } from '../../domain';
 import type { NeedSelection } from '../../domain/analysisRequest';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
-import { MIN_RESPONSES } from '../common/exploreSettings';
+
 import { EQUAL_WEIGHTS, mainNeed, REPORT_TOP_TARGETS } from './reportModel';
 
 /** Response columns do not depend on the need asked (see useResponseRates): one fixed need. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import type { SurveyCampaign, Workspace } from '../../domain';
-import type { UnitKindName } from '../../domain/analysisRequest';
+import type { UnitKind } from '../../domain/analysisRequest';
 import { SURVEY_METHOD_LABELS, type Language, type MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { nextSortOrder, type SortOrder } from '../resources/inventoryFilter';
@@ -36,7 +36,7 @@ export function CampaignsView({ workspace, dataSource }: { workspace: Workspace 
   const [chosenCampaignId, setCampaignId] = useState<string | null>(null);
   const campaignId = chosenCampaignId && campaigns.some((c) => c.id === chosenCampaignId) ? chosenCampaignId : (campaigns.at(-1)?.id ?? null);
   const campaign = campaigns.find((c) => c.id === campaignId);
-  const [unit, setUnit] = useState<UnitKindName>('street');
+  const [unit, setUnit] = useState<UnitKind>('street');
   const [order, setOrder] = useState<SortOrder<RateSortKey>>({ key: 'responseRate', direction: 'descending' });
   const [selectedUnitId, setSelectedUnitId] = useState<string | null>(null);
   const [waveDraft, setWaveDraft] = useState<WaveDraft | null>(null);
@@ -44,7 +44,7 @@ export function CampaignsView({ workspace, dataSource }: { workspace: Workspace 
   const totals = useWaveTotals(useMemo(() => campaigns.map((c) => c.id), [campaigns]));
   const rates = useResponseRates(campaignId, unit);
   const hasDistricts = workspace?.areas.some((a) => a.kind === 'district') ?? false;
-  const units: UnitKindName[] = hasDistricts ? ['street', 'estate', 'district'] : ['street', 'estate'];
+  const units: UnitKind[] = hasDistricts ? ['street', 'estate', 'district'] : ['street', 'estate'];
 
   const rows = useMemo(() => (rates.status === 'ready' ? sortRateRows(rates.rows, order) : []), [rates, order]);
   const waveName = campaign ? t('surveyWaveOption', { wave: campaign.wave, year: campaign.startDate.slice(0, 4) }) : '';

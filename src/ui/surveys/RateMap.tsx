@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Area, Street } from '../../domain';
-import type { UnitKindName } from '../../domain/analysisRequest';
+import type { UnitKind } from '../../domain/analysisRequest';
 import { constantOverState } from '../../map/featureStatePaint';
 import { FONT_BOLD } from '../../map/fonts';
 import { MAP_COLOURS } from '../../map/palette';
@@ -15,7 +15,7 @@ export const RATE_CLASS_COLOURS = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '
 export const NO_RATE_COLOUR = '#bdbdbd';
 
 interface RateMapProps {
-  unit: UnitKindName;
+  unit: UnitKind;
   rows: readonly ResponseRateRow[];
   /** Streets only: the Street record ids merged into each unit, in the rows' unit order (ExploreLayer.streetIds). */
   streetIdsOfUnit: readonly (readonly string[])[] | undefined;

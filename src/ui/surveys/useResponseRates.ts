@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { NeedSelection, UnitKindName } from '../../domain/analysisRequest';
+import type { NeedSelection, UnitKind } from '../../domain/analysisRequest';
 import type { ExploreLayer } from '../../analysis/exploreSession';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { responseRateRows, type ResponseRateRow } from '../common/responseRateRows';
@@ -14,10 +14,10 @@ const ANY_NEED: NeedSelection = { kind: 'need', needId: 'unemployment' };
 export type RatesState =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; rows: ResponseRateRow[]; layer: ExploreLayer; totalResponses: number; unassignedResponses: number; campaignId: string; unit: UnitKindName };
+  | { status: 'ready'; rows: ResponseRateRow[]; layer: ExploreLayer; totalResponses: number; unassignedResponses: number; campaignId: string; unit: UnitKind };
 
 /** Response-rate rows of one wave over one unit layer (street, estate, district). */
-export function useResponseRates(campaignId: string | null, unit: UnitKindName): RatesState {
+export function useResponseRates(campaignId: string | null, unit: UnitKind): RatesState {
   const analysis = useAnalysis();
   const [state, setState] = useState<RatesState>({ status: 'loading' });
 

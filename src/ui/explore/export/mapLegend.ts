@@ -1,5 +1,6 @@
 import type { ExploreState } from '../exploreController';
-import { hotSpotsApply, MIN_RESPONSES } from '../../common/exploreSettings';
+import { MIN_RESPONSES } from '../../../domain/units';
+import { hotSpotsApply } from '../../common/exploreSettings';
 import { classLabels, legendTitle } from '../../common/viewText';
 import { EXPLORE_COLOURS, GI_BIN_COLOURS, NEED_CLASS_COLOURS } from '../../../map/explorePalette';
 import { translate, type Language, type MessageKey } from '../../i18n/dictionary';

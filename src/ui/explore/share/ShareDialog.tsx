@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { DEFAULT_HEX_SIZE_METERS } from '../../../domain/units';
+import { selectedNeeds } from '../../common/exploreSettings';
 import type { DataSource } from '../../../data/dataSource';
 import { createShareLink, listShareLinks, revokeShareLink, type ShareLinkInfo, type ShareLinkView } from '../../../data/supabase/shareLinks';
 import type { SupabaseDataSource } from '../../../data/supabase';
@@ -9,8 +11,7 @@ import { useExploreState } from '../useExplore';
 import { translate, type Language } from '../../i18n/dictionary';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../shell/appStore';
-import { NEED_CATEGORY_IDS } from '../../../domain';
-import { HEX_SIZE_METERS } from '../../common/exploreSettings';
+
 import { buildSharePackage, figuresOf, unitGeometries } from './buildSharePackage';
 import { embeddedShareNote } from '../../common/sharing/disclosureText';
 import { packageDisclosure } from './packageDisclosure';
@@ -102,9 +103,9 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     if (typeof input === 'string') return setStatus(input);
     if (!workspace || !settings || !current) return setStatus(t('shareNotReady'));
     // The same disclosure rules as a share link (supabase/README.md): over every street, area and hexagon of the wave.
-    const needIds = settings.mode === 'need' ? [settings.needId] : NEED_CATEGORY_IDS.filter((n) => (settings.weights[n] ?? 0) > 0);
+    const needIds = selectedNeeds(settings);
     if (!settings.campaignId) return setStatus(t('shareNotReady'));
-    const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, HEX_SIZE_METERS);
+    const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, DEFAULT_HEX_SIZE_METERS);
     const pkg = buildSharePackage({
       disclosure,
       organisation: workspace.organisation,
@@ -136,7 +137,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     if (!supabase || !settings?.campaignId || !workspace) return setStatus(t('shareNotReady'));
     const membership = await supabase.membership();
     if (!membership.ok || !membership.current) return setStatus(t('shareFailed', { reason: membership.ok ? '—' : (membership.issues[0]?.message ?? '—') }));
-    const needs = settings.mode === 'need' ? [settings.needId] : Object.keys(settings.weights).filter((n) => settings.weights[n as keyof typeof settings.weights] > 0);
+    const needs = selectedNeeds(settings);
     const areaKind = settings.unit === 'estate' || settings.unit === 'district' ? settings.unit : null;
     const view: ShareLinkView = {
       v: 1,

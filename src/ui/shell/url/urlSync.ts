@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect } from 'react';
-import { NEED_CATEGORY_IDS, type Workspace } from '../../../domain';
+import { NEED_CATEGORY_IDS, positiveWeights, type Workspace } from '../../../domain';
 import { roundMapPosition, type OverlayId, type ViewState, type Weights } from '../../../share/viewState';
 import type { CampaignInfo } from '../../../analysis/exploreSession';
 import type { ExploreController } from '../../explore/exploreController';
@@ -51,11 +51,7 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
 
 /** The URL's explore part for these settings (defaults left out). */
 export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
-  let weights: Weights | null = null;
-  if (s.mode === 'index') {
-    weights = {};
-    for (const id of NEED_CATEGORY_IDS) if (s.weights[id] > 0) weights[id] = s.weights[id];
-  }
+  const weights: Weights | null = s.mode === 'index' ? positiveWeights(s.weights) : null;
   return {
     ...url,
     wave: s.campaignId ?? url.wave,

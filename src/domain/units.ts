@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { NeedCategoryId } from './needs';
+
+/**
+ * The words every layer uses for the units a need map is drawn on, and the thresholds that go with them. One place:
+ * the analysis requests (analysisRequest.ts), the URL (src/share), the map's layers (src/map), the screens (src/ui)
+ * and the share packages read these names and numbers from here; the SQL functions carry the same k and hexagon size
+ * (checked by supabase/tests).
+ */
+
+/** Unit layers a planner picks on the map: streets, estates, districts, or the planar hexagon grid. */
+export const MAP_UNIT_KINDS = ['street', 'estate', 'district', 'hex'] as const;
+export const MapUnitKind = z.enum(MAP_UNIT_KINDS);
+export type MapUnitKind = z.infer<typeof MapUnitKind>;
+
+/** Unit layers the engine aggregates on: the map's, and care regions (an area kind some centres use). */
+export const UNIT_KINDS = ['street', 'estate', 'district', 'care_region', 'hex'] as const;
+export const UnitKind = z.enum(UNIT_KINDS, { error: `unit kind must be one of: ${UNIT_KINDS.join(', ')}` });
+export type UnitKind = z.infer<typeof UnitKind>;
+
+/** k: a unit with fewer answers than this has its rates suppressed (never shown, never shared). */
+export const MIN_RESPONSES = 5;
+
+/** The hexagon size across flats, metres, of a map that says nothing else. */
+export const DEFAULT_HEX_SIZE_METERS = 250;
+
+/** The largest weight a need gets from the index sliders (the URL carries the same bound). */
+export const WEIGHT_MAX = 5;
+
+/** The needs a weighted index uses: those weighing more than zero (absent needs weigh zero). */
+export function positiveWeights<W extends Partial<Record<NeedCategoryId, number>>>(weights: W): Partial<Record<NeedCategoryId, number>> {
+  const kept: Partial<Record<NeedCategoryId, number>> = {};
+  for (const [id, w] of Object.entries(weights) as [NeedCategoryId, number | undefined][]) if (w !== undefined && w > 0) kept[id] = w;
+  return kept;
+}
+
+/** Whether an index can be computed: at least one need weighs more than zero. */
+export const hasPositiveWeight = (weights: Partial<Record<NeedCategoryId, number>>): boolean => Object.values(weights).some((w) => (w ?? 0) > 0);
