@@ -14,3 +14,4 @@ export * from './workspace';
 export * from './issues';
 export * from './importing';
 export * from './units';
+export * from './text';

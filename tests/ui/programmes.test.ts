@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geometryAreaSquareMeters } from '../../src/analysis/revitalisationLimits';
 import type { Address, Area, PolygonGeometry } from '../../src/domain';
-import { changeInWords, withQValues, draftToProgramme, emptyDraft, programmeIdFor, slugOf, townTotals, type ProgrammeDraft } from '../../src/ui/programmes/programmeDraft';
+import { changeInWords, withQValues, draftToProgramme, emptyDraft, programmeIdFor, programmeSlug, townTotals, type ProgrammeDraft } from '../../src/ui/programmes/programmeDraft';
 import { rankingQueryFor, usableWeights, weightsFor } from '../../src/ui/programmes/programmeRanking';
 
 const square = (x0: number, y0: number, side: number): PolygonGeometry => ({
@@ -46,9 +46,9 @@ describe('draftToProgramme (validated by the Programme schema)', () => {
 
 describe('programme ids', () => {
   it('slugs Polish names to ASCII', () => {
-    expect(slugOf('Kolejowe – nasze wspólne podwórko')).toBe('kolejowe-nasze-wspolne-podworko');
-    expect(slugOf('Łąka, żółć i źdźbło')).toBe('laka-zolc-i-zdzblo');
-    expect(slugOf('!!!')).toBe('program');
+    expect(programmeSlug('Kolejowe – nasze wspólne podwórko')).toBe('kolejowe-nasze-wspolne-podworko');
+    expect(programmeSlug('Łąka, żółć i źdźbło')).toBe('laka-zolc-i-zdzblo');
+    expect(programmeSlug('!!!')).toBe('program');
   });
   it('never reuses a taken id: -2, -3…', () => {
     expect(programmeIdFor('Razem', new Set())).toBe('pal-razem');

@@ -4,13 +4,12 @@ import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS } from '../../src/ui/i18n/dicti
 import {
   filterGroups,
   filterResources,
-  nameMatches,
-  nextSortOrder,
   sortGroups,
   sortResources,
   type InventoryFilter,
 } from '../../src/ui/resources/inventoryFilter';
 import { deepFreeze } from '../analysis/seededRandom';
+import { nameMatches, nextSortOrder } from '../../src/ui/common/table/tableSort';
 
 const at = { type: 'Point' as const, coordinates: [19.3, 50.15] as [number, number] };
 const resource = (id: string, name: string, kind: Resource['kind'], serves: Resource['serves'], extra: Partial<Resource> = {}): Resource => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Organisation, issuesFromZod, type InputIssue } from '../../domain';
 import { raceAbort, throwIfAborted } from '../abort';
+import { slugOf } from '../../domain/text';
 
 /**
  * The workspaces kept in this browser (the embedded default): the demo town, always there, and every centre's own
@@ -32,14 +33,7 @@ export const workspaceDatabaseName = (workspaceId: string): string => (workspace
 
 /** "MOPS w Nowym Sączu" → "mops-w-nowym-saczu-1a2b": readable, ASCII, unique enough with the random suffix. */
 export function workspaceIdFor(name: string, random: () => number = Math.random): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const slug = slugOf(name, 40);
   const suffix = Math.floor(random() * 36 ** 4)
     .toString(36)
     .padStart(4, '0');

@@ -3,7 +3,8 @@ import { streetMergeKey } from '../../analysis/streetUnits';
 import type { Reprojector } from './crs';
 import { propertyText, reprojectRawGeometry, type RawFeature } from './geojsonFile';
 import type { IssueCollector } from './importIssues';
-import { foldDiacritics, splitStreetPrefix } from './streetNames';
+import { splitStreetPrefix } from './streetNames';
+import { slugOf } from '../../domain/text';
 
 /**
  * Streets from an OpenStreetMap export (Overpass, QGIS, OSMnx): every named line feature joins the street of its name,
@@ -28,10 +29,7 @@ export interface OsmStreetsResult {
 }
 
 /** ASCII slug for ids: "Aleja Armii Krajowej" → "aleja-armii-krajowej". */
-export function slugOf(text: string, maxLength = 40): string {
-  const slug = foldDiacritics(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug.slice(0, maxLength).replace(/-+$/, '') || 'x';
-}
+export const idSlug = (text: string, maxLength = 40): string => slugOf(text, maxLength) || 'x';
 
 /**
  * OSMnx writes merged attributes as a Python list: "['Elizy Orzeszkowej', 'Boczna']". Returns the names in it,
@@ -104,7 +102,7 @@ export function streetsFromOsm(
     if (id !== undefined) {
       issues.warning('name', `the workspace already has ${group.prefix} ${group.name}; its line will be replaced by the imported one`, { row: group.firstIndex, displayRow: group.firstIndex + 1, column: nameProperty, value: group.name });
     } else {
-      const base = `street-${slugOf(group.prefix === 'ul.' ? group.name : `${group.prefix} ${group.name}`)}`;
+      const base = `street-${idSlug(group.prefix === 'ul.' ? group.name : `${group.prefix} ${group.name}`)}`;
       id = base;
       for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     }

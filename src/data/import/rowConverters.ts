@@ -16,7 +16,7 @@ import type { StreetProximity } from './streetProximity';
 import type { UnknownValueCounter } from './unknownValues';
 import { rowPoint, where, type ImportTable } from './importTable';
 import { MATCH_REASON_TEXT, suggestionText, type MatchReportBuilder } from './matchReport';
-import { slugOf } from './osmStreets';
+import { idSlug } from './osmStreets';
 import { rowAddress } from './rowLocation';
 import { needFromLabel, resourceKindFromLabel, valueCategory } from './vocabulary';
 
@@ -89,7 +89,7 @@ export function addressFromRow(ctx: RowContext<AddressColumnMapping>, i: number)
     return undefined;
   }
   const houseNumber = normaliseHouseNumber(row.data.houseNumber);
-  const id = match.status === 'address' && match.addressId ? match.addressId : uniqueId(`addr-${match.streetId.replace(/^street-/, '')}-${slugOf(houseNumber, 12)}`, ctx.usedIds);
+  const id = match.status === 'address' && match.addressId ? match.addressId : uniqueId(`addr-${match.streetId.replace(/^street-/, '')}-${idSlug(houseNumber, 12)}`, ctx.usedIds);
   const record = Address.safeParse({ id, streetId: match.streetId, houseNumber, location: point, households: row.data.households });
   if (!record.success) {
     issues.fromZod(record.error, where(table, i), (f) => (f === 'houseNumber' ? mapping.houseNumber ?? mapping.address : f === 'households' ? mapping.households : undefined), (f) => (f === 'houseNumber' ? houseNumber : undefined));

@@ -1,4 +1,5 @@
 import type { Street } from '../../domain';
+import { foldDiacritics } from '../../domain/text';
 
 type StreetPrefix = Street['prefix'];
 
@@ -49,10 +50,7 @@ function romanToArabic(token: string): string {
   return String(total);
 }
 
-/** Lower case without diacritics: "Łąkowa" → "lakowa". Ł has no decomposition, so it is mapped by hand. */
-export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase();
-}
+export { foldDiacritics };
 
 function tokensOf(text: string): string[] {
   return foldDiacritics(text.normalize('NFC'))

@@ -1,4 +1,4 @@
-import { polishCollator, type SortDirection, type SortOrder } from '../resources/inventoryFilter';
+import { polishCollator, type SortDirection, type SortOrder } from './table/tableSort';
 
 /**
  * Rows of the response-rate table of one wave: one per street or estate, with the households the worker counted

@@ -3,6 +3,7 @@ import { geometryAreaSquareMeters } from '../../analysis/revitalisationLimits';
 import { Programme, type Area, type Workspace } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { benjaminiHochberg } from '../../analysis/falseDiscoveryRate';
+import { slugOf } from '../../domain/text';
 
 /**
  * Pure logic of the programme form: the draft as typed, its validation through the Programme schema with errors
@@ -44,21 +45,13 @@ export type DraftOutcome = { ok: true; programme: Programme } | { ok: false; err
 const toYear = (text: string): number | string => (/^\s*\d{4}\s*$/.test(text) ? Number(text) : text);
 
 /** Lower-case ASCII slug of a Polish name: "Kolejowe – nasze podwórko" → "kolejowe-nasze-podworko". */
-export function slugOf(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
-  return slug || 'program';
+export function programmeSlug(name: string): string {
+  return slugOf(name, 48) || 'program';
 }
 
 /** "pal-<slug>", with "-2", "-3"… when taken: the same name twice never overwrites a programme. */
 export function programmeIdFor(name: string, takenIds: ReadonlySet<string>): string {
-  const base = `pal-${slugOf(name)}`;
+  const base = `pal-${programmeSlug(name)}`;
   if (!takenIds.has(base)) return base;
   for (let i = 2; ; i++) if (!takenIds.has(`${base}-${i}`)) return `${base}-${i}`;
 }

@@ -3,7 +3,8 @@ import { NEED_BY_ID, type Group, type NeedCategoryId, type Resource } from '../.
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { formatDate } from '../common/format';
-import type { GroupSortKey, ResourceSortKey, SortOrder } from './inventoryFilter';
+import type { GroupSortKey, ResourceSortKey } from './inventoryFilter';
+import type { SortOrder } from '../common/table/tableSort';
 import { SortableHeader } from '../common/table/SortableHeader';
 
 interface TableProps<T, K extends string> {

@@ -10,14 +10,12 @@ import { GroupTable, ResourceTable } from './InventoryTables';
 import {
   filterGroups,
   filterResources,
-  nextSortOrder,
-  polishCollator,
   sortGroups,
   sortResources,
   type GroupSortKey,
   type ResourceSortKey,
-  type SortOrder,
 } from './inventoryFilter';
+import { nextSortOrder, polishCollator, type SortOrder } from '../common/table/tableSort';
 import './tableViews.css';
 
 type Collection = 'resources' | 'groups';

@@ -1,5 +1,6 @@
 import type { Group, GroupKind, NeedCategoryId, Resource, ResourceKind } from '../../domain';
-import { searchKey } from '../surveyForm/addressDirectory';
+import { nameMatches, polishCollator, type SortDirection, type SortOrder } from '../common/table/tableSort';
+
 
 /**
  * The inventory view's table logic: filter resources and groups by kind, need and a name search, and sort them
@@ -14,24 +15,13 @@ export interface InventoryFilter<K extends string> {
   need: NeedCategoryId | null;
 }
 
-export type SortDirection = 'ascending' | 'descending';
-export interface SortOrder<K extends string> { key: K; direction: SortDirection }
 
 export const RESOURCE_SORT_KEYS = ['name', 'kind', 'needs', 'partnership', 'coalitions'] as const;
 export type ResourceSortKey = (typeof RESOURCE_SORT_KEYS)[number];
 export const GROUP_SORT_KEYS = ['name', 'kind', 'needs', 'years', 'meetingPlace'] as const;
 export type GroupSortKey = (typeof GROUP_SORT_KEYS)[number];
 
-/** Polish alphabetical order; numbers inside names compare as numbers ("Szkoła nr 2" < "Szkoła nr 10"). */
-export const polishCollator = new Intl.Collator('pl', { numeric: true, sensitivity: 'base' });
 
-/** True when every word of `query` occurs in `name` (case and Polish letters ignored: "swietlica" finds "Świetlica"). */
-export function nameMatches(name: string, query: string): boolean {
-  const words = searchKey(query).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const key = searchKey(name);
-  return words.every((w) => key.includes(w));
-}
 
 /** Resources passing the filter, in input order. O(n · name length). */
 export function filterResources(resources: readonly Resource[], filter: InventoryFilter<ResourceKind>): Resource[] {
@@ -113,10 +103,4 @@ export function sortGroups(groups: readonly Group[], order: SortOrder<GroupSortK
       return sortRecords(groups, order.direction, (a, b) => compareOptional(place(a), place(b), (x, y) => polishCollator.compare(x, y)));
     }
   }
-}
-
-/** The next order when a column header is pressed: a new column starts ascending, the same column flips. */
-export function nextSortOrder<K extends string>(current: SortOrder<K>, key: K): SortOrder<K> {
-  if (current.key !== key) return { key, direction: 'ascending' };
-  return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }

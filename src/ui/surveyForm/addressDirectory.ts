@@ -1,4 +1,5 @@
 import { streetLabel, type Address, type Street, type SurveyCampaign } from '../../domain';
+import { searchKey } from '../../domain/text';
 
 /**
  * The volunteer's address book: streets in Polish alphabetical order (by name, "ul." and "al." ignored, so
@@ -8,16 +9,7 @@ import { streetLabel, type Address, type Street, type SurveyCampaign } from '../
 
 const collator = new Intl.Collator('pl', { numeric: true, sensitivity: 'base' });
 
-/** Lower case, no diacritics (ł → l, which NFD does not split), single spaces. */
-export function searchKey(text: string): string {
-  return text
-    .toLocaleLowerCase('pl')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { searchKey };
 
 export interface StreetEntry {
   street: Street;

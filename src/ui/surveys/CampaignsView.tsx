@@ -4,7 +4,7 @@ import type { SurveyCampaign, Workspace } from '../../domain';
 import type { UnitKind } from '../../domain/analysisRequest';
 import { SURVEY_METHOD_LABELS, type Language, type MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { nextSortOrder, type SortOrder } from '../resources/inventoryFilter';
+import { nextSortOrder, type SortOrder } from '../common/table/tableSort';
 import { SortableHeader } from '../common/table/SortableHeader';
 import '../resources/tableViews.css';
 import { useAppState } from '../shell/appStore';

@@ -1,4 +1,4 @@
-import type { SortOrder } from '../../resources/inventoryFilter';
+import type { SortOrder } from './tableSort';
 
 interface SortableHeaderProps<K extends string> {
   column: K;

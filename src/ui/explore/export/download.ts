@@ -1,3 +1,4 @@
+import { slugOf } from '../../../domain/text';
 /**
  * Saves text or a blob as a file through a temporary link (the one way browsers download without a server).
  * The object URL is revoked on the next task, after the browser has started reading it.
@@ -19,13 +20,5 @@ export const downloadText = (text: string, fileName: string, type: string): void
 
 /** "calmap-debowo-ulice-2026-04-13": lower case ASCII, Polish letters folded, safe on every file system. */
 export function exportFileName(...parts: string[]): string {
-  return parts
-    .join('-')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return slugOf(parts.join('-'));
 }

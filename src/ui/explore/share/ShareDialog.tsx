@@ -18,6 +18,7 @@ import { packageDisclosure } from './packageDisclosure';
 import { shareLinkUrl } from '../../shell/partnerRoute';
 import { formatDate, unitName } from '../../common/sharing/partnerText';
 import '../../common/sharing/partner.css';
+import { slugOf } from '../../../domain/text';
 
 const DAY_MS = 86_400_000;
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
@@ -30,7 +31,7 @@ function isSupabase(source: DataSource): source is SupabaseDataSource {
 
 /** The package file's name: "pakiet-partner-debowo-2026-11-23.json". */
 export function packageFileName(pkg: SharePackage): string {
-  const town = pkg.organisation.town.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const town = slugOf(pkg.organisation.town);
   return `pakiet-partner-${town || 'cal'}-${pkg.createdAt.slice(0, 10)}.json`;
 }
 
