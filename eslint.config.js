@@ -4,9 +4,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Folder boundaries from STYLE.md: ui → map, share, data, analysis → domain.
-const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'Import points the wrong way (see STYLE.md, "The house").' })) }],
+const restrict = (patterns, message = 'Import points the wrong way (see STYLE.md, "The house").') => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
 });
+
+// Inside src/ui: views are rooms, shell/common/i18n the floor they stand on (DEVELOPERS.md, "Where things go").
+// A view imports the floor and the layers below, never another view; the floor imports no view, except the shell's
+// router (screens.tsx) and frame (App.tsx), which open them.
+const UI_VIEWS = ['explore', 'importWizard', 'partner', 'programmes', 'report', 'resources', 'surveyForm', 'surveys'];
+const viewPatterns = (views) => views.flatMap((v) => [`**/ui/${v}/**`, `../${v}/**`, `../../${v}/**`, `../../../${v}/**`]);
+const VIEW_MESSAGE = 'A view never imports another view: move what both need to src/ui/common (or shell), or below src/ui.';
+const FLOOR_MESSAGE = 'src/ui/common, src/ui/i18n and the shell import no view; only shell/screens.tsx and shell/App.tsx open them.';
+const uiBoundaries = [
+  ...UI_VIEWS.map((view) => ({ files: [`src/ui/${view}/**`], rules: restrict([viewPatterns(UI_VIEWS.filter((v) => v !== view))], VIEW_MESSAGE) })),
+  { files: ['src/ui/common/**', 'src/ui/i18n/**', 'src/ui/shell/**'], ignores: ['src/ui/shell/screens.tsx', 'src/ui/shell/App.tsx'], rules: restrict([viewPatterns(UI_VIEWS)], FLOOR_MESSAGE) },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/e2e/artifacts/**'] },
@@ -33,4 +45,5 @@ export default tseslint.config(
   { files: ['src/map/**'], rules: restrict([['**/ui/**', '**/data/**', '**/worker/**', 'react']]) },
   { files: ['src/data/**'], rules: restrict([['**/ui/**', '**/map/**', 'react', 'maplibre-gl']]) },
   { files: ['src/share/**'], rules: restrict([['**/ui/**', '**/map/**', '**/data/**', 'react', 'maplibre-gl']]) },
+  ...uiBoundaries,
 );

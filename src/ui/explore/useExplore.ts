@@ -1,6 +1,6 @@
 import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useAnalysis } from '../shell/useAnalysis';
-import { useExploreUrlSync } from '../shell/url/urlSync';
+import { useExploreUrlSync } from './exploreUrlSync';
 import { ExploreController, type ExploreState } from './exploreController';
 
 const ExploreContext = createContext<ExploreController | null>(null);

@@ -14,7 +14,7 @@ import { ProgrammesMap, type CandidateShape } from './ProgrammesMap';
 import { draftToProgramme, emptyDraft, programmeIdFor, townTotals, type DraftField, type ProgrammeDraft, type ProgrammeTarget } from './programmeDraft';
 import { rankingQueryFor, usableWeights, type CandidateChoice, type NeedChoice } from './programmeRanking';
 import { useUrlSnapshot } from '../shell/url/urlStore';
-import '../resources/tableViews.css';
+import '../common/table/tableViews.css';
 import './programmes.css';
 
 interface ProgrammesViewProps {

@@ -16,7 +16,7 @@ import {
   type ResourceSortKey,
 } from './inventoryFilter';
 import { nextSortOrder, polishCollator, type SortOrder } from '../common/table/tableSort';
-import './tableViews.css';
+import '../common/table/tableViews.css';
 
 type Collection = 'resources' | 'groups';
 

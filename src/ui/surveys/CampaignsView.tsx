@@ -6,7 +6,7 @@ import { SURVEY_METHOD_LABELS, type Language, type MessageKey } from '../i18n/di
 import { useT } from '../i18n/useT';
 import { nextSortOrder, type SortOrder } from '../common/table/tableSort';
 import { SortableHeader } from '../common/table/SortableHeader';
-import '../resources/tableViews.css';
+import '../common/table/tableViews.css';
 import { useAppState } from '../shell/appStore';
 import { formatCount, formatDate, formatPercent } from '../common/format';
 import { NO_RATE_COLOUR, RATE_CLASS_COLOURS, RateMap } from './RateMap';

@@ -1,10 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect } from 'react';
-import { NEED_CATEGORY_IDS, positiveWeights, type Workspace } from '../../../domain';
-import { roundMapPosition, type OverlayId, type ViewState, type Weights } from '../../../share/viewState';
-import type { CampaignInfo } from '../../../analysis/exploreSession';
-import type { ExploreController } from '../../explore/exploreController';
-import { initialExploreSettings, type ExploreSettings, type ExploreToggle } from '../../common/exploreSettings';
+import type { Workspace } from '../../../domain';
+import { roundMapPosition, type ViewState } from '../../../share/viewState';
 import { LAYER_GROUPS } from '../../../map/layers';
 import { select, setGroupVisible, setLanguage, sameRef, type AppState, type AppStore } from '../appStore';
 import { getUrlSnapshot, setUrlNotice, subscribeUrl, subscribeUrlReads, updateUrlState, urlReadPending } from './urlStore';
@@ -12,90 +9,6 @@ import { getUrlSnapshot, setUrlNotice, subscribeUrl, subscribeUrlReads, updateUr
 /* The glue between the URL view state (urlStore.ts) and the app's stores: the app store (selection, layer groups,
  * language), the explore controller (wave, need, weights, unit, overlays) and the MapLibre camera. Each side is
  * applied when the address is read (readTick) and written back when the app changes. */
-
-const TOGGLES: ReadonlyArray<[ExploreToggle, OverlayId]> = [
-  ['hotSpots', 'hotspots'],
-  ['clusters', 'clusters'],
-  ['gaps', 'gaps'],
-  ['heatmap', 'heatmap'],
-  ['lisa', 'lisa'],
-];
-
-const DEFAULTS = initialExploreSettings();
-
-/**
- * The explore settings a link asks for, on top of the current ones; `s` itself when nothing changes. `campaigns`:
- * the waves of the loaded workspace (undefined while unknown).
- */
-export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: readonly CampaignInfo[]): ExploreSettings {
-  // Before the waves are known any id is taken (the controller checks it when it attaches); after, only known ones.
-  const waveKnown = url.wave !== null && (campaigns === undefined || campaigns.some((c) => c.id === url.wave));
-  const next: ExploreSettings = {
-    ...s,
-    campaignId: waveKnown ? url.wave : s.campaignId,
-    mode: url.weights ? 'index' : 'need',
-    needId: url.need ?? DEFAULTS.needId,
-    weights: url.weights ? (Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, url.weights![id] ?? 0])) as ExploreSettings['weights']) : s.weights,
-    unit: url.unit ?? DEFAULTS.unit,
-  };
-  for (const [toggle, overlay] of TOGGLES) next[toggle] = url.layers.includes(overlay);
-  const same =
-    next.campaignId === s.campaignId &&
-    next.mode === s.mode &&
-    next.needId === s.needId &&
-    next.unit === s.unit &&
-    NEED_CATEGORY_IDS.every((id) => next.weights[id] === s.weights[id]) &&
-    TOGGLES.every(([t]) => next[t] === s[t]);
-  return same ? s : next;
-}
-
-/** The URL's explore part for these settings (defaults left out). */
-export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
-  const weights: Weights | null = s.mode === 'index' ? positiveWeights(s.weights) : null;
-  return {
-    ...url,
-    wave: s.campaignId ?? url.wave,
-    need: s.needId === DEFAULTS.needId ? null : s.needId,
-    weights,
-    unit: s.unit === DEFAULTS.unit ? null : s.unit,
-    layers: TOGGLES.filter(([t]) => s[t]).map(([, o]) => o),
-  };
-}
-
-const sameWeights = (a: Weights | null, b: Weights | null) => a === b || (a !== null && b !== null && NEED_CATEGORY_IDS.every((id) => a[id] === b[id]));
-const sameExplorePart = (a: ViewState, b: ViewState) =>
-  a.wave === b.wave && a.need === b.need && a.unit === b.unit && sameWeights(a.weights, b.weights) && a.layers.join() === b.layers.join();
-
-/** Keeps an explore controller and the URL in step (call once, inside ExploreProvider). */
-export function useExploreUrlSync(controller: ExploreController): void {
-  useEffect(() => {
-    let lastTick = -1;
-    const knownCampaigns = () => (controller.getState().ready ? controller.getState().campaigns : undefined);
-    const fromUrl = () => {
-      const { state, readTick } = getUrlSnapshot();
-      if (readTick === lastTick) return;
-      lastTick = readTick;
-      controller.update((s) => settingsFromUrl(s, state, knownCampaigns()));
-    };
-    const toUrl = () => {
-      if (urlReadPending(lastTick)) return; // a newer link waits to be applied: never write the old settings over it
-      const settings = controller.getState().settings;
-      updateUrlState((url) => {
-        const next = urlFromSettings(url, settings);
-        return sameExplorePart(url, next) ? url : next;
-      });
-    };
-    // A fresh controller (the map tab opened again) starts from the address, not from the defaults.
-    controller.update((s) => settingsFromUrl(s, getUrlSnapshot().state, knownCampaigns()));
-    lastTick = getUrlSnapshot().readTick;
-    const offUrl = subscribeUrlReads(fromUrl);
-    const offController = controller.subscribe(toUrl);
-    return () => {
-      offUrl();
-      offController();
-    };
-  }, [controller]);
-}
 
 function hiddenOf(state: AppState): ViewState['hidden'] {
   return LAYER_GROUPS.filter((g) => !state.visibleGroups[g]);
