@@ -14,14 +14,8 @@ import { AuthGate } from './ui/shell/auth/AuthGate';
 import { PartnerApp } from './ui/partner/PartnerApp';
 import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/shell/partnerRoute';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/shell/appStore';
+import { safeLocalStorage } from './data/browserStorage';
 
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 const store = createAppStore(initialAppState(safeLocalStorage()));
 document.documentElement.lang = store.getState().language;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, Organisation, issuesFromZod, type InputIssue } from '../../domain';
 import { raceAbort, throwIfAborted } from '../abort';
 import { slugOf } from '../../domain/text';
+import { safeLocalStorage } from '../browserStorage';
 
 /**
  * The workspaces kept in this browser (the embedded default): the demo town, always there, and every centre's own
@@ -153,10 +154,3 @@ export function createWorkspaceRegistry(options: WorkspaceRegistryOptions = {}):
   };
 }
 
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}

@@ -10,6 +10,7 @@ import type { PartnerRoute } from '../shell/partnerRoute';
 import { formatDate } from '../common/sharing/partnerText';
 import { PartnerView } from './PartnerView';
 import '../common/sharing/partner.css';
+import { safeLocalStorage } from '../../data/browserStorage';
 
 type Shown =
   | { status: 'choose'; message: string | null }
@@ -17,13 +18,6 @@ type Shown =
   | { status: 'shown'; pkg: SharePackage }
   | { status: 'failed'; message: string; canOpenFile: boolean };
 
-function safeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The partner's message for a package file that cannot be shown, or null when it can. */
 export function packageProblem(read: SharePackageRead, language: Language, now: Date): string | null {
@@ -109,7 +103,7 @@ export function PartnerApp({ route, supabase }: { route: PartnerRoute; supabase:
         <div className="app-header-tools">
           <div className="lang-switch" role="group" aria-label={t('languageLabel')}>
             {LANGUAGES.map((code) => (
-              <button key={code} type="button" className="lang-button" lang={code} aria-pressed={language === code} onClick={() => setLanguage(store, code, safeStorage())}>
+              <button key={code} type="button" className="lang-button" lang={code} aria-pressed={language === code} onClick={() => setLanguage(store, code, safeLocalStorage())}>
                 {code.toUpperCase()}
                 <span className="visually-hidden"> – {code === 'pl' ? t('languagePl') : t('languageEn')}</span>
               </button>

@@ -12,6 +12,9 @@ import { buildSurveyResponse, EMPTY_DRAFT, localIsoDate, type DraftErrors, type 
 import { OutboxStatus } from './OutboxStatus';
 import { useSurveyOutbox } from './useSurveyOutbox';
 import './surveyForm.css';
+import { z } from 'zod';
+import { readStored, writeStored } from '../../data/browserStorage';
+import { Id } from '../../domain';
 
 /** The build the volunteer runs (vite.config.ts): after an update, the form shows the new one. */
 const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
@@ -19,28 +22,13 @@ const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
 const REMEMBER_KEY = 'calmap.survey';
 
 /** Where the volunteer was (wave, street), so a reload or a dead battery does not send them back to the start. */
-interface Remembered { v: 1; campaignId?: string; streetId?: string }
+const Remembered = z.object({ v: z.literal(1), campaignId: Id.optional().catch(undefined), streetId: Id.optional().catch(undefined) });
+type Remembered = z.infer<typeof Remembered>;
 
-function readRemembered(): Remembered {
-  try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(REMEMBER_KEY) ?? 'null');
-    if (parsed && typeof parsed === 'object' && (parsed as { v?: unknown }).v === 1) {
-      const { campaignId, streetId } = parsed as Record<string, unknown>;
-      return { v: 1, ...(typeof campaignId === 'string' ? { campaignId } : {}), ...(typeof streetId === 'string' ? { streetId } : {}) };
-    }
-  } catch {
-    // Storage disabled or garbage: start fresh.
-  }
-  return { v: 1 };
-}
-
-function remember(value: Remembered): void {
-  try {
-    window.localStorage.setItem(REMEMBER_KEY, JSON.stringify(value));
-  } catch {
-    // Not remembered; the form still works.
-  }
-}
+/** What the phone remembers, parsed: storage disabled, garbage or another version start fresh. */
+const readRemembered = (): Remembered => readStored(REMEMBER_KEY, Remembered) ?? { v: 1 };
+/** Not remembered when the browser refuses; the form still works. */
+const remember = (value: Remembered): void => void writeStored(REMEMBER_KEY, value);
 
 /** 2026-04-13 → "13.04.2026" (pl) or "13/04/2026" (en-GB). */
 const formatDate = (isoDate: string, language: 'pl' | 'en'): string =>

@@ -3,14 +3,8 @@ import { LANGUAGES } from '../../i18n/dictionary';
 import { useT } from '../../i18n/useT';
 import { setLanguage, useAppState, useAppStore } from '../appStore';
 import type { AuthState } from './authState';
+import { safeLocalStorage } from '../../../data/browserStorage';
 
-function safeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 interface SignInFormProps {
   state: Extract<AuthState, { status: 'signedOut' | 'signingIn' }>;
@@ -43,7 +37,7 @@ export function SignInForm({ state, onSubmit }: SignInFormProps) {
       <form className="auth-card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
         <div className="auth-lang" role="group" aria-label={t('languageLabel')}>
           {LANGUAGES.map((code) => (
-            <button key={code} type="button" className="auth-lang-button" lang={code} aria-pressed={language === code} onClick={() => setLanguage(store, code, safeStorage())}>
+            <button key={code} type="button" className="auth-lang-button" lang={code} aria-pressed={language === code} onClick={() => setLanguage(store, code, safeLocalStorage())}>
               {code.toUpperCase()}
             </button>
           ))}

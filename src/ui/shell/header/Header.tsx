@@ -5,14 +5,8 @@ import { useT } from '../../i18n/useT';
 import { setLanguage, useAppState, useAppStore } from '../appStore';
 import { AccountBadge } from '../auth/AccountBadge';
 import { SettingsMenu } from './SettingsMenu';
+import { safeLocalStorage } from '../../../data/browserStorage';
 
-function safeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Scrolls a sideways-scrolling tab strip just enough that the whole tab shows (Chromium leaves a half-hidden one as is). */
 function revealTab(strip: HTMLElement, tab: HTMLElement): void {
@@ -90,7 +84,7 @@ export function Header({ town, onResetDemo, workspaceId, view = 'map' }: HeaderP
               lang={code}
               aria-pressed={language === code}
               title={names[code]}
-              onClick={() => setLanguage(store, code, safeStorage())}
+              onClick={() => setLanguage(store, code, safeLocalStorage())}
             >
               {code.toUpperCase()}
               <span className="visually-hidden"> – {names[code]}</span>
