@@ -63,6 +63,9 @@ describe('demo town sizes', () => {
     const sample = addresses.filter((_, i) => i % 10 === 0);
     const gornicze = sample.filter((a) => estateOf(a).id === 'estate-gornicze');
     const lesne = sample.filter((a) => estateOf(a).id === 'estate-lesne');
+    // every() of an empty sample is true: the sample must hold addresses of both estates.
+    expect(gornicze.length).toBeGreaterThanOrEqual(5); // 8 blocks in this tenth of the addresses
+    expect(lesne.length).toBeGreaterThanOrEqual(50); // 81 houses
     expect(gornicze.every((a) => a.households >= 20 && a.households <= 80)).toBe(true);
     expect(lesne.every((a) => a.households >= 1 && a.households <= 3)).toBe(true);
   });
