@@ -55,7 +55,7 @@ afterEach(() => {
 describe('urlStore: the view state follows the address bar', () => {
   it('reads the link it starts on; a canonical link is not written again', async () => {
     await open('#map=14/50.15/19.3&v=ankiety&wave=w-2');
-    expect(store.getUrlSnapshot()).toEqual({ state: { ...defaultViewState(), view: 'ankiety', wave: 'w-2', map: { zoom: 14, lat: 50.15, lon: 19.3 } }, notice: null, readTick: 1 });
+    expect(store.getUrlSnapshot()).toEqual({ state: { ...defaultViewState(), view: 'campaigns', wave: 'w-2', map: { zoom: 14, lat: 50.15, lon: 19.3 } }, notice: null, readTick: 1 });
     expect(browser.writes).toEqual([]);
   });
 
@@ -76,7 +76,7 @@ describe('urlStore: the view state follows the address bar', () => {
   it('an old one-word link (#zasoby) changes the screen and keeps the rest of the view', async () => {
     await open('#wave=w-2&need=health');
     browser.navigate('#zasoby');
-    expect(store.getUrlSnapshot().state).toMatchObject({ view: 'zasoby', wave: 'w-2', need: 'health' });
+    expect(store.getUrlSnapshot().state).toMatchObject({ view: 'resources', wave: 'w-2', need: 'health' });
     expect(store.getUrlSnapshot().readTick).toBe(2); // popstate and hashchange of one navigation: read once
     expect(browser.writes.at(-1)).toEqual(['replace', '/cal/?x=1#v=zasoby&wave=w-2&need=health']);
   });
@@ -94,7 +94,7 @@ describe('urlStore: the view state follows the address bar', () => {
     vi.advanceTimersByTime(1); // 300 ms: the latest state only
     expect(browser.writes).toEqual([['replace', '/cal/?x=1#wave=w-1'], ['replace', '/cal/?x=1#wave=w-3']]);
     setWave('w-4'); // waits until 600 ms…
-    store.openView('ankiety'); // …but a change of screen is a new history entry now, with the latest state
+    store.openScreen('campaigns'); // …but a change of screen is a new history entry now, with the latest state
     expect(browser.writes.at(-1)).toEqual(['push', '/cal/?x=1#v=ankiety&wave=w-4']);
     vi.advanceTimersByTime(1000);
     expect(browser.writes).toHaveLength(3);
@@ -106,7 +106,7 @@ describe('urlStore: the view state follows the address bar', () => {
     const heard = vi.fn();
     store.subscribeUrl(heard);
     store.updateUrlState((s) => s);
-    store.openView('zasoby');
+    store.openScreen('resources');
     vi.advanceTimersByTime(1000);
     expect(heard).not.toHaveBeenCalled();
     expect(browser.writes).toEqual([]);
@@ -131,14 +131,16 @@ describe('urlStore: the view state follows the address bar', () => {
     expect(store.urlReadPending(store.getUrlSnapshot().readTick)).toBe(false);
   });
 
-  it('sets and clears the notice; names the screen of a hash', async () => {
+  it('sets and clears the notice; names the screen of a hash (#import, #raport, v=…)', async () => {
     await open('');
     store.setUrlNotice({ kind: 'unknown', params: ['wave'] });
     expect(store.getUrlSnapshot().notice).toEqual({ kind: 'unknown', params: ['wave'] });
     store.setUrlNotice(null);
     expect(store.getUrlSnapshot().notice).toBeNull();
-    expect(store.urlViewOfHash('#ankieta')).toBe('ankieta');
-    expect(store.urlViewOfHash('#v=raport&wave=w-1')).toBe('raport');
-    expect(store.urlViewOfHash('#<script>')).toBe('mapa');
+    // Screens have English ids in code and Polish words in the URL.
+    expect(store.screenOfHash('#ankieta')).toBe('survey');
+    expect(store.screenOfHash('#v=raport&wave=w-1')).toBe('report');
+    expect(['#import', '#import/streets', '#wave=w-1&v=import'].map(store.screenOfHash)).toEqual(['import', 'import', 'import']);
+    expect(['', '#importy', '#raport=1', '#<script>'].map(store.screenOfHash)).toEqual(['map', 'map', 'map', 'map']);
   });
 });
