@@ -46,7 +46,8 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     // The version the app shows (the survey form's footer): package.json's, or VITE_APP_VERSION set by a deployment.
-    define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(env.VITE_APP_VERSION || packageJson.version) },
+    // Test hooks (window.__calmap…) are compiled out of every build but the end-to-end tests' (tests/e2e/support/buildApp.ts).
+    define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(env.VITE_APP_VERSION || packageJson.version), 'import.meta.env.CALMAP_TEST_HOOKS': 'false' },
     worker: { format: 'es' },
     build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
     server: { host: '127.0.0.1' },

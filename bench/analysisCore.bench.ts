@@ -9,7 +9,7 @@ import { assignHexAxial, assignHexCells, hexCellOf, hexKey, hexPolygon } from '.
 import { compositeNeedIndex, EQUAL_NEED_WEIGHTS } from '../src/analysis/needIndex';
 import { buildSegmentIndex, pointSegmentDistanceSquared, snapPointsToSegments } from '../src/analysis/segmentIndex';
 import { indexHexCells } from '../src/analysis/unitLayers';
-import { fmtMs, fmtRatio, printMachine, rssMiB, timeBest, timeOnce } from './measure';
+import { checkSame, fmtMs, fmtRatio, printMachine, reportFailedChecks, rssMiB, timeBest, timeOnce } from './measure';
 import { mulberry32, syntheticTown } from './syntheticTown';
 
 /**
@@ -68,7 +68,7 @@ export async function main(): Promise<void> {
   const naiveAreaFull = (naive.ms * POINTS) / naiveN;
   console.log(`\n1. households → 40 estates (raster ${raster.cols}×${raster.rows} cells of ${raster.cellSize.toFixed(1)} m, ${raster.candidateStart.length - 1} boundary cells)`);
   console.log(`   raster build ${fmtMs(build.ms)}; lookup 1M ${fmtMs(locate.ms)}; naive turf.booleanPointInPolygon ${fmtMs(naive.ms)} on ${naiveN.toLocaleString('en')} → ${fmtMs(naiveAreaFull)} for 1M (extrapolated)`);
-  console.log(`   same answers on the sample: ${areaMismatch === 0 ? 'yes' : `NO (${areaMismatch} differ)`}; ratio naive / (build + lookup) = ${fmtRatio(naiveAreaFull / (build.ms + locate.ms))}`);
+  console.log(`   same answers on the sample: ${checkSame(`area of a point: ${areaMismatch} of ${naiveN} differ from naive point-in-polygon`, areaMismatch === 0) ? 'yes' : `NO (${areaMismatch} differ)`}; ratio naive / (build + lookup) = ${fmtRatio(naiveAreaFull / (build.ms + locate.ms))}`);
   rows.push(['estates (1M)', fmtMs(build.ms + locate.ms), `turf ${fmtMs(naiveAreaFull)}*`, fmtRatio(naiveAreaFull / (build.ms + locate.ms))]);
 
   // 2. Hexagons.
@@ -110,7 +110,7 @@ export async function main(): Promise<void> {
   const naiveHexFull = (naiveHex.ms * POINTS) / naiveHexN;
   console.log(`\n2. 1M points → 250 m hexagons (${hexLayer.result.keys.length} occupied cells)`);
   console.log(`   planar keys ${fmtMs(hexKeys.ms)}; planar layer (axial + dense index) ${fmtMs(hexLayer.ms)}; h3-js latLngToCell res 9 ${fmtMs(h3.ms)} (${(POINTS / h3.ms / 1000).toFixed(2)} M points/s)`);
-  console.log(`   naive turf point-in-hexagon over ${cells.length} cells: ${fmtMs(naiveHex.ms)} on ${naiveHexN.toLocaleString('en')} → ${fmtMs(naiveHexFull)} for 1M (extrapolated); same answers on the sample: ${hexMismatch === 0 ? 'yes' : `NO (${hexMismatch} differ)`}`);
+  console.log(`   naive turf point-in-hexagon over ${cells.length} cells: ${fmtMs(naiveHex.ms)} on ${naiveHexN.toLocaleString('en')} → ${fmtMs(naiveHexFull)} for 1M (extrapolated); same answers on the sample: ${checkSame(`hexagon of a point: ${hexMismatch} of ${naiveHexN} differ from naive turf point-in-hexagon`, hexMismatch === 0) ? 'yes' : `NO (${hexMismatch} differ)`}`);
   console.log(`   ratios: h3 / planar keys ${fmtRatio(h3.ms / hexKeys.ms)}, naive / planar keys ${fmtRatio(naiveHexFull / hexKeys.ms)}; target < 79 ms: ${hexKeys.ms < 79 ? 'met' : 'missed'}`);
   rows.push(['hexagons (1M)', fmtMs(hexKeys.ms), `h3 ${fmtMs(h3.ms)}; turf ${fmtMs(naiveHexFull)}*`, `${fmtRatio(h3.ms / hexKeys.ms)}; ${fmtRatio(naiveHexFull / hexKeys.ms)}`]);
 
@@ -168,7 +168,7 @@ export async function main(): Promise<void> {
   const ours = indexBuild.ms + snap.ms;
   console.log(`\n3. 1M bare points → nearest of ${segs.toLocaleString('en')} segments within ${MAX_SNAP} m`);
   console.log(`   bucket grid build ${fmtMs(indexBuild.ms)} + snap ${fmtMs(snap.ms)}; flatbush (build + bbox search + exact) ${fmtMs(flat.ms)} on ${flatbushN.toLocaleString('en')} → ${fmtMs(flatFull)} for 1M*`);
-  console.log(`   brute force ${fmtMs(brute.ms)} on ${bruteN.toLocaleString('en')} → ${fmtMs(bruteFull)} for 1M*; same answers: brute ${snapMismatch === 0 ? 'yes' : `NO (${snapMismatch})`}, flatbush ${flatMismatch === 0 ? 'yes' : `NO (${flatMismatch})`}`);
+  console.log(`   brute force ${fmtMs(brute.ms)} on ${bruteN.toLocaleString('en')} → ${fmtMs(bruteFull)} for 1M*; same answers: brute ${checkSame(`nearest street: ${snapMismatch} of ${bruteN} differ from brute force`, snapMismatch === 0) ? 'yes' : `NO (${snapMismatch})`}, flatbush ${checkSame(`nearest street: ${flatMismatch} of ${flatbushN} differ from flatbush`, flatMismatch === 0) ? 'yes' : `NO (${flatMismatch})`}`);
   console.log(`   ratios: brute / grid ${fmtRatio(bruteFull / ours)}, flatbush / grid ${fmtRatio(flatFull / ours)}; target ≤ 400 ms: ${ours <= 400 ? 'met' : 'missed'}`);
   rows.push(['snap (1M)', fmtMs(ours), `brute ${fmtMs(bruteFull)}*; flatbush ${fmtMs(flatFull)}*`, `${fmtRatio(bruteFull / ours)}; ${fmtRatio(flatFull / ours)}`]);
 
@@ -196,4 +196,7 @@ export async function main(): Promise<void> {
   console.log('* extrapolated linearly from the sample size stated above');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}

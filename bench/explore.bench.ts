@@ -8,7 +8,7 @@ import { prepareDataset } from '../src/analysis/dataset';
 import { ClusterQuery, CoverageQuery, NeedMapQuery, type NeedWeightsInput, type UnitChoice } from '../src/domain/analysisRequest';
 import { NEED_CATEGORY_IDS } from '../src/domain/needs';
 import { Workspace } from '../src/domain/workspace';
-import { fmtMs, fmtRatio, printMachine, rssMiB, timeBest, timeOnce } from './measure';
+import { fmtMs, fmtRatio, printMachine, recordFailedCheck, reportFailedChecks, rssMiB, timeBest, timeOnce } from './measure';
 import { mulberry32, syntheticTown } from './syntheticTown';
 
 /**
@@ -106,7 +106,10 @@ export async function main(): Promise<void> {
     const demo = demoWorkspace();
     benchTown('demo town', demo.input, demo.campaignId, rows);
   } catch (error) {
-    console.log(`(demo town skipped: ${error instanceof Error ? error.message : String(error)})`);
+    // data/demo is committed: a demo town that cannot be read is a failure of the run, not a reason to skip quietly.
+    const message = `explore: demo town not benched: ${error instanceof Error ? error.message : String(error)}`;
+    console.log(`(${message})`);
+    recordFailedCheck(message);
   }
   const synthetic = syntheticInput(100_000);
   benchTown('synthetic 100k', synthetic.input, synthetic.campaignId, rows);
@@ -115,4 +118,7 @@ export async function main(): Promise<void> {
   for (const [step, ms, naive, ratio] of rows) console.log(`${step.padEnd(width)}  ${ms.padStart(9)}  ${naive}  ${ratio}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}

@@ -10,7 +10,7 @@ import { createLocalProjection } from '../src/analysis/localProjection';
 import { createNetworkScratch, multiSourceDijkstra, networkDistanceToNearest, snapToStreetGraph, type GraphSnap } from '../src/analysis/networkDistance';
 import { resourceCoverage, type ResourcePoints } from '../src/analysis/resourceCoverage';
 import { buildStreetGraphFromStreets, type StreetGraph } from '../src/analysis/streetGraph';
-import { fmtMs, fmtRatio, printMachine, rssMiB, timeBest, timeOnce } from './measure';
+import { checkSame, fmtMs, fmtRatio, printMachine, reportFailedChecks, rssMiB, timeBest, timeOnce } from './measure';
 import { mulberry32, syntheticTown, TOWN_ORIGIN } from './syntheticTown';
 
 /**
@@ -79,13 +79,13 @@ export async function main(): Promise<void> {
   const knn = { weights: { kind: 'kNearest', k: 8 }, permutations: 0 } as const;
   const fast = timeBest(() => getisOrdGiStar(hx, hy, values, knn));
   const brute = timeOnce(() => getisOrdGiStar(hx, hy, values, { ...knn, search: 'bruteForce' }));
-  const same = fast.result.zScores.every((z, i) => z === brute.result.zScores[i]);
+  const same = checkSame('Gi* kNN k=8: z-scores differ from the O(n²) scan', fast.result.zScores.every((z, i) => z === brute.result.zScores[i]));
   const hot = fast.result.giBinFdr.reduce((a, b) => a + (b >= 2 ? 1 : 0), 0);
   rows.push([`Gi* kNN k=8, ${n.toLocaleString('en')} hexagons (${hot} hot at 95 % after FDR)`, fmtMs(fast.ms), `O(n²) scan ${fmtMs(brute.ms)}`, `${fmtRatio(brute.ms / fast.ms)}${same ? '' : ' (z DIFFERS!)'}`]);
   const band = { weights: { kind: 'distanceBand', thresholdMeters: 500 }, permutations: 0 } as const;
   const fastBand = timeBest(() => getisOrdGiStar(hx, hy, values, band));
   const bruteBand = timeOnce(() => getisOrdGiStar(hx, hy, values, { ...band, search: 'bruteForce' }));
-  const sameBand = fastBand.result.zScores.every((z, i) => z === bruteBand.result.zScores[i]);
+  const sameBand = checkSame('Gi* distance band 500 m: z-scores differ from the O(n²) scan', fastBand.result.zScores.every((z, i) => z === bruteBand.result.zScores[i]));
   rows.push([`Gi* distance band 500 m, ${n.toLocaleString('en')} hexagons`, fmtMs(fastBand.ms), `O(n²) scan ${fmtMs(bruteBand.ms)}`, `${fmtRatio(bruteBand.ms / fastBand.ms)}${sameBand ? '' : ' (z DIFFERS!)'}`]);
 
   // 1b. Permutation inference (issue 13): 999 conditional permutations over the same 5,040 hexagons, two rings
@@ -151,7 +151,7 @@ export async function main(): Promise<void> {
     `network distance, ${UNITS.toLocaleString('en')} units × ${NEEDS} needs, ${RESOURCES} resources`,
     `${fmtMs(multi.ms)} (${NEEDS} Dijkstras)`,
     `Dijkstra per unit ≈ ${fmtMs(naiveFull)} (${NAIVE_SAMPLE} measured)`,
-    `${fmtRatio(naiveFull / multi.ms)}${maxDifference < 1e-6 ? '' : ` (distances differ by ${maxDifference} m!)`}`,
+    `${fmtRatio(naiveFull / multi.ms)}${checkSame(`network distance: differs from Dijkstra per unit by ${maxDifference} m`, maxDifference < 1e-6) ? '' : ` (distances differ by ${maxDifference} m!)`}`,
   ]);
 
   // 3. Straight line and DBSCAN.
@@ -167,7 +167,7 @@ export async function main(): Promise<void> {
     }
     return d;
   });
-  const straightSame = straight.result.straightMeters.every((d, i) => Math.abs(d - scan.result[i]!) < 1e-9);
+  const straightSame = checkSame('straight-line nearest: differs from the full scan', straight.result.straightMeters.every((d, i) => Math.abs(d - scan.result[i]!) < 1e-9));
   rows.push([`straight-line nearest + gaps, ${UNITS.toLocaleString('en')} units × ${NEEDS} needs`, fmtMs(straight.ms), `full scan ${fmtMs(scan.ms)}`, `${fmtRatio(scan.ms / straight.ms)}${straightSame ? '' : ' (DIFFERS!)'}`]);
   const withGraph = timeBest(() => resourceCoverage({ unitXs: ux, unitYs: uy, needCount: NEEDS, needRates: rates, resources }, { graph }), 1);
   rows.push([`coverage end to end (snap + 12 Dijkstras + straight + gaps)`, fmtMs(withGraph.ms), '', '']);
@@ -184,7 +184,7 @@ export async function main(): Promise<void> {
   }
   const dbFast = timeBest(() => dbscan(px, py, 50, 8));
   const dbBrute = timeOnce(() => dbscan(px, py, 50, 8, { search: 'bruteForce' }));
-  const dbSame = dbFast.result.labels.every((l, i) => l === dbBrute.result.labels[i]);
+  const dbSame = checkSame('DBSCAN: labels differ from the O(n²) regions', dbFast.result.labels.every((l, i) => l === dbBrute.result.labels[i]));
   rows.push([`DBSCAN ε=50 m minPts=8, ${UNITS.toLocaleString('en')} points (${dbFast.result.clusterCount} clusters)`, fmtMs(dbFast.ms), `O(n²) regions ${fmtMs(dbBrute.ms)}`, `${fmtRatio(dbBrute.ms / dbFast.ms)}${dbSame ? '' : ' (labels DIFFER!)'}`]);
 
   console.log(`\n| step | ours | naive | ratio |\n|---|---|---|---|`);
@@ -211,4 +211,7 @@ function naiveAllNeeds(graph: StreetGraph, units: GraphSnap, u: number, resource
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { buildAddressMatcher, normaliseHouseNumber, normaliseStreetName, parseAddressText, planImport } from '../src/data/import';
 import { loadDemoWorkspace } from '../src/data/embedded/demoLoader';
 import { streetLabel, type Workspace } from '../src/domain';
-import { fmtMs, fmtRatio, printMachine, rssMiB, timeBest, timeOnce } from './measure';
+import { fmtMs, fmtRatio, printMachine, reportFailedChecks, rssMiB, timeBest, timeOnce } from './measure';
 import { mulberry32 } from './syntheticTown';
 
 /**
@@ -123,4 +123,7 @@ export async function main(): Promise<void> {
   console.log(`same answers on the sample: naive ${naive.result}, indexed ${indexedOnSample} (indexed also finds initials, shortened names and misspelt-free variants the naive key misses)`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}

@@ -43,3 +43,33 @@ export const fmtRatio = (r: number): string => `${r >= 100 ? r.toFixed(0) : r.to
 
 /** Resident set size in MiB now (peak memory is approximated by sampling after each step). */
 export const rssMiB = (): number => process.memoryUsage().rss / 2 ** 20;
+
+/**
+ * Checks of this process's bench run that failed: the fast way gave other answers than the naive way in the same
+ * run, or an input was missing. `npm run bench` prints them after the tables and exits 1 (bench/runner.ts): a table
+ * that says DIFFER must not end with exit code 0.
+ */
+const failedChecks: string[] = [];
+
+/** Records `what` as a failed check unless `same`; returns `same`, for the table's text. */
+export function checkSame(what: string, same: boolean): boolean {
+  if (!same) failedChecks.push(what);
+  return same;
+}
+
+/** Records a check that could not run (e.g. the committed demo town is missing). */
+export function recordFailedCheck(what: string): void {
+  failedChecks.push(what);
+}
+
+/** Prints the checks failed since the `from`-th and returns the exit code: 0 when none failed, else 1. */
+export function reportFailedChecks(log: (line: string) => void = console.log, from = 0): number {
+  const failed = failedChecks.slice(from);
+  if (failed.length === 0) return 0;
+  log(`\nFAILED: ${failed.length} check${failed.length === 1 ? '' : 's'} of this run:`);
+  for (const what of failed) log(`  - ${what}`);
+  return 1;
+}
+
+/** How many checks have failed so far in this process (where a run starts counting). */
+export const failedCheckCount = (): number => failedChecks.length;

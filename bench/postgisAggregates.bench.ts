@@ -5,7 +5,7 @@ import { aggregateDataset } from '../src/analysis/needQueries';
 import type { UnitSpec } from '../src/analysis/unitLayers';
 import { openMigratedDatabase, type Database } from '../supabase/tests/support/database';
 import { asCaller } from '../supabase/tests/support/request';
-import { fmtMs, fmtRatio, printMachine, timeBest } from './measure';
+import { fmtMs, fmtRatio, printMachine, reportFailedChecks, timeBest } from './measure';
 import { syntheticTown, type SyntheticTown } from './syntheticTown';
 
 /**
@@ -128,4 +128,7 @@ export async function main(): Promise<void> {
   for (const size of sizes) await benchSize(size, size >= 1_000_000 ? 1 : 2);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}

@@ -17,7 +17,7 @@ import { assignStreets } from '../src/analysis/streetAssignment';
 import { indexHexCells, unitLayer, type UnitSpec } from '../src/analysis/unitLayers';
 import type { Area } from '../src/domain/area';
 import { openMigratedDatabase, type Database } from '../supabase/tests/support/database';
-import { fmtMs, fmtRatio, printMachine, timeBest, timeOnce } from './measure';
+import { checkSame, fmtMs, fmtRatio, printMachine, reportFailedChecks, timeBest, timeOnce } from './measure';
 import { mulberry32, syntheticTown } from './syntheticTown';
 
 /**
@@ -444,6 +444,7 @@ export async function main(): Promise<void> {
   let allSame = true;
   for (const size of SIZES) allSame &&= benchSize(size, summary, pending).allSame;
   allSame &&= await benchPostgis(pending, server, summary);
+  checkSame('scaling: some comparison (counts per estate, streets, hex Σ, PostGIS) gave different answers (see DIFFER / NO above)', allSame);
   summary.push({ target: 'identical answers in every comparison (counts per estate, streets, hex Σ)', measured: allSame ? 'identical' : 'DIFFER', met: allSame });
   console.log(
     `\n### Summary (issue 3 targets; bench ran ${((performance.now() - started) / 1000).toFixed(0)} s ${server ? 'with' : 'without'} DATABASE_URL; ` +
@@ -456,4 +457,7 @@ export async function main(): Promise<void> {
   for (const s of summary) console.log(`| ${s.target.padEnd(width)} | ${s.measured.padStart(mWidth)} | ${s.met === null ? '—' : s.met ? 'met' : 'NOT MET'} |`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}

@@ -6,4 +6,10 @@ interface ImportMetaEnv {
   readonly VITE_SUPABASE_URL?: string;
   readonly VITE_SUPABASE_ANON_KEY?: string;
   readonly VITE_BASEMAP_STYLE?: string;
+  /**
+   * True only in the build the end-to-end tests make (tests/e2e/support/buildApp.ts); vite.config.ts defines it false
+   * for every other build. Code that sets a `window.__calmap…` test hook runs under `if (import.meta.env.CALMAP_TEST_HOOKS)`,
+   * so the bundler drops it and a production bundle holds no hook (tests/e2e/productionBundle.test.ts checks).
+   */
+  readonly CALMAP_TEST_HOOKS?: boolean;
 }

@@ -123,6 +123,7 @@ describe('empty sets', () => {
     for (const selection of [{ kind: 'need', needId: 'housing' }, { kind: 'index', weights: { housing: 1, health: 2 } }] as const) {
       const map = session.needMap(NeedMapQuery.parse({ unit: { kind: 'street' }, campaignId: 'w1', minResponses: 100, selection, smoothing: 'empiricalBayes' }));
       if (!map.ok) throw new Error(map.message);
+      expect(map.value.suppressed.length).toBeGreaterThan(0); // every() of nothing would be true
       expect([...map.value.suppressed].every((s) => s === 1)).toBe(true);
       expect([...map.value.values].every(Number.isNaN)).toBe(true);
       expect(nanPaths(map.value, ['values', 'smoothedValues', 'rankingValues', 'lower', 'upper', 'centers'])).toEqual([]);
@@ -258,6 +259,7 @@ describe('k larger than any unit', () => {
   it('suppresses every unit; Gi*, EB smoothing and wave comparison answer without NaN', () => {
     const ds = prepareDataset(town());
     const agg = aggregateDataset(ds, { kind: 'street' }, { minResponses: 1000 });
+    expect(agg.unitCount).toBeGreaterThan(0); // every() of nothing would be true
     expect([...agg.flags].every((f) => (f & UNIT_SUPPRESSED) !== 0)).toBe(true);
     const index = compositeNeedIndex(agg, EQUAL_NEED_WEIGHTS);
     expect(index.ok).toBe(true);

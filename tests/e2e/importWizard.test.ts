@@ -43,6 +43,16 @@ async function openImport(): Promise<{ page: Page; consoleErrors: string[] }> {
 }
 
 const waitForMap = (page: Page) => page.waitForFunction(() => window.__calmap?.ready === true, undefined, { timeout: 30_000, polling: 50 });
+/** The import preview map has drawn what it was given (before a screenshot), instead of a fixed wait. */
+const previewMapIdle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__calmapImportPreview?.map;
+        if (!map || (map.loaded() && !map.isMoving())) resolve();
+        else map.once('idle', () => resolve());
+      }),
+  );
 
 /** Names of every resource in the main map's source (all of them, not only those on screen). */
 const resourceNamesOnMap = (page: Page) =>
@@ -95,7 +105,7 @@ describe('the import wizard in Chromium', () => {
     await expect.poll(() => commit.isEnabled()).toBe(true);
     // Screenshots of the viewport, as the user sees it (a full-page capture would draw the sticky import bar mid-page).
     await page.locator('[data-testid="import-preview-map"]').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300); // let the preview map finish drawing
+    await previewMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'import-resources-preview.png') });
     expect(await axeViolations(page)).toEqual([]);
 
@@ -135,7 +145,7 @@ describe('the import wizard in Chromium', () => {
     // The row that is fine still shows where it would land (the plan has no records, so the file's coordinates are drawn).
     await expect.poll(() => page.locator('[data-testid="import-preview-summary"]').innerText()).toMatch(/^Na mapie: 1 z 1 punktów/);
     await issues.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    await previewMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'import-error-row.png') });
     expect(await axeViolations(page)).toEqual([]);
 

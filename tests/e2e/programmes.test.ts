@@ -133,15 +133,20 @@ describe('the planner chooses a target area for a Local Activity Programme', () 
     const savedItem = page.locator('li[data-id="pal-razem-na-osiedlu"]');
     expect(plain(await savedItem.innerText())).toContain('Razem na osiedlu · 2026–2028 · partnerów: 2');
     await savedItem.getByRole('button').click();
+    const rendered = () =>
+      page.evaluate(() => {
+        const map = window.__calmapViews!.programmes!.map;
+        const outlines = map.queryRenderedFeatures({ layers: ['programmes-line'] }).map((f) => String(f.properties.id));
+        const labels = map.queryRenderedFeatures({ layers: ['programmes-label'] }).map((f) => String(f.properties.name));
+        return { moving: map.isMoving(), outlines: [...new Set(outlines)], labels: [...new Set(labels)] };
+      });
+    // The map flies to the programme (400 ms): wait until it has come to rest with the outline drawn, not a fixed time.
+    await expect.poll(async () => {
+      const now = await rendered();
+      return !now.moving && now.outlines.includes('pal-razem-na-osiedlu');
+    }, { timeout: 20_000 }).toBe(true);
     await mapIdle(page);
-    await page.waitForTimeout(700); // the fly-to animation
-    await mapIdle(page);
-    const onMap = await page.evaluate(() => {
-      const map = window.__calmapViews!.programmes!.map;
-      const outlines = map.queryRenderedFeatures({ layers: ['programmes-line'] }).map((f) => String(f.properties.id));
-      const labels = map.queryRenderedFeatures({ layers: ['programmes-label'] }).map((f) => String(f.properties.name));
-      return { outlines: [...new Set(outlines)], labels: [...new Set(labels)] };
-    });
+    const onMap = await rendered();
     expect(onMap.outlines).toContain('pal-razem-na-osiedlu');
     expect(onMap.labels.some((l) => l.split('\n').includes('Razem na osiedlu'))).toBe(true);
     expect(partnerIds.every((id) => id !== null)).toBe(true);

@@ -65,8 +65,10 @@ describe('the import worker and its client', () => {
     // WGS84 numbers, but the user says EPSG:2180: every point lands far from Chełm (and outside Poland).
     const file = new Blob(['Nazwa;Rodzaj;Lon;Lat\nBiblioteka;biblioteka;23,4712;51,1402\n']);
     const outcome = await client.plan({ kind: 'resources', file, fileName: 'zasoby.csv', settings: { crs: { code: 'EPSG:2180', axisOrder: 'xy' } }, workspace: townWorkspace() });
-    expect(outcome.ok && outcome.plan.ok).toBe(false);
+    // The worker answers (ok), and its plan is the one that fails: a failing worker must not pass for a failing plan.
+    expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
+    expect(outcome.plan.ok).toBe(false);
     expect(outcome.preview.fromRecords).toBe(false);
     expect(outcome.preview.points).toHaveLength(2);
     const [lng, lat] = outcome.preview.points;

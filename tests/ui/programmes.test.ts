@@ -36,7 +36,10 @@ describe('draftToProgramme (validated by the Programme schema)', () => {
 
   it('a drawn boundary (no area id) is saved without targetAreaId', () => {
     const outcome = draftToProgramme(good, { geometry: square(0, 0, 1) }, 'pal-a');
-    expect(outcome.ok && 'targetAreaId' in outcome.programme).toBe(false);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.programme.targetGeometry).toEqual(square(0, 0, 1));
+    expect('targetAreaId' in outcome.programme).toBe(false);
   });
 
   it('emptyDraft runs three years from the given one', () => {

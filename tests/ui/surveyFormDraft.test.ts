@@ -33,12 +33,14 @@ describe('household draft → SurveyResponse', () => {
         offers: ['tutoring'],
       },
     });
-    if (result.ok) expect(SurveyResponse.safeParse(result.response).success).toBe(true);
+    expect(result.ok && SurveyResponse.safeParse(result.response).success).toBe(true);
   });
 
   it('records a leader candidate only with consent; interests without consent are dropped', () => {
     const without = buildSurveyResponse(draft({ householdSize: '1', leaderConsent: false, leaderInterests: ['safety'] }), context);
-    expect(without.ok && 'leaderCandidate' in without.response).toBe(false);
+    expect(without.ok).toBe(true);
+    if (!without.ok) return;
+    expect('leaderCandidate' in without.response).toBe(false);
     const withConsent = buildSurveyResponse(draft({ householdSize: '1', leaderConsent: true, leaderInterests: ['safety', 'addiction'] }), context);
     expect(withConsent.ok && withConsent.response.leaderCandidate).toEqual({ consent: true, interests: ['addiction', 'safety'] });
     const noInterests = buildSurveyResponse(draft({ householdSize: '1', leaderConsent: true }), context);

@@ -16,7 +16,7 @@ type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 
 /** Exposes the snapshot as `window.__calmap.explore` (read-only, for tests). */
 function publish(snapshot: ExploreSnapshot): void {
-  if (window.__calmap) window.__calmap.explore = snapshot;
+  if (import.meta.env.CALMAP_TEST_HOOKS && window.__calmap) window.__calmap.explore = snapshot;
 }
 
 const sourceOfUnit = (kind: string): string => (kind === 'street' ? SOURCE_IDS.streets : kind === 'estate' ? SOURCE_IDS.estates : kind === 'district' ? SOURCE_IDS.districts : EXPLORE_SOURCE_IDS.hexes);
@@ -159,7 +159,7 @@ export function useExploreMap(
           publish(Object.freeze(snapshot));
         });
         map.triggerRepaint();
-      } else if (clusters && window.__calmap?.explore && window.__calmap.explore.clusterIds.length !== clusters.clusters.length) {
+      } else if (import.meta.env.CALMAP_TEST_HOOKS && clusters && window.__calmap?.explore && window.__calmap.explore.clusterIds.length !== clusters.clusters.length) {
         publish(Object.freeze({ ...window.__calmap.explore, clusterIds: clusters.clusters.map((c) => c.id) }));
       }
     };

@@ -92,7 +92,7 @@ export function ImportPreviewMap({ town, preview, pointBounds }: ImportPreviewMa
     return () => {
       mapRef.current = null;
       setLoaded(false);
-      window.__calmapImportPreview = undefined;
+      if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmapImportPreview = undefined;
       map.remove();
     };
   }, []);
@@ -110,7 +110,7 @@ export function ImportPreviewMap({ town, preview, pointBounds }: ImportPreviewMa
     const points = preview ? pointsCollection(preview.points) : EMPTY;
     (map.getSource('planned-points') as GeoJSONSource).setData(points);
     (map.getSource('planned-lines') as GeoJSONSource).setData(preview ? linesCollection(preview.lines) : EMPTY);
-    window.__calmapImportPreview = { map, points: points.features.length };
+    if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmapImportPreview = { map, points: points.features.length };
     let lineBounds: Bounds | undefined;
     for (const line of preview?.lines ?? []) for (const [x, y] of line) lineBounds = unionBounds(lineBounds, [x, y, x, y]);
     const bounds = unionBounds(unionBounds(town?.bounds, pointBounds), lineBounds);

@@ -35,6 +35,7 @@ export function ReportView() {
   const selectId = useId();
 
   useEffect(() => {
+    if (!import.meta.env.CALMAP_TEST_HOOKS) return;
     window.__calmapReport = state.status === 'ready' ? { ready: true, campaignId: state.data.campaignId } : undefined;
     return () => {
       window.__calmapReport = undefined;

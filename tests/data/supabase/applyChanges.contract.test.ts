@@ -90,7 +90,9 @@ describe('Supabase applyChanges', () => {
     stub.reply({ hangUntilAborted: true });
     const controller = new AbortController();
     const pending = source.applyChanges({ upserts: { streets } }, controller.signal);
-    setTimeout(() => controller.abort(), 10);
+    await stub.hanging(); // the request is on its way: abort now, not after a guessed number of milliseconds
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stub.abortedInFlight()).toBe(1); // the signal reached fetch
   });
 });

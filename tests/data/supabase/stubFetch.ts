@@ -41,11 +41,18 @@ export interface Stub {
   requests: RecordedRequest[];
   /** Queues the reply for the next request. */
   reply(reply: Reply): void;
+  /** Resolves once a request answered with `hangUntilAborted` is in flight: the moment to abort it (no fixed sleep). */
+  hanging(): Promise<void>;
+  /** How many hanging requests were ended by their AbortSignal: proof that the caller's signal reached fetch. */
+  abortedInFlight(): number;
 }
 
 export function stubFetch(): Stub {
   const requests: RecordedRequest[] = [];
   const queue: Reply[] = [];
+  let abortedInFlight = 0;
+  let markHanging: () => void = () => {};
+  let hanging = new Promise<void>((resolve) => (markHanging = resolve));
   const fetchStub = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const headers: Record<string, string> = {};
@@ -59,14 +66,20 @@ export function stubFetch(): Stub {
     if (!next) throw new Error(`unexpected request ${init.method ?? 'GET'} ${url.pathname}${url.search}`);
     if ('networkError' in next) throw new TypeError(next.networkError);
     if ('hangUntilAborted' in next) {
-      return new Promise((_resolve, reject) => {
-        init.signal?.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+      const inFlight = new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => {
+          abortedInFlight += 1;
+          reject(new DOMException('This operation was aborted', 'AbortError'));
+        }, { once: true });
       });
+      markHanging();
+      hanging = new Promise<void>((resolve) => (markHanging = resolve));
+      return inFlight;
     }
     const body = next.status === 204 ? null : next.text ?? JSON.stringify(next.json);
     return new Response(body, { status: next.status, headers: { 'content-type': 'application/json; charset=utf-8' } });
   };
-  return { fetch: fetchStub as typeof fetch, requests, reply: (r) => queue.push(r) };
+  return { fetch: fetchStub as typeof fetch, requests, reply: (r) => queue.push(r), hanging: () => hanging, abortedInFlight: () => abortedInFlight };
 }
 
 /** The adapter over the stub, with nothing persisted or refreshed in the background. */

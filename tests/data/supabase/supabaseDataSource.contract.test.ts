@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDataSource } from '../../../src/data/createDataSource';
 import { isAbortError } from '../../../src/data/abort';
 import { SIGNED_OUT_ORGANISATION } from '../../../src/data/supabase';
@@ -97,10 +97,10 @@ describe('sign-in and session', () => {
     await source.signIn(EMAIL, 'pw');
     stub.reply({ status: 204 });
     await source.signOut();
+    // auth-js may first report the initial (empty) session; after that: signed in, then signed out (it may tell
+    // listeners a task later: wait for the second report instead of a fixed time).
+    await vi.waitFor(() => expect(seen.slice(seen.indexOf(USER_ID))).toEqual([USER_ID, null]));
     stop();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // auth-js may first report the initial (empty) session; after that: signed in, then signed out.
-    expect(seen.slice(seen.indexOf(USER_ID))).toEqual([USER_ID, null]);
   });
 });
 
@@ -308,10 +308,11 @@ describe('cancellation', () => {
     stub.reply({ hangUntilAborted: true });
     const controller = new AbortController();
     const pending = source.loadWorkspace(controller.signal);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await stub.hanging(); // the RPC has reached fetch and waits for its reply
     expect(stub.requests.map((r) => r.path)).toEqual([MEMBERSHIPS_PATH, '/rest/v1/rpc/load_workspace']);
     controller.abort();
     await expect(pending).rejects.toSatisfy(isAbortError);
+    expect(stub.abortedInFlight()).toBe(1);
   });
 });
 

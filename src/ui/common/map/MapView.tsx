@@ -102,7 +102,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     map.touchZoomRotate.disableRotation();
     mapRef.current = map;
     setMapInstance(map);
-    window.__calmap = { map, ready: false };
+    if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmap = { map, ready: false };
 
     const pick = (point: { x: number; y: number }): FeatureRef | null => {
       const box: [PointLike, PointLike] = [
@@ -151,7 +151,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
       map.remove();
       mapRef.current = null;
       setMapInstance(null);
-      window.__calmap = undefined;
+      if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmap = undefined;
     };
   }, []);
 

@@ -33,7 +33,7 @@ declare global {
 
 /** Marks whether the map shows the loaded data: `window.__calmap.ready` and `<body data-map-ready>`. */
 export function markMapReady(map: MapLibreMap, ready: boolean): void {
-  window.__calmap = { ...window.__calmap, map, ready };
+  if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmap = { ...window.__calmap, map, ready };
   if (ready) performance.mark('calmap:map-drawn');
   document.body.dataset.mapReady = String(ready);
 }

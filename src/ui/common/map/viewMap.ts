@@ -46,12 +46,12 @@ export function useViewMap(containerRef: RefObject<HTMLDivElement | null>, name:
       fadeDuration: 0,
     });
     map.touchZoomRotate.disableRotation();
-    window.__calmapViews = { ...window.__calmapViews, [name]: { map, ready: false } };
+    if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmapViews = { ...window.__calmapViews, [name]: { map, ready: false } };
     map.on('load', () => setReady(map));
     return () => {
       setReady(null);
       map.remove();
-      if (window.__calmapViews?.[name]?.map === map) delete window.__calmapViews[name];
+      if (import.meta.env.CALMAP_TEST_HOOKS && window.__calmapViews?.[name]?.map === map) delete window.__calmapViews[name];
     };
   }, [containerRef, name]);
   return ready;
@@ -59,11 +59,11 @@ export function useViewMap(containerRef: RefObject<HTMLDivElement | null>, name:
 
 /** Tells tests (and `data-map-ready` on the container) when the map has drawn its latest change. */
 export function markViewMapDrawn(map: MapLibreMap, name: ViewMapName): void {
-  const entry = window.__calmapViews?.[name];
+  const entry = import.meta.env.CALMAP_TEST_HOOKS ? window.__calmapViews?.[name] : undefined;
   if (entry?.map === map) entry.ready = false;
   map.getContainer().dataset.mapReady = 'false';
   map.once('idle', () => {
-    const current = window.__calmapViews?.[name];
+    const current = import.meta.env.CALMAP_TEST_HOOKS ? window.__calmapViews?.[name] : undefined;
     if (current?.map === map) current.ready = true;
     map.getContainer().dataset.mapReady = 'true';
   });

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSame, failedCheckCount, recordFailedCheck, reportFailedChecks } from '../../bench/measure';
+import { benchFilesIn, runBenches, type BenchFile } from '../../bench/runner';
+
+/** A bench that prints a table row and records one comparison, as the real benches do. */
+const bench = (name: string, same: boolean): BenchFile => ({
+  name,
+  load: async () => ({
+    main: () => {
+      console.log(`| ${name} | ${checkSame(`${name}: answers differ from the naive way`, same) ? 'identical' : 'DIFFER'} |`);
+    },
+  }),
+});
+
+describe('npm run bench (bench/runner.ts): a mismatch is a non-zero exit, after every table is printed', () => {
+  it('exits 0 when every comparison gave the same answers', async () => {
+    const log: string[] = [];
+    expect(await runBenches([bench('a.bench.ts', true), bench('b.bench.ts', true)], (line) => log.push(line))).toBe(0);
+    expect(log).toEqual(['\n=== a.bench.ts', '\n=== b.bench.ts']);
+  });
+
+  it('exits 1 when one comparison differed, still runs the benches after it, and names what differed', async () => {
+    const log: string[] = [];
+    const ran: string[] = [];
+    const tracked = (file: BenchFile): BenchFile => ({ ...file, load: async () => (ran.push(file.name), file.load()) });
+    const code = await runBenches([tracked(bench('a.bench.ts', true)), tracked(bench('b.bench.ts', false)), tracked(bench('c.bench.ts', true))], (line) => log.push(line));
+    expect(code).toBe(1);
+    expect(ran).toEqual(['a.bench.ts', 'b.bench.ts', 'c.bench.ts']);
+    expect(log.slice(-2)).toEqual(['\nFAILED: 1 check of this run:', '  - b.bench.ts: answers differ from the naive way']);
+  });
+
+  it('a bench that throws is a failure too, and the next one runs; a module without main() is skipped, not failed', async () => {
+    const log: string[] = [];
+    const throwing: BenchFile = { name: 'x.bench.ts', load: async () => ({ main: () => Promise.reject(new Error('demo town missing')) }) };
+    const noMain: BenchFile = { name: 'y.bench.ts', load: async () => ({}) };
+    expect(await runBenches([noMain], (line) => log.push(line))).toBe(0);
+    expect(log).toEqual(['\n=== y.bench.ts', '(skipped: y.bench.ts exports no main())']);
+    log.length = 0;
+    expect(await runBenches([throwing, bench('z.bench.ts', true)], (line) => log.push(line))).toBe(1);
+    expect(log).toContain('\n=== z.bench.ts');
+    expect(log.slice(-2)).toEqual(['\nFAILED: 1 check of this run:', '  - x.bench.ts threw: demo town missing']);
+  });
+
+  it('counts only the failures of its own run (a process that ran an earlier, failing run starts clean)', async () => {
+    recordFailedCheck('an earlier run');
+    const from = failedCheckCount();
+    expect(await runBenches([bench('a.bench.ts', true)], () => {})).toBe(0);
+    const log: string[] = [];
+    expect(reportFailedChecks((line) => log.push(line), from - 1)).toBe(1);
+    expect(log).toEqual(['\nFAILED: 1 check of this run:', '  - an earlier run']);
+  });
+
+  it('finds the bench files in name order, helpers left out, filtered by the words given', () => {
+    const dir = join(import.meta.dirname, '../../bench');
+    expect(benchFilesIn(dir).map((f) => f.name)).toEqual(['analysisCore.bench.ts', 'explore.bench.ts', 'hotSpotsAndNetwork.bench.ts', 'import.bench.ts', 'postgisAggregates.bench.ts', 'scaling.bench.ts']);
+    expect(benchFilesIn(dir, ['import', 'scal']).map((f) => f.name)).toEqual(['import.bench.ts', 'scaling.bench.ts']);
+  });
+});

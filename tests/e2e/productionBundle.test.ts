@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './support/buildApp';
+
+/**
+ * The `window.__calmap…` hooks the end-to-end tests read (the map instance, the explore snapshot, the report state)
+ * are compiled in only when tests/e2e/support/buildApp.ts defines import.meta.env.CALMAP_TEST_HOOKS; every other build
+ * takes vite.config.ts's `false`, and the bundler drops the code under `if (import.meta.env.CALMAP_TEST_HOOKS)`.
+ * This builds the app as production is built and reads every file of it. (The other e2e files, which read the hooks,
+ * prove the test build has them.)
+ */
+
+let dist = '';
+const filesOf = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : [join(dir, e.name)]));
+
+beforeAll(async () => {
+  dist = await buildApp({ testHooks: false });
+});
+afterAll(() => {
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the production bundle', () => {
+  it('holds no window.__calmap… test hook, in any script, the service worker included', () => {
+    const scripts = filesOf(dist).filter((f) => /\.(m?js|html)$/.test(f));
+    const text = scripts.map((f) => readFileSync(f, 'utf8'));
+    // Not vacuous: the scripts are there and hold the code right beside the hooks (the map-ready mark and attribute).
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(text.some((t) => t.includes('calmap:map-drawn'))).toBe(true);
+    expect(text.some((t) => t.includes('calmap:explore-recoloured'))).toBe(true);
+    const withHooks = scripts.filter((_, i) => /__calmap/.test(text[i]!)).map((f) => f.slice(dist.length + 1));
+    expect(withHooks).toEqual([]);
+  });
+});

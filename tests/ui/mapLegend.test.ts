@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { NeedMapResult } from '../../src/analysis/exploreSession';
+import { initialExploreSettings, type ExploreSettings } from '../../src/ui/common/exploreSettings';
+import type { ExploreState } from '../../src/ui/explore/exploreController';
+import { legendModel } from '../../src/ui/explore/export/mapLegend';
+import { deepFreeze } from '../analysis/seededRandom';
+
+const campaigns = [{ id: 'w1', name: 'Wiosna 2025', wave: 1, startDate: '2025-04-01' }, { id: 'w2', name: 'Wiosna 2026', wave: 2, startDate: '2026-04-07' }];
+const results = (needMap: Pick<NeedMapResult, 'breaks'> | null): ExploreState['results'] =>
+  ({ layer: null, needMap, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 }) as ExploreState['results'];
+const state = (settings: Partial<ExploreSettings>, needMap: Pick<NeedMapResult, 'breaks'> | null = null): ExploreState =>
+  deepFreeze({ settings: { ...initialExploreSettings(), campaignId: 'w2', ...settings }, campaigns, results: results(needMap), ready: true });
+
+// The explore palette: YlOrRd for need classes (light = low), ArcGIS Gi_Bin colours for hot and cold spots.
+const YL_OR_RD = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+const SUPPRESSED_EN = { colour: '#cfcfcf', label: 'grey, hatched: too few answers (<5)', hatched: true };
+
+describe('the PNG legend (legendModel) lists what the on-screen legend does', () => {
+  it('is empty before a wave is chosen', () => {
+    expect(legendModel(state({ campaignId: null }), 'en')).toBeNull();
+  });
+
+  it('one need: the need and wave as title, classes highest first in YlOrRd, then the hatched "too few answers"', () => {
+    // Breaks 0, 10, 20, 30, 40, 50 % → five classes "0–10%" … "40–50%"; the darkest colour is the highest class.
+    const legend = legendModel(state({ mode: 'need', needId: 'loneliness_seniors' }, { breaks: [0, 0.1, 0.2, 0.3, 0.4, 0.5] }), 'en');
+    expect(legend).toEqual({
+      title: "Share of households reporting: Loneliness and seniors' needs, wave 2 (2026)",
+      rows: [
+        { colour: YL_OR_RD[4], label: '40–50%' },
+        { colour: YL_OR_RD[3], label: '30–40%' },
+        { colour: YL_OR_RD[2], label: '20–30%' },
+        { colour: YL_OR_RD[1], label: '10–20%' },
+        { colour: YL_OR_RD[0], label: '0–10%' },
+        SUPPRESSED_EN,
+      ],
+    });
+  });
+
+  it('in Polish, with three classes: percent signs after a no-break space, the k of suppression in the label', () => {
+    const legend = legendModel(state({ mode: 'need', needId: 'health', campaignId: 'w1' }, { breaks: [0.05, 0.1, 0.25, 0.4] }), 'pl')!;
+    expect(legend.title).toBe('Odsetek gospodarstw wskazujących: Zdrowie, fala 1 (2025)');
+    expect(legend.rows).toEqual([
+      { colour: YL_OR_RD[2], label: '25–40\u00a0%' },
+      { colour: YL_OR_RD[1], label: '10–25\u00a0%' },
+      { colour: YL_OR_RD[0], label: '5–10\u00a0%' },
+      { colour: '#cfcfcf', label: 'szaro, kreskowane: za mało odpowiedzi (<5)', hatched: true },
+    ]);
+  });
+
+  it('hot spots over streets: the seven Gi_Bin classes from hot 99 % to cold 99 %, titled with the subject in lower case', () => {
+    const legend = legendModel(state({ hotSpots: true, unit: 'street', mode: 'need', needId: 'health' }, { breaks: [0, 0.5, 1] }), 'en');
+    expect(legend).toEqual({
+      title: 'Hot and cold spots (Gi*, FDR-corrected): share of households reporting: Health, wave 2 (2026)',
+      rows: [
+        { colour: '#d62f27', label: 'hot spot, 99 % confidence' },
+        { colour: '#ed7551', label: 'hot spot, 95 % confidence' },
+        { colour: '#fab984', label: 'hot spot, 90 % confidence' },
+        { colour: '#f7f7f2', label: 'not significant' },
+        { colour: '#c0ccbe', label: 'cold spot, 90 % confidence' },
+        { colour: '#849eba', label: 'cold spot, 95 % confidence' },
+        { colour: '#4575b5', label: 'cold spot, 99 % confidence' },
+        SUPPRESSED_EN,
+      ],
+    });
+  });
+
+  it('hot spots switched on over estates do not apply (Gi* needs streets or hexagons): the need classes stay', () => {
+    const legend = legendModel(state({ hotSpots: true, unit: 'estate', mode: 'need', needId: 'health' }, { breaks: [0, 0.5, 1] }), 'en')!;
+    expect(legend.title).toBe('Share of households reporting: Health, wave 2 (2026)');
+    expect(legend.rows.map((r) => r.label)).toEqual(['50–100%', '0–50%', SUPPRESSED_EN.label]);
+  });
+
+  it('the need index: the weighted needs in the title; before the need map arrives, only the suppressed row', () => {
+    const weights = Object.fromEntries(Object.keys(initialExploreSettings().weights).map((id) => [id, 0]));
+    const legend = legendModel(state({ mode: 'index', weights: { ...weights, housing: 2, health: 0.5 } as ExploreSettings['weights'] }), 'en');
+    expect(legend).toEqual({ title: 'Need index (weighted mean of household shares: housing ×2, health ×0.5), wave 2 (2026)', rows: [SUPPRESSED_EN] });
+  });
+});
