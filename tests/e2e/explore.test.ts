@@ -51,7 +51,8 @@ function engine() {
   return createExploreSession(input);
 }
 
-const pct = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 0 }).format(v);
+// Polish writes a non-breaking space before the percent sign: "54 %".
+const pct = (v: number) => `${new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 0 }).format(v * 100)} %`; // compared after plain()
 const int = (v: number) => new Intl.NumberFormat('pl-PL').format(v);
 /** Intl puts no-break spaces in Polish numbers; innerText keeps them: compare with plain spaces. */
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -151,7 +152,7 @@ describe('the planner explores needs on the map', () => {
     expect(detail.responses).toBe(expected.responses[top]);
     expect(plain(await page.locator('[data-testid="detail-response-rate"]').textContent())).toBe(pct(detail.responseRate));
     expect(plain(await page.locator('[data-testid="detail-value"]').textContent())).toBe(`${pct(expected.values[top]!)} z ${int(expected.responses[top]!)} ankiet`);
-    expect(await page.locator(`.bar-row[data-need="${NEED}"]`).getAttribute('aria-label')).toContain(pct(expected.values[top]!));
+    expect(plain(await page.locator(`.bar-row[data-need="${NEED}"]`).getAttribute('aria-label'))).toContain(pct(expected.values[top]!));
     // Issue 13: the summary ranks by the EB-shrunk value and gives each unit's base, so it may lead with another street.
     let topShrunk = -1;
     expected.rankingValues.forEach((v, u) => {

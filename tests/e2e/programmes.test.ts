@@ -44,7 +44,7 @@ afterAll(async () => {
 
 const read = (name: string): unknown => JSON.parse(readFileSync(join(DEMO, `${name}.json`), 'utf8'));
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-const pct1 = (v: number) => plain(new Intl.NumberFormat('pl-PL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
+const pct1 = (v: number) => plain(`${new Intl.NumberFormat('pl-PL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}\u00a0%`);
 
 async function axeSeriousOrCritical(page: Page) {
   await page.addScriptTag({ path: AXE_PATH });
