@@ -182,7 +182,7 @@ function decode(hash: unknown): DecodeResult {
       }
       case 'wave': {
         const wave = RecordId.safeParse(value);
-        if (wave.success) state.wave = wave.data;
+        if (wave.success) state.campaignId = wave.data;
         else warn(value, 'not an id');
         break;
       }
@@ -247,7 +247,7 @@ export function encodeViewState(input: ViewState): string {
   const parts: string[] = [];
   if (s.map) parts.push(`map=${fixed(s.map.zoom, 2)}/${fixed(s.map.lat, coordinatePrecision(s.map.zoom))}/${fixed(s.map.lon, coordinatePrecision(s.map.zoom))}`);
   if (s.view !== 'map') parts.push(`v=${SCREEN_URL_WORDS[s.view]}`);
-  if (s.wave !== null) parts.push(`wave=${encodeId(s.wave)}`);
+  if (s.campaignId !== null) parts.push(`wave=${encodeId(s.campaignId)}`);
   if (s.need !== null) parts.push(`need=${s.need}`);
   if (s.weights !== null) parts.push(`w=${NEED_CATEGORY_IDS.filter((id) => s.weights![id] !== undefined).map((id) => `${id}:${s.weights![id]}`).join(',')}`);
   if (s.unit !== null) parts.push(`unit=${s.unit}`);

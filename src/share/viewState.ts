@@ -102,7 +102,8 @@ const sortedUnique = <T extends string>(order: readonly T[]) => (values: readonl
 export const ViewState = z.strictObject({
   view: ScreenId,
   map: MapPosition.nullable(),
-  wave: RecordId.nullable(),
+  /** The survey wave (a campaign id); the link writes it as `wave=`. */
+  campaignId: RecordId.nullable(),
   need: NeedCategoryId.nullable(),
   weights: Weights.nullable(),
   unit: MapUnitKind.nullable(),
@@ -119,7 +120,7 @@ export type ViewState = z.infer<typeof ViewState>;
 export const defaultViewState = (): ViewState => ({
   view: 'map',
   map: null,
-  wave: null,
+  campaignId: null,
   need: null,
   weights: null,
   unit: null,

@@ -89,7 +89,7 @@ describe('the address always encodes the view', () => {
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     expect(decoded.warnings).toEqual([]);
-    expect(decoded.state).toMatchObject({ view: 'map', wave: WAVE_2, need: NEED, weights: null, unit: 'hex', layers: ['hotspots'] });
+    expect(decoded.state).toMatchObject({ view: 'map', campaignId: WAVE_2, need: NEED, weights: null, unit: 'hex', layers: ['hotspots'] });
     expect(decoded.state.selection?.kind).toBe('hex');
     expect(encodeViewState(decoded.state)).toBe(hash); // the app writes the canonical form
     const before = (await snapshot(page))!;

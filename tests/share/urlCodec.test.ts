@@ -35,7 +35,7 @@ function randomState(r: () => number): ViewState {
   return {
     view: pick(SCREEN_IDS),
     map: maybe(() => ({ zoom: r() * 24, lat: (r() * 2 - 1) * MAX_LATITUDE, lon: (r() * 2 - 1) * 180 })),
-    wave: maybe(id),
+    campaignId: maybe(id),
     need: maybe(() => pick(NEED_CATEGORY_IDS)),
     weights: maybe(weights),
     unit: maybe(() => pick(MAP_UNIT_KINDS)),
@@ -52,7 +52,7 @@ describe('URL view state codec', () => {
       ...defaultViewState(),
       view: 'resources',
       map: { zoom: 15.2345, lat: 50.151234567, lon: 19.3021094 },
-      wave: 'campaign-2026-w2',
+      campaignId: 'campaign-2026-w2',
       weights: { unemployment: 2, addiction: 1 },
       unit: 'hex',
       layers: ['clusters', 'hotspots'],
@@ -103,7 +103,7 @@ describe('URL view state codec', () => {
     const r = decodeViewState('#map=14/abc/19.3&unit=moon&wave=campaign-2025-w1&layers=hotspots,lasers&zzz=1&need=addiction&need=housing');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.state).toEqual({ ...defaultViewState(), wave: 'campaign-2025-w1', layers: ['hotspots'], need: 'addiction' });
+    expect(r.state).toEqual({ ...defaultViewState(), campaignId: 'campaign-2025-w1', layers: ['hotspots'], need: 'addiction' });
     expect(r.warnings.map((w) => w.param)).toEqual(['map', 'unit', 'layers', 'zzz', 'need']);
   });
 

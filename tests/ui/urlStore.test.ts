@@ -55,7 +55,7 @@ afterEach(() => {
 describe('urlStore: the view state follows the address bar', () => {
   it('reads the link it starts on; a canonical link is not written again', async () => {
     await open('#map=14/50.15/19.3&v=ankiety&wave=w-2');
-    expect(store.getUrlSnapshot()).toEqual({ state: { ...defaultViewState(), view: 'campaigns', wave: 'w-2', map: { zoom: 14, lat: 50.15, lon: 19.3 } }, notice: null, readTick: 1 });
+    expect(store.getUrlSnapshot()).toEqual({ state: { ...defaultViewState(), view: 'campaigns', campaignId: 'w-2', map: { zoom: 14, lat: 50.15, lon: 19.3 } }, notice: null, readTick: 1 });
     expect(browser.writes).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe('urlStore: the view state follows the address bar', () => {
   it('keeps the valid part of a link and names the dropped parameters once each', async () => {
     await open('#map=14/abc/19.3&unit=moon&wave=w-1&layers=hotspots,lasers&unit=sun');
     const { state, notice } = store.getUrlSnapshot();
-    expect(state).toMatchObject({ wave: 'w-1', layers: ['hotspots'], map: null, unit: null });
+    expect(state).toMatchObject({ campaignId: 'w-1', layers: ['hotspots'], map: null, unit: null });
     expect(notice).toEqual({ kind: 'partial', params: ['map', 'unit', 'layers'] });
     expect(browser.writes).toEqual([['replace', '/cal/?x=1#wave=w-1&layers=hotspots']]);
   });
@@ -76,14 +76,14 @@ describe('urlStore: the view state follows the address bar', () => {
   it('an old one-word link (#zasoby) changes the screen and keeps the rest of the view', async () => {
     await open('#wave=w-2&need=health');
     browser.navigate('#zasoby');
-    expect(store.getUrlSnapshot().state).toMatchObject({ view: 'resources', wave: 'w-2', need: 'health' });
+    expect(store.getUrlSnapshot().state).toMatchObject({ view: 'resources', campaignId: 'w-2', need: 'health' });
     expect(store.getUrlSnapshot().readTick).toBe(2); // popstate and hashchange of one navigation: read once
     expect(browser.writes.at(-1)).toEqual(['replace', '/cal/?x=1#v=zasoby&wave=w-2&need=health']);
   });
 
   it('throttles replace writes to one per 300 ms, writing the latest state; a push goes at once and cancels the wait', async () => {
     await open('');
-    const setWave = (wave: string) => store.updateUrlState((s) => ({ ...s, wave }));
+    const setWave = (wave: string) => store.updateUrlState((s) => ({ ...s, campaignId: wave }));
     setWave('w-1'); // nothing written for 300 ms before: at once
     expect(browser.writes).toEqual([['replace', '/cal/?x=1#wave=w-1']]);
     vi.advanceTimersByTime(100);
@@ -115,7 +115,7 @@ describe('urlStore: the view state follows the address bar', () => {
   it('applies a burst of links once, 100 ms after the last, and says a link is pending until then', async () => {
     await open('');
     const applied: Array<string | null> = [];
-    store.subscribeUrlReads(() => applied.push(store.getUrlSnapshot().state.wave));
+    store.subscribeUrlReads(() => applied.push(store.getUrlSnapshot().state.campaignId));
     const appliedTick = store.getUrlSnapshot().readTick;
     browser.navigate('#wave=a');
     vi.advanceTimersByTime(50);

@@ -27,10 +27,10 @@ const DEFAULTS = initialExploreSettings();
  */
 export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: readonly CampaignInfo[]): ExploreSettings {
   // Before the waves are known any id is taken (the controller checks it when it attaches); after, only known ones.
-  const waveKnown = url.wave !== null && (campaigns === undefined || campaigns.some((c) => c.id === url.wave));
+  const waveKnown = url.campaignId !== null && (campaigns === undefined || campaigns.some((c) => c.id === url.campaignId));
   const next: ExploreSettings = {
     ...s,
-    campaignId: waveKnown ? url.wave : s.campaignId,
+    campaignId: waveKnown ? url.campaignId : s.campaignId,
     mode: url.weights ? 'index' : 'need',
     needId: url.need ?? DEFAULTS.needId,
     weights: url.weights ? (Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, url.weights![id] ?? 0])) as ExploreSettings['weights']) : s.weights,
@@ -52,7 +52,7 @@ export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
   const weights: Weights | null = s.mode === 'index' ? positiveWeights(s.weights) : null;
   return {
     ...url,
-    wave: s.campaignId ?? url.wave,
+    campaignId: s.campaignId ?? url.campaignId,
     need: s.needId === DEFAULTS.needId ? null : s.needId,
     weights,
     unit: s.unit === DEFAULTS.unit ? null : s.unit,
@@ -62,7 +62,7 @@ export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
 
 const sameWeights = (a: Weights | null, b: Weights | null) => a === b || (a !== null && b !== null && NEED_CATEGORY_IDS.every((id) => a[id] === b[id]));
 const sameExplorePart = (a: ViewState, b: ViewState) =>
-  a.wave === b.wave && a.need === b.need && a.unit === b.unit && sameWeights(a.weights, b.weights) && a.layers.join() === b.layers.join();
+  a.campaignId === b.campaignId && a.need === b.need && a.unit === b.unit && sameWeights(a.weights, b.weights) && a.layers.join() === b.layers.join();
 
 /** Keeps an explore controller and the URL in step (call once, inside ExploreProvider). */
 export function useExploreUrlSync(controller: ExploreController): void {

@@ -50,9 +50,9 @@ export type ProgrammesAction =
   | { type: 'toggleFocus'; id: string };
 
 /** The link's choices on the map (src/share view state) open "Programy" on the same wave and need. */
-export function initialProgrammesState(url: { wave: string | null; need: NeedCategoryId | null }, mapWeightsUsable: boolean, year: number): ProgrammesState {
+export function initialProgrammesState(url: { campaignId: string | null; need: NeedCategoryId | null }, mapWeightsUsable: boolean, year: number): ProgrammesState {
   return {
-    campaignId: url.wave,
+    campaignId: url.campaignId,
     need: mapWeightsUsable ? 'mapWeights' : (url.need ?? 'index'),
     kind: 'estate',
     selectedIds: [],

@@ -63,9 +63,9 @@ export function useAppUrlSync(store: AppStore, workspace: Workspace | null): voi
       checkedTick = readTick;
       const unknown: string[] = [];
       let next = state;
-      if (state.wave !== null && !workspace.campaigns.some((c) => c.id === state.wave)) {
+      if (state.campaignId !== null && !workspace.campaigns.some((c) => c.id === state.campaignId)) {
         unknown.push('wave');
-        next = { ...next, wave: null };
+        next = { ...next, campaignId: null };
       }
       const sel = state.selection;
       if (sel && !selectionExists(workspace, sel.kind, sel.id)) {
