@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import type { Address, SurveyResponse, Workspace } from '../../domain';
 import { buildMapData } from '../../map/mapData';
@@ -6,9 +6,10 @@ import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { addressLabel, buildAddressDirectory, defaultCampaign, nextAddressOnStreet } from './addressDirectory';
 import { AddressPicker, type PickMode } from './AddressPicker';
-import { checkDuplicate, mergeById, answersPerAddress, type DuplicateCheck } from './duplicates';
+import { checkDuplicate, mergeById, answersPerAddress } from './duplicates';
+import { householdFlow, initialHouseholdFlow } from './householdFlow';
 import { HouseholdForm } from './HouseholdForm';
-import { buildSurveyResponse, EMPTY_DRAFT, localIsoDate, type DraftErrors, type HouseholdDraft } from './householdDraft';
+import { buildSurveyResponse, localIsoDate, type DraftErrors, type HouseholdDraft } from './householdDraft';
 import { OutboxStatus } from './OutboxStatus';
 import { useSurveyOutbox } from './useSurveyOutbox';
 import './surveyForm.css';
@@ -33,8 +34,6 @@ const remember = (value: Remembered): void => void writeStored(REMEMBER_KEY, val
 /** 2026-04-13 → "13.04.2026" (pl) or "13/04/2026" (en-GB). */
 const formatDate = (isoDate: string, language: 'pl' | 'en'): string =>
   new Date(`${isoDate}T12:00:00`).toLocaleDateString(language === 'pl' ? 'pl-PL' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
-
-type Phase = { kind: 'form' } | { kind: 'saved'; address: Address } | { kind: 'duplicate'; response: SurveyResponse; check: DuplicateCheck };
 
 /** The phone screen (UX.md "Phone: the door-to-door form"): wave, address, one household, save; repeat. */
 export function SurveyFormView({ dataSource }: { dataSource: DataSource }) {
@@ -87,13 +86,9 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
       : defaultCampaign(workspace.campaigns, localIsoDate(new Date()))?.id,
   );
   const [streetId, setStreetId] = useState<string | null>(() => (remembered.streetId && directory.streetById.has(remembered.streetId) ? remembered.streetId : null));
-  const [address, setAddress] = useState<Address | null>(null);
   const [mode, setMode] = useState<PickMode>('list');
-  const [draft, setDraft] = useState<HouseholdDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
-  const [saving, setSaving] = useState(false);
-  const [saveFailure, setSaveFailure] = useState<string | null>(null);
+  const [flow, dispatch] = useReducer(householdFlow, undefined, initialHouseholdFlow);
+  const { address, draft, errors, phase, saving, saveFailure } = flow;
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => remember({ v: 1, ...(campaignId ? { campaignId } : {}), ...(streetId ? { streetId } : {}) }), [campaignId, streetId]);
@@ -121,51 +116,39 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
   }, [phase.kind]);
 
   const startHousehold = (next: Address | null) => {
-    setAddress(next);
     if (next) setStreetId(next.streetId);
-    setDraft(EMPTY_DRAFT);
-    setErrors({});
-    setSaveFailure(null);
-    setPhase({ kind: 'form' });
+    dispatch({ type: 'start', address: next });
   };
 
   const persist = async (response: SurveyResponse, where: Address) => {
-    setSaving(true);
+    dispatch({ type: 'saving' });
     const result = await save(response);
-    setSaving(false);
-    if (result.ok) setPhase({ kind: 'saved', address: where });
-    else {
-      setSaveFailure(result.reason);
-      setPhase({ kind: 'form' });
-    }
+    dispatch(result.ok ? { type: 'saved', address: where } : { type: 'saveFailed', reason: result.reason });
   };
 
   const responseContext = (id: string) => ({ id, campaignId: campaignId ?? '', addressId: address?.id, date: localIsoDate(new Date()) });
 
   /** Once an error is shown, it goes away as soon as the volunteer fixes that field (no new errors appear before saving). */
   const onDraftChange = (next: HouseholdDraft) => {
-    setDraft(next);
-    if (Object.keys(errors).length === 0) return;
+    if (Object.keys(errors).length === 0) return dispatch({ type: 'edit', draft: next, errors });
     const checked = buildSurveyResponse(next, responseContext('draft'));
     const still: DraftErrors = {};
     if (!checked.ok) for (const field of Object.keys(errors) as Array<keyof DraftErrors>) if (checked.errors[field]) still[field] = checked.errors[field];
-    setErrors(still);
+    dispatch({ type: 'edit', draft: next, errors: still });
   };
 
   const onSave = () => {
     if (saving) return;
-    setSaveFailure(null);
     const built = buildSurveyResponse(draft, responseContext(crypto.randomUUID()));
     if (!built.ok) {
-      setErrors(built.errors);
+      dispatch({ type: 'invalid', errors: built.errors });
       // Show the first problem: the error paragraphs render on the next frame.
       requestAnimationFrame(() => formRef.current?.querySelector('.survey-field-error')?.scrollIntoView({ block: 'center' }));
       return;
     }
-    setErrors({});
     if (!address) return;
     const check = checkDuplicate(built.response, allResponses, address.households);
-    if (check) setPhase({ kind: 'duplicate', response: built.response, check });
+    if (check) dispatch({ type: 'confirmDuplicate', response: built.response, check });
     else void persist(built.response, address);
   };
 
@@ -294,7 +277,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
         className="confirm-dialog survey-dialog"
         aria-labelledby="survey-duplicate-title"
         data-testid="survey-duplicate"
-        onClose={() => setPhase((p) => (p.kind === 'duplicate' ? { kind: 'form' } : p))}
+        onClose={() => dispatch({ type: 'backToForm' })}
       >
         {phase.kind === 'duplicate' && address ? (
           <>
@@ -306,7 +289,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
               <strong>{t('surveyDuplicateQuestion')}</strong>
             </p>
             <div className="survey-dialog-actions">
-              <button type="button" className="button-secondary survey-button" onClick={() => setPhase({ kind: 'form' })}>
+              <button type="button" className="button-secondary survey-button" onClick={() => dispatch({ type: 'backToForm' })}>
                 {t('surveyDuplicateBack')}
               </button>
               <button type="button" className="button-primary survey-button" onClick={() => void persist(phase.response, address)}>
