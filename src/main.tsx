@@ -4,14 +4,12 @@ import '@fontsource/noto-sans/latin-600.css';
 import '@fontsource/noto-sans/latin-ext-600.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataSource, supabaseSettings } from './data/createDataSource';
-import { createSupabaseDataSource } from './data/supabase';
 import { registerServiceWorker } from './sw/registerServiceWorker';
 import { App } from './ui/shell/App';
 import { AuthGate } from './ui/shell/auth/AuthGate';
-import { PartnerApp } from './ui/partner/PartnerApp';
 import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/shell/partnerRoute';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/shell/appStore';
 import { safeLocalStorage } from './data/browserStorage';
@@ -26,25 +24,42 @@ const dataSourceEnv = { VITE_SUPABASE_URL: env.VITE_SUPABASE_URL, VITE_SUPABASE_
 const partnerRoute = partnerRouteOf(window.location.pathname, window.location.hash, import.meta.env.BASE_URL);
 reloadOnPartnerSwitch(partnerRoute !== null, import.meta.env.BASE_URL);
 const partnerSupabase = partnerRoute ? supabaseSettings(dataSourceEnv) : null;
-const dataSource = partnerRoute ? null : createDataSource(dataSourceEnv);
+
+// The partner view and the Supabase client are their own chunks: a planner on the embedded default never loads them.
+const PartnerApp = lazy(async () => {
+  const [{ PartnerApp: View }, supabase] = await Promise.all([import('./ui/partner/PartnerApp'), partnerSupabase ? import('./data/supabase') : null]);
+  const client = partnerSupabase && supabase ? supabase.createSupabaseDataSource(partnerSupabase).client : null;
+  return { default: () => <View route={partnerRoute ?? { kind: 'file' }} supabase={client} /> };
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <AppStoreContext.Provider value={store}>
-      {dataSource ? (
-        <AuthGate dataSource={dataSource}>
-          <App dataSource={dataSource} />
-        </AuthGate>
-      ) : (
-        <PartnerApp route={partnerRoute ?? { kind: 'file' }} supabase={partnerSupabase ? createSupabaseDataSource(partnerSupabase).client : null} />
-      )}
-    </AppStoreContext.Provider>
-  </StrictMode>,
-);
+const reactRoot = createRoot(root);
 
-// Offline use (the door-to-door form): built apps only, never the dev server (whose modules change under HMR).
-// `import.meta.hot` rather than `import.meta.env.PROD`: PROD follows NODE_ENV, which the test runner sets to "test"
-// while the e2e tests build the app that they then check offline.
-if (!import.meta.hot && dataSource) registerServiceWorker();
+if (partnerRoute) {
+  reactRoot.render(
+    <StrictMode>
+      <AppStoreContext.Provider value={store}>
+        <Suspense fallback={null}>
+          <PartnerApp />
+        </Suspense>
+      </AppStoreContext.Provider>
+    </StrictMode>,
+  );
+} else {
+  void createDataSource(dataSourceEnv).then((dataSource) => {
+    reactRoot.render(
+      <StrictMode>
+        <AppStoreContext.Provider value={store}>
+          <AuthGate dataSource={dataSource}>
+            <App dataSource={dataSource} />
+          </AuthGate>
+        </AppStoreContext.Provider>
+      </StrictMode>,
+    );
+    // Offline use (the door-to-door form): built apps only, never the dev server (whose modules change under HMR).
+    // `import.meta.hot` rather than `import.meta.env.PROD`: PROD follows NODE_ENV, which the test runner sets to "test"
+    // while the e2e tests build the app that they then check offline.
+    if (!import.meta.hot) registerServiceWorker();
+  });
+}

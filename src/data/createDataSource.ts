@@ -1,6 +1,5 @@
 import type { DataSource } from './dataSource';
 import { createEmbeddedDataSource, createWorkspaceRegistry } from './embedded';
-import { createSupabaseDataSource } from './supabase';
 
 /** The build-time settings that choose the adapter; the app passes `import.meta.env`. */
 export interface DataSourceEnv {
@@ -18,13 +17,14 @@ export function supabaseSettings(env: DataSourceEnv): { url: string; anonKey: st
 /**
  * Picks the DataSource for the app. The rule: with VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY both set (non-blank),
  * the Supabase adapter (src/data/supabase/: sign-in, the centre's data under RLS); otherwise the embedded one (demo
- * town + the user's changes in IndexedDB). Check `dataSource.kind === 'supabase'` to show the sign-in form.
+ * town + the user's changes in IndexedDB). Check `dataSource.kind === 'supabase'` to show the sign-in form. The
+ * Supabase adapter and its client are loaded only when configured: the embedded default never downloads them.
  *
- * @example const dataSource = createDataSource(import.meta.env);
+ * @example const dataSource = await createDataSource(import.meta.env);
  */
-export function createDataSource(env: DataSourceEnv): DataSource {
+export async function createDataSource(env: DataSourceEnv): Promise<DataSource> {
   const settings = supabaseSettings(env);
-  if (settings) return createSupabaseDataSource(settings);
+  if (settings) return (await import('./supabase')).createSupabaseDataSource(settings);
   // The embedded default opens the workspace chosen last in this browser (the demo town until a centre starts its own).
   const registry = createWorkspaceRegistry();
   return createEmbeddedDataSource({ registry, workspaceId: registry.currentId() });

@@ -317,10 +317,10 @@ describe('cancellation', () => {
 });
 
 describe('createDataSource', () => {
-  it('picks Supabase when VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY are both set, else the embedded adapter', () => {
-    expect(createDataSource({ VITE_SUPABASE_URL: 'https://example.supabase.co', VITE_SUPABASE_ANON_KEY: 'anon' }).kind).toBe('supabase');
-    expect(createDataSource({ VITE_SUPABASE_URL: 'https://example.supabase.co', VITE_SUPABASE_ANON_KEY: '  ' }).kind).toBe('embedded');
-    expect(createDataSource({ VITE_SUPABASE_ANON_KEY: 'anon' }).kind).toBe('embedded');
-    expect(createDataSource({}).kind).toBe('embedded');
+  it('picks Supabase when VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY are both set, else the embedded adapter', async () => {
+    expect((await createDataSource({ VITE_SUPABASE_URL: 'https://example.supabase.co', VITE_SUPABASE_ANON_KEY: 'anon' })).kind).toBe('supabase');
+    expect((await createDataSource({ VITE_SUPABASE_URL: 'https://example.supabase.co', VITE_SUPABASE_ANON_KEY: '  ' })).kind).toBe('embedded');
+    expect((await createDataSource({ VITE_SUPABASE_ANON_KEY: 'anon' })).kind).toBe('embedded');
+    expect((await createDataSource({})).kind).toBe('embedded');
   });
 });

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_HEX_SIZE_METERS } from '../../../domain/units';
 import { selectedNeeds } from '../../common/exploreSettings';
 import type { DataSource } from '../../../data/dataSource';
-import { createShareLink, listShareLinks, revokeShareLink, type ShareLinkInfo, type ShareLinkView } from '../../../data/supabase/shareLinks';
+import type { ShareLinkInfo, ShareLinkView } from '../../../data/supabase/shareLinks';
+
+/** Share links exist only on a centre's server: their client code loads when the dialog first talks to it. */
+const shareLinks = () => import('../../../data/supabase/shareLinks');
+/** Building a package runs the disclosure control over the whole town (and the hexagon grids): loaded when asked for. */
+const packageBuilder = () => Promise.all([import('./buildSharePackage'), import('./packageDisclosure')]);
 import type { SupabaseDataSource } from '../../../data/supabase';
 import { MAX_SHARE_DAYS, MAX_SHARE_K, MIN_SHARE_K, type SharePackage } from '../../../domain/sharePackage';
 import { useAnalysis } from '../../shell/useAnalysis';
@@ -12,9 +17,7 @@ import { translate, type Language } from '../../i18n/dictionary';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../shell/appStore';
 
-import { buildSharePackage, figuresOf, unitGeometries } from './buildSharePackage';
 import { embeddedShareNote } from '../../common/sharing/disclosureText';
-import { packageDisclosure } from './packageDisclosure';
 import { shareLinkUrl } from '../../shell/partnerRoute';
 import { formatDate, unitName } from '../../common/sharing/partnerText';
 import '../../common/sharing/partner.css';
@@ -80,7 +83,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     if (!supabase) return;
     const membership = await supabase.membership();
     if (!membership.ok || !membership.current) return;
-    const listed = await listShareLinks(supabase.client, membership.current.organisationId);
+    const listed = await (await shareLinks()).listShareLinks(supabase.client, membership.current.organisationId);
     if (listed.ok) setLinks(listed.value);
     else setStatus(translate(language, 'shareFailed', { reason: listed.issue.message }));
   }, [supabase, language]);
@@ -99,13 +102,14 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     if (supabase) void refreshLinks();
   };
 
-  const download = () => {
+  const download = async () => {
     const input = checkedInput();
     if (typeof input === 'string') return setStatus(input);
     if (!workspace || !settings || !current) return setStatus(t('shareNotReady'));
     // The same disclosure rules as a share link (supabase/README.md): over every street, area and hexagon of the wave.
     const needIds = selectedNeeds(settings);
     if (!settings.campaignId) return setStatus(t('shareNotReady'));
+    const [{ buildSharePackage, figuresOf, unitGeometries }, { packageDisclosure }] = await packageBuilder();
     const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, DEFAULT_HEX_SIZE_METERS);
     const pkg = buildSharePackage({
       disclosure,
@@ -149,7 +153,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
       ...(settings.unit === 'hex' ? { hexSizeMeters: 250 } : {}),
       ...(areaKind ? { areaIds: workspace.areas.filter((a) => a.kind === areaKind).map((a) => a.id) } : {}),
     };
-    const created = await createShareLink(supabase.client, { organisationId: membership.current.organisationId, campaignId: settings.campaignId, view, expiresAt: input.expiresAt, k: input.k });
+    const created = await (await shareLinks()).createShareLink(supabase.client, { organisationId: membership.current.organisationId, campaignId: settings.campaignId, view, expiresAt: input.expiresAt, k: input.k });
     if (!created.ok) return setStatus(t('shareFailed', { reason: created.issue.message }));
     setCreatedUrl(shareLinkUrl(window.location.origin, import.meta.env.BASE_URL, created.value.token));
     setStatus(null);
@@ -158,7 +162,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
 
   const revoke = async (linkId: string) => {
     if (!supabase) return;
-    const revoked = await revokeShareLink(supabase.client, linkId);
+    const revoked = await (await shareLinks()).revokeShareLink(supabase.client, linkId);
     if (!revoked.ok) setStatus(t('shareFailed', { reason: revoked.issue.message }));
     await refreshLinks();
   };
@@ -217,7 +221,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
           <>
             <p className="share-note">{embeddedShareNote(language)}</p>
             <div className="share-actions">
-              <button type="button" className="share-button" onClick={download}>
+              <button type="button" className="share-button" onClick={() => void download()}>
                 {t('shareDownload')}
               </button>
             </div>
