@@ -26,7 +26,7 @@ const weight = z.number({ error: 'a need weight must be a number' }).min(0, { me
 /** User weights per need (sliders); absent needs weigh 0. Normalised by the engine to sum 1. */
 export const NeedWeightsInput = z
   .partialRecord(NeedCategoryId, weight)
-  .refine(hasPositiveWeight, { message: 'give at least one need a weight above zero' });
+  .refine(hasPositiveWeight, { message: 'give at least one need a weight above zero', params: { rule: 'no_weight_above_zero' } });
 export type NeedWeightsInput = z.infer<typeof NeedWeightsInput>;
 
 /** One need (its rate), or a weighted mix (the composite need index). */
@@ -103,7 +103,7 @@ const hotSpotOptions = {
 
 /** Gi* hot spots over hexagons or streets. */
 export const HotSpotQuery = z.strictObject({
-  unit: UnitChoice.refine((u) => u.kind === 'hex' || u.kind === 'street', { message: 'hot spots are computed over hex or street units' }),
+  unit: UnitChoice.refine((u) => u.kind === 'hex' || u.kind === 'street', { message: 'hot spots are computed over hex or street units', params: { rule: 'hot_spot_units' } }),
   ...filters,
   selection: NeedSelection,
   ...hotSpotOptions,
@@ -187,7 +187,7 @@ export const WaveComparisonQuery = z
     minSeverity: MinSeverity.default(1),
     minResponses: MinResponses.default(MIN_RESPONSES),
   })
-  .refine((q) => q.beforeCampaignId !== q.afterCampaignId, { message: 'compare two different waves', path: ['afterCampaignId'] });
+  .refine((q) => q.beforeCampaignId !== q.afterCampaignId, { message: 'compare two different waves', path: ['afterCampaignId'], params: { rule: 'same_waves' } });
 export type WaveComparisonQuery = z.infer<typeof WaveComparisonQuery>;
 export type WaveComparisonQueryInput = z.input<typeof WaveComparisonQuery>;
 

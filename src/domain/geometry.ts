@@ -8,19 +8,19 @@ import { z } from 'zod';
  */
 
 const finite = (what: string) =>
-  z.number({ error: `${what} must be a finite number (not NaN, Infinity or text)` }).refine(Number.isFinite, { message: `${what} must be a finite number (not NaN or Infinity)` });
+  z.number({ error: `${what} must be a finite number (not NaN, Infinity or text)` }).refine(Number.isFinite, { message: `${what} must be a finite number (not NaN or Infinity)`, params: { rule: 'not_finite' } });
 
 /** A position [lng, lat] or [lng, lat, elevation]; elevation is kept but ignored. */
 export const Position = z
   .tuple(
     [
-      finite('longitude').refine((v) => v >= -180 && v <= 180, { message: 'longitude must be between -180 and 180' }),
-      finite('latitude').refine((v) => v >= -90 && v <= 90, { message: 'latitude must be between -90 and 90' }),
+      finite('longitude').refine((v) => v >= -180 && v <= 180, { message: 'longitude must be between -180 and 180', params: { rule: 'longitude_range' } }),
+      finite('latitude').refine((v) => v >= -90 && v <= 90, { message: 'latitude must be between -90 and 90', params: { rule: 'latitude_range' } }),
     ],
     finite('elevation'),
     { error: 'position must be [longitude, latitude]' },
   )
-  .refine((p) => p.length <= 3, { message: 'position has more than 3 numbers' });
+  .refine((p) => p.length <= 3, { message: 'position has more than 3 numbers', params: { rule: 'position_too_long' } });
 export type Position = z.infer<typeof Position>;
 
 const samePosition = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
@@ -32,6 +32,7 @@ const LinearRing = z
   .min(4, { message: 'a polygon ring needs at least 4 positions (3 corners and the closing one)' })
   .refine((ring) => ring.length < 4 || samePosition(ring[0]!, ring[ring.length - 1]!), {
     message: 'polygon ring is not closed: its first and last positions differ',
+    params: { rule: 'ring_not_closed' },
   });
 
 export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: Position });

@@ -21,5 +21,5 @@ export const Group = z
     /** Last year active; absent while the group still meets. */
     activeTo: Year.optional(),
   })
-  .refine((g) => g.activeTo === undefined || g.activeTo >= g.activeFrom, { message: 'activeTo must not be before activeFrom', path: ['activeTo'] });
+  .refine((g) => g.activeTo === undefined || g.activeTo >= g.activeFrom, { message: 'activeTo must not be before activeFrom', path: ['activeTo'], params: { rule: 'end_before_start' } });
 export type Group = z.infer<typeof Group>;

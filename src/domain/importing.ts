@@ -182,7 +182,7 @@ export type ImportSettingsInput = z.input<typeof ImportSettings>;
  */
 
 /** A finite coordinate number (after the decimal comma was turned into a dot). */
-const Coordinate = z.number({ error: 'coordinate must be a number' }).refine(Number.isFinite, { message: 'coordinate must be a finite number' });
+const Coordinate = z.number({ error: 'coordinate must be a number' }).refine(Number.isFinite, { message: 'coordinate must be a finite number', params: { rule: 'not_finite' } });
 
 export const AddressCsvRow = z.strictObject({
   street: z.string().trim().min(1, { message: 'street must not be empty' }),

@@ -16,5 +16,5 @@ export const Programme = z
     goals: z.array(ShortText).min(1, { message: 'a programme has at least one goal' }),
     partnerIds: z.array(Id),
   })
-  .refine((p) => p.yearTo >= p.yearFrom, { message: 'yearTo must not be before yearFrom', path: ['yearTo'] });
+  .refine((p) => p.yearTo >= p.yearFrom, { message: 'yearTo must not be before yearFrom', path: ['yearTo'], params: { rule: 'end_before_start' } });
 export type Programme = z.infer<typeof Programme>;

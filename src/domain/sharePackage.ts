@@ -91,13 +91,13 @@ export const SharePackage = z
     pkg.units.forEach((unit, i) => {
       const figures = [unit.households, unit.responses, unit.rate, unit.lower, unit.upper];
       if (unit.suppressed && figures.some((f) => f !== null)) {
-        ctx.addIssue({ code: 'custom', path: ['units', i], message: 'a suppressed unit must carry no figures (all null)' });
+        ctx.addIssue({ code: 'custom', path: ['units', i], message: 'a suppressed unit must carry no figures (all null)', params: { rule: 'suppressed_with_figures' } });
       }
       if (!unit.suppressed && (unit.responses === null || unit.responses < pkg.k)) {
-        ctx.addIssue({ code: 'custom', path: ['units', i, 'responses'], message: `a unit with fewer than k = ${pkg.k} answers must be suppressed` });
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'responses'], message: `a unit with fewer than k = ${pkg.k} answers must be suppressed`, params: { rule: 'below_k_not_suppressed' } });
       }
       if (unit.needBand && (unit.suppressed || unit.rate !== null || unit.needBand.low > unit.needBand.high || (unit.responses !== null && unit.needBand.high > unit.responses))) {
-        ctx.addIssue({ code: 'custom', path: ['units', i, 'needBand'], message: 'a need band belongs to a shown unit without a rate, with low ≤ high ≤ answers' });
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'needBand'], message: 'a need band belongs to a shown unit without a rate, with low ≤ high ≤ answers', params: { rule: 'need_band_invalid' } });
       }
     });
   });

@@ -21,7 +21,7 @@ export const SurveyCampaign = z
     /** Ordinal of the wave in a series that repeats the same questionnaire (1, 2, ...). */
     wave: z.int().min(1, { message: 'wave must be 1 or more' }),
   })
-  .refine((c) => c.endDate >= c.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] });
+  .refine((c) => c.endDate >= c.startDate, { message: 'endDate must not be before startDate', path: ['endDate'], params: { rule: 'end_before_start' } });
 export type SurveyCampaign = z.infer<typeof SurveyCampaign>;
 
 /** Severity of a need as the household rates it: 1 = some, 2 = serious, 3 = very serious. */
@@ -47,19 +47,20 @@ export const SurveyResponse = z
     location: PointGeometry.optional(),
     date: IsoDate,
     householdSize: z.int({ error: 'householdSize must be a whole number' }).min(1, { message: 'householdSize must be at least 1' }).max(20, { message: 'householdSize must be at most 20' }),
-    needs: z.array(NeedAnswer).max(12).refine((ns) => unique(ns.map((n) => n.category)), { message: 'each need category may appear once' }),
-    nuisances: z.array(NuisanceId).refine(unique, { message: 'each nuisance may appear once' }),
-    offers: z.array(OfferId).refine(unique, { message: 'each offered resource may appear once' }),
+    needs: z.array(NeedAnswer).max(12).refine((ns) => unique(ns.map((n) => n.category)), { message: 'each need category may appear once', params: { rule: 'repeated_item' } }),
+    nuisances: z.array(NuisanceId).refine(unique, { message: 'each nuisance may appear once', params: { rule: 'repeated_item' } }),
+    offers: z.array(OfferId).refine(unique, { message: 'each offered resource may appear once', params: { rule: 'repeated_item' } }),
     /** Present only when the household agreed to be contacted as a possible local leader. */
     leaderCandidate: z
       .strictObject({
         consent: z.literal(true, { error: 'a leader candidate is recorded only with consent' }),
-        interests: z.array(NeedCategoryId).refine(unique, { message: 'each interest may appear once' }),
+        interests: z.array(NeedCategoryId).refine(unique, { message: 'each interest may appear once', params: { rule: 'repeated_item' } }),
       })
       .optional(),
   })
   .refine((r) => r.addressId !== undefined || r.streetId !== undefined || r.location !== undefined, {
     message: 'a response needs an addressId, a streetId or a location',
     path: ['addressId'],
+    params: { rule: 'no_location' },
   });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
