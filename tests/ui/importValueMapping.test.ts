@@ -40,7 +40,7 @@ describe('the value-mapping step in the wizard', () => {
     const replanned = run([{ type: 'planned', revision: 2, plan: second, preview }], mapped);
     // The mapped value stays listed (so the decision can be seen and changed), with no error left for it.
     expect(replanned.valuesSeen.map((v) => [v.folded, v.mapped])).toEqual([['samotnosc seniorow', true]]);
-    expect(second.issues.some((i) => i.code === 'unknown_value')).toBe(false);
+    expect(second.issues.some((i) => i.msg?.code === 'unknown_value')).toBe(false);
     expect(canCommit(replanned)).toBe(false);
     expect(canCommitValidRows(replanned)).toBe(true);
     expect(second.partial.records.responses.map((r) => r.needs.map((n) => n.category))).toEqual([['loneliness_seniors'], ['unemployment']]);
@@ -86,18 +86,18 @@ describe('the saved value mapping', () => {
 
 describe('coded import messages', () => {
   it('are worded from the dictionary with their parameters, in both languages', () => {
-    const far = { message: 'x', code: 'street_far_from_point' as const, params: { written: 'Świętej Rodziny', street: 'ul. Świętej Rodziny', distance: 1113, nearest: 'ul. Świętego Mikołaja' } };
+    const far = { message: 'x', msg: { code: 'street_far_from_point' as const, written: 'Świętej Rodziny', street: 'ul. Świętej Rodziny', distance: 1113, nearest: 'ul. Świętego Mikołaja' } };
     expect(issueText(far, 'pl')).toContain('ul. Świętej Rodziny');
     expect(issueText(far, 'pl')).toContain('najbliżej punktu jest ul. Świętego Mikołaja');
-    expect(issueText({ ...far, params: { ...far.params, nearest: '' } }, 'en')).toBe("the name points to ul. Świętej Rodziny, but that street lies 1,113 m from the row's coordinates — check the name or the coordinates");
-    expect(issueText({ message: 'x', code: 'unknown_value', params: { field: 'needs', value: '<b>samotnosc</b>' } }, 'pl')).toBe('„<b>samotnosc</b>” — tej wartości (potrzeby) nie znamy; wskaż jej znaczenie w kroku „Wartości w pliku”');
-    expect(issueText({ message: 'no street of this name in the workspace' }, 'pl')).toBe('nie ma takiej ulicy w danych miasta');
+    expect(issueText({ ...far, msg: { ...far.msg, nearest: '' } }, 'en')).toBe("the name points to ul. Świętej Rodziny, but that street lies 1,113 m from the row's coordinates — check the name or the coordinates");
+    expect(issueText({ message: 'x', msg: { code: 'unknown_value', field: 'needs', value: '<b>samotnosc</b>' } }, 'pl')).toBe('„<b>samotnosc</b>” — tej wartości (potrzeby) nie znamy; wskaż jej znaczenie w kroku „Wartości w pliku”');
+    expect(issueText({ message: 'x', msg: { code: 'address_unmatched', reason: 'unknown_street', streets: [], numbers: [] } }, 'pl')).toBe('nie ma takiej ulicy w danych miasta');
   });
 });
 
 describe('the household-count note', () => {
   it('names the residents column when there is one', () => {
-    expect(issueText({ message: 'x', code: 'no_household_counts', params: { default: 1, residents: 'Liczba mieszkańców' } }, 'pl')).toMatch(/^kolumna „Liczba mieszkańców” podaje liczbę mieszkańców, a nie gospodarstw domowych.*nie da się z tych adresów policzyć$/);
-    expect(issueText({ message: 'x', code: 'no_household_counts', params: { default: 1, residents: '' } }, 'en')).toBe('the file gives no number of households or residents per address: every address gets 1, so response rates cannot be computed from these addresses');
+    expect(issueText({ message: 'x', msg: { code: 'no_household_counts', default: 1, residents: 'Liczba mieszkańców' } }, 'pl')).toMatch(/^kolumna „Liczba mieszkańców” podaje liczbę mieszkańców, a nie gospodarstw domowych.*nie da się z tych adresów policzyć$/);
+    expect(issueText({ message: 'x', msg: { code: 'no_household_counts', default: 1, residents: '' } }, 'en')).toBe('the file gives no number of households or residents per address: every address gets 1, so response rates cannot be computed from these addresses');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { planImport } from '../../src/data/import';
 import type { DataSource, WorkspaceChanges } from '../../src/data/dataSource';
 import { createEmbeddedDataSource } from '../../src/data/embedded';
-import { crsCandidateText, encodingReasonText, issueMessage } from '../../src/ui/importWizard/issueText';
+import { crsCandidateText, encodingReasonText, issueText } from '../../src/ui/importWizard/issueText';
 import { suggestImportKind } from '../../src/ui/importWizard/kindGuess';
 import { previewFit } from '../../src/ui/importWizard/previewGeometry';
 import { applyWorkspaceReplacement, planWorkspaceReplacement } from '../../src/ui/importWizard/workspaceReplace';
@@ -24,29 +24,32 @@ describe('what kind of file is this?', () => {
   });
 });
 
-describe('Polish for the pipeline’s messages', () => {
-  it('translates the messages a user meets most, keeping names and numbers', () => {
-    expect(issueMessage('the x / longitude cell must be a number such as 19.2563 or 19,2563', 'pl')).toBe('x / długość geograficzna musi być liczbą, np. 19.2563 albo 19,2563');
-    expect(issueMessage('the row has 5 cells but the header has 4 columns (is a delimiter or a quote missing?)', 'pl')).toBe('wiersz ma 5 komórek, a nagłówek 4 kolumn (czy brakuje separatora albo cudzysłowu?)');
-    expect(issueMessage('no street of this name in the workspace; did you mean ul. Lubelska, ul. Lwowska?', 'pl')).toBe('nie ma takiej ulicy w danych miasta; czy chodziło o: ul. Lubelska, ul. Lwowska?');
-    expect(issueMessage('the column "Telefon" looks like personal data and cannot be imported', 'pl')).toBe('kolumna „Telefon” wygląda na dane osobowe — nie importujemy jej');
-    expect(issueMessage('"świetlica" is not a known kind of institution (e.g. szkoła, biblioteka, dom kultury, parafia, NGO, MOPS, inne)', 'pl')).toMatch(/^„świetlica” nie jest znanym rodzajem instytucji/);
-    // Unknown shapes stay as written rather than disappear; English stays English.
-    expect(issueMessage('something new went wrong', 'pl')).toBe('something new went wrong');
-    expect(issueMessage('map the name column', 'en')).toBe('map the name column');
+describe('the pipeline’s coded messages in words', () => {
+  it('words the messages a user meets most, keeping names and numbers', () => {
+    expect(issueText({ message: '', msg: { code: 'x_not_number' } }, 'pl')).toBe('x / długość geograficzna musi być liczbą, np. 19.2563 albo 19,2563');
+    expect(issueText({ message: '', msg: { code: 'row_cell_count', cells: 5, columns: 4 } }, 'pl')).toBe('liczba komórek w wierszu: 5, a kolumn w nagłówku: 4 (czy brakuje separatora albo cudzysłowu?)');
+    expect(issueText({ message: '', msg: { code: 'address_unmatched', reason: 'unknown_street', streets: ['ul. Lubelska', 'ul. Lwowska'], numbers: [] } }, 'pl')).toBe('nie ma takiej ulicy w danych miasta; czy chodziło o: ul. Lubelska, ul. Lwowska?');
+    expect(issueText({ message: '', msg: { code: 'address_unmatched', reason: 'unknown_street', streets: ['ul. Lubelska'], numbers: [] } }, 'en')).toBe('no street of this name in the workspace; did you mean ul. Lubelska?');
+    expect(issueText({ message: '', msg: { code: 'personal_data_column', column: 'Telefon' } }, 'pl')).toBe('kolumna „Telefon” wygląda na dane osobowe — nie importujemy jej');
+    expect(issueText({ message: '', msg: { code: 'unknown_resource_kind', value: 'świetlica' } }, 'pl')).toMatch(/^„świetlica” nie jest znanym rodzajem instytucji/);
+    // A record schema's refusal is worded from its coded problem.
+    expect(issueText({ message: 'households must be at least 1', problem: { code: 'too_small', origin: 'number', minimum: 1, inclusive: true } }, 'pl')).toBe('wartość musi wynosić co najmniej 1');
   });
 
-  it('translates every message a real broken plan produces', async () => {
+  it('words every issue a real broken plan produces, in Polish, from codes', async () => {
     const csv = 'Nazwa;Rodzaj;Lon;Lat\nBiblioteka;biblioteka;23,47;51,14\n;szkoła;23,47;51,14\nŚwietlica;ufo;abc;51,14\nKlub;klub seniora;23,47;51,14;nadmiar\n';
     const plan = await planImport('resources', csv, {}, deepFreeze(townWorkspace()));
     expect(plan.errorCount).toBeGreaterThanOrEqual(4);
-    const untranslated = plan.issues.filter((i) => issueMessage(i.message, 'pl') === i.message).map((i) => i.message);
-    expect(untranslated).toEqual([]);
+    expect(plan.issues.filter((i) => !i.msg && !i.problem)).toEqual([]);
+    const texts = plan.issues.map((i) => issueText(i, 'pl'));
+    expect(texts).toContain('„ufo” nie jest znanym rodzajem instytucji (np. szkoła, biblioteka, dom kultury, parafia, NGO, MOPS, inne)');
+    for (const text of texts) expect(text, text).not.toMatch(/\{\w+\}|\b(the|must|is|not|row|column)\b/);
   });
 
   it('says why the encoding and coordinate system were chosen', () => {
-    expect(encodingReasonText('not UTF-8; 14 Polish letters read as Windows-1250 against 3 as ISO-8859-2', 'pl')).toBe('to nie jest UTF-8; polskich liter przy odczycie jako Windows-1250: 14, jako ISO-8859-2: 3');
-    expect(crsCandidateText({ code: 'EPSG:2180', axisOrder: 'yx', fitInPoland: 1 }, 12, 'pl')).toBe('PUWG 1992 (EPSG:2180, układ krajowy), osie zamienione (najpierw szerokość/północ): 100% z 12 sprawdzonych punktów leży w Polsce');
+    expect(encodingReasonText({ code: 'polish_letters', chosen: 'windows-1250', letters: 14, other: 'iso-8859-2', otherLetters: 3 }, 'pl')).toBe('to nie jest UTF-8; polskich liter przy odczycie jako windows-1250: 14, jako iso-8859-2: 3');
+    expect(encodingReasonText({ code: 'valid_utf8' }, 'en')).toBe('the bytes are valid UTF-8');
+    expect(crsCandidateText({ code: 'EPSG:2180', axisOrder: 'yx', fitInPoland: 1, sampled: 12 }, 'pl')).toBe('PUWG 1992 (EPSG:2180, układ krajowy), osie zamienione (najpierw szerokość/północ): 100 % z 12 sprawdzonych punktów leży w Polsce');
   });
 });
 

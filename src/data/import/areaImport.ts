@@ -242,7 +242,7 @@ export async function planAreaImport(
   const nameField = settings.nameField && fields.includes(settings.nameField) ? settings.nameField : suggestNameField(file.features);
   if (settings.nameField && !fields.includes(settings.nameField)) coded(issues, 'error', '(columns)', `the file has no property "${settings.nameField}"; its properties are: ${fields.join(', ') || 'none'}`, 'no_such_field', { field: settings.nameField, fields: fields.join(', ') });
   if (!nameField && file.features.length) coded(issues, 'error', '(columns)', 'choose the property that holds the names of the areas (none is called "nazwa" or "name")', 'no_name_field');
-  if (!(AREA_KINDS as readonly string[]).includes(settings.kind)) issues.error('(kind)', `the kind of areas must be one of: ${AREA_KINDS.join(', ')}`);
+  if (!(AREA_KINDS as readonly string[]).includes(settings.kind)) issues.problem('(kind)', { code: 'not_one_of', values: [...AREA_KINDS] }, `the kind of areas must be one of: ${AREA_KINDS.join(', ')}`);
 
   const positions = collectPositions(file.features);
   const candidates = detectCrs(positions, file.crsMember);
@@ -283,7 +283,7 @@ export async function planAreaImport(
     if (!project) continue;
     const reprojected = reprojectRawGeometry(feature.geometry, project);
     if (!reprojected.ok) {
-      issues.error(reprojected.field, reprojected.message, { ...where, column: 'geometry' });
+      issues.error(reprojected.field, reprojected.msg, { ...where, column: 'geometry' });
       continue;
     }
     let id = existingByName.get(key);
@@ -299,7 +299,7 @@ export async function planAreaImport(
     usedIds.add(id);
     const checked = Area.safeParse({ id, name, kind: settings.kind, geometry: reprojected.geometry });
     if (!checked.success) {
-      for (const issue of issuesFromZod(checked.error, SOURCE, feature.index)) issues.error(issue.field, issue.message, { ...where, column: issue.field.startsWith('geometry') ? 'geometry' : nameField });
+      for (const issue of issuesFromZod(checked.error, SOURCE, feature.index)) issues.problem(issue.field, issue.problem!, issue.message, { ...where, column: issue.field.startsWith('geometry') ? 'geometry' : nameField });
       continue;
     }
     areas.push(checked.data);

@@ -1,5 +1,6 @@
 import proj4 from 'proj4';
 import type { AxisOrder, CrsChoice, CrsCode } from '../../domain/importing';
+import type { CrsGuess } from './importMessages';
 
 /**
  * Coordinate systems of Polish data and their detection. Definitions are the EPSG ones as PROJ strings
@@ -76,7 +77,15 @@ export interface CrsCandidate extends CrsChoice {
   confidence: 'high' | 'medium' | 'low';
   /** Share of sampled points that land in Poland, 0–1. */
   fitInPoland: number;
+  /** Positions sampled to measure the fit. */
+  sampled: number;
+  /** English, for logs and tests (the UI words the candidate from its fields: crsGuess). */
   reason: string;
+}
+
+/** A candidate as a message names it. */
+export function crsGuess(candidate: Pick<CrsCandidate, 'code' | 'axisOrder' | 'fitInPoland' | 'sampled'>): CrsGuess {
+  return { crs: candidate.code, swapped: candidate.axisOrder === 'yx', inPoland: Math.round(candidate.fitInPoland * 100), sampled: candidate.sampled };
 }
 
 /** Preference among equally good fits: GeoJSON order first, then the national grid, then the rest. */
@@ -134,7 +143,7 @@ export function detectCrs(positions: ArrayLike<readonly [number, number]>, crsMe
         if (inPoland(lng, lat) && inOwnZone(choice.code, lng)) fit++;
       }
       if (fit === 0) continue;
-      candidates.push({ ...choice, confidence: 'low', fitInPoland: fit / sample.length, reason: '' });
+      candidates.push({ ...choice, confidence: 'low', fitInPoland: fit / sample.length, sampled: sample.length, reason: '' });
     }
   }
   // Stable sort keeps PREFERENCE order among equal fits.

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { CSV_DELIMITERS } from '../../domain/importing';
 import type { IssueCollector } from './importIssues';
+import { importMessage } from './importMessages';
 
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
@@ -53,10 +54,10 @@ export function readCsv(text: string, issues: IssueCollector, options: { delimit
     const row = typeof error.row === 'number' ? error.row : undefined;
     const message =
       error.code === 'MissingQuotes'
-        ? 'a quoted cell is not closed: a " is missing, so the rest of the file may be read as one cell'
+        ? importMessage('csv_unclosed_quote')
         : error.code === 'InvalidQuotes'
-          ? 'a cell has a stray quote character (")'
-          : `the file could not be read as CSV (${error.message})`;
+          ? importMessage('csv_stray_quote')
+          : importMessage('csv_unreadable', { reason: error.message });
     issues.error('(file)', message, row === undefined ? {} : { row, displayRow: row + 1 });
   }
   const all = parsed.data;
@@ -64,7 +65,7 @@ export function readCsv(text: string, issues: IssueCollector, options: { delimit
   while (headerIndex < all.length && isBlankRow(all[headerIndex]!)) headerIndex++;
   const table: CsvTable = { headers: [], rows: [], rowNumbers: [] };
   if (headerIndex >= all.length) {
-    issues.error('(file)', 'the file is empty: it has no header row and no data');
+    issues.error('(file)', importMessage('file_empty'));
     return { table, delimiter };
   }
   const seen = new Map<string, number>();
@@ -74,7 +75,7 @@ export function readCsv(text: string, issues: IssueCollector, options: { delimit
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
     if (count > 1) {
-      issues.warning('(columns)', `the column name "${name}" appears ${count} times; this one is called "${name} (${count})"`, { row: headerIndex, displayRow: headerIndex + 1, column: name });
+      issues.warning('(columns)', importMessage('duplicate_column', { name, count }), { row: headerIndex, displayRow: headerIndex + 1, column: name });
       name = `${name} (${count})`;
     }
     return name;
@@ -83,7 +84,7 @@ export function readCsv(text: string, issues: IssueCollector, options: { delimit
     const cells = all[i]!;
     if (isBlankRow(cells)) continue;
     if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim() !== '')) {
-      issues.error('(row)', `the row has ${cells.length} cells but the header has ${table.headers.length} columns (is a delimiter or a quote missing?)`, { row: i, displayRow: i + 1, value: cells.join(delimiter) });
+      issues.error('(row)', importMessage('row_cell_count', { cells: cells.length, columns: table.headers.length }), { row: i, displayRow: i + 1, value: cells.join(delimiter) });
     }
     table.rows.push(cells);
     table.rowNumbers.push(i);

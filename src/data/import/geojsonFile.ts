@@ -1,5 +1,6 @@
 import type { IssueCollector } from './importIssues';
 import type { Reprojector } from './crs';
+import { importMessage, type ImportMessage } from './importMessages';
 
 /** One feature as read: geometry still in the file's CRS and unvalidated; properties as strings for column mapping. */
 export interface RawFeature {
@@ -18,11 +19,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function readGeometry(value: unknown, feature: number, issues: IssueCollector): RawFeature['geometry'] {
   if (value === null || value === undefined) return null;
   if (!isObject(value) || typeof value.type !== 'string') {
-    issues.error('geometry', 'geometry must be an object with a type', { row: feature, displayRow: feature + 1, column: 'geometry', value });
+    issues.error('geometry', importMessage('geometry_no_type'), { row: feature, displayRow: feature + 1, column: 'geometry', value });
     return null;
   }
   if (!GEOMETRY_TYPES.has(value.type)) {
-    issues.error('geometry.type', `geometry type "${value.type}" is not supported (Point, LineString, Polygon and their Multi forms are)`, { row: feature, displayRow: feature + 1, column: 'geometry', value: value.type });
+    issues.error('geometry.type', importMessage('geometry_unsupported', { type: String(value.type) }), { row: feature, displayRow: feature + 1, column: 'geometry', value: value.type });
     return null;
   }
   return { type: value.type, coordinates: value.coordinates };
@@ -38,36 +39,36 @@ export function readGeoJson(text: string, issues: IssueCollector): { features: R
   try {
     json = JSON.parse(text);
   } catch (error) {
-    issues.error('(file)', `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    issues.error('(file)', importMessage('not_json', { reason: error instanceof Error ? error.message : String(error) }));
     return { features: [] };
   }
   if (!isObject(json)) {
-    issues.error('(file)', 'the file must hold a GeoJSON object (FeatureCollection, Feature or geometry)');
+    issues.error('(file)', importMessage('geojson_not_object'));
     return { features: [] };
   }
   const crsMember = json.crs;
   let list: unknown[];
   if (json.type === 'FeatureCollection') {
     if (!Array.isArray(json.features)) {
-      issues.error('features', 'a FeatureCollection must have a "features" list');
+      issues.error('features', importMessage('geojson_no_features_list'));
       return { features: [], crsMember };
     }
     list = json.features;
   } else if (json.type === 'Feature') list = [json];
   else if (typeof json.type === 'string' && GEOMETRY_TYPES.has(json.type)) list = [{ type: 'Feature', geometry: json, properties: {} }];
   else {
-    issues.error('type', `the file's type is "${String(json.type)}"; expected a GeoJSON FeatureCollection, Feature or geometry`, { value: json.type });
+    issues.error('type', importMessage('geojson_wrong_type', { type: String(json.type) }), { value: json.type });
     return { features: [], crsMember };
   }
   const features: RawFeature[] = [];
   list.forEach((item, index) => {
     if (!isObject(item) || item.type !== 'Feature') {
-      issues.error('(feature)', 'each entry of "features" must be a GeoJSON Feature', { row: index, displayRow: index + 1, value: item });
+      issues.error('(feature)', importMessage('geojson_not_feature'), { row: index, displayRow: index + 1, value: item });
       return;
     }
     const properties = item.properties === null || item.properties === undefined ? {} : item.properties;
     if (!isObject(properties)) {
-      issues.error('properties', 'feature properties must be an object', { row: index, displayRow: index + 1, value: properties });
+      issues.error('properties', importMessage('geojson_properties_not_object'), { row: index, displayRow: index + 1, value: properties });
       return;
     }
     const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined;
@@ -96,26 +97,26 @@ const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, 
 
 /**
  * Reprojects a raw geometry to [lng, lat] and checks its shape (nesting, two or three finite numbers per position).
- * Returns the new geometry, or the first problem as a field path + message. Domain schemas then check rings, lengths, ranges.
+ * Returns the new geometry, or the first problem as a field path + coded message. Domain schemas then check rings, lengths, ranges.
  */
-export function reprojectRawGeometry(geometry: { type: string; coordinates: unknown }, project: Reprojector): { ok: true; geometry: { type: string; coordinates: unknown } } | { ok: false; field: string; message: string } {
+export function reprojectRawGeometry(geometry: { type: string; coordinates: unknown }, project: Reprojector): { ok: true; geometry: { type: string; coordinates: unknown } } | { ok: false; field: string; msg: ImportMessage } {
   const depth = DEPTH[geometry.type];
-  if (depth === undefined) return { ok: false, field: 'geometry.type', message: `geometry type "${geometry.type}" is not supported` };
-  let problem: { field: string; message: string } | undefined;
+  if (depth === undefined) return { ok: false, field: 'geometry.type', msg: importMessage('geometry_unsupported', { type: geometry.type }) };
+  let problem: { field: string; msg: ImportMessage } | undefined;
   const walk = (node: unknown, level: number, path: string): unknown => {
     if (problem) return undefined;
     if (!Array.isArray(node)) {
-      problem = { field: path, message: level === depth ? 'a position must be a list of 2 numbers [x, y]' : 'coordinates must be nested lists' };
+      problem = { field: path, msg: importMessage(level === depth ? 'position_not_pair' : 'coordinates_not_nested') };
       return undefined;
     }
     if (level < depth) return node.map((child, i) => walk(child, level + 1, `${path}.${i}`));
     if (node.length < 2 || node.length > 3 || !node.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-      problem = { field: path, message: 'a position must be 2 or 3 finite numbers (not text, NaN or Infinity)' };
+      problem = { field: path, msg: importMessage('position_not_finite') };
       return undefined;
     }
     const [lng, lat] = project(node[0] as number, node[1] as number);
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) {
-      problem = { field: path, message: 'this position cannot be converted from the chosen coordinate system' };
+      problem = { field: path, msg: importMessage('position_not_convertible') };
       return undefined;
     }
     return [lng, lat];

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
-import type { InputIssue } from '../../domain';
+import { fieldProblemOf, type FieldProblem, type InputIssue } from '../../domain';
+import { importMessage, importMessageLogText, type ImportMessage } from './importMessages';
+
+export { IMPORT_MESSAGE_CODES, type ImportMessage, type ImportMessageCode } from './importMessages';
 
 /**
- * One problem found while planning an import. Extends the domain's InputIssue so `formatIssue` prints it:
+ * One problem found while planning an import. Extends the domain's InputIssue, whose `message` keeps a log form of the
+ * code (`row_cell_count {"cells":5,"columns":4}`) for `formatIssue` and tests; the UI words `msg` or `problem`.
  * `row` is the 0-based index in the file with the CSV header as row 0, hence formatIssue's "row N" is the spreadsheet row.
  */
 export interface ImportIssue extends InputIssue {
@@ -14,26 +18,13 @@ export interface ImportIssue extends InputIssue {
   /** The offending value as text, at most 120 characters. Plain text: render it as text, never as HTML. */
   value?: string;
   /**
-   * A message code with its parameters (issue 12 onwards): the UI words it from its dictionary (`importMsg_<code>`);
-   * `message` keeps the English sentence for logs and `formatIssue`.
+   * What happened, as a code with parameters (importMessages.ts). Absent only when the domain's `problem` says it
+   * (a record schema refused a field) or, in the area import, its own `areaCode` does.
    */
-  code?: ImportMessageCode;
-  params?: Record<string, string | number>;
+  msg?: ImportMessage;
   /** A warning whose row is left out of the import (onUnmatched: skip); counted as rejected for the partial import. */
   rowLeftOut?: true;
 }
-
-/** Codes of messages the UI translates from its dictionary. */
-export const IMPORT_MESSAGE_CODES = [
-  'unknown_value', // {field, value}: a need/nuisance/offer list item that is neither a known word nor mapped
-  'street_from_point', // {written, street, distance}: unknown name, the row's point chose the nearest street
-  'street_far_from_point', // {written, street, distance, nearest}: the named street lies far from the row's point
-  'already_imported', // {}: the same answer is already in the workspace (re-import of a file)
-  'no_household_counts', // {default}: addresses without household counts: response rates cannot be computed
-  'household_size_default', // {default}: survey answers without a household size column
-  'kept_on_streets_without_addresses', // {count}: answers kept on streets that have no address points in the workspace
-] as const;
-export type ImportMessageCode = (typeof IMPORT_MESSAGE_CODES)[number];
 
 /** Fields of problems with the whole file, even when they point at the header row. */
 const FILE_LEVEL_FIELD = /^(\(file\)|\(columns\)|\(crs\)|\(kind\)|columnMapping|campaignId|settings)/;
@@ -71,13 +62,6 @@ function located({ value, ...rest }: IssueWhere): Partial<Pick<ImportIssue, 'row
   return value === undefined ? rest : { ...rest, value: valueText(value) };
 }
 
-/** The code and parameters of a message the UI translates, and whether a warning leaves its row out. */
-export interface Coded {
-  code?: ImportMessageCode;
-  params?: Record<string, string | number>;
-  rowLeftOut?: true;
-}
-
 /** Collects issues, keeps the first MAX_LISTED_ISSUES and counts every error (so a capped list still blocks the import). */
 export class IssueCollector {
   readonly listed: ImportIssue[] = [];
@@ -112,12 +96,18 @@ export class IssueCollector {
     this.listed.push(full);
   }
 
-  error(field: string, message: string, where: IssueWhere = {}, coded?: Coded): void {
-    this.add({ severity: 'error', field, message, ...located(where), ...coded });
+  error(field: string, msg: ImportMessage, where: IssueWhere = {}): void {
+    this.add({ severity: 'error', field, message: importMessageLogText(msg), msg, ...located(where) });
   }
 
-  warning(field: string, message: string, where: IssueWhere = {}, coded?: Coded): void {
-    this.add({ severity: 'warning', field, message, ...located(where), ...coded });
+  /** A warning; `rowLeftOut` when its row is not imported (counted as rejected for the partial import). */
+  warning(field: string, msg: ImportMessage, where: IssueWhere = {}, rowLeftOut?: true): void {
+    this.add({ severity: 'warning', field, message: importMessageLogText(msg), msg, ...located(where), ...(rowLeftOut ? { rowLeftOut } : {}) });
+  }
+
+  /** An error a domain schema found (`problem` from zod; `message` its English, for logs). */
+  problem(field: string, problem: FieldProblem, message: string, where: IssueWhere = {}): void {
+    this.add({ severity: 'error', field, message, problem, ...located(where) });
   }
 
   /** Zod issues of one record, each naming its field; `columnOf` turns a field path into the file's column header. */
@@ -126,7 +116,7 @@ export class IssueCollector {
       const field = issue.path.length ? issue.path.map(String).join('.') : '(record)';
       const column = columnOf?.(field);
       const value = valueOf?.(field);
-      this.add({ severity: 'error', field, message: issue.message, ...where, ...(column === undefined ? {} : { column }), ...(value === undefined ? {} : { value: valueText(value) }) });
+      this.add({ severity: 'error', field, message: issue.message, problem: fieldProblemOf(issue), ...where, ...(column === undefined ? {} : { column }), ...(value === undefined ? {} : { value: valueText(value) }) });
     }
   }
 
@@ -137,6 +127,7 @@ export class IssueCollector {
   /** The listed issues, plus one saying how many more there were. */
   finish(): ImportIssue[] {
     if (this.unlisted === 0) return this.listed;
-    return [...this.listed, { source: this.source, severity: this.errorCount > 0 ? 'error' : 'warning', field: '(file)', message: `${this.unlisted} more problems were not listed; fix the ones above and plan the import again` }];
+    const msg = importMessage('more_not_listed', { count: this.unlisted });
+    return [...this.listed, { source: this.source, severity: this.errorCount > 0 ? 'error' : 'warning', field: '(file)', message: importMessageLogText(msg), msg }];
   }
 }

@@ -5,6 +5,7 @@ import { parseNumberCell } from './cells';
 import type { Reprojector } from './crs';
 import { propertyText, reprojectRawGeometry, type RawFeature } from './geojsonFile';
 import type { IssueCollector } from './importIssues';
+import { importMessage } from './importMessages';
 
 /**
  * CSV rows and GeoJSON features seen the same way: a table of text cells, each row with its file row number and,
@@ -69,7 +70,7 @@ export function rowPoint(
   if (raw && project) {
     const reprojected = reprojectRawGeometry(raw, project);
     if (!reprojected.ok) {
-      issues.error(reprojected.field, reprojected.message, where(table, i, 'geometry'));
+      issues.error(reprojected.field, reprojected.msg, where(table, i, 'geometry'));
       return null;
     }
     const g = reprojected.geometry;
@@ -79,11 +80,11 @@ export function rowPoint(
       try {
         position = centerOfMass(g as never).geometry.coordinates as Position;
       } catch {
-        issues.error('geometry', 'the polygon has no centre (is it empty?)', where(table, i, 'geometry'));
+        issues.error('geometry', importMessage('polygon_no_centre'), where(table, i, 'geometry'));
         return null;
       }
     } else {
-      issues.error('geometry.type', `a ${g.type} cannot be an address or institution point; use Point or Polygon`, where(table, i, 'geometry', g.type));
+      issues.error('geometry.type', importMessage('geometry_not_point', { type: g.type }), where(table, i, 'geometry', g.type));
       return null;
     }
     return checkedPoint(position, table, i, 'geometry', issues);
@@ -95,11 +96,11 @@ export function rowPoint(
   const x = parseNumberCell(xText);
   const y = parseNumberCell(yText);
   if (x === undefined || Number.isNaN(x)) {
-    issues.error('x', 'the x / longitude cell must be a number such as 19.2563 or 19,2563', where(table, i, columns.x, xText ?? ''));
+    issues.error('x', importMessage('x_not_number'), where(table, i, columns.x, xText ?? ''));
     return null;
   }
   if (y === undefined || Number.isNaN(y)) {
-    issues.error('y', 'the y / latitude cell must be a number such as 50.1502 or 50,1502', where(table, i, columns.y, yText ?? ''));
+    issues.error('y', importMessage('y_not_number'), where(table, i, columns.y, yText ?? ''));
     return null;
   }
   if (!project) return undefined;

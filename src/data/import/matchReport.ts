@@ -1,4 +1,5 @@
 import type { AddressMatch } from './addressMatcher';
+import type { MatchDetail } from './importMessages';
 
 /** What the wizard shows before commit: how many rows found their address, and the ones that did not, with suggestions. */
 export interface MatchReport {
@@ -63,18 +64,7 @@ export class MatchReportBuilder {
   }
 }
 
-/** "did you mean ul. Lubelska, ul. Lwowska?" */
-export function suggestionText(match: AddressMatch): string {
-  if (match.streetSuggestions.length) return `; did you mean ${match.streetSuggestions.join(', ')}?`;
-  if (match.houseNumberSuggestions.length) return `; numbers on this street near it: ${match.houseNumberSuggestions.join(', ')}`;
-  return '';
+/** Why a match failed and what to suggest, for a message (the UI words it: "did you mean ul. Lubelska?"). */
+export function matchDetail(match: AddressMatch): MatchDetail {
+  return { reason: match.reason ?? 'unknown_street', streets: [...match.streetSuggestions], numbers: [...match.houseNumberSuggestions] };
 }
-
-export const MATCH_REASON_TEXT: Record<NonNullable<AddressMatch['reason']>, string> = {
-  no_street_text: 'the address is empty',
-  unknown_street: 'no street of this name in the workspace',
-  ambiguous_street: 'this short name fits several streets; write the full name',
-  unknown_house_number: 'the street is known but this house number is not',
-  no_house_number: 'the address has no house number',
-  name_far_from_point: 'the named street lies far from the row\'s coordinates',
-};

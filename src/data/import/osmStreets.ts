@@ -5,6 +5,7 @@ import { propertyText, reprojectRawGeometry, type RawFeature } from './geojsonFi
 import type { IssueCollector } from './importIssues';
 import { splitStreetPrefix } from './streetNames';
 import { slugOf } from '../../domain/text';
+import { importMessage } from './importMessages';
 
 /**
  * Streets from an OpenStreetMap export (Overpass, QGIS, OSMnx): every named line feature joins the street of its name,
@@ -70,11 +71,11 @@ export function streetsFromOsm(
       continue;
     }
     if (names.length > 1) {
-      issues.warning(nameProperty, `this line carries several names (${names.join(', ')}); it was added to the first, "${names[0]}"`, { row: feature.index, displayRow: feature.index + 1, column: nameProperty, value: propertyText(feature.properties[nameProperty]) });
+      issues.warning(nameProperty, importMessage('line_several_names', { names, first: names[0]! }), { row: feature.index, displayRow: feature.index + 1, column: nameProperty, value: propertyText(feature.properties[nameProperty]) });
     }
     const reprojected = reprojectRawGeometry(geometry, project);
     if (!reprojected.ok) {
-      issues.error(reprojected.field, reprojected.message, { row: feature.index, displayRow: feature.index + 1, column: 'geometry' });
+      issues.error(reprojected.field, reprojected.msg, { row: feature.index, displayRow: feature.index + 1, column: 'geometry' });
       continue;
     }
     const { prefix, name } = splitStreetPrefix(names[0]!);
@@ -89,8 +90,8 @@ export function streetsFromOsm(
     else group.lines.push(...(coordinates as Position[][]));
   }
   if (unnamed.length > 0) {
-    const sample = unnamed.slice(0, 10).map((u) => u.index + 1).join(', ');
-    issues.warning(nameProperty, `${unnamed.length} line(s) have no street name and were not imported (features ${sample}${unnamed.length > 10 ? ', …' : ''}); they are listed in the plan's unnamed ways`);
+    // The plan's unnamedWays lists them all; the message names the first ten.
+    issues.warning(nameProperty, importMessage('unnamed_lines', { count: unnamed.length, features: unnamed.slice(0, 10).map((u) => u.index + 1) }));
   }
 
   const streets: Street[] = [];
@@ -100,7 +101,7 @@ export function streetsFromOsm(
   for (const [key, group] of ordered) {
     let id = existingIdByKey.get(key);
     if (id !== undefined) {
-      issues.warning('name', `the workspace already has ${group.prefix} ${group.name}; its line will be replaced by the imported one`, { row: group.firstIndex, displayRow: group.firstIndex + 1, column: nameProperty, value: group.name });
+      issues.warning('name', importMessage('street_replaced', { street: `${group.prefix} ${group.name}` }), { row: group.firstIndex, displayRow: group.firstIndex + 1, column: nameProperty, value: group.name });
     } else {
       const base = `street-${idSlug(group.prefix === 'ul.' ? group.name : `${group.prefix} ${group.name}`)}`;
       id = base;

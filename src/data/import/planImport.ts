@@ -1,4 +1,4 @@
-import { type Address, type Resource, type Street, type SurveyResponse, type Workspace } from '../../domain';
+import { fieldProblemOf, type Address, type Resource, type Street, type SurveyResponse, type Workspace } from '../../domain';
 import {
   ColumnMapping, ImportKind, ImportSettings,
   type CrsChoice, type ImportSettingsInput,
@@ -7,7 +7,8 @@ import { abortError, throwIfAborted } from '../abort';
 import { buildAddressMatcher } from './addressMatcher';
 import { parseNumberCell } from './cells';
 import { mappedColumns, findPersonalDataColumns, suggestColumnMapping } from './columnMapping';
-import { CRS_LABELS, createReprojector, detectCrs, isConfidentGuess, type CrsCandidate, type Reprojector } from './crs';
+import { createReprojector, crsGuess, detectCrs, isConfidentGuess, type CrsCandidate, type Reprojector } from './crs';
+import { importMessage } from './importMessages';
 import { readCsv, type CsvDelimiter } from './csvTable';
 import { collectPositions, readGeoJson } from './geojsonFile';
 import { IssueCollector, type ImportIssue } from './importIssues';
@@ -17,7 +18,7 @@ import { streetsFromOsm, type UnnamedWay } from './osmStreets';
 import { addressFromRow, resourceFromRow, responseFromRow, type RowContext } from './rowConverters';
 import { countFingerprints } from './responseFingerprint';
 import { buildStreetProximity } from './streetProximity';
-import { textOf } from './textDecoding';
+import { textOf, type EncodingReason } from './textDecoding';
 import { foldLabel } from './vocabulary';
 import { UnknownValueCounter, type UnknownValue } from './unknownValues';
 
@@ -39,7 +40,7 @@ export interface ImportPlan {
   matchReport?: MatchReport;
   columns?: { headers: string[]; mapping: ColumnMapping; suggested: boolean; personalData: string[] };
   crs?: { used: CrsChoice; candidates: CrsCandidate[]; fromSettings: boolean };
-  file: { format: 'csv' | 'geojson'; encoding: string; encodingReason: string; delimiter?: CsvDelimiter; rowCount: number };
+  file: { format: 'csv' | 'geojson'; encoding: string; encodingReason: EncodingReason | null; delimiter?: CsvDelimiter; rowCount: number };
   /** OSM lines without a name (streets kind). */
   unnamedWays?: UnnamedWay[];
   /** Survey answers: each distinct need / nuisance / offer value the taxonomy does not know, with its count; `mapped` when the user decided it. */
@@ -97,15 +98,15 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   });
   const kindParse = ImportKind.safeParse(kindInput);
   const settingsParse = ImportSettings.safeParse(settingsInput ?? {});
-  const noFile = { format: 'csv' as const, encoding: '', encodingReason: '', rowCount: 0 };
-  if (!kindParse.success) issues.error('(kind)', kindParse.error.issues[0]!.message, { value: String(kindInput) });
-  if (!settingsParse.success) for (const z of settingsParse.error.issues) issues.error(`settings.${z.path.join('.')}`, z.message);
+  const noFile = { format: 'csv' as const, encoding: '', encodingReason: null, rowCount: 0 };
+  if (!kindParse.success) issues.problem('(kind)', fieldProblemOf(kindParse.error.issues[0]!), kindParse.error.issues[0]!.message, { value: String(kindInput) });
+  if (!settingsParse.success) for (const z of settingsParse.error.issues) issues.problem(`settings.${z.path.join('.')}`, fieldProblemOf(z), z.message);
   if (!kindParse.success || !settingsParse.success) return failed(noFile);
   const kind = kindParse.data;
   const settings = settingsParse.data;
-  if (kind === 'responses' && !settings.campaignId) issues.error('campaignId', 'choose the survey campaign (wave) these answers belong to');
+  if (kind === 'responses' && !settings.campaignId) issues.error('campaignId', importMessage('choose_campaign'));
   if (settings.campaignId && kind === 'responses' && !workspace.campaigns.some((c) => c.id === settings.campaignId)) {
-    issues.error('campaignId', `there is no campaign "${settings.campaignId}" in the workspace`, { value: settings.campaignId });
+    issues.error('campaignId', importMessage('unknown_campaign', { campaign: settings.campaignId }), { value: settings.campaignId });
   }
 
   // 1. Read the file.
@@ -113,17 +114,17 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   try {
     decoded = textOf(input, settings.encoding);
   } catch (error) {
-    issues.error('(file)', `the file could not be read as text (${error instanceof Error ? error.message : String(error)})`);
+    issues.error('(file)', importMessage('unreadable_text', { reason: error instanceof Error ? error.message : String(error) }));
     return failed(noFile);
   }
   const format: 'csv' | 'geojson' = looksLikeJson(decoded.text, options.fileName) ? 'geojson' : 'csv';
   const file: ImportPlan['file'] = { format, encoding: decoded.encoding, encodingReason: decoded.reason, rowCount: 0 };
   if (kind === 'streets' && format !== 'geojson') {
-    issues.error('(file)', 'streets are imported from GeoJSON (an OpenStreetMap export from Overpass or QGIS), not from CSV');
+    issues.error('(file)', importMessage('streets_need_geojson'));
     return failed(file);
   }
   if (kind === 'responses' && format !== 'csv') {
-    issues.error('(file)', 'survey answers are imported from a CSV spreadsheet');
+    issues.error('(file)', importMessage('responses_need_csv'));
     return failed(file);
   }
   let table: ImportTable;
@@ -142,7 +143,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     positions = collectPositions(features);
   }
   file.rowCount = table.rows.length;
-  if (table.rows.length === 0 && !issues.hasErrors) issues.error('(file)', format === 'csv' ? 'the file has a header row but no data rows' : 'the file has no features');
+  if (table.rows.length === 0 && !issues.hasErrors) issues.error('(file)', importMessage(format === 'csv' ? 'no_data_rows' : 'no_features'));
   throwIfAborted(signal);
 
   // 2. Columns.
@@ -150,39 +151,34 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   let suggested = false;
   if (settings.columnMapping) {
     mapping = settings.columnMapping;
-    if (mapping.kind !== kind) issues.error('columnMapping.kind', `the column mapping is for ${mapping.kind}, but the import is of ${kind}`);
+    if (mapping.kind !== kind) issues.error('columnMapping.kind', importMessage('mapping_kind_mismatch', { mapping: mapping.kind, kind }));
   } else {
     mapping = suggestColumnMapping(kind, table.headers);
     suggested = true;
   }
   const personalData = kind === 'responses' ? findPersonalDataColumns(table.headers) : [];
   if (personalData.length) {
-    issues.warning('(columns)', `these columns look like personal data and are never imported: ${personalData.join(', ')}. Remove them from the file you keep, too.`, { row: 0, displayRow: 1 });
+    issues.warning('(columns)', importMessage('personal_data_columns', { columns: personalData }), { row: 0, displayRow: 1 });
   }
   const headerSet = new Set(table.headers);
   for (const { field, column } of mappedColumns(mapping)) {
-    if (format === 'csv' && !headerSet.has(column)) issues.error(`columnMapping.${field}`, `the file has no column "${column}"`, { column, row: 0, displayRow: 1 });
-    if (personalData.includes(column)) issues.error(`columnMapping.${field}`, `the column "${column}" looks like personal data and cannot be imported`, { column, row: 0, displayRow: 1 });
+    if (format === 'csv' && !headerSet.has(column)) issues.error(`columnMapping.${field}`, importMessage('no_such_column', { column }), { column, row: 0, displayRow: 1 });
+    if (personalData.includes(column)) issues.error(`columnMapping.${field}`, importMessage('personal_data_column', { column }), { column, row: 0, displayRow: 1 });
   }
   const m = mapping as Record<string, unknown>;
   const hasAddress = m.address !== undefined || m.street !== undefined;
   const hasXY = (m.x !== undefined && m.y !== undefined) || format === 'geojson';
-  if (kind === 'addresses' && (!hasAddress || (m.address === undefined && m.houseNumber === undefined))) issues.error('(columns)', 'map an address column, or street and house number columns');
-  if (kind === 'addresses' && !hasXY) issues.error('(columns)', 'map the x and y (longitude and latitude) columns');
-  if (kind === 'resources' && m.name === undefined) issues.error('(columns)', 'map the name column');
-  if (kind === 'resources' && !hasXY && !hasAddress) issues.error('(columns)', 'map the x and y columns, or an address column');
-  if (kind === 'responses' && m.date === undefined) issues.error('(columns)', 'map the date column');
-  if (kind === 'responses' && !hasAddress && !hasXY) issues.error('(columns)', 'map an address column (or street and house number)');
-  if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', `no household size column: every answer gets household size ${settings.defaultHouseholdSize}`, {}, { code: 'household_size_default', params: { default: settings.defaultHouseholdSize } });
+  if (kind === 'addresses' && (!hasAddress || (m.address === undefined && m.houseNumber === undefined))) issues.error('(columns)', importMessage('map_address_columns'));
+  if (kind === 'addresses' && !hasXY) issues.error('(columns)', importMessage('map_xy_columns'));
+  if (kind === 'resources' && m.name === undefined) issues.error('(columns)', importMessage('map_name_column'));
+  if (kind === 'resources' && !hasXY && !hasAddress) issues.error('(columns)', importMessage('map_xy_or_address'));
+  if (kind === 'responses' && m.date === undefined) issues.error('(columns)', importMessage('map_date_column'));
+  if (kind === 'responses' && !hasAddress && !hasXY) issues.error('(columns)', importMessage('map_address_or_street'));
+  if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', importMessage('household_size_default', { default: settings.defaultHouseholdSize }));
   if (kind === 'addresses' && m.households === undefined) {
     // A register export often gives residents (mieszkańcy, osoby zameldowane), not households: say so rather than divide.
     const residents = table.headers.find((h) => /(^| )(mieszkancow|mieszkancy|zameldowan\w*|osob|osoby)( |$)/.test(foldLabel(h)));
-    issues.warning(
-      '(columns)',
-      `no column with the number of households per address${residents ? ` ("${residents}" counts residents, which are not households)` : ''}: every address gets ${settings.defaultHouseholds}, so response rates cannot be computed from these addresses`,
-      {},
-      { code: 'no_household_counts', params: { default: settings.defaultHouseholds, residents: residents ?? '' } },
-    );
+    issues.warning('(columns)', importMessage('no_household_counts', { default: settings.defaultHouseholds, residents: residents ?? '' }));
   }
   const columns = { headers: table.headers, mapping, suggested, personalData };
   if (issues.hasErrors && (table.rows.length === 0 || issues.listed.some((i) => i.field.startsWith('columnMapping') || i.field === '(columns)' || i.field === '(kind)'))) {
@@ -204,18 +200,18 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     const candidates = detectCrs(positions, crsMember);
     const used = settings.crs ?? candidates[0];
     if (!used) {
-      issues.error('(crs)', 'the coordinates fit none of WGS84, Web Mercator, PUWG 1992 (EPSG:2180) or PUWG 2000 zones 5–8 (EPSG:2176–2179) in Poland; check the x and y columns', {});
+      issues.error('(crs)', importMessage('crs_none_fits'));
     } else {
       const choice: CrsChoice = { code: used.code, axisOrder: used.axisOrder };
       crs = { used: choice, candidates, fromSettings: settings.crs !== undefined };
       project = createReprojector(choice);
       if (!settings.crs) {
-        if (isConfidentGuess(candidates)) issues.warning('(crs)', `coordinates read as ${candidates[0]!.reason}; confirm on the map preview`);
-        else issues.error('(crs)', `the coordinate system is unclear: ${candidates.slice(0, 3).map((c) => c.reason).join('; ')}. Choose one`);
+        if (isConfidentGuess(candidates)) issues.warning('(crs)', importMessage('crs_guessed', { guess: crsGuess(candidates[0]!) }));
+        else issues.error('(crs)', importMessage('crs_unclear', { candidates: candidates.slice(0, 3).map(crsGuess) }));
       } else if (positions.length > 0) {
         const fit = candidates.find((c) => c.code === choice.code && c.axisOrder === choice.axisOrder);
-        if (!fit) issues.error('(crs)', `with ${CRS_LABELS[choice.code]} the points do not land in Poland; ${candidates[0] ? `try ${candidates[0].reason}` : 'check the x and y columns'}`);
-        else if (fit.fitInPoland < 0.99) issues.warning('(crs)', `${Math.round((1 - fit.fitInPoland) * 100)}% of the sampled points land outside Poland`);
+        if (!fit) issues.error('(crs)', importMessage('crs_points_outside', { crs: choice.code, best: candidates[0] ? crsGuess(candidates[0]) : null }));
+        else if (fit.fitInPoland < 0.99) issues.warning('(crs)', importMessage('crs_some_outside', { percent: Math.round((1 - fit.fitInPoland) * 100) }));
       }
     }
   }
@@ -261,7 +257,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
       convert = (i) => {
         const before = osmIssues.listed.length;
         const address = addressFromRow(osmCtx, i);
-        for (const issue of osmIssues.listed.slice(before)) issues.warning(issue.field, `address point left out: ${issue.message}`, { ...(issue.row === undefined ? {} : { row: issue.row, displayRow: issue.row + 1 }), ...(issue.column ? { column: issue.column } : {}), ...(issue.value !== undefined ? { value: issue.value } : {}) });
+        for (const issue of osmIssues.listed.slice(before)) issues.warning(issue.field, importMessage('address_point_left_out', { cause: issue.msg ?? null, problem: issue.problem ?? null }), { ...(issue.row === undefined ? {} : { row: issue.row, displayRow: issue.row + 1 }), ...(issue.column ? { column: issue.column } : {}), ...(issue.value !== undefined ? { value: issue.value } : {}) });
         osmIssues.listed.length = 0;
         return address;
       };
@@ -294,7 +290,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   onProgress?.(total, total);
   throwIfAborted(signal);
   if (keptOnBareStreets.count > 0) {
-    issues.warning('addressId', `${keptOnBareStreets.count} answers are kept on their street only: those streets have no address points yet (import the addresses to place answers on buildings)`, {}, { code: 'kept_on_streets_without_addresses', params: { count: keptOnBareStreets.count } });
+    issues.warning('addressId', importMessage('kept_on_streets_without_addresses', { count: keptOnBareStreets.count }));
   }
   if (kind === 'streets' || kind === 'addresses') records.addresses = out as Address[];
   else if (kind === 'resources') records.resources = out as Resource[];
@@ -305,7 +301,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   for (const collection of ['streets', 'addresses', 'resources', 'responses'] as const) {
     const seen = new Set<string>();
     for (const record of records[collection]) {
-      if (seen.has(record.id)) issues.error('id', `two records would get the id "${record.id}"`, { value: record.id });
+      if (seen.has(record.id)) issues.error('id', importMessage('duplicate_id', { id: record.id }), { value: record.id });
       seen.add(record.id);
     }
   }

@@ -15,7 +15,8 @@ import { responseFingerprint } from './responseFingerprint';
 import type { StreetProximity } from './streetProximity';
 import type { UnknownValueCounter } from './unknownValues';
 import { rowPoint, where, type ImportTable } from './importTable';
-import { MATCH_REASON_TEXT, suggestionText, type MatchReportBuilder } from './matchReport';
+import { matchDetail, type MatchReportBuilder } from './matchReport';
+import { importMessage, type ListWhat } from './importMessages';
 import { idSlug } from './osmStreets';
 import { rowAddress } from './rowLocation';
 import { needFromLabel, resourceKindFromLabel, valueCategory } from './vocabulary';
@@ -79,13 +80,13 @@ export function addressFromRow(ctx: RowContext<AddressColumnMapping>, i: number)
   const point = rowPoint(table, i, cell, mapping, ctx.project, issues);
   if (point === null) return undefined;
   if (point === undefined) {
-    issues.error('location', 'the row has no coordinates (map the x and y columns, or use a GeoJSON file)', where(table, i));
+    issues.error('location', importMessage('no_coordinates'), where(table, i));
     return undefined;
   }
   const match = ctx.matcher.match(row.data.street, row.data.houseNumber);
   ctx.report.add(match, table.rowNumbers[i]!, address!.text);
   if (!match.streetId) {
-    issues.error('streetId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}; import the streets first`, where(table, i, mapping.address ?? mapping.street, row.data.street));
+    issues.error('streetId', importMessage('street_unmatched', matchDetail(match)), where(table, i, mapping.address ?? mapping.street, row.data.street));
     return undefined;
   }
   const houseNumber = normaliseHouseNumber(row.data.houseNumber);
@@ -99,18 +100,17 @@ export function addressFromRow(ctx: RowContext<AddressColumnMapping>, i: number)
 }
 
 /** Looks up each list item; unknown ones are errors naming the item. */
-function listOf<T>(items: string[], lookup: (s: string) => T | undefined, what: string, ctx: RowContext<unknown>, i: number, column: string | undefined): T[] {
+function listOf<T>(items: string[], lookup: (s: string) => T | undefined, what: ListWhat, ctx: RowContext<unknown>, i: number, column: string | undefined): T[] {
   const out: T[] = [];
   for (const item of items) {
     const id = lookup(item);
-    if (id === undefined) ctx.issues.error(column ?? what, `"${item}" is not a known ${what}`, where(ctx.table, i, column, item));
+    if (id === undefined) ctx.issues.error(column ?? what, importMessage('unknown_list_value', { what, value: item }), where(ctx.table, i, column, item));
     else if (!out.includes(id)) out.push(id);
   }
   return out;
 }
 
 type MappedField = 'needs' | 'nuisances' | 'offers';
-const FIELD_WORD: Record<MappedField, string> = { needs: 'need category', nuisances: 'nuisance', offers: 'offer' };
 
 /** The category of one list item: a known word, or the user's value mapping; unknown ones are counted and are errors. */
 function mappedItem(ctx: RowContext<unknown>, field: MappedField, item: string, i: number, column: string | undefined): string | undefined {
@@ -118,7 +118,7 @@ function mappedItem(ctx: RowContext<unknown>, field: MappedField, item: string, 
   if (id !== undefined && valueCategory(field, item, undefined) === undefined) ctx.unknownValues?.add(field, item, ctx.table.rowNumbers[i]! + 1, true);
   if (id === undefined) {
     ctx.unknownValues?.add(field, item, ctx.table.rowNumbers[i]! + 1);
-    ctx.issues.error(column ?? field, `"${item}" is not a known ${FIELD_WORD[field]}; map it to a category`, where(ctx.table, i, column, item), { code: 'unknown_value', params: { field, value: item } });
+    ctx.issues.error(column ?? field, importMessage('unknown_value', { field, value: item }), where(ctx.table, i, column, item));
     return undefined;
   }
   return id === 'ignore' ? undefined : id;
@@ -144,10 +144,10 @@ export function resourceFromRow(ctx: RowContext<ResourceColumnMapping>, i: numbe
   const errorsBefore = issues.errorCount;
   const kindText = cell(i, mapping.resourceKind)?.trim() ?? '';
   const resourceKind = kindText === '' ? 'other' : resourceKindFromLabel(kindText);
-  if (resourceKind === undefined) issues.error('kind', `"${kindText}" is not a known kind of institution (e.g. szkoła, biblioteka, dom kultury, parafia, NGO, MOPS, inne)`, where(table, i, mapping.resourceKind, kindText));
-  const serves = listOf(splitListCell(cell(i, mapping.serves)), needFromLabel, 'need category', ctx, i, mapping.serves);
+  if (resourceKind === undefined) issues.error('kind', importMessage('unknown_resource_kind', { value: kindText }), where(table, i, mapping.resourceKind, kindText));
+  const serves = listOf(splitListCell(cell(i, mapping.serves)), needFromLabel, 'needs', ctx, i, mapping.serves);
   const date = parseDateCell(cell(i, mapping.partnershipDeclaredOn));
-  if (date === null) issues.error('partnershipDeclaredOn', 'the date must look like 2025-05-05 or 05.05.2025', where(table, i, mapping.partnershipDeclaredOn, cell(i, mapping.partnershipDeclaredOn)));
+  if (date === null) issues.error('partnershipDeclaredOn', importMessage('bad_date_form'), where(table, i, mapping.partnershipDeclaredOn, cell(i, mapping.partnershipDeclaredOn)));
   const address = rowAddress((c) => cell(i, c), mapping);
   const row = ResourceCsvRow.safeParse({
     name: cell(i, mapping.name) ?? '',
@@ -167,8 +167,8 @@ export function resourceFromRow(ctx: RowContext<ResourceColumnMapping>, i: numbe
     const match = ctx.matcher.match(address.street, address.houseNumber);
     ctx.report.add(match, table.rowNumbers[i]!, address.text);
     point = pointOfAddress(ctx, match.addressId);
-    if (!point) issues.error('location', `no coordinates, and the address did not match an address point: ${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}`, where(table, i, mapping.address ?? mapping.street, address.text));
-  } else if (point === undefined) issues.error('location', 'the row has no coordinates and no address', where(table, i));
+    if (!point) issues.error('location', importMessage('resource_address_unmatched', matchDetail(match)), where(table, i, mapping.address ?? mapping.street, address.text));
+  } else if (point === undefined) issues.error('location', importMessage('no_location'), where(table, i));
   if (!point || issues.errorCount > errorsBefore) return undefined;
   const record = Resource.safeParse({
     id: uniqueId(`res-${ctx.idPrefix}-${table.rowNumbers[i]! + 1}`, ctx.usedIds),
@@ -214,7 +214,7 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     const severity = severityText === undefined ? (fromList ? 1 : undefined) : severityOf(severityText);
     if (severity === undefined || severity === 0) return;
     if (!Number.isInteger(severity) || severity < 0 || severity > 3) {
-      issues.error('needs', 'severity must be 0 (none), 1, 2 or 3', where(table, i, column, severityText));
+      issues.error('needs', importMessage('severity_range'), where(table, i, column, severityText));
       return;
     }
     if (needs.some((n) => n.category === category)) return;
@@ -231,7 +231,7 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     const out: T[] = [];
     for (const [column, id] of Object.entries(columns)) {
       const yes = parseYesNoCell(cell(i, column));
-      if (yes === null) issues.error(field, 'the cell must be yes or no (1/0, tak/nie, x or empty)', where(table, i, column, cell(i, column)));
+      if (yes === null) issues.error(field, importMessage('yes_no_cell'), where(table, i, column, cell(i, column)));
       else if (yes && !out.includes(id)) out.push(id);
     }
     return out;
@@ -239,7 +239,7 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
   const nuisances = [...new Set([...yesColumns(mapping.nuisanceColumns, 'nuisances'), ...mappedListOf(ctx as RowContext<unknown>, 'nuisances', splitListCell(cell(i, mapping.nuisancesList)), i, mapping.nuisancesList)])];
   const offers = [...new Set([...yesColumns(mapping.offerColumns, 'offers'), ...mappedListOf(ctx as RowContext<unknown>, 'offers', splitListCell(cell(i, mapping.offersList)), i, mapping.offersList)])];
   const consent = parseYesNoCell(cell(i, mapping.leaderConsent));
-  if (consent === null) issues.error('leaderCandidate.consent', 'the leader consent cell must be yes or no', where(table, i, mapping.leaderConsent, cell(i, mapping.leaderConsent)));
+  if (consent === null) issues.error('leaderCandidate.consent', importMessage('leader_consent_yes_no'), where(table, i, mapping.leaderConsent, cell(i, mapping.leaderConsent)));
   const leaderInterests = consent ? mappedListOf(ctx as RowContext<unknown>, 'needs', splitListCell(cell(i, mapping.leaderInterests)), i, mapping.leaderInterests) : [];
   const date = parseDateCell(cell(i, mapping.date));
   const size = parseIntegerCell(cell(i, mapping.householdSize));
@@ -275,18 +275,18 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
       ctx.keptOnBareStreets.count++;
     } else if (match.status === 'street' && settings.streetLevelMatch) {
       location.streetId = match.streetId!;
-      issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason!]}${suggestionText(match)}; the answer is kept on the street`, where(table, i, mapping.address ?? mapping.houseNumber ?? mapping.street, address.text));
+      issues.warning('addressId', importMessage('address_kept_on_street', matchDetail(match)), where(table, i, mapping.address ?? mapping.houseNumber ?? mapping.street, address.text));
     } else if (settings.onUnmatched === 'skip') {
-      issues.warning('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}; the row is left out`, where(table, i, column, address.text), { rowLeftOut: true });
+      issues.warning('addressId', importMessage('address_row_left_out', matchDetail(match)), where(table, i, column, address.text), true);
       skip = true;
     } else {
-      issues.error('addressId', `${MATCH_REASON_TEXT[match.reason ?? 'unknown_street']}${suggestionText(match)}`, where(table, i, column, address.text));
+      issues.error('addressId', importMessage('address_unmatched', matchDetail(match)), where(table, i, column, address.text));
     }
   }
   if (!location.addressId && !location.streetId && !skip && !rejected) {
     const ownPoint = rowPoint(table, i, cell, mapping, ctx.project, issues);
     if (ownPoint) location.location = ownPoint;
-    else if (ownPoint === undefined && !address) issues.error('addressId', 'the row has no address and no coordinates', where(table, i, mapping.address ?? mapping.street));
+    else if (ownPoint === undefined && !address) issues.error('addressId', importMessage('no_location'), where(table, i, mapping.address ?? mapping.street));
   }
   if (skip || !row.success || issues.errorCount > errorsBefore) return undefined;
   const record = SurveyResponse.safeParse({
@@ -310,7 +310,7 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     const left = existing.get(fingerprint) ?? 0;
     if (left > 0) {
       existing.set(fingerprint, left - 1);
-      issues.warning('(record)', 'the same answer is already in the workspace (was this file imported before?); it is not added again', where(table, i), { code: 'already_imported', params: {} });
+      issues.warning('(record)', importMessage('already_imported'), where(table, i));
       return undefined;
     }
   }
@@ -359,9 +359,8 @@ function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch,
       const report = far ? issues.error.bind(issues) : issues.warning.bind(issues);
       report(
         'streetId',
-        `the name matches ${street}, which lies ${Math.round(Math.max(best.distance, houseDistance))} m from the row's coordinates${nearest ? `; the nearest street to the point is ${nearestLabel}` : ''}`,
+        importMessage('street_far_from_point', { written: address.street, street, distance: Math.round(Math.max(best.distance, houseDistance)), nearest: nearestLabel }),
         where(table, i, column, address.text),
-        { code: 'street_far_from_point', params: { written: address.street, street, distance: Math.round(Math.max(best.distance, houseDistance)), nearest: nearestLabel } },
       );
       if (far) return { match: { status: 'unmatched', reason: 'name_far_from_point', streetSuggestions: nearest ? [nearestLabel] : [], houseNumberSuggestions: [] }, rejected: true };
     }
@@ -386,9 +385,8 @@ function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch,
   const street = matcher.labelOf(chosen.streetId);
   issues.warning(
     'streetId',
-    `no street of this name; the row's coordinates lie ${Math.round(chosen.distanceMeters)} m from ${street}, so the answer is put there`,
+    importMessage('street_from_point', { written: address.street, street, distance: Math.round(chosen.distanceMeters) }),
     where(table, i, column, address.text),
-    { code: 'street_from_point', params: { written: address.street, street, distance: Math.round(chosen.distanceMeters) } },
   );
   return { match: onStreet, rejected: false };
 }

@@ -10,9 +10,14 @@ export interface DecodedText {
   encoding: TextEncodingName;
   /** The file began with the UTF-8 byte order mark (removed from `text`). */
   bom: boolean;
-  /** Why this encoding was chosen, for the wizard ("bytes are valid UTF-8", "12 Polish letters read as Windows-1250…"). */
-  reason: string;
+  /** Why this encoding was chosen, as a code the wizard words ("the bytes are valid UTF-8", "12 Polish letters…"). */
+  reason: EncodingReason;
 }
+
+/** Why an encoding was chosen: by the user, a BOM, valid UTF-8, text given as such, or Polish letters counted under both code pages. */
+export type EncodingReason =
+  | { code: 'chosen' | 'bom' | 'valid_utf8' | 'given_as_text' }
+  | { code: 'polish_letters'; chosen: TextEncodingName; letters: number; other: TextEncodingName; otherLetters: number };
 
 const POLISH_LETTERS = new Set('ąćęłńóśźżĄĆĘŁŃÓŚŹŻ');
 
@@ -72,12 +77,12 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (forced) {
     const body = forced === 'utf-8' && bom ? bytes.subarray(3) : bytes;
-    return { text: decode(forced, body), encoding: forced, bom: forced === 'utf-8' && bom, reason: `encoding ${forced} chosen by the user` };
+    return { text: decode(forced, body), encoding: forced, bom: forced === 'utf-8' && bom, reason: { code: 'chosen' } };
   }
-  if (bom) return { text: decode('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true, reason: 'the file starts with a UTF-8 byte order mark' };
+  if (bom) return { text: decode('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true, reason: { code: 'bom' } };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, encoding: 'utf-8', bom: false, reason: 'the bytes are valid UTF-8' };
+    return { text, encoding: 'utf-8', bom: false, reason: { code: 'valid_utf8' } };
   } catch {
     // not UTF-8: one of the single-byte code pages
   }
@@ -85,16 +90,16 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   const scoreA = a.letters - 3 * a.suspicious;
   const scoreB = b.letters - 3 * b.suspicious;
   if (scoreB > scoreA) {
-    return { text: decode('iso-8859-2', bytes), encoding: 'iso-8859-2', bom: false, reason: `not UTF-8; ${b.letters} Polish letters read as ISO-8859-2 against ${a.letters} as Windows-1250` };
+    return { text: decode('iso-8859-2', bytes), encoding: 'iso-8859-2', bom: false, reason: { code: 'polish_letters', chosen: 'iso-8859-2', letters: b.letters, other: 'windows-1250', otherLetters: a.letters } };
   }
-  return { text: decode('windows-1250', bytes), encoding: 'windows-1250', bom: false, reason: `not UTF-8; ${a.letters} Polish letters read as Windows-1250 against ${b.letters} as ISO-8859-2` };
+  return { text: decode('windows-1250', bytes), encoding: 'windows-1250', bom: false, reason: { code: 'polish_letters', chosen: 'windows-1250', letters: a.letters, other: 'iso-8859-2', otherLetters: b.letters } };
 }
 
 /** Bytes or text → text: strings pass through (a leading BOM character is dropped). */
 export function textOf(input: Uint8Array | ArrayBuffer | string, forced?: TextEncodingName): DecodedText {
   if (typeof input === 'string') {
     const bom = input.charCodeAt(0) === 0xfeff;
-    return { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom, reason: 'the file was given as text' };
+    return { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom, reason: { code: 'given_as_text' } };
   }
   return decodeText(input instanceof Uint8Array ? input : new Uint8Array(input), forced);
 }

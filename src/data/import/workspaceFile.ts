@@ -1,5 +1,6 @@
 import { issuesFromZod, type InputIssue, type Workspace } from '../../domain';
 import { WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION, WorkspaceFile } from '../../domain/importing';
+import { importMessage, importMessageLogText, type ImportMessage } from './importMessages';
 
 /**
  * One JSON file holding a whole workspace: `{ format: 'cal-map-workspace', v: 1, exportedAt, workspace }`.
@@ -27,23 +28,25 @@ export function migrateWorkspaceFile(
   from: number,
   to: number,
   migrations: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>>,
-): { ok: true; file: Record<string, unknown> } | { ok: false; message: string } {
+): { ok: true; file: Record<string, unknown> } | { ok: false; msg: ImportMessage } {
   let current = file;
   for (let v = from; v < to; v++) {
     const migrate = migrations[v];
-    if (!migrate) return { ok: false, message: `the file is version ${from} and there is no upgrade from version ${v}` };
+    if (!migrate) return { ok: false, msg: importMessage('workspace_no_upgrade', { from, step: v }) };
     try {
       current = migrate(current);
     } catch (error) {
-      return { ok: false, message: `the file could not be upgraded from version ${v} (${error instanceof Error ? error.message : String(error)})` };
+      return { ok: false, msg: importMessage('workspace_upgrade_failed', { step: v, reason: error instanceof Error ? error.message : String(error) }) };
     }
   }
   return { ok: true, file: current };
 }
 
-export type ParsedWorkspaceFile = { ok: true; workspace: Workspace; exportedAt: string; migratedFrom?: number } | { ok: false; issues: InputIssue[] };
+/** A problem of the file: a coded message of its own, or (from the Workspace schema) the domain's `problem`. */
+export type WorkspaceFileIssue = InputIssue & { msg?: ImportMessage };
+export type ParsedWorkspaceFile = { ok: true; workspace: Workspace; exportedAt: string; migratedFrom?: number } | { ok: false; issues: WorkspaceFileIssue[] };
 
-const fail = (message: string, field = '(file)'): ParsedWorkspaceFile => ({ ok: false, issues: [{ source: SOURCE, field, message }] });
+const fail = (msg: ImportMessage, field = '(file)'): ParsedWorkspaceFile => ({ ok: false, issues: [{ source: SOURCE, field, message: importMessageLogText(msg), msg }] });
 
 /**
  * Reads a workspace file: JSON, format, version (migrating older ones), then the domain Workspace schema. Every problem
@@ -55,18 +58,18 @@ export function parseWorkspaceFile(text: string, migrations = WORKSPACE_MIGRATIO
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail(`the file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return fail(importMessage('not_json', { reason: error instanceof Error ? error.message : String(error) }));
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('the file must hold one JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail(importMessage('workspace_not_object'));
   let file = json as Record<string, unknown>;
-  if (file.format !== WORKSPACE_FILE_FORMAT) return fail(`this is not a CAL Map workspace file (format must be "${WORKSPACE_FILE_FORMAT}")`, 'format');
+  if (file.format !== WORKSPACE_FILE_FORMAT) return fail(importMessage('workspace_wrong_format', { format: WORKSPACE_FILE_FORMAT }), 'format');
   const version = file.v;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('the file has no valid version number "v"', 'v');
-  if (version > WORKSPACE_FILE_VERSION) return fail(`the file was written by a newer CAL Map (file version ${version}, this one reads up to ${WORKSPACE_FILE_VERSION}); update the app`, 'v');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(importMessage('workspace_no_version'), 'v');
+  if (version > WORKSPACE_FILE_VERSION) return fail(importMessage('workspace_newer', { version, supported: WORKSPACE_FILE_VERSION }), 'v');
   let migratedFrom: number | undefined;
   if (version < WORKSPACE_FILE_VERSION) {
     const migrated = migrateWorkspaceFile(file, version, WORKSPACE_FILE_VERSION, migrations);
-    if (!migrated.ok) return fail(migrated.message, 'v');
+    if (!migrated.ok) return fail(migrated.msg, 'v');
     file = migrated.file;
     migratedFrom = version;
   }

@@ -1,4 +1,6 @@
 import type { GroupKind, ResourceKind, SurveyMethod } from '../../domain';
+import { fieldProblemMessages } from './messages/fieldProblems';
+import { importIssueMessages } from './messages/importIssues';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -8,6 +10,8 @@ export type Language = (typeof LANGUAGES)[number];
  * The English dictionary is typed against this one, so a missing key does not compile.
  */
 const pl = {
+  ...importIssueMessages.pl,
+  ...fieldProblemMessages.pl,
   appName: 'CAL Map',
   skipToMap: 'Przejdź do mapy',
   overpassFetch: 'Pobierz ulice i budynki gminy z OpenStreetMap ({town})',
@@ -490,15 +494,6 @@ const pl = {
   importUndo: 'Cofnij ten import',
   importUndone: 'Import cofnięto: dodane rekordy usunięto, zastąpione przywrócono.',
   importUndoFailed: 'Nie udało się cofnąć importu: {reason}',
-  importMsgUnknownValue: '„{value}” — tej wartości ({field}) nie znamy; wskaż jej znaczenie w kroku „Wartości w pliku”',
-  importMsgStreetFromPoint: 'nie ma ulicy „{written}”; współrzędne wiersza leżą {distance} m od: {street} — odpowiedź przypisano do tej ulicy',
-  importMsgStreetFarFromPoint: 'nazwa wskazuje {street}, ale ta ulica leży {distance} m od współrzędnych wiersza — sprawdź nazwę albo współrzędne',
-  importMsgStreetFarFromPointNearest: 'nazwa wskazuje {street}, ale ta ulica leży {distance} m od współrzędnych wiersza; najbliżej punktu jest {nearest} — sprawdź nazwę albo współrzędne',
-  importMsgAlreadyImported: 'ta sama odpowiedź jest już w danych (czy plik był już importowany?) — nie dodajemy jej drugi raz',
-  importMsgNoHouseholdCounts: 'plik nie podaje liczby gospodarstw ani mieszkańców przy adresach: każdy adres dostanie {default}, więc odsetka zebranych ankiet (wskaźnika zwrotu) nie da się z tych adresów policzyć',
-  importMsgHouseholdSizeDefault: 'brak kolumny z liczbą osób w gospodarstwie: każda ankieta dostanie wartość {default}',
-  importMsgKeptOnBareStreets: 'ankiety przypisane tylko do ulicy, bo te ulice nie mają jeszcze punktów adresowych: {count} (zaimportuj adresy, by przypisać je do budynków)',
-  importMsgResidentsNotHouseholds: 'kolumna „{residents}” podaje liczbę mieszkańców, a nie gospodarstw domowych, a tych plik nie podaje: każdy adres dostanie {default}, więc odsetka zebranych ankiet (wskaźnika zwrotu) nie da się z tych adresów policzyć',
   importValueFieldNeeds: 'potrzeby',
   importValueFieldNuisances: 'uciążliwości',
   importValueFieldOffers: 'co gospodarstwo może dać',
@@ -801,6 +796,8 @@ export type MessageKey = keyof typeof pl;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 const en: Messages = {
+  ...importIssueMessages.en,
+  ...fieldProblemMessages.en,
   appName: 'CAL Map',
   skipToMap: 'Skip to the map',
   overpassFetch: "Fetch the gmina's streets and buildings from OpenStreetMap ({town})",
@@ -1282,15 +1279,6 @@ const en: Messages = {
   importUndo: 'Undo this import',
   importUndone: 'Import undone: the records it added were removed, those it replaced restored.',
   importUndoFailed: 'The import could not be undone: {reason}',
-  importMsgUnknownValue: '"{value}" — an unknown value ({field}); say what it means in the "Values in the file" step',
-  importMsgStreetFromPoint: 'there is no street "{written}"; the row\'s coordinates lie {distance} m from {street}, so the answer was put on that street',
-  importMsgStreetFarFromPoint: 'the name points to {street}, but that street lies {distance} m from the row\'s coordinates — check the name or the coordinates',
-  importMsgStreetFarFromPointNearest: 'the name points to {street}, but that street lies {distance} m from the row\'s coordinates; the nearest street to the point is {nearest} — check the name or the coordinates',
-  importMsgAlreadyImported: 'the same answer is already in the data (was this file imported before?) — it is not added twice',
-  importMsgNoHouseholdCounts: 'the file gives no number of households or residents per address: every address gets {default}, so response rates cannot be computed from these addresses',
-  importMsgHouseholdSizeDefault: 'no household size column: every answer gets household size {default}',
-  importMsgKeptOnBareStreets: 'answers kept on their street only, because those streets have no address points yet: {count} (import the addresses to place them on buildings)',
-  importMsgResidentsNotHouseholds: 'the column "{residents}" counts residents, not households, and the file gives no households: every address gets {default}, so response rates cannot be computed from these addresses',
   importValueFieldNeeds: 'needs',
   importValueFieldNuisances: 'nuisances',
   importValueFieldOffers: 'what the household can offer',

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { planAreaImport, type AreaImportIssue, type AreaImportPlan, type AreaImportSettings } from '../../data/import/areaImport';
-import { formatIssue, type Area, type AreaKind, type Workspace } from '../../domain';
+import type { Area, AreaKind, Workspace } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
-import { crsName, issueMessage } from './issueText';
+import { inputIssuesText } from '../i18n/problemText';
+import { crsName, issueText } from './issueText';
 
 const KIND_LABELS: Readonly<Record<AreaKind, MessageKey>> = { district: 'areaKindDistrict', estate: 'areaKindEstate', care_region: 'areaKindCareRegion', custom: 'areaKindCustom' };
 
@@ -73,7 +74,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     setStatus({ kind: 'saving', plan: status.plan });
     const result = await dataSource.applyChanges({ upserts: { areas } });
     if (!result.ok) {
-      setStatus({ kind: 'failed', reason: result.issues.map(formatIssue).join('; '), plan: status.plan });
+      setStatus({ kind: 'failed', reason: inputIssuesText(result.issues, language), plan: status.plan });
       return;
     }
     setStatus({ kind: 'done', count: areas.length, undo });
@@ -84,7 +85,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     if (status.kind !== 'done') return;
     const result = await dataSource.applyChanges({ upserts: { areas: status.undo.restore }, deletes: { areas: status.undo.remove } });
     if (!result.ok) {
-      setStatus({ kind: 'failed', reason: result.issues.map(formatIssue).join('; ') });
+      setStatus({ kind: 'failed', reason: inputIssuesText(result.issues, language) });
       return;
     }
     setStatus({ kind: 'undone' });
@@ -92,7 +93,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
   };
 
   const text = (issue: AreaImportIssue) => {
-    if (!issue.areaCode) return issueMessage(issue.message, language);
+    if (!issue.areaCode) return issueText(issue, language);
     const params = { ...issue.areaParams };
     if (typeof params.crs === 'string') params.crs = crsName(params.crs as never, language);
     return t(`areaMsg_${issue.areaCode}` as MessageKey, params);

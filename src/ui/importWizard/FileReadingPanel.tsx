@@ -3,7 +3,7 @@ import type { ImportPlan } from '../../data/import';
 import { CRS_CODES, TEXT_ENCODINGS, type AxisOrder, type CrsCode, type TextEncodingName } from '../../domain/importing';
 import type { Language, MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
-import { crsCandidateText, crsName, encodingReasonText, sampledCount } from './issueText';
+import { crsCandidateText, crsName, encodingReasonText } from './issueText';
 import type { CsvDelimiterChoice, WizardAction, WizardSettings } from './wizardState';
 
 const DELIMITERS: ReadonlyArray<[CsvDelimiterChoice, MessageKey]> = [
@@ -47,7 +47,7 @@ export function FileReadingPanel({ plan, settings, language, dispatch }: FileRea
             </dt>
             <dd>
               <span data-testid="import-encoding">{ENCODING_NAMES[file.encoding as TextEncodingName] ?? file.encoding}</span>
-              <span className="import-note"> — {encodingReasonText(file.encodingReason, language)}</span>
+              {file.encodingReason ? <span className="import-note"> — {encodingReasonText(file.encodingReason, language)}</span> : null}
               <br />
               <select id={`${id}-enc`} value={settings.encoding ?? AUTO} onChange={(event) => dispatch({ type: 'encodingChosen', encoding: event.target.value === AUTO ? undefined : (event.target.value as TextEncodingName) })}>
                 <option value={AUTO}>{t('importAuto')}</option>
@@ -94,7 +94,7 @@ export function FileReadingPanel({ plan, settings, language, dispatch }: FileRea
               {crs.candidates.length ? (
                 <ul className="import-candidates">
                   {crs.candidates.slice(0, 3).map((c) => (
-                    <li key={`${c.code}|${c.axisOrder}`}>{crsCandidateText(c, sampledCount(c.reason), language)}</li>
+                    <li key={`${c.code}|${c.axisOrder}`}>{crsCandidateText(c, language)}</li>
                   ))}
                 </ul>
               ) : null}

@@ -4,7 +4,6 @@ import { isAbortError } from '../../data/abort';
 import { commitImport, rejectedRowsCsv, type ImportPlan } from '../../data/import';
 import { importUndoChanges } from '../../data/import/importUndo';
 import type { WorkspaceChanges } from '../../data/dataSource';
-import { formatIssue } from '../../domain';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/importing';
 import { buildMapData } from '../../map/mapData';
 import { createImportClient, type ImportClient } from '../../worker/importClient';
@@ -20,6 +19,7 @@ import { GUESS_HEAD_BYTES, suggestImportKind } from './kindGuess';
 import { MatchReportPanel } from './MatchReportPanel';
 import { previewFit } from './previewGeometry';
 import { issueText } from './issueText';
+import { inputIssueText, inputIssuesText } from '../i18n/problemText';
 import { browserStorage, forgetValueMapping, loadValueMapping, mappedValueCount, saveValueMapping } from './savedValueMapping';
 import { ValueMappingPanel } from './ValueMappingPanel';
 import { canCommit, canCommitValidRows, initialWizardState, plannedCounts, planSettings, shownMapping, wizardReducer, type RecordCounts } from './wizardState';
@@ -178,7 +178,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
     setUndoStatus('working');
     const result = await dataSource.applyChanges(changes);
     if (!result.ok) {
-      setUndoStatus({ reason: result.issues.map(formatIssue).join('; ') });
+      setUndoStatus({ reason: inputIssuesText(result.issues, language) });
       return;
     }
     undoRef.current = null;
@@ -417,7 +417,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
                 <p>{t('importCommitFailed')}</p>
                 <ul>
                   {state.commit.issues.slice(0, 20).map((issue, i) => (
-                    <li key={i}>{issue.message}</li>
+                    <li key={i}>{inputIssueText(issue, language)}</li>
                   ))}
                 </ul>
               </div>

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { isAbortError } from '../../data/abort';
-import { exportWorkspaceFile, parseWorkspaceFile } from '../../data/import';
-import type { InputIssue, Workspace } from '../../domain';
+import { exportWorkspaceFile, parseWorkspaceFile, type WorkspaceFileIssue } from '../../data/import';
+import type { Workspace } from '../../domain';
 import { useT } from '../i18n/useT';
-import { requestReload, useAppStore } from '../shell/appStore';
+import { requestReload, useAppState, useAppStore } from '../shell/appStore';
+import { issueText } from './issueText';
 import { applyWorkspaceReplacement, planWorkspaceReplacement, type WorkspaceReplacement } from './workspaceReplace';
 import { createEmbeddedDataSource } from '../../data/embedded';
 import { COLLECTION_NAMES } from '../../domain';
@@ -12,11 +13,11 @@ import { openWorkspace, workspaceRegistry } from '../shell/header/workspaceSwitc
 
 type LoadStatus =
   | { kind: 'idle' }
-  | { kind: 'invalid'; fileName: string; issues: InputIssue[] }
+  | { kind: 'invalid'; fileName: string; issues: WorkspaceFileIssue[] }
   | { kind: 'confirm'; fileName: string; workspace: Workspace; replacement: WorkspaceReplacement }
   | { kind: 'saving' }
   | { kind: 'done'; fileName: string }
-  | { kind: 'failed'; issues: InputIssue[] };
+  | { kind: 'failed'; issues: WorkspaceFileIssue[] };
 
 /** "cal-map-Dębowo-2025-06-01.json": the town and the day, so a folder of exports sorts and reads well. */
 export function workspaceFileName(town: string, now: Date): string {
@@ -30,6 +31,7 @@ export function workspaceFileName(town: string, now: Date): string {
  */
 export function WorkspaceFilePanel({ dataSource, workspace }: { dataSource: DataSource; workspace: Workspace | null }) {
   const t = useT();
+  const language = useAppState((s) => s.language);
   const store = useAppStore();
   const inputId = useId();
   const titleId = useId();
@@ -149,7 +151,7 @@ export function WorkspaceFilePanel({ dataSource, workspace }: { dataSource: Data
           <ul>
             {status.issues.slice(0, 20).map((issue, i) => (
               <li key={i}>
-                {issue.field}: {issue.message}
+                {issue.field}: {issueText(issue, language)}
               </li>
             ))}
           </ul>

@@ -87,17 +87,17 @@ describe('the coordinate / name cross-check', () => {
     // "Lutaków Rodziny 26" written on a point 20 m from ul. Świętego Mikołaja: not ul. Świętej Rodziny (1.1 km away).
     const plan = await planImport('responses', surveyCsv([['Świętej Rodziny', '26', 23.475, 51.1402], ['Kopernika Mikołaja', '3', 23.475, 51.1302]]), settings, workspace());
     expect(plan.ok).toBe(false);
-    const far = plan.issues.filter((i) => i.code === 'street_far_from_point');
+    const far = plan.issues.filter((i) => i.msg?.code === 'street_far_from_point');
     expect(far.map((i) => i.displayRow)).toEqual([2, 3]);
-    expect(far[0]).toMatchObject({ severity: 'error', column: 'Ulica', value: 'Świętej Rodziny 26', params: { street: 'ul. Świętej Rodziny', nearest: 'ul. Świętego Mikołaja' } });
-    expect(Number(far[0]!.params!.distance)).toBeGreaterThan(1000);
+    expect(far[0]).toMatchObject({ severity: 'error', column: 'Ulica', value: 'Świętej Rodziny 26', msg: { street: 'ul. Świętej Rodziny', nearest: 'ul. Świętego Mikołaja' } });
+    expect(far[0]!.msg?.code === 'street_far_from_point' && far[0]!.msg.distance).toBeGreaterThan(1000);
   });
 
   it('lets the point decide an unknown name (nearest street within the tolerance, warned), and not beyond it', async () => {
     const plan = await planImport('responses', surveyCsv([['Lutaków Rodziny', '26', 23.475, 51.1302], ['Nieznana', '1', 23.475, 51.105]]), { ...settings, onUnmatched: 'skip' }, workspace());
-    const decided = plan.issues.find((i) => i.code === 'street_from_point');
-    expect(decided).toMatchObject({ severity: 'warning', displayRow: 2, params: { street: 'ul. Świętej Rodziny' } });
-    expect(Number(decided!.params!.distance)).toBeCloseTo(22, 0); // 0.0002° of latitude ≈ 22.3 m
+    const decided = plan.issues.find((i) => i.msg?.code === 'street_from_point');
+    expect(decided).toMatchObject({ severity: 'warning', displayRow: 2, msg: { street: 'ul. Świętej Rodziny' } });
+    expect(decided!.msg?.code === 'street_from_point' ? decided!.msg.distance : NaN).toBeCloseTo(22, 0); // 0.0002° of latitude ≈ 22.3 m
     expect(plan.records.responses).toHaveLength(1);
     expect(plan.records.responses[0]).toMatchObject({ streetId: 'street-sw-rodziny' });
     // Row 3 lies 550 m from any street: left out, not guessed.
@@ -155,14 +155,14 @@ describe('household size and household count headers', () => {
   it('reads the size from "osoby" (no default of 1)', async () => {
     const plan = await planImport('responses', surveyCsv([['Jana Matejki', '1', 23.475, 51.1002], ['Jana Matejki', '2', 23.475, 51.1002]]), settings, workspace());
     expect(plan.records.responses.map((r) => r.householdSize)).toEqual([1, 2]);
-    expect(plan.issues.some((i) => i.code === 'household_size_default')).toBe(false);
+    expect(plan.issues.some((i) => i.msg?.code === 'household_size_default')).toBe(false);
   });
   it('says that response rates cannot be computed when an address file has no counts', async () => {
     const plan = await planImport('addresses', 'Ulica;Nr;X;Y\nJana Matejki;1;23,475;51,1002', { crs: settings.crs }, workspace());
-    expect(plan.issues.find((i) => i.code === 'no_household_counts')).toMatchObject({ severity: 'warning', params: { default: 1 } });
+    expect(plan.issues.find((i) => i.msg?.code === 'no_household_counts')).toMatchObject({ severity: 'warning', msg: { default: 1 } });
     const counted = await planImport('addresses', 'Ulica;Nr;X;Y;Liczba gospodarstw domowych\nJana Matejki;1;23,475;51,1002;7', { crs: settings.crs }, workspace());
     expect(counted.records.addresses[0]!.households).toBe(7);
-    expect(counted.issues.some((i) => i.code === 'no_household_counts')).toBe(false);
+    expect(counted.issues.some((i) => i.msg?.code === 'no_household_counts')).toBe(false);
   });
 });
 
@@ -214,7 +214,7 @@ describe('residents are not households', () => {
     const plan = await planImport('addresses', 'Ulica;Nr;X;Y;Liczba mieszkańców\nJana Matejki;1;23,475;51,1002;7', { crs: settings.crs }, workspace());
     expect(plan.columns?.mapping).not.toHaveProperty('households');
     expect(plan.records.addresses[0]!.households).toBe(1);
-    expect(plan.issues.find((i) => i.code === 'no_household_counts')?.params).toEqual({ default: 1, residents: 'Liczba mieszkańców' });
+    expect(plan.issues.find((i) => i.msg?.code === 'no_household_counts')?.msg).toEqual({ code: 'no_household_counts', default: 1, residents: 'Liczba mieszkańców' });
   });
 });
 
@@ -224,6 +224,6 @@ describe('a town with streets but no address points yet', () => {
     const plan = await planImport('responses', surveyCsv(rows), settings, workspace());
     expect(plan.ok).toBe(true);
     expect(plan.records.responses.map((r) => r.streetId)).toEqual(['street-matejki', 'street-matejki', 'street-ofiar-katynia']);
-    expect(plan.issues.filter((i) => i.field === 'addressId')).toEqual([expect.objectContaining({ code: 'kept_on_streets_without_addresses', params: { count: 3 }, severity: 'warning' })]);
+    expect(plan.issues.filter((i) => i.field === 'addressId')).toEqual([expect.objectContaining({ msg: { code: 'kept_on_streets_without_addresses', count: 3 }, severity: 'warning' })]);
   });
 });

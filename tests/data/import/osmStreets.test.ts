@@ -40,7 +40,7 @@ describe("planImport('streets') from OSM", () => {
       { index: 3, osmId: 'way/4', highway: 'service' },
       { index: 5, osmId: 'way/6', highway: 'primary_link' },
     ]);
-    expect(plan.issues.some((i) => i.severity === 'warning' && /2 line\(s\) have no street name/.test(i.message))).toBe(true);
+    expect(plan.issues.find((i) => i.msg?.code === 'unnamed_lines')).toMatchObject({ severity: 'warning', msg: { count: 2 } });
     // The building's centre of mass: the middle of the 0.0004° square; households from building:flats.
     const [building, node] = plan.records.addresses;
     expect(building).toMatchObject({ streetId: 'street-lwowska', houseNumber: '12A', households: 24 });
@@ -68,7 +68,7 @@ describe("planImport('streets') from OSM", () => {
     ws.streets.push({ id: 'street-old-lwowska', prefix: 'ul.', name: 'Lwowska', geometry: { type: 'MultiLineString', coordinates: [[[23.4, 51.1], [23.41, 51.1]]] } });
     const plan = await planImport('streets', JSON.stringify(overpassExport()), {}, ws);
     expect(plan.records.streets[0]!.id).toBe('street-old-lwowska');
-    expect(plan.issues.some((i) => /already has ul\. Lwowska/.test(i.message))).toBe(true);
+    expect(plan.issues.some((i) => i.msg?.code === 'street_replaced' && i.msg.street === 'ul. Lwowska')).toBe(true);
   });
 
   it('reads OSMnx list names', () => {

@@ -48,9 +48,9 @@ describe('a generated survey spreadsheet of a real-looking town', () => {
       expect(value.count).toBe(cells.filter((c) => c.split(', ').includes(code)).length);
       expect(value.suggestions[0]).toBe(LOCAL_NEED_CODES[code]);
     }
-    const unknownErrors = plan.issues.filter((i) => i.code === 'unknown_value');
+    const unknownErrors = plan.issues.filter((i) => i.msg?.code === 'unknown_value');
     expect(unknownErrors.length).toBeGreaterThan(0);
-    expect(unknownErrors[0]).toMatchObject({ column: 'Potrzeby', params: { field: 'needs' } });
+    expect(unknownErrors[0]).toMatchObject({ column: 'Potrzeby', msg: { field: 'needs' } });
     expect(unknownErrors[0]!.displayRow).toBeGreaterThan(1);
   });
 
@@ -58,7 +58,7 @@ describe('a generated survey spreadsheet of a real-looking town', () => {
     const started = performance.now();
     const plan = await planImport('responses', survey.csv, { campaignId: CAMPAIGN.id, idPrefix: 'g', valueMapping: mappingFromSuggestions(await planImport('responses', survey.csv, { campaignId: CAMPAIGN.id, idPrefix: 'g' }, survey.workspace, { fileName: 'ankiety.csv' })) }, survey.workspace, { fileName: 'ankiety.csv' });
     const planMs = performance.now() - started;
-    expect(plan.issues.some((i) => i.code === 'unknown_value')).toBe(false);
+    expect(plan.issues.some((i) => i.msg?.code === 'unknown_value')).toBe(false);
     expect(plan.issues.length).toBeLessThan(1000); // every issue listed, so "silent" below is exact
     const truthByRow = new Map<number, TruthRow>(survey.truth.map((t) => [t.displayRow, t]));
     const issueRows = new Set(plan.issues.filter((i) => i.displayRow !== undefined).map((i) => i.displayRow!));
@@ -82,11 +82,11 @@ describe('a generated survey spreadsheet of a real-looking town', () => {
     expect(other.length).toBeGreaterThan(0);
     for (const t of other) {
       const rejected = plan.partial.rejected.find((r) => r.displayRow === t.displayRow);
-      expect(rejected?.issues.map((i) => i.code)).toContain('street_far_from_point');
+      expect(rejected?.issues.map((i) => i.msg?.code)).toContain('street_far_from_point');
     }
     // Every row with a name the town does not have is on its street through the point, with a warning.
     const unknown = survey.truth.filter((t) => t.form === 'unknown');
-    for (const t of unknown) expect(plan.issues.some((i) => i.displayRow === t.displayRow && i.code === 'street_from_point')).toBe(true);
+    for (const t of unknown) expect(plan.issues.some((i) => i.displayRow === t.displayRow && i.msg?.code === 'street_from_point')).toBe(true);
     // Register order and abbreviations are matched by name: never rejected, never warned about the point.
     const named = survey.truth.filter((t) => t.form === 'register' || t.form === 'abbreviated' || t.form === 'official' || t.form === 'capitals');
     expect(named.filter((t) => plan.partial.rejected.some((r) => r.displayRow === t.displayRow))).toEqual([]);
@@ -109,7 +109,7 @@ describe('a generated survey spreadsheet of a real-looking town', () => {
     expect(written.length + plan.partial.rejected.length).toBe(survey.truth.length);
 
     // The rejected rows as Polish Excel reads them: BOM, `;`, a reason column; each rejected row once.
-    const csv = rejectedRowsCsv(plan, 'Powód', (i) => `${i.code ?? ''} ${i.message}`);
+    const csv = rejectedRowsCsv(plan, 'Powód', (i) => i.message);
     expect(csv.startsWith('\uFEFFLp;Data wywiadu;Ulica;Nr;X;Y;osoby;Potrzeby;Uwagi ankietera;Powód\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(plan.partial.rejected.length + 1);
@@ -131,7 +131,7 @@ describe('a generated survey spreadsheet of a real-looking town', () => {
     // Importing the whole original file again adds nothing that is already there.
     const repeat = await planImport('responses', survey.csv, { ...settings, idPrefix: 'c' }, { ...workspaceAfter, responses: [...written, ...again.records.responses] }, { fileName: 'ankiety.csv' });
     expect(repeat.partial.records.responses).toHaveLength(0);
-    expect(repeat.issues.filter((i) => i.code === 'already_imported').length).toBeGreaterThan(0);
+    expect(repeat.issues.filter((i) => i.msg?.code === 'already_imported').length).toBeGreaterThan(0);
     expect(repeat.warningCount).toBeGreaterThanOrEqual(written.length);
   });
 });

@@ -58,19 +58,19 @@ describe('workspace file', () => {
     const valid = JSON.parse(exportWorkspaceFile(townWorkspace()));
     const problems = (text: string) => {
       const r = parseWorkspaceFile(text);
-      return r.ok ? [] : r.issues.map((i) => `${i.field}: ${i.message}`);
+      return r.ok ? [] : r.issues.map((i) => `${i.field}: ${i.msg ? i.msg.code : i.problem?.code} ${i.message}`);
     };
-    expect(problems('{')[0]).toMatch(/^\(file\): the file is not valid JSON/);
-    expect(problems('{"format":"other"}')).toEqual(['format: this is not a CAL Map workspace file (format must be "cal-map-workspace")']);
-    expect(problems(JSON.stringify({ ...valid, v: 7 }))[0]).toMatch(/newer CAL Map \(file version 7/);
+    expect(problems('{')[0]).toMatch(/^\(file\): not_json /);
+    expect(parseWorkspaceFile('{"format":"other"}')).toMatchObject({ ok: false, issues: [{ field: 'format', msg: { code: 'workspace_wrong_format', format: 'cal-map-workspace' } }] });
+    expect(parseWorkspaceFile(JSON.stringify({ ...valid, v: 7 }))).toMatchObject({ ok: false, issues: [{ field: 'v', msg: { code: 'workspace_newer', version: 7, supported: 1 } }] });
     const broken = structuredClone(valid);
     broken.workspace.streets[1].geometry.coordinates[0][1][1] = 'north';
-    expect(problems(JSON.stringify(broken))).toEqual(['workspace.streets.1.geometry.coordinates.0.1.1: latitude must be a finite number (not NaN, Infinity or text)']);
+    expect(problems(JSON.stringify(broken))).toEqual(['workspace.streets.1.geometry.coordinates.0.1.1: wrong_type latitude must be a finite number (not NaN, Infinity or text)']);
   });
 
   it('migration hook: runs each step in order, and names a missing step', () => {
     const steps = { 1: (f: Record<string, unknown>) => ({ ...f, v: 2, ws: f.workspace }), 2: (f: Record<string, unknown>) => ({ ...f, v: 3, trail: 'upgraded twice' }) };
     expect(migrateWorkspaceFile({ v: 1, workspace: 'W' }, 1, 3, steps)).toEqual({ ok: true, file: { v: 3, workspace: 'W', ws: 'W', trail: 'upgraded twice' } });
-    expect(migrateWorkspaceFile({ v: 1 }, 1, 3, { 1: steps[1] })).toEqual({ ok: false, message: 'the file is version 1 and there is no upgrade from version 2' });
+    expect(migrateWorkspaceFile({ v: 1 }, 1, 3, { 1: steps[1] })).toEqual({ ok: false, msg: { code: 'workspace_no_upgrade', from: 1, step: 2 } });
   });
 });
