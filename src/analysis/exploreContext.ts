@@ -1,4 +1,5 @@
 import { defaultHexContiguityOrder, DEFAULT_STREET_CONTIGUITY_ORDER, type HotSpotInput, type HotSpotWeights, type NeedSelection, type UnitChoice } from '../domain/analysisRequest';
+import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import type { Group } from '../domain/group';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
 import type { Resource } from '../domain/resource';
@@ -11,7 +12,7 @@ import { localMoran, type LocalMoranResult } from './localMoran';
 import { standardisedRates } from './rateInput';
 import { buildSpatialWeights, type SpatialWeights, type SpatialWeightsSpec } from './spatialWeights';
 import { UNIT_SUPPRESSED } from './unitAggregates';
-import { compositeNeedIndex } from './needIndex';
+import { compositeNeedIndex, type NeedIndexResult } from './needIndex';
 import { aggregateDataset } from './needQueries';
 import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
 import { buildStreetGraph, type StreetGraph } from './streetGraph';
@@ -40,10 +41,15 @@ export interface CampaignInfo {
 }
 
 /** An answer or a reason the query cannot be answered (unknown wave, unknown unit…): errors are values. */
-export type ExploreResult<T> = { ok: true; value: T } | { ok: false; message: string; field?: string };
+export type ExploreResult<T> = { ok: true; value: T } | { ok: false; message: string; field?: string; refusal: AnalysisRefusal };
 
 export const explored = <T>(value: T): ExploreResult<T> => ({ ok: true, value });
-export const refused = (message: string, field?: string): ExploreResult<never> => ({ ok: false, message, ...(field ? { field } : {}) });
+/** A refusal: its code for the UI, its English for logs and tests, and the query field it concerns. */
+export const refused = (refusal: AnalysisRefusal, message: string, field?: string): ExploreResult<never> => ({ ok: false, message, ...(field ? { field } : {}), refusal });
+
+/** The refusal of a need-weight failure (needIndex's reasons). */
+export const weightRefusal = (failure: Extract<NeedIndexResult, { ok: false }>): AnalysisRefusal =>
+  failure.reason === 'invalid_weight' ? { code: 'invalid_weight', needId: failure.needId, value: failure.value } : { code: 'all_weights_zero' };
 
 /** Counters for tests and the bench: how often the expensive steps ran. */
 export interface ExploreStats {
@@ -173,7 +179,7 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
         }
         return explored(w);
       }
-      return refused('contiguity neighbours exist for hexagons and streets; choose k nearest or a distance band for areas', 'spatialWeights');
+      return refused({ code: 'contiguity_for_areas' }, 'contiguity neighbours exist for hexagons and streets; choose k nearest or a distance band for areas', 'spatialWeights');
     },
     resourcePoints() {
       points ??= resourcePointsFromResources(input.resources, NEED_CATEGORY_IDS, ds.projection);
@@ -285,11 +291,11 @@ export interface SelectionValues {
 export function selectionValues(agg: UnitAggregates, selection: NeedSelection, rates?: Float64Array): ExploreResult<SelectionValues> {
   if (selection.kind === 'index') {
     const index = compositeNeedIndex(agg, selection.weights, rates ? { rates } : {});
-    if (!index.ok) return refused(index.message, 'selection.weights');
+    if (!index.ok) return refused(weightRefusal(index), index.message, 'selection.weights');
     return explored({ values: index.index, normalisedWeights: index.normalisedWeights });
   }
   const j = needColumn(agg, selection.needId);
-  if (j < 0) return refused(`need ${selection.needId} is not among the aggregated needs`, 'selection.needId');
+  if (j < 0) return refused({ code: 'need_not_aggregated', needId: selection.needId }, `need ${selection.needId} is not among the aggregated needs`, 'selection.needId');
   const source = rates ?? agg.needRates;
   const values = new Float64Array(agg.unitCount);
   for (let u = 0; u < agg.unitCount; u++) values[u] = source[u * agg.needCount + j]!;
@@ -301,7 +307,7 @@ export function selectionValues(agg: UnitAggregates, selection: NeedSelection, r
 /** The campaign, or a refusal naming the field. */
 export function checkCampaign(context: ExploreContext, campaignId: string, field = 'campaignId'): ExploreResult<CampaignInfo> {
   const campaign = context.campaigns.find((c) => c.id === campaignId);
-  return campaign ? explored(campaign) : refused(`unknown survey wave "${campaignId}"`, field);
+  return campaign ? explored(campaign) : refused({ code: 'unknown_wave', campaignId }, `unknown survey wave "${campaignId}"`, field);
 }
 
 /** The wave before `campaignId` in the series (lower wave number, or same number and earlier start), or null. */

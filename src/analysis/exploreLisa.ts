@@ -30,7 +30,7 @@ export function lisa(context: ExploreContext, query: LisaQuery): ExploreResult<L
   const campaign = checkCampaign(context, query.campaignId);
   if (!campaign.ok) return campaign;
   // LISA has no normal approximation here (Anselin 1995 advises permutations): too few draws give p ≥ 1/(R + 1).
-  if (query.permutations < 99) return refused('LISA needs at least 99 permutations (999 by default)', 'permutations');
+  if (query.permutations < 99) return refused({ code: 'lisa_permutations', minimum: 99 }, 'LISA needs at least 99 permutations (999 by default)', 'permutations');
   const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
   const found = context.localMoran(agg, query.selection, query);
   if (!found.ok) return found;

@@ -1,7 +1,7 @@
 import type { CandidateKind, CoverageQuery, RankingQuery } from '../domain/analysisRequest';
 import type { MultiPolygonGeometry, PolygonGeometry } from '../domain/geometry';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
-import { checkCampaign, explored, layerKeyOf, refused, weightsByNeed, type ExploreContext, type ExploreResult } from './exploreContext';
+import { checkCampaign, explored, layerKeyOf, refused, weightRefusal, weightsByNeed, type ExploreContext, type ExploreResult } from './exploreContext';
 import { hotSpotClusters } from './hotSpotClusters';
 import { normaliseNeedWeights } from './needIndex';
 import { rankTargetAreas, targetCandidateFromUnits, townAverageRates, type RankedTarget, type TargetCandidate } from './targetRanking';
@@ -43,7 +43,7 @@ export function coverage(context: ExploreContext, query: CoverageQuery): Explore
   const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
   const cov = context.coverage(agg, query.thresholdMeters, query.network);
   const j = needColumn(agg, query.needId);
-  if (j < 0) return refused(`need ${query.needId} is not among the aggregated needs`, 'needId');
+  if (j < 0) return refused({ code: 'need_not_aggregated', needId: query.needId }, `need ${query.needId} is not among the aggregated needs`, 'needId');
   const n = agg.unitCount;
   const m = agg.needCount;
   const column = (matrix: Float64Array): Float64Array => {
@@ -105,7 +105,7 @@ export function rankTargets(context: ExploreContext, query: RankingQuery): Explo
   const campaign = checkCampaign(context, query.campaignId);
   if (!campaign.ok) return campaign;
   const normalised = normaliseNeedWeights(NEED_CATEGORY_IDS, query.weights);
-  if (!normalised.ok) return refused(normalised.message, 'weights');
+  if (!normalised.ok) return refused(weightRefusal(normalised), normalised.message, 'weights');
   const w = normalised.weights;
   const { ds } = context;
   const { minSeverity, minResponses } = query;

@@ -180,7 +180,7 @@ export function unitDetail(context: ExploreContext, query: UnitDetailQuery): Exp
   const campaign = checkCampaign(context, query.campaignId);
   if (!campaign.ok) return campaign;
   const u = context.unitIndex(query.unit, query.unitId);
-  if (u < 0) return refused(`no ${query.unit.kind} unit with id "${query.unitId}"`, 'unitId');
+  if (u < 0) return refused({ code: 'unknown_unit', unitKind: query.unit.kind, unitId: query.unitId }, `no ${query.unit.kind} unit with id "${query.unitId}"`, 'unitId');
   const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
   const town = context.aggregates({ kind: 'street', hexSizeMeters: query.unit.hexSizeMeters }, query.campaignId, query.minSeverity, query.minResponses);
   const suppressed = (agg.flags[u]! & UNIT_SUPPRESSED) !== 0;

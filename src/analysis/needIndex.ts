@@ -18,7 +18,8 @@ export type NeedIndexResult =
       /** The weights actually used, per column of agg.needIds, summing to 1. */
       normalisedWeights: Float64Array;
     }
-  | { ok: false; reason: 'all_weights_zero' | 'invalid_weight'; message: string };
+  | { ok: false; reason: 'all_weights_zero'; message: string }
+  | { ok: false; reason: 'invalid_weight'; message: string; needId: NeedCategoryId; value: string };
 
 /**
  * Normalises `weights` over the columns of `agg.needIds`. Needs absent from the weights count 0; weights for needs
@@ -31,7 +32,7 @@ export function normaliseNeedWeights(needIds: readonly NeedCategoryId[], weights
   for (let j = 0; j < needIds.length; j++) {
     const w = weights[needIds[j]!] ?? 0;
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      return { ok: false, reason: 'invalid_weight', message: `weight of ${needIds[j]} must be a finite number ≥ 0, got ${String(w)}` };
+      return { ok: false, reason: 'invalid_weight', message: `weight of ${needIds[j]} must be a finite number ≥ 0, got ${String(w)}`, needId: needIds[j]!, value: String(w) };
     }
     out[j] = w;
     sum += w;

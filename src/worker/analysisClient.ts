@@ -12,6 +12,7 @@ import type {
   WaveComparisonQueryInput,
 } from '../domain/analysisRequest';
 import { DEFAULT_HEX_SIZE_METERS } from '../domain/analysisRequest';
+import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import type { InputIssue } from '../domain/issues';
 import type { Workspace } from '../domain/workspace';
 import { AnalysisResponseEnvelope, type AnalysisResponse, type AnalysisResults, type AnswerType } from './protocol';
@@ -33,7 +34,8 @@ import { AnalysisResponseEnvelope, type AnalysisResponse, type AnalysisResults, 
  * Unit layers are cached here (per workspace), because the worker never sends back what the main thread holds.
  */
 
-export type AnalysisOutcome<T> = { ok: true; value: T } | { ok: false; message: string; issues: InputIssue[] };
+/** An answer, or why there is none: `refusal` is the code the UI words (i18n/analysisRefusalText), `message` its English for logs. */
+export type AnalysisOutcome<T> = { ok: true; value: T } | { ok: false; message: string; issues: InputIssue[]; refusal: AnalysisRefusal };
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -100,14 +102,15 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     finish(envelope.data.id, entry);
     if ('cancelled' in answer) entry.fail(abortError());
     else if (answer.ok) entry.settle({ ok: true, value: answer.result });
-    else entry.settle({ ok: false, message: answer.message, issues: answer.issues });
+    else entry.settle({ ok: false, message: answer.message, issues: answer.issues, refusal: answer.refusal });
   };
   worker.onerror = (event: ErrorEvent) => {
     // The worker itself broke (failed to load, out of memory): every waiting request learns it as a value.
-    const message = `the analysis worker stopped: ${event.message || 'unknown error'}`;
+    const reason = event.message || 'unknown error';
+    const message = `the analysis worker stopped: ${reason}`;
     for (const [id, entry] of [...pending]) {
       finish(id, entry);
-      entry.settle({ ok: false, message, issues: [] });
+      entry.settle({ ok: false, message, issues: [], refusal: { code: 'worker_stopped', reason } });
     }
   };
 

@@ -1,4 +1,5 @@
 import { AnalysisRequest, ANALYSIS_REQUEST_TYPES, type AnalysisQueryRequest } from '../domain/analysisRequest';
+import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import { formatIssue, issuesFromZod, type InputIssue } from '../domain/issues';
 import type { Workspace } from '../domain/workspace';
 import { createExploreSession, type ExploreResult, type ExploreSession } from '../analysis/exploreSession';
@@ -9,14 +10,15 @@ import { transferablesOf, type AnalysisResponse, type AnswerType } from './proto
  * only wires `self.onmessage` to `receive` and `post` to `self.postMessage`).
  *
  * - Every message is parsed with the zod schemas of src/domain/analysisRequest.ts; a bad one is answered
- *   `{ ok: false, message, issues }` naming the field (issues from zod), never thrown.
+ *   `{ ok: false, message, issues, refusal: { code: 'bad_request' } }` naming the field (issues from zod, each with
+ *   its coded problem), never thrown. Every refusal carries its code (domain/analysisRefusal.ts) for the UI to word.
  * - Requests are queued and run one at a time, each in its own task (`schedule`), so messages that arrive while
  *   one runs are seen before the next starts. A request on a channel (default: its type) supersedes an older
  *   request of that channel still waiting: the older one is answered `{ id, cancelled: true }` and never runs.
  *   A `cancel` message does the same for one id. A running computation is synchronous and cannot be stopped;
  *   it finishes and the client ignores the answer (it has already rejected the promise with an AbortError).
  * - Results go out with their typed arrays' buffers in the transfer list (the facade returns fresh arrays).
- * - A computation that throws (a broken invariant) is answered `{ ok: false, message }`, never rethrown.
+ * - A computation that throws (a broken invariant) is answered `{ ok: false, message, refusal: engine_failed }`, never rethrown.
  */
 
 export type PostAnswer = (message: AnalysisResponse, transfer: Transferable[]) => void;
@@ -56,7 +58,7 @@ export class AnalysisMessageHandler {
     if (!parsed.success) {
       const type = requestTypeOf(raw);
       const issues = issuesFromZod(parsed.error, `${type ?? 'analysis'} request`);
-      this.post({ id: requestIdOf(raw), type: type === 'cancel' ? null : type, ok: false, message: issues.map(formatIssue).join('; '), issues }, []);
+      this.post({ id: requestIdOf(raw), type: type === 'cancel' ? null : type, ok: false, message: issues.map(formatIssue).join('; '), issues, refusal: { code: 'bad_request' } }, []);
       return;
     }
     const request = parsed.data;
@@ -106,13 +108,14 @@ export class AnalysisMessageHandler {
         return;
       }
       if (!this.session) {
-        this.refuse(request.id, request.type, 'no workspace is loaded in the analysis worker yet (send init first)', []);
+        this.refuse(request.id, request.type, { code: 'no_workspace' }, 'no workspace is loaded in the analysis worker yet (send init first)', []);
         return;
       }
       this.answer(request.id, request.type, this.runQuery(this.session, request));
     } catch (error) {
       // A broken invariant inside the engine: reported as a value, the worker stays usable.
-      this.refuse(request.id, request.type, `the analysis failed: ${error instanceof Error ? error.message : String(error)}`, []);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.refuse(request.id, request.type, { code: 'engine_failed', reason }, `the analysis failed: ${reason}`, []);
     }
   }
 
@@ -144,15 +147,15 @@ export class AnalysisMessageHandler {
   private answer(id: number, type: AnswerType, outcome: ExploreResult<unknown>): void {
     if (!outcome.ok) {
       const issue: InputIssue = { source: `${type} request`, field: outcome.field ? `query.${outcome.field}` : 'query', message: outcome.message };
-      this.refuse(id, type, formatIssue(issue), [issue]);
+      this.refuse(id, type, outcome.refusal, formatIssue(issue), [issue]);
       return;
     }
     const result = outcome.value;
     this.post({ id, type, ok: true, result } as AnalysisResponse, transferablesOf(result));
   }
 
-  private refuse(id: number, type: AnswerType, message: string, issues: InputIssue[]): void {
-    this.post({ id, type, ok: false, message, issues }, []);
+  private refuse(id: number, type: AnswerType, refusal: AnalysisRefusal, message: string, issues: InputIssue[]): void {
+    this.post({ id, type, ok: false, message, issues, refusal }, []);
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnalysisQueryRequest } from '../domain/analysisRequest';
-import type { InputIssue } from '../domain/issues';
+import { AnalysisRefusal } from '../domain/analysisRefusal';
+import { FieldProblem, type InputIssue } from '../domain/issues';
 import type {
   ClusterResult,
   CoverageResult,
@@ -19,7 +20,7 @@ import type {
  * What the analysis worker answers. Requests are the zod schemas of src/domain/analysisRequest.ts; answers are
  * one of three envelopes for request `id`:
  *   { id, type, ok: true, result }        — typed arrays in `result` are transferred, not copied
- *   { id, type, ok: false, message, issues } — a refusal or a failure, as a value (never an exception)
+ *   { id, type, ok: false, message, issues, refusal } — a refusal or a failure, as a value (never an exception)
  *   { id, cancelled: true }               — superseded by a newer request of its channel, or cancelled, before it ran
  */
 
@@ -41,7 +42,7 @@ export type AnswerType = keyof AnalysisResults;
 
 export type AnalysisResponse =
   | { [T in AnswerType]: { id: number; type: T; ok: true; result: AnalysisResults[T] } }[AnswerType]
-  | { id: number | null; type: AnswerType | null; ok: false; message: string; issues: InputIssue[] }
+  | { id: number | null; type: AnswerType | null; ok: false; message: string; issues: InputIssue[]; refusal: AnalysisRefusal }
   | { id: number; cancelled: true };
 
 /** The envelope the client checks before it trusts an answer (results are the worker's own typed output). */
@@ -52,7 +53,8 @@ export const AnalysisResponseEnvelope = z.union([
     type: z.string().nullable(),
     ok: z.literal(false),
     message: z.string(),
-    issues: z.array(z.object({ source: z.string(), field: z.string(), message: z.string(), row: z.int().optional() })),
+    issues: z.array(z.object({ source: z.string(), field: z.string(), message: z.string(), row: z.int().optional(), problem: FieldProblem.optional() })),
+    refusal: AnalysisRefusal,
   }),
   z.object({ id: z.int().min(0), cancelled: z.literal(true) }),
 ]);

@@ -126,7 +126,7 @@ describe('explore facade on the fixture town (hand-checked)', () => {
 
   it('errors are values naming the field: unknown wave, unknown unit', () => {
     const wave = session.needMap(NeedMapQuery.parse({ unit: street, campaignId: 'w9', selection: { kind: 'need', needId: 'housing' } }));
-    expect(wave).toEqual({ ok: false, message: 'unknown survey wave "w9"', field: 'campaignId' });
+    expect(wave).toEqual({ ok: false, message: 'unknown survey wave "w9"', field: 'campaignId', refusal: { code: 'unknown_wave', campaignId: 'w9' } });
     const unit = session.unitDetail(UnitDetailQuery.parse({ unit: street, unitId: 'nope', campaignId: 'w1' }));
     expect(unit.ok).toBe(false);
     expect(!unit.ok && unit.field).toBe('unitId');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setToggle, setUnit, setWeight, chooseIndex } from '../../src/ui/common/exploreSettings';
 import { ExploreController } from '../../src/ui/explore/exploreController';
 import type { AnalysisClient, AnalysisOutcome } from '../../src/worker/analysisClient';
+import { analysisRefusalText } from '../../src/ui/i18n/analysisRefusalText';
 
 /**
  * The explore controller with a fake worker client (every call recorded, answered by the test), animation frames the
@@ -131,21 +132,23 @@ describe('ExploreController: settings in, worker queries out, latest answers kep
     expect(c.getState().results.hotSpots).toBeNull();
   });
 
-  it('a refusal is shown in the worker’s words; an abort (a newer request won) is not an error; a crash is', async () => {
+  it('a refusal is kept as the worker’s code (worded when shown); an abort (a newer request won) is not an error; a crash is', async () => {
     const c = controller();
     const { client, of } = fakeClient();
     c.attach(client, campaigns, 1);
-    of('needMap')[0]!.answer({ ok: false, message: 'give at least one need a weight above zero', issues: [] });
+    const refusal = { code: 'all_weights_zero' } as const;
+    of('needMap')[0]!.answer({ ok: false, message: 'give at least one need a weight above zero', issues: [], refusal });
     await settle();
-    expect(c.getState().results.error).toBe('give at least one need a weight above zero');
+    expect(c.getState().results.error).toEqual({ refusal, issues: [] });
+    expect(analysisRefusalText(c.getState().results.error!, 'pl')).toBe('wszystkie wagi potrzeb są zerowe: nadaj co najmniej jednej potrzebie wagę większą od zera');
     of('layer')[0]!.fail(new DOMException('aborted', 'AbortError'));
     await settle();
-    expect(c.getState().results.error).toBe('give at least one need a weight above zero');
+    expect(c.getState().results.error).toEqual({ refusal, issues: [] });
     runFrame();
     c.update((s) => ({ ...s, needId: 'health' }));
     of('needMap')[1]!.fail(new Error('worker crashed'));
     await settle();
-    expect(c.getState().results.error).toBe('worker crashed');
+    expect(c.getState().results.error).toEqual({ refusal: { code: 'engine_failed', reason: 'worker crashed' }, issues: [] });
   });
 
   it('after detach nothing is asked, and answers still on their way are dropped', async () => {

@@ -30,7 +30,8 @@ describe('AnalysisMessageHandler (the worker logic, in Node)', () => {
     const [answer] = answers.map((a) => a.message);
     expect(answer).toMatchObject({ id: 7, type: 'needMap', ok: false });
     if (!answer || !('ok' in answer) || answer.ok) throw new Error('expected a refusal');
-    expect(answer.issues).toContainEqual({ source: 'needMap request', field: 'query.selection.weights.housing', message: 'a need weight must be 0 or more' });
+    expect(answer.issues).toContainEqual({ source: 'needMap request', field: 'query.selection.weights.housing', message: 'a need weight must be 0 or more', problem: { code: 'too_small', origin: 'number', minimum: 0, inclusive: true } });
+    expect(answer).toMatchObject({ refusal: { code: 'bad_request' } });
     expect(answer.message).toContain('field query.selection.weights.housing: a need weight must be 0 or more');
 
     handler.receive({ type: 'hotSpots', id: 8, query: { unit: { kind: 'estate' }, campaignId: 'wave-1', selection: { kind: 'need', needId: 'housing' } } });
@@ -139,7 +140,7 @@ describe('AnalysisMessageHandler (the worker logic, in Node)', () => {
     handler.receive({ type: 'unitDetail', id: 3, query: { unit: { kind: 'street' }, unitId: 'no-such-street', campaignId: 'wave-1' } });
     handler.receive({ type: 'coverage', id: 4, query: { unit: { kind: 'street' }, campaignId: 'wave-9', needId: 'housing' } });
     runTasks();
-    expect(answers[1]!.message).toEqual({ id: 2, type: 'needMap', ok: false, message: 'the analysis failed: broken invariant', issues: [] });
+    expect(answers[1]!.message).toEqual({ id: 2, type: 'needMap', ok: false, message: 'the analysis failed: broken invariant', issues: [], refusal: { code: 'engine_failed', reason: 'broken invariant' } });
     expect(answers[2]!.message).toMatchObject({ id: 3, ok: false, issues: [{ field: 'query.unitId', message: 'no street unit with id "no-such-street"' }] });
     expect(answers[3]!.message).toMatchObject({ id: 4, ok: false, issues: [{ field: 'query.campaignId', message: 'unknown survey wave "wave-9"' }] });
   });

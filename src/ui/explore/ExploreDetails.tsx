@@ -12,6 +12,7 @@ import { needLabel } from '../common/viewText';
 import { formatDistance, formatP, formatPercent } from '../common/format';
 import { NeedBars } from './NeedBars';
 import { useExploreState } from './useExplore';
+import { analysisRefusalText, failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
 /** Selections the explore panel explains (street, estate, district, hexagon, problem cluster). */
 export const isExploreRef = (ref: FeatureRef | null): ref is FeatureRef & { kind: 'street' | 'estate' | 'district' | 'hex' | 'cluster' } =>
@@ -32,7 +33,7 @@ function Facts({ rows }: { rows: Array<[label: string, value: ReactNode, testId?
   );
 }
 
-type Loaded = { status: 'loading' } | { status: 'ready'; detail: UnitDetail } | { status: 'failed'; message: string };
+type Loaded = { status: 'loading' } | { status: 'ready'; detail: UnitDetail } | { status: 'failed'; failure: AnalysisFailure };
 
 /** Asks the worker for the panel of one unit (households, responses, needs with Wilson intervals, places, gaps, change). */
 function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loaded | null {
@@ -57,10 +58,10 @@ function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loade
       }
       const outcome = await client.unitDetail({ unit, unitId, campaignId, minResponses: MIN_RESPONSES, ...(selection ? { selection } : {}) }, { signal: controller.signal, channel: 'explore:unitDetail' });
       if (controller.signal.aborted) return;
-      setLoaded(outcome.ok ? { status: 'ready', detail: outcome.value } : { status: 'failed', message: outcome.message });
+      setLoaded(outcome.ok ? { status: 'ready', detail: outcome.value } : { status: 'failed', failure: failureOf(outcome) });
     })().catch((error: unknown) => {
       if (controller.signal.aborted || isAbortError(error)) return;
-      setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setLoaded({ status: 'failed', failure: thrownFailure(error) });
     });
     return () => controller.abort();
     // selection is rebuilt every render; selectionKey is its value
@@ -226,7 +227,7 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
         </h3>
       ) : null}
       {loaded?.status === 'loading' ? <p className="muted">{t('detailLoading')}</p> : null}
-      {loaded?.status === 'failed' ? <p className="form-error">{t('exploreError', { message: loaded.message })}</p> : null}
+      {loaded?.status === 'failed' ? <p className="form-error">{t('exploreError', { message: analysisRefusalText(loaded.failure, language) })}</p> : null}
       {body}
       <button type="button" className="button-secondary clear-button" onClick={onClear}>
         {t('clearSelection')}

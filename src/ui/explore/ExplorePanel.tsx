@@ -8,6 +8,7 @@ import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
 import { waveLabel } from '../common/viewText';
 import { useExploreController, useExploreState } from './useExplore';
+import { analysisRefusalText } from '../i18n/analysisRefusalText';
 import './explore.css';
 
 export const UNIT_LABEL_KEYS: Readonly<Record<MapUnitKind, MessageKey>> = { street: 'unitStreet', estate: 'unitEstate', district: 'unitDistrict', hex: 'unitHex' };
@@ -128,7 +129,7 @@ export function ExplorePanel() {
         {canSeeHouseholdHeatmap(CURRENT_AUDIENCE) ? toggle('heatmap', 'toggleHeatmap', false, t('heatmapPlannersOnly')) : null}
       </fieldset>
       <p className="hint explore-status" role="status" aria-live="polite">
-        {results.error ? t('exploreError', { message: results.error }) : busy ? t('exploreWorking') : ''}
+        {results.error ? t('exploreError', { message: analysisRefusalText(results.error, language) }) : busy ? t('exploreWorking') : ''}
       </p>
     </section>
   );

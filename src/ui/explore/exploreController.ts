@@ -4,6 +4,7 @@ import type { LisaResult } from '../../analysis/exploreLisa';
 import { isAbortError } from '../../data/abort';
 import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
 import { gapNeed, hotSpotsApply, initialExploreSettings, lisaApply, needMapQuery, needSelection, unitChoice, withCampaigns, type ExploreSettings } from '../common/exploreSettings';
+import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
 /** The worker's answers for the current settings; each is replaced (never mutated) when a newer one arrives. */
 export interface ExploreResults {
@@ -17,7 +18,7 @@ export interface ExploreResults {
   /** Hexagon maps only: which hexagon size shows the pattern best while keeping most answers (issue 13). */
   scaleAdvice: ScaleAdviceResult | null;
   /** A refusal or failure of the worker, in its words (e.g. "give at least one need a weight above zero"). */
-  error: string | null;
+  error: AnalysisFailure | null;
   /** performance.now() of the input that asked for the need map now shown (for the re-colour timing). */
   needMapRequestedAt: number;
 }
@@ -138,7 +139,7 @@ export class ExploreController {
         (outcome) => {
           if (this.client !== client || this.keys.layer !== layerKey) return;
           if (outcome.ok) this.setResults({ layer: outcome.value });
-          else this.setResults({ error: outcome.message });
+          else this.setResults({ error: failureOf(outcome) });
         },
         (error: unknown) => this.fail(error),
       );
@@ -204,7 +205,7 @@ export class ExploreController {
       (outcome) => {
         if (this.client !== client || this.keys[part] !== key) return; // a newer question was asked
         if (outcome.ok) this.setResults({ ...apply(outcome.value), error: null });
-        else this.setResults({ error: outcome.message });
+        else this.setResults({ error: failureOf(outcome) });
       },
       (error: unknown) => this.fail(error),
     );
@@ -212,6 +213,6 @@ export class ExploreController {
 
   private fail(error: unknown): void {
     if (isAbortError(error)) return; // superseded by a newer request: not an error
-    this.setResults({ error: error instanceof Error ? error.message : String(error) });
+    this.setResults({ error: thrownFailure(error) });
   }
 }

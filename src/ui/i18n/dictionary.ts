@@ -1,4 +1,5 @@
 import type { GroupKind, ResourceKind, SurveyMethod } from '../../domain';
+import { analysisRefusalMessages } from './messages/analysisRefusals';
 import { fieldProblemMessages } from './messages/fieldProblems';
 import { importIssueMessages } from './messages/importIssues';
 
@@ -12,6 +13,7 @@ export type Language = (typeof LANGUAGES)[number];
 const pl = {
   ...importIssueMessages.pl,
   ...fieldProblemMessages.pl,
+  ...analysisRefusalMessages.pl,
   appName: 'CAL Map',
   skipToMap: 'Przejdź do mapy',
   overpassFetch: 'Pobierz ulice i budynki gminy z OpenStreetMap ({town})',
@@ -798,6 +800,7 @@ export type Messages = Readonly<Record<MessageKey, string>>;
 const en: Messages = {
   ...importIssueMessages.en,
   ...fieldProblemMessages.en,
+  ...analysisRefusalMessages.en,
   appName: 'CAL Map',
   skipToMap: 'Skip to the map',
   overpassFetch: "Fetch the gmina's streets and buildings from OpenStreetMap ({town})",

@@ -9,6 +9,7 @@ import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { changeInWords, withQValues } from './programmeDraft';
+import { analysisRefusalText, failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
 /** `qValue`: the p-value corrected (Benjamini & Hochberg 1995) across every need tested for this area. */
 export interface NeedChange { needId: NeedCategoryId; before: number; after: number; change: number; pValue: number | null; qValue: number | null; suppressed: boolean }
@@ -27,7 +28,7 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
   const language = useAppState((s) => s.language);
   const analysis = useAnalysis();
   const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AnalysisFailure | null>(null);
   const kind = area && (area.kind === 'estate' || area.kind === 'district') ? area.kind : null;
   const first = campaigns[0];
   const last = campaigns.at(-1);
@@ -46,9 +47,11 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
       ...NEED_CATEGORY_IDS.map((needId) => analysis.client.compareWaves({ unit, beforeCampaignId: first.id, afterCampaignId: last.id, selection: { kind: 'need', needId }, minResponses: MIN_RESPONSES }, options(needId))),
     ]).then(
       ([layer, before, after, ...changes]) => {
-        if (!layer.ok || !before.ok || !after.ok) return setError(!layer.ok ? layer.message : !before.ok ? before.message : !after.ok ? after.message : '');
+        if (!layer.ok) return setError(failureOf(layer));
+        if (!before.ok) return setError(failureOf(before));
+        if (!after.ok) return setError(failureOf(after));
         const u = layer.value.unitIds.indexOf(area.id);
-        if (u < 0) return setError(area.id);
+        if (u < 0) return setError({ refusal: { code: 'unknown_unit', unitKind: unit.kind, unitId: area.id }, issues: [] });
         const needs: NeedChange[] = [];
         changes.forEach((c, j) => {
           if (!c.ok) return;
@@ -60,7 +63,7 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
         setComparison({ before: first, after: last, responsesBefore: before.value.responses[u]!, responsesAfter: after.value.responses[u]!, needs: needs.slice(0, MAIN_NEEDS) });
       },
       (e: unknown) => {
-        if (!isAnalysisAbort(e)) setError(e instanceof Error ? e.message : String(e));
+        if (!isAnalysisAbort(e)) setError(thrownFailure(e));
       },
     );
     return () => controller.abort();
@@ -70,7 +73,7 @@ export function ProgrammeWaves({ programme, area, campaigns }: { programme: Prog
     <div className="programmes-waves" data-testid="programme-waves" data-programme={programme.id}>
       <h4>{t('progCompareTitle')}</h4>
       {!kind ? <p>{t('progCompareOnlyAreas')}</p> : !first || !last || first.id === last.id ? <p>{t('progCompareOneWave')}</p> : null}
-      {error ? <p role="alert">{error}</p> : null}
+      {error ? <p role="alert">{analysisRefusalText(error, language)}</p> : null}
       {comparison ? (
         <>
           <p>

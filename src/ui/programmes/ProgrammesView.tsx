@@ -14,6 +14,7 @@ import { rankingQueryFor, usableWeights } from './programmeRanking';
 import { effectiveWave, initialProgrammesState, programmesReducer, programmesShown, targetOf } from './programmesState';
 import { candidateName, RankingSection } from './RankingSection';
 import { TargetSection } from './TargetSection';
+import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import '../common/table/tableViews.css';
 import './programmes.css';
 
@@ -34,7 +35,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
   const mapWeights = useMemo(() => usableWeights(urlState.weights), [urlState.weights]);
   const [state, dispatch] = useReducer(programmesReducer, undefined, () => initialProgrammesState(urlState, mapWeights !== null, new Date().getFullYear()));
   const [ranking, setRanking] = useState<RankingResult | null>(null);
-  const [rankingError, setRankingError] = useState<string | null>(null);
+  const [rankingError, setRankingError] = useState<AnalysisFailure | null>(null);
 
   const effectiveCampaign = effectiveWave(state.campaignId, campaigns);
   const { need, kind } = state;
@@ -48,10 +49,10 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
         if (outcome.ok) {
           setRanking(outcome.value);
           setRankingError(null);
-        } else setRankingError(outcome.message);
+        } else setRankingError(failureOf(outcome));
       },
       (error: unknown) => {
-        if (!isAnalysisAbort(error)) setRankingError(error instanceof Error ? error.message : String(error));
+        if (!isAnalysisAbort(error)) setRankingError(thrownFailure(error));
       },
     );
     return () => controller.abort();

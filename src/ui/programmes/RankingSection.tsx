@@ -7,6 +7,7 @@ import type { Language } from '../i18n/dictionary';
 import type { useT } from '../i18n/useT';
 import type { NeedChoice, NeedWeights } from './programmeRanking';
 import type { ProgrammesAction, ProgrammesState } from './programmesState';
+import { analysisRefusalText, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
 interface RankingSectionProps {
   state: ProgrammesState;
@@ -15,7 +16,7 @@ interface RankingSectionProps {
   effectiveCampaign: string | null;
   mapWeights: NeedWeights | null;
   ranking: RankingResult | null;
-  rankingError: string | null;
+  rankingError: AnalysisFailure | null;
   language: Language;
   t: ReturnType<typeof useT>;
 }
@@ -64,7 +65,7 @@ export function RankingSection({ state, dispatch, campaigns, effectiveCampaign, 
         </fieldset>
       </form>
       <p className="hint">{t('progRankingHint')}</p>
-      {rankingError ? <p role="alert">{rankingError}</p> : null}
+      {rankingError ? <p role="alert">{analysisRefusalText(rankingError, language)}</p> : null}
       {!ranking && !rankingError ? <p role="status">{t('progRankingLoading')}</p> : null}
       {ranking && ranking.targets.length === 0 ? <p>{t('progRankingEmpty')}</p> : null}
       {ranking && ranking.targets.length > 0 ? (

@@ -13,6 +13,7 @@ import { ReportMap } from './ReportMap';
 import { clusterNumbers, estateRateRows, problemRanking, REPORT_TOP_STREETS, topStreetRateRows } from './reportModel';
 import { reportText, type ReportTextKey } from './reportText';
 import { useReportData, type ReportData } from './useReportData';
+import { analysisRefusalText } from '../i18n/analysisRefusalText';
 import './report.css';
 
 declare global {
@@ -46,7 +47,7 @@ export function ReportView() {
   if (state.status === 'failed')
     return (
       <main className="report report-status">
-        <p role="alert">{r('failed', { reason: state.message })}</p>
+        <p role="alert">{r('failed', { reason: analysisRefusalText(state.failure, language) })}</p>
       </main>
     );
   const { data } = state;

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { MIN_RESPONSES } from '../../domain/units';
 import type { CampaignInfo, ExploreLayer, NeedMapResult, RankingResult } from '../../analysis/exploreSession';
-import type { NeedCategoryId, Workspace } from '../../domain';
+import type { InputIssue, NeedCategoryId, Workspace } from '../../domain';
+import type { AnalysisRefusal } from '../../domain/analysisRefusal';
 import type { NeedSelection } from '../../domain/analysisRequest';
+import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 
 import { EQUAL_WEIGHTS, mainNeed, REPORT_TOP_TARGETS } from './reportModel';
@@ -24,15 +26,19 @@ export interface ReportData {
   waveTotals: ReadonlyMap<string, number>;
 }
 
-export type ReportState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: ReportData };
+export type ReportState = { status: 'loading' } | { status: 'failed'; failure: AnalysisFailure } | { status: 'ready'; data: ReportData };
 
 /** Latest wave (by wave number, then start date). */
 export const latestCampaign = (campaigns: readonly CampaignInfo[]): string | null =>
   [...campaigns].sort((a, b) => a.wave - b.wave || a.startDate.localeCompare(b.startDate)).at(-1)?.id ?? null;
 
-class Refused extends Error {}
-const unwrap = <T,>(outcome: { ok: true; value: T } | { ok: false; message: string }): T => {
-  if (!outcome.ok) throw new Refused(outcome.message);
+class Refused extends Error {
+  constructor(readonly failure: AnalysisFailure, message: string) {
+    super(message);
+  }
+}
+const unwrap = <T,>(outcome: { ok: true; value: T } | { ok: false; message: string; refusal: AnalysisRefusal; issues: InputIssue[] }): T => {
+  if (!outcome.ok) throw new Refused(failureOf(outcome), outcome.message);
   return outcome.value;
 };
 
@@ -45,11 +51,11 @@ export function useReportData(chosenCampaignId: string | null): ReportState {
   const [state, setState] = useState<ReportState>({ status: 'loading' });
 
   useEffect(() => {
-    if (analysis.status === 'failed') return setState({ status: 'failed', message: analysis.message });
+    if (analysis.status === 'failed') return setState({ status: 'failed', failure: analysis.failure });
     if (analysis.status !== 'ready') return setState({ status: 'loading' });
     const { client, workspace, summary } = analysis;
     const campaignId = chosenCampaignId ?? latestCampaign(summary.campaigns);
-    if (!campaignId) return setState({ status: 'failed', message: 'no survey wave' });
+    if (!campaignId) return setState({ status: 'failed', failure: { refusal: { code: 'no_waves' }, issues: [] } });
     const controller = new AbortController();
     const options = (channel: string) => ({ signal: controller.signal, channel: `report:${channel}` });
     setState({ status: 'loading' });
@@ -86,7 +92,7 @@ export function useReportData(chosenCampaignId: string | null): ReportState {
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAnalysisAbort(error)) return;
-        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setState({ status: 'failed', failure: error instanceof Refused ? error.failure : thrownFailure(error) });
       },
     );
     return () => controller.abort();

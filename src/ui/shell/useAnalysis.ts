@@ -3,6 +3,7 @@ import { isAbortError } from '../../data/abort';
 import type { Workspace } from '../../domain';
 import type { ExploreSummary } from '../../analysis/exploreSession';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysisClient';
+import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import { useAppState } from './appStore';
 
 /**
@@ -25,7 +26,7 @@ export type AnalysisState =
   | { status: 'waiting'; client: null; summary: null; generation: number }
   | { status: 'loading'; client: AnalysisClient; summary: null; generation: number }
   | { status: 'ready'; client: AnalysisClient; summary: ExploreSummary; generation: number; workspace: Workspace }
-  | { status: 'failed'; client: AnalysisClient | null; summary: null; generation: number; message: string };
+  | { status: 'failed'; client: AnalysisClient | null; summary: null; generation: number; failure: AnalysisFailure };
 
 const WAITING: AnalysisState = { status: 'waiting', client: null, summary: null, generation: 0 };
 
@@ -74,12 +75,12 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
         setState((s) =>
           outcome.ok
             ? { status: 'ready', client, summary: outcome.value, generation: s.generation + 1, workspace }
-            : { status: 'failed', client, summary: null, generation: s.generation, message: outcome.message },
+            : { status: 'failed', client, summary: null, generation: s.generation, failure: failureOf(outcome) },
         );
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbortError(error)) return;
-        setState((s) => ({ status: 'failed', client, summary: null, generation: s.generation, message: error instanceof Error ? error.message : String(error) }));
+        setState((s) => ({ status: 'failed', client, summary: null, generation: s.generation, failure: thrownFailure(error) }));
       },
     );
     return () => controller.abort();

@@ -14,6 +14,7 @@ import { RESPONSE_RATE_CLASS_EDGES, sortRateRows, type RateSortKey, type Respons
 import { useResponseRates, useWaveTotals } from './useResponseRates';
 import { WaveDialog } from './WaveDialog';
 import { draftFromCampaign, newWaveDraft, type WaveDraft } from './waveForm';
+import { analysisRefusalText } from '../i18n/analysisRefusalText';
 
 const todayIso = (): string => {
   const now = new Date();
@@ -141,7 +142,7 @@ export function CampaignsView({ workspace, dataSource }: { workspace: Workspace 
           ) : null}
           {rates.status === 'failed' ? (
             <p role="alert" className="notice-inline">
-              {t('campFailed', { reason: rates.message })}
+              {t('campFailed', { reason: analysisRefusalText(rates.failure, language) })}
             </p>
           ) : null}
           {rates.status === 'ready' ? (

@@ -3,6 +3,7 @@ import type { NeedSelection, UnitKind } from '../../domain/analysisRequest';
 import type { ExploreLayer } from '../../analysis/exploreSession';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { responseRateRows, type ResponseRateRow } from '../common/responseRateRows';
+import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
 /**
  * Households, answers and response rates per unit come from the analysis worker (the same numbers as the
@@ -13,7 +14,7 @@ const ANY_NEED: NeedSelection = { kind: 'need', needId: 'unemployment' };
 
 export type RatesState =
   | { status: 'loading' }
-  | { status: 'failed'; message: string }
+  | { status: 'failed'; failure: AnalysisFailure }
   | { status: 'ready'; rows: ResponseRateRow[]; layer: ExploreLayer; totalResponses: number; unassignedResponses: number; campaignId: string; unit: UnitKind };
 
 /** Response-rate rows of one wave over one unit layer (street, estate, district). */
@@ -23,7 +24,7 @@ export function useResponseRates(campaignId: string | null, unit: UnitKind): Rat
 
   useEffect(() => {
     if (analysis.status === 'failed') {
-      setState({ status: 'failed', message: analysis.message });
+      setState({ status: 'failed', failure: analysis.failure });
       return;
     }
     if (analysis.status !== 'ready' || !campaignId) {
@@ -39,8 +40,8 @@ export function useResponseRates(campaignId: string | null, unit: UnitKind): Rat
     ]).then(
       ([layer, map]) => {
         if (controller.signal.aborted) return;
-        if (!layer.ok) return setState({ status: 'failed', message: layer.message });
-        if (!map.ok) return setState({ status: 'failed', message: map.message });
+        if (!layer.ok) return setState({ status: 'failed', failure: failureOf(layer) });
+        if (!map.ok) return setState({ status: 'failed', failure: failureOf(map) });
         setState({
           status: 'ready',
           rows: responseRateRows(layer.value, map.value),
@@ -53,7 +54,7 @@ export function useResponseRates(campaignId: string | null, unit: UnitKind): Rat
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAnalysisAbort(error)) return;
-        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setState({ status: 'failed', failure: thrownFailure(error) });
       },
     );
     return () => controller.abort();
