@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createConnectivityMonitor, type ConnectivityMonitor } from '../../data/connectivity';
 import type { DataSource } from '../../data/dataSource';
 import { createSurveyOutbox, sendOutbox } from '../../data/outbox';
-import { formatIssue, type InputIssue, type SurveyResponse } from '../../domain';
+import type { InputIssue, SurveyResponse } from '../../domain';
+import { inputIssuesText } from '../i18n/problemText';
 import { upsertResponses, useAppStore } from '../shell/appStore';
 
 /** How often a phone with queued answers tries again while it believes it is online. */
@@ -113,7 +114,7 @@ export function useSurveyOutbox(dataSource: DataSource) {
     async (record: SurveyResponse): Promise<{ ok: true } | { ok: false; reason: string; issues: InputIssue[] }> => {
       try {
         const result = await outbox.enqueue(record, signalRef.current);
-        if (!result.ok) return { ok: false, reason: result.issues.map(formatIssue).join('; '), issues: result.issues };
+        if (!result.ok) return { ok: false, reason: inputIssuesText(result.issues, store.getState().language), issues: result.issues };
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : String(error), issues: [] };
       }
@@ -123,7 +124,7 @@ export function useSurveyOutbox(dataSource: DataSource) {
       await send();
       return { ok: true };
     },
-    [outbox, refresh, send],
+    [outbox, refresh, send, store],
   );
 
   const view: OutboxView = { queued, lastError, sending, online };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DataSource } from '../../data/dataSource';
-import { formatIssue, SURVEY_METHODS, type Workspace } from '../../domain';
+import { SURVEY_METHODS, type Workspace } from '../../domain';
+import { inputIssuesText } from '../i18n/problemText';
 import { SURVEY_METHOD_LABELS, type MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
@@ -83,7 +84,7 @@ export function WaveDialog({ workspace, dataSource, draft: initial, onClose, onS
     const saved = await dataSource.applyChanges({ upserts: { ...(result.area ? { areas: [result.area] } : {}), campaigns: [result.campaign] } });
     setBusy(false);
     if (!saved.ok) {
-      setFailure(t('waveErrSave', { reason: saved.issues.map(formatIssue).join('; ') }));
+      setFailure(t('waveErrSave', { reason: inputIssuesText(saved.issues, language) }));
       return;
     }
     requestReload(store);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { formatIssue, type InputIssue } from '../../../domain';
+import type { InputIssue } from '../../../domain';
+import { inputIssueText } from '../../i18n/problemText';
 import { useT } from '../../i18n/useT';
+import { useAppState } from '../appStore';
 
 /** How many issues are listed before "and N more": enough to act on, short enough to read. */
 const LISTED_ISSUES = 8;
@@ -11,6 +13,7 @@ const LISTED_ISSUES = 8;
  */
 export function DataIssues({ issues }: { issues: readonly InputIssue[] }) {
   const t = useT();
+  const language = useAppState((s) => s.language);
   const [dismissed, setDismissed] = useState(false);
   if (issues.length === 0 || dismissed) return null;
   const listed = issues.slice(0, LISTED_ISSUES);
@@ -29,7 +32,7 @@ export function DataIssues({ issues }: { issues: readonly InputIssue[] }) {
       <ul className="notice-list">
         {listed.map((issue, i) => (
           <li key={i}>
-            <code>{formatIssue(issue)}</code>
+            <code>{inputIssueText(issue, language)}</code>
           </li>
         ))}
         {issues.length > listed.length ? <li>{t('issuesMore', { count: issues.length - listed.length })}</li> : null}
