@@ -132,7 +132,7 @@ describe('every import message code in words', () => {
   it('words the reason of an unmatched address and its suggestions', () => {
     expect(importMessageText(SAMPLES.address_kept_on_street, 'pl')).toBe('ulica jest znana, ale tego numeru domu nie ma w danych; numery na tej ulicy w pobliżu: 5, 7; odpowiedź zostanie przypisana do ulicy');
     expect(importMessageText(SAMPLES.street_unmatched, 'en')).toBe('no street of this name in the workspace; did you mean ul. Lubelska, ul. Lwowska?; import the streets first');
-    expect(importMessageText(SAMPLES.crs_guessed, 'pl')).toBe('układ współrzędnych rozpoznano automatycznie — PUWG 1992 (EPSG:2180, układ krajowy): 100 % z 12 sprawdzonych punktów leży w Polsce; potwierdź go, patrząc na podgląd mapy');
+    expect(importMessageText(SAMPLES.crs_guessed, 'pl')).toBe('układ współrzędnych rozpoznano automatycznie — PUWG 1992 (EPSG:2180, układ krajowy): 100% z 12 sprawdzonych punktów leży w Polsce; potwierdź go, patrząc na podgląd mapy');
     expect(importMessageText(SAMPLES.unknown_value, 'pl')).toBe('„hałas z baru” — tej wartości (uciążliwości) nie znamy; wskaż jej znaczenie w kroku „Wartości w pliku”');
     expect(importMessageText(SAMPLES.address_point_left_out, 'pl')).toBe('punkt adresowy pominięty: „kiosk” nie jest znanym rodzajem instytucji (np. szkoła, biblioteka, dom kultury, parafia, NGO, MOPS, inne)');
   });

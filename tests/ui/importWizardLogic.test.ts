@@ -49,7 +49,7 @@ describe('the pipeline’s coded messages in words', () => {
   it('says why the encoding and coordinate system were chosen', () => {
     expect(encodingReasonText({ code: 'polish_letters', chosen: 'windows-1250', letters: 14, other: 'iso-8859-2', otherLetters: 3 }, 'pl')).toBe('to nie jest UTF-8; polskich liter przy odczycie jako windows-1250: 14, jako iso-8859-2: 3');
     expect(encodingReasonText({ code: 'valid_utf8' }, 'en')).toBe('the bytes are valid UTF-8');
-    expect(crsCandidateText({ code: 'EPSG:2180', axisOrder: 'yx', fitInPoland: 1, sampled: 12 }, 'pl')).toBe('PUWG 1992 (EPSG:2180, układ krajowy), osie zamienione (najpierw szerokość/północ): 100 % z 12 sprawdzonych punktów leży w Polsce');
+    expect(crsCandidateText({ code: 'EPSG:2180', axisOrder: 'yx', fitInPoland: 1, sampled: 12 }, 'pl')).toBe('PUWG 1992 (EPSG:2180, układ krajowy), osie zamienione (najpierw szerokość/północ): 100% z 12 sprawdzonych punktów leży w Polsce');
   });
 });
 
