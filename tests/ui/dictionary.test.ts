@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_KINDS } from '../../src/domain';
-import { MESSAGES, RESOURCE_KIND_LABELS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
+import { MESSAGE_AREAS, MESSAGES, RESOURCE_KIND_LABELS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
 
 describe('the UI dictionary', () => {
   it('has the same keys in Polish and English, none empty', () => {
@@ -8,6 +8,19 @@ describe('the UI dictionary', () => {
     for (const language of ['pl', 'en'] as const) {
       for (const [key, text] of Object.entries(MESSAGES[language])) expect(text.trim(), `${language}.${key}`).not.toBe('');
     }
+  });
+
+  it('is the union of its areas, each key defined by one area only, each area complete in both languages', () => {
+    const owner = new Map<string, string>();
+    for (const [area, messages] of Object.entries(MESSAGE_AREAS)) {
+      expect(Object.keys(messages.en).sort(), area).toEqual(Object.keys(messages.pl).sort());
+      for (const key of Object.keys(messages.pl)) {
+        expect(owner.get(key), `${key} is in ${owner.get(key)} and ${area}`).toBeUndefined();
+        owner.set(key, area);
+      }
+    }
+    expect([...owner.keys()].sort()).toEqual(Object.keys(MESSAGES.pl).sort());
+    expect(Object.keys(MESSAGE_AREAS).length).toBeGreaterThanOrEqual(10);
   });
 
   it('uses the same placeholders in both languages', () => {
