@@ -10,6 +10,7 @@ import { importWizardMessages } from './messages/importWizard';
 import { mapMessages } from './messages/map';
 import { partnerMessages } from './messages/partner';
 import { programmeMessages } from './messages/programmes';
+import { reportMessages } from './messages/report';
 import { resourcesMessages } from './messages/resources';
 import { surveyFormMessages } from './messages/surveyForm';
 import { surveysMessages } from './messages/surveys';
@@ -35,6 +36,7 @@ export const MESSAGE_AREAS = {
   surveyForm: surveyFormMessages,
   resources: resourcesMessages,
   programmes: programmeMessages,
+  report: reportMessages,
   partner: partnerMessages,
   importWizard: importWizardMessages,
   importIssues: importIssueMessages,
@@ -53,6 +55,7 @@ const pl = {
   ...surveyFormMessages.pl,
   ...resourcesMessages.pl,
   ...programmeMessages.pl,
+  ...reportMessages.pl,
   ...partnerMessages.pl,
   ...importWizardMessages.pl,
   ...importIssueMessages.pl,
@@ -81,6 +84,7 @@ const en: Messages = {
   ...surveyFormMessages.en,
   ...resourcesMessages.en,
   ...programmeMessages.en,
+  ...reportMessages.en,
   ...partnerMessages.en,
   ...importWizardMessages.en,
   ...importIssueMessages.en,

@@ -7,11 +7,11 @@ import { NEED_CLASS_COLOURS, EXPLORE_COLOURS } from '../../map/explorePalette';
 import { classLabels } from '../common/viewText';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../shell/appStore';
+import { useT } from '../i18n/useT';
 import { formatCount, formatDate, formatPercent } from '../common/format';
 import type { ResponseRateRow } from '../common/responseRateRows';
 import { ReportMap } from './ReportMap';
 import { clusterNumbers, estateRateRows, problemRanking, REPORT_TOP_STREETS, topStreetRateRows } from './reportModel';
-import { reportText, type ReportTextKey } from './reportText';
 import { useReportData, type ReportData } from './useReportData';
 import { analysisRefusalText } from '../i18n/analysisRefusalText';
 import './report.css';
@@ -32,7 +32,7 @@ export function ReportView() {
   const language = useAppState((s) => s.language);
   const [campaignId, setCampaignId] = useState<string | null>(null);
   const state = useReportData(campaignId);
-  const r = (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => reportText(language, key, params);
+  const t = useT();
   const selectId = useId();
 
   useEffect(() => {
@@ -43,11 +43,11 @@ export function ReportView() {
     };
   }, [state]);
 
-  if (state.status === 'loading') return <main className="report report-status"><p role="status">{r('loading')}</p></main>;
+  if (state.status === 'loading') return <main className="report report-status"><p role="status">{t('reportLoading')}</p></main>;
   if (state.status === 'failed')
     return (
       <main className="report report-status">
-        <p role="alert">{r('failed', { reason: analysisRefusalText(state.failure, language) })}</p>
+        <p role="alert">{t('reportFailed', { reason: analysisRefusalText(state.failure, language) })}</p>
       </main>
     );
   const { data } = state;
@@ -55,7 +55,7 @@ export function ReportView() {
   return (
     <main className="report" data-testid="report" data-ready="true">
       <div className="report-toolbar">
-        <label htmlFor={selectId}>{r('wave')}</label>
+        <label htmlFor={selectId}>{t('reportWave')}</label>
         <select id={selectId} className="select-input" value={data.campaignId} onChange={(e) => setCampaignId(e.target.value)}>
           {data.campaigns.map((c) => (
             <option key={c.id} value={c.id}>
@@ -64,7 +64,7 @@ export function ReportView() {
           ))}
         </select>
         <button type="button" className="button-primary report-print" onClick={() => window.print()}>
-          {r('print')}
+          {t('reportPrint')}
         </button>
       </div>
       <ReportDocument data={data} language={language} />
@@ -75,16 +75,16 @@ export function ReportView() {
 const needName = (id: NeedCategoryId, language: Language) => NEED_BY_ID[id].label[language];
 
 function RateTable({ rows, caption, unitHeader, language, testId }: { rows: ResponseRateRow[]; caption: string; unitHeader: string; language: Language; testId: string }) {
-  const r = (key: ReportTextKey) => reportText(language, key);
+  const t = useT();
   return (
     <table className="report-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{unitHeader}</th>
-          <th scope="col" className="num">{r('households')}</th>
-          <th scope="col" className="num">{r('answers')}</th>
-          <th scope="col" className="num">{r('rate')}</th>
+          <th scope="col" className="num">{t('reportHouseholds')}</th>
+          <th scope="col" className="num">{t('reportAnswers')}</th>
+          <th scope="col" className="num">{t('reportRate')}</th>
         </tr>
       </thead>
       <tbody>
@@ -102,13 +102,13 @@ function RateTable({ rows, caption, unitHeader, language, testId }: { rows: Resp
 }
 
 function ReportDocument({ data, language }: { data: ReportData; language: Language }) {
-  const r = (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => reportText(language, key, params);
+  const t = useT();
   const { workspace } = data;
   const town = workspace.organisation.town;
   const campaign = workspace.campaigns.find((c) => c.id === data.campaignId)!;
   const waveOf = (id: string) => {
     const c = data.campaigns.find((x) => x.id === id);
-    return c ? `${r('waveName').toLocaleLowerCase()} ${c.wave} (${c.startDate.slice(0, 4)})` : id;
+    return c ? `${t('reportWaveName').toLocaleLowerCase()} ${c.wave} (${c.startDate.slice(0, 4)})` : id;
   };
   const wave = waveOf(data.campaignId);
   const dates = (c: { startDate: string; endDate: string }) => `${formatDate(language, c.startDate)} – ${formatDate(language, c.endDate)}`;
@@ -118,7 +118,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
   const problems = problemRanking(data.ranking);
   const maxRate = Math.max(...problems.map((p) => p.rate), 0.01);
   const numbers = clusterNumbers(data.ranking);
-  const targetName = (t: ReportData['ranking']['targets'][number]) => (t.kind === 'cluster' ? r('cluster', { n: numbers.get(t.id) ?? 0 }) : (t.label ?? t.id));
+  const targetName = (target: ReportData['ranking']['targets'][number]) => (target.kind === 'cluster' ? t('reportCluster', { n: numbers.get(target.id) ?? 0 }) : (target.label ?? target.id));
   const needList = (ids: readonly NeedCategoryId[]) => ids.map((id) => needName(id, language).toLocaleLowerCase(language === 'pl' ? 'pl-PL' : 'en-GB')).join(', ');
   const mainNeedLabel = data.mainNeed ? needName(data.mainNeed, language) : '';
   const legend = data.mainNeedMap ? classLabels(data.mainNeedMap.breaks, language) : [];
@@ -128,14 +128,14 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
   return (
     <article className="report-page" lang={language}>
       <header className="report-head">
-        <h1>{r('title', { town })}</h1>
-        <p className="report-sub">{r('prepared', { organisation: workspace.organisation.name, date: formatDate(language, today) })}</p>
+        <h1>{t('reportTitle', { town })}</h1>
+        <p className="report-sub">{t('reportPrepared', { organisation: workspace.organisation.name, date: formatDate(language, today) })}</p>
       </header>
 
       <section className="report-section" aria-labelledby="report-area">
-        <h2 id="report-area">{r('areaTitle')}</h2>
+        <h2 id="report-area">{t('reportAreaTitle')}</h2>
         <p>
-          {r('areaText', {
+          {t('reportAreaText', {
             town,
             districts: districts.join(', '),
             estates: estates.length,
@@ -145,15 +145,15 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
           })}
         </p>
         <table className="report-table" data-testid="report-waves">
-          <caption>{r('wavesCaption')}</caption>
+          <caption>{t('reportWavesCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{r('waveName')}</th>
-              <th scope="col">{r('dates')}</th>
-              <th scope="col">{r('method')}</th>
-              <th scope="col" className="num">{r('targeted')}</th>
-              <th scope="col" className="num">{r('answers')}</th>
-              <th scope="col" className="num">{r('rate')}</th>
+              <th scope="col">{t('reportWaveName')}</th>
+              <th scope="col">{t('reportDates')}</th>
+              <th scope="col">{t('reportMethod')}</th>
+              <th scope="col" className="num">{t('reportTargeted')}</th>
+              <th scope="col" className="num">{t('reportAnswers')}</th>
+              <th scope="col" className="num">{t('reportRate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -177,9 +177,9 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
       </section>
 
       <section className="report-section" aria-labelledby="report-method">
-        <h2 id="report-method">{r('methodTitle')}</h2>
+        <h2 id="report-method">{t('reportMethodTitle')}</h2>
         <p>
-          {r('methodText', {
+          {t('reportMethodText', {
             method: SURVEY_METHOD_LABELS[campaign.method][language],
             dates: dates(campaign),
             answers: formatCount(language, data.streets.map.totalResponses),
@@ -187,11 +187,11 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
           })}
         </p>
         <div className="report-columns">
-          <RateTable rows={estateRateRows(data.estates.layer, data.estates.map)} caption={r('estatesCaption', { wave })} unitHeader={r('estate')} language={language} testId="report-estates" />
+          <RateTable rows={estateRateRows(data.estates.layer, data.estates.map)} caption={t('reportEstatesCaption', { wave })} unitHeader={t('reportEstate')} language={language} testId="report-estates" />
           <RateTable
             rows={topStreetRateRows(data.streets.layer, data.streets.map)}
-            caption={r('streetsCaption', { n: REPORT_TOP_STREETS, wave })}
-            unitHeader={r('street')}
+            caption={t('reportStreetsCaption', { n: REPORT_TOP_STREETS, wave })}
+            unitHeader={t('reportStreet')}
             language={language}
             testId="report-streets"
           />
@@ -200,16 +200,16 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
 
       {data.mainNeed && data.mainNeedMap ? (
         <section className="report-section report-map-section" aria-labelledby="report-map">
-          <h2 id="report-map">{r('mapTitle', { need: mainNeedLabel })}</h2>
+          <h2 id="report-map">{t('reportMapTitle', { need: mainNeedLabel })}</h2>
           <figure className="report-figure">
             <ReportMap
               areas={workspace.areas}
               streets={workspace.streets}
               estates={data.estates.layer}
               needMap={data.mainNeedMap}
-              clusters={data.ranking.targets.filter((t) => t.kind === 'cluster')}
+              clusters={data.ranking.targets.filter((target) => target.kind === 'cluster')}
               clusterNumber={(id) => numbers.get(id)}
-              label={r('mapAlt', { town, need: mainNeedLabel })}
+              label={t('reportMapAlt', { town, need: mainNeedLabel })}
             />
             <figcaption>
               <ul className="report-legend">
@@ -221,23 +221,23 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
                 ))}
                 <li>
                   <span className="report-swatch report-swatch-hatched" style={{ background: EXPLORE_COLOURS.suppressed }} aria-hidden="true" />
-                  {r('legendSuppressed', { k: MIN_RESPONSES })}
+                  {t('reportLegendSuppressed', { k: MIN_RESPONSES })}
                 </li>
               </ul>
-              <p>{r('mapCaption', { need: mainNeedLabel, wave })}</p>
+              <p>{t('reportMapCaption', { need: mainNeedLabel, wave })}</p>
             </figcaption>
           </figure>
         </section>
       ) : null}
 
       <section className="report-section" aria-labelledby="report-problems">
-        <h2 id="report-problems">{r('problemsTitle')}</h2>
-        <p>{r('problemsText', { wave })}</p>
+        <h2 id="report-problems">{t('reportProblemsTitle')}</h2>
+        <p>{t('reportProblemsText', { wave })}</p>
         <table className="report-table report-bars" data-testid="report-problems">
           <thead>
             <tr>
-              <th scope="col">{r('problem')}</th>
-              <th scope="col" className="num">{r('share')}</th>
+              <th scope="col">{t('reportProblem')}</th>
+              <th scope="col" className="num">{t('reportShare')}</th>
               <th scope="col" aria-hidden="true" />
             </tr>
           </thead>
@@ -256,30 +256,30 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
       </section>
 
       <section className="report-section" aria-labelledby="report-targets">
-        <h2 id="report-targets">{r('targetsTitle')}</h2>
-        <p>{r('targetsText')}</p>
+        <h2 id="report-targets">{t('reportTargetsTitle')}</h2>
+        <p>{t('reportTargetsText')}</p>
         <table className="report-table" data-testid="report-targets">
           <thead>
             <tr>
-              <th scope="col" className="num">{r('rank')}</th>
-              <th scope="col">{r('area')}</th>
-              <th scope="col" className="num">{r('households')}</th>
-              <th scope="col" className="num">{r('index')}</th>
-              <th scope="col">{r('reasons')}</th>
+              <th scope="col" className="num">{t('reportRank')}</th>
+              <th scope="col">{t('reportArea')}</th>
+              <th scope="col" className="num">{t('reportHouseholds')}</th>
+              <th scope="col" className="num">{t('reportIndex')}</th>
+              <th scope="col">{t('reportReasons')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.ranking.targets.map((t) => (
-              <tr key={t.id} data-id={t.id}>
-                <td className="num">{t.rank}</td>
-                <th scope="row">{targetName(t)}</th>
-                <td className="num">{formatCount(language, t.households)}</td>
-                <td className="num">{t.suppressed ? '—' : formatPercent(language, t.index)}</td>
+            {data.ranking.targets.map((target) => (
+              <tr key={target.id} data-id={target.id}>
+                <td className="num">{target.rank}</td>
+                <th scope="row">{targetName(target)}</th>
+                <td className="num">{formatCount(language, target.households)}</td>
+                <td className="num">{target.suppressed ? '—' : formatPercent(language, target.index)}</td>
                 <td>
                   <ul className="report-reasons">
-                    <li>{r('reasonMain', { needs: needList(t.topContributions.map((c) => c.needId)) })}</li>
-                    <li>{r('reasonAbove', { count: t.aboveAverageCount, total: Object.keys(data.ranking.townAverageRates).length })}</li>
-                    {t.uncoveredNeeds.length ? <li>{r('reasonUncovered', { needs: needList(t.uncoveredNeeds) })}</li> : null}
+                    <li>{t('reportReasonMain', { needs: needList(target.topContributions.map((c) => c.needId)) })}</li>
+                    <li>{t('reportReasonAbove', { count: target.aboveAverageCount, total: Object.keys(data.ranking.townAverageRates).length })}</li>
+                    {target.uncoveredNeeds.length ? <li>{t('reportReasonUncovered', { needs: needList(target.uncoveredNeeds) })}</li> : null}
                   </ul>
                 </td>
               </tr>
@@ -289,15 +289,15 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
       </section>
 
       <section className="report-section" aria-labelledby="report-inventory">
-        <h2 id="report-inventory">{r('inventoryTitle')}</h2>
+        <h2 id="report-inventory">{t('reportInventoryTitle')}</h2>
         <table className="report-table report-small" data-testid="report-resources">
-          <caption>{r('resourcesCaption', { n: workspace.resources.length })}</caption>
+          <caption>{t('reportResourcesCaption', { n: workspace.resources.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{r('name')}</th>
-              <th scope="col">{r('kind')}</th>
-              <th scope="col">{r('address')}</th>
-              <th scope="col">{r('serves')}</th>
+              <th scope="col">{t('reportName')}</th>
+              <th scope="col">{t('reportKind')}</th>
+              <th scope="col">{t('reportAddress')}</th>
+              <th scope="col">{t('reportServes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -312,13 +312,13 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
           </tbody>
         </table>
         <table className="report-table report-small" data-testid="report-groups">
-          <caption>{r('groupsCaption', { n: workspace.groups.length })}</caption>
+          <caption>{t('reportGroupsCaption', { n: workspace.groups.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{r('name')}</th>
-              <th scope="col">{r('kind')}</th>
-              <th scope="col">{r('serves')}</th>
-              <th scope="col" className="num">{r('since')}</th>
+              <th scope="col">{t('reportName')}</th>
+              <th scope="col">{t('reportKind')}</th>
+              <th scope="col">{t('reportServes')}</th>
+              <th scope="col" className="num">{t('reportSince')}</th>
             </tr>
           </thead>
           <tbody>
@@ -335,9 +335,9 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
       </section>
 
       <section className="report-section" aria-labelledby="report-sources">
-        <h2 id="report-sources">{r('sourcesTitle')}</h2>
-        <p>{r('sources', { attribution: dataAttribution(language, workspace.organisation) })}</p>
-        <p className="report-rule">{r('suppression', { k: MIN_RESPONSES })}</p>
+        <h2 id="report-sources">{t('reportSourcesTitle')}</h2>
+        <p>{t('reportSources', { attribution: dataAttribution(language, workspace.organisation) })}</p>
+        <p className="report-rule">{t('reportSuppression', { k: MIN_RESPONSES })}</p>
       </section>
     </article>
   );

@@ -6,12 +6,12 @@ import { canExportRawAnswers, CURRENT_AUDIENCE, type Audience } from '../../comm
 import { legendTitle } from '../../common/viewText';
 import { useExploreState } from '../useExplore';
 import { useAppState } from '../../shell/appStore';
+import { useT } from '../../i18n/useT';
 import { aggregateRows } from './aggregateRows';
 import { aggregatesCsv } from './aggregatesCsv';
 import { aggregatesGeoJson, unitGeometries } from './aggregatesGeoJson';
 import { POLISH_EXCEL_CSV } from './csvFormat';
 import { downloadBlob, downloadText, exportFileName } from './download';
-import { exportText } from './exportText';
 import { mapPng } from './mapImage';
 import { legendModel } from './mapLegend';
 import { rawAnswersCsv } from './rawAnswersCsv';
@@ -30,6 +30,7 @@ interface ExportMenuProps {
  */
 export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps) {
   const language = useAppState((s) => s.language);
+  const t = useT();
   const state = useExploreState();
   const analysis = useAnalysis();
   const [open, setOpen] = useState(false);
@@ -39,7 +40,6 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
   const dialogRef = useRef<HTMLDialogElement>(null);
   const menuId = useId();
   const titleId = useId();
-  const x = (key: Parameters<typeof exportText>[1], params?: Record<string, string>) => exportText(language, key, params);
 
   useEffect(() => {
     if (!open) return;
@@ -68,11 +68,11 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
   const town = workspace?.organisation.town ?? '';
   const campaign = state?.campaigns.find((c) => c.id === state.settings.campaignId);
   const baseName = () => exportFileName('calmap', town, layer?.key.replace(':', '') ?? 'mapa', campaign?.startDate ?? '');
-  const attribution = x('attribution', { source: dataAttribution(language, workspace?.organisation) });
+  const attribution = t('exportAttribution', { source: dataAttribution(language, workspace?.organisation) });
 
   const exportAggregates = (format: 'csv' | 'csvDot' | 'geojson') => {
     setOpen(false);
-    if (!aggregatesReady || !state || !layer || !needMap || !workspace) return setMessage(x('notReady'));
+    if (!aggregatesReady || !state || !layer || !needMap || !workspace) return setMessage(t('exportNotReady'));
     const rows = aggregateRows(layer, needMap);
     if (format === 'geojson') {
       const measure = legendTitle(state.settings, campaign, language);
@@ -87,13 +87,13 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
 
   const exportPng = async () => {
     setOpen(false);
-    if (!map) return setMessage(x('notReady'));
+    if (!map) return setMessage(t('exportNotReady'));
     try {
       const blob = await mapPng(map, state ? legendModel(state, language) : null, attribution);
       downloadBlob(blob, `${baseName()}.png`);
       setMessage('');
     } catch (error) {
-      setMessage(x('pngFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('exportPngFailed', { reason: error instanceof Error ? error.message : String(error) }));
     }
   };
 
@@ -106,20 +106,20 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
   return (
     <div className="export" ref={menuRef}>
       <button ref={buttonRef} type="button" className="export-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
-        {x('menu')}
+        {t('exportMenu')}
       </button>
       <div id={menuId} className="export-menu" hidden={!open}>
         <button type="button" className="settings-item" data-export="png" onClick={() => void exportPng()} disabled={!map}>
-          {x('png')}
+          {t('exportPng')}
         </button>
         <button type="button" className="settings-item" data-export="csv" onClick={() => exportAggregates('csv')} disabled={!aggregatesReady}>
-          {x('csv')}
+          {t('exportCsv')}
         </button>
         <button type="button" className="settings-item" data-export="csv-dot" onClick={() => exportAggregates('csvDot')} disabled={!aggregatesReady}>
-          {x('csvDot')}
+          {t('exportCsvDot')}
         </button>
         <button type="button" className="settings-item" data-export="geojson" onClick={() => exportAggregates('geojson')} disabled={!aggregatesReady}>
-          {x('geojson')}
+          {t('exportGeojson')}
         </button>
         {canExportRawAnswers(audience) ? (
           <button
@@ -132,7 +132,7 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
               dialogRef.current?.showModal();
             }}
           >
-            {x('raw')}
+            {t('exportRaw')}
           </button>
         ) : null}
       </div>
@@ -141,14 +141,14 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
       </p>
       {canExportRawAnswers(audience) ? (
         <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => buttonRef.current?.focus()}>
-          <h2 id={titleId}>{x('rawTitle')}</h2>
-          <p>{x('rawBody')}</p>
+          <h2 id={titleId}>{t('exportRawTitle')}</h2>
+          <p>{t('exportRawBody')}</p>
           <div className="dialog-actions">
             <button type="button" className="button-secondary" onClick={() => dialogRef.current?.close()}>
-              {x('cancel')}
+              {t('exportCancel')}
             </button>
             <button type="button" className="button-danger" data-export="raw-confirm" onClick={exportRaw}>
-              {x('rawConfirm')}
+              {t('exportRawConfirm')}
             </button>
           </div>
         </dialog>
