@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { NEED_BY_ID, NUISANCE_LABELS, OFFER_LABELS, type NeedCategoryId, type NuisanceId, type OfferId } from '../../domain';
 import type { ColumnMapping, ImportKind } from '../../domain/importing';
-import type { Language } from '../i18n/dictionary';
+import { translate, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { FIELD_LABEL, FIELDS_OF_KIND } from './columnFields';
 
@@ -96,9 +96,9 @@ export function ColumnMappingTable({ kind, headers, mapping, personalData, langu
 function perItemColumns(mapping: ColumnMapping, language: Language): Array<{ column: string; meaning: string }> {
   if (mapping.kind !== 'responses') return [];
   const out: Array<{ column: string; meaning: string }> = [];
-  const needWord = language === 'pl' ? 'potrzeba, nasilenie 0–3' : 'need, severity 0–3';
-  const nuisanceWord = language === 'pl' ? 'uciążliwość, tak/nie' : 'nuisance, yes/no';
-  const offerWord = language === 'pl' ? 'co gospodarstwo oferuje, tak/nie' : 'offered, yes/no';
+  const needWord = translate(language, 'importColumnNeedWord');
+  const nuisanceWord = translate(language, 'importColumnNuisanceWord');
+  const offerWord = translate(language, 'importColumnOfferWord');
   for (const [column, id] of Object.entries(mapping.needColumns ?? {})) out.push({ column, meaning: `${NEED_BY_ID[id as NeedCategoryId].label[language]} (${needWord})` });
   for (const [column, id] of Object.entries(mapping.nuisanceColumns ?? {})) out.push({ column, meaning: `${NUISANCE_LABELS[id as NuisanceId][language]} (${nuisanceWord})` });
   for (const [column, id] of Object.entries(mapping.offerColumns ?? {})) out.push({ column, meaning: `${OFFER_LABELS[id as OfferId][language]} (${offerWord})` });

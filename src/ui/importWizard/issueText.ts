@@ -95,18 +95,18 @@ export function issueText(issue: Pick<ImportIssue, 'message' | 'msg' | 'problem'
   return issue.message;
 }
 
-const CRS_NAMES: Readonly<Record<CrsCode, Readonly<Record<Language, string>>>> = {
-  'EPSG:4326': { pl: 'WGS 84 — długość i szerokość geograficzna (GPS, OpenStreetMap)', en: 'WGS 84 — longitude and latitude (GPS, OpenStreetMap)' },
-  'EPSG:3857': { pl: 'Web Mercator (mapy internetowe, EPSG:3857)', en: 'Web Mercator (web maps, EPSG:3857)' },
-  'EPSG:2180': { pl: 'PUWG 1992 (EPSG:2180, układ krajowy)', en: 'PUWG 1992 (EPSG:2180, national grid)' },
-  'EPSG:2176': { pl: 'PUWG 2000 strefa 5 (EPSG:2176, 15°E)', en: 'PUWG 2000 zone 5 (EPSG:2176, 15°E)' },
-  'EPSG:2177': { pl: 'PUWG 2000 strefa 6 (EPSG:2177, 18°E)', en: 'PUWG 2000 zone 6 (EPSG:2177, 18°E)' },
-  'EPSG:2178': { pl: 'PUWG 2000 strefa 7 (EPSG:2178, 21°E)', en: 'PUWG 2000 zone 7 (EPSG:2178, 21°E)' },
-  'EPSG:2179': { pl: 'PUWG 2000 strefa 8 (EPSG:2179, 24°E)', en: 'PUWG 2000 zone 8 (EPSG:2179, 24°E)' },
+const CRS_NAME_KEYS: Readonly<Record<CrsCode, MessageKey>> = {
+  'EPSG:4326': 'importCrsName4326',
+  'EPSG:3857': 'importCrsName3857',
+  'EPSG:2180': 'importCrsName2180',
+  'EPSG:2176': 'importCrsName2176',
+  'EPSG:2177': 'importCrsName2177',
+  'EPSG:2178': 'importCrsName2178',
+  'EPSG:2179': 'importCrsName2179',
 };
 
 export function crsName(code: CrsCode, language: Language): string {
-  return CRS_NAMES[code][language];
+  return translate(language, CRS_NAME_KEYS[code]);
 }
 
 /** A detected candidate in words (FileReadingPanel's list). */

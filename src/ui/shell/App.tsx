@@ -73,7 +73,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
       ) : null}
       <Header town={workspace?.organisation.town} onResetDemo={onResetDemo} workspaceId={dataSource.workspaceId} view={view} />
       <UpdateNotice />
-      <UrlNotice language={language} />
+      <UrlNotice />
       {load.status === 'ready' ? <DataIssues key={generation} issues={load.issues} /> : null}
       {workspace && view === 'map' && isEmptyWorkspace(workspace) ? <EmptyWorkspaceNotice /> : null}
       {Screen ? (

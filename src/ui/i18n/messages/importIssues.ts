@@ -103,6 +103,13 @@ export const importIssueMessages = bilingual(
     importEncoding_valid_utf8: 'zawartość pliku jest poprawnym UTF-8',
     importEncoding_given_as_text: 'plik podano jako tekst',
     importEncodingPolishLetters: 'to nie jest UTF-8; polskich liter przy odczycie jako {chosen}: {letters}, jako {other}: {otherLetters}',
+    importCrsName4326: 'WGS 84 — długość i szerokość geograficzna (GPS, OpenStreetMap)',
+    importCrsName3857: 'Web Mercator (mapy internetowe, EPSG:3857)',
+    importCrsName2180: 'PUWG 1992 (EPSG:2180, układ krajowy)',
+    importCrsName2176: 'PUWG 2000 strefa 5 (EPSG:2176, 15°E)',
+    importCrsName2177: 'PUWG 2000 strefa 6 (EPSG:2177, 18°E)',
+    importCrsName2178: 'PUWG 2000 strefa 7 (EPSG:2178, 21°E)',
+    importCrsName2179: 'PUWG 2000 strefa 8 (EPSG:2179, 24°E)',
   },
   {
     importMsg_file_empty: 'the file is empty: it has no header row and no data',
@@ -200,6 +207,13 @@ export const importIssueMessages = bilingual(
     importEncoding_valid_utf8: 'the bytes are valid UTF-8',
     importEncoding_given_as_text: 'the file was given as text',
     importEncodingPolishLetters: 'not UTF-8; {letters} Polish letters read as {chosen} against {otherLetters} as {other}',
+    importCrsName4326: 'WGS 84 — longitude and latitude (GPS, OpenStreetMap)',
+    importCrsName3857: 'Web Mercator (web maps, EPSG:3857)',
+    importCrsName2180: 'PUWG 1992 (EPSG:2180, national grid)',
+    importCrsName2176: 'PUWG 2000 zone 5 (EPSG:2176, 15°E)',
+    importCrsName2177: 'PUWG 2000 zone 6 (EPSG:2177, 18°E)',
+    importCrsName2178: 'PUWG 2000 zone 7 (EPSG:2178, 21°E)',
+    importCrsName2179: 'PUWG 2000 zone 8 (EPSG:2179, 24°E)',
   },
 );
 

@@ -168,6 +168,9 @@ export const importWizardMessages = bilingual(
     importWorkspaceOtherCentre: 'Plik należy do innego ośrodka lub miejscowości: {name}, {town}. Możesz go otworzyć jako osobny obszar roboczy — obecne dane zostaną nietknięte — albo zastąpić nim obecne dane (dane ośrodka zostaną obecne).',
     importWorkspaceSaving: 'Zapisywanie obszaru roboczego…',
     importWorkspaceDone: 'Wczytano obszar roboczy z pliku {file}.',
+    importColumnNeedWord: 'potrzeba, nasilenie 0–3',
+    importColumnNuisanceWord: 'uciążliwość, tak/nie',
+    importColumnOfferWord: 'co gospodarstwo oferuje, tak/nie',
   },
   {
     importData: 'Import data',
@@ -335,5 +338,8 @@ export const importWizardMessages = bilingual(
     importWorkspaceOtherCentre: 'The file belongs to another centre or town: {name}, {town}. You can open it as a workspace of its own — the current data stays untouched — or replace the current data with it (the current centre is kept).',
     importWorkspaceSaving: 'Saving the workspace…',
     importWorkspaceDone: 'Workspace loaded from {file}.',
+    importColumnNeedWord: 'need, severity 0–3',
+    importColumnNuisanceWord: 'nuisance, yes/no',
+    importColumnOfferWord: 'offered, yes/no',
   },
 );
