@@ -91,8 +91,8 @@ describe('embedded applyChanges', () => {
     expect(result).toEqual({
       ok: false,
       issues: [
-        { source: 'addresses', row: 1, field: 'households', message: expect.any(String) as unknown as string },
-        { source: 'events', row: 0, field: 'id', message: 'id may contain only letters, digits and . _ : -' },
+        { source: 'addresses', row: 1, field: 'households', message: expect.any(String) as unknown as string, problem: { code: 'too_small', origin: 'number', minimum: 1, inclusive: true } },
+        { source: 'events', row: 0, field: 'id', message: 'id may contain only letters, digits and . _ : -', problem: { code: 'bad_format', format: 'regex' } },
       ],
     });
     expect(writes.count).toBe(0);

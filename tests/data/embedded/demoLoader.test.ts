@@ -42,7 +42,7 @@ describe('loadDemoWorkspace', () => {
     (addresses[1] as { households: number }).households = 0;
     const files = { ...demoFiles(), 'addresses.json': JSON.stringify(addresses) };
     const { workspace, issues } = await loadDemoWorkspace(memoryReader(files));
-    expect(issues).toEqual([{ source: 'addresses.json', row: 1, field: 'households', message: 'households must be at least 1' }]);
+    expect(issues).toEqual([{ source: 'addresses.json', row: 1, field: 'households', message: 'households must be at least 1', problem: { code: 'too_small', origin: 'number', minimum: 1, inclusive: true } }]);
     expect(formatIssue(issues[0]!)).toBe('addresses.json row 2, field households: households must be at least 1');
     expect(workspace.addresses.map((a) => a.id)).toEqual(['addr-1', 'addr-3']);
   });
@@ -64,7 +64,7 @@ describe('loadDemoWorkspace', () => {
     const { workspace, issues } = await loadDemoWorkspace(memoryReader(files));
     expect(workspace.organisation).toEqual(FALLBACK_ORGANISATION);
     expect(issues).toEqual([
-      { source: 'organisation.json', field: 'gminaTeryt', message: 'gminaTeryt must be a 7-digit TERYT gmina code ending in the gmina type 1–5' },
+      { source: 'organisation.json', field: 'gminaTeryt', message: 'gminaTeryt must be a 7-digit TERYT gmina code ending in the gmina type 1–5', problem: { code: 'bad_format', format: 'regex' } },
       { source: 'organisation.json', field: '(file)', message: 'the organisation could not be loaded; showing "Ośrodek demonstracyjny" instead' },
     ]);
   });
@@ -108,8 +108,8 @@ describe('parseCollectionFile', () => {
     const { records, issues } = parseCollectionFile('responses', 'responses.json', JSON.stringify(responses));
     expect(records).toEqual([]);
     expect(issues).toEqual([
-      { source: 'responses.json', row: 0, field: 'needs.0.severity', message: 'severity must be 1, 2 or 3' },
-      { source: 'responses.json', row: 1, field: 'householdSize', message: 'householdSize must be a whole number' },
+      { source: 'responses.json', row: 0, field: 'needs.0.severity', message: 'severity must be 1, 2 or 3', problem: { code: 'not_one_of', values: ['1', '2', '3'] } },
+      { source: 'responses.json', row: 1, field: 'householdSize', message: 'householdSize must be a whole number', problem: { code: 'wrong_type', expected: 'int' } },
     ]);
   });
 
@@ -117,7 +117,7 @@ describe('parseCollectionFile', () => {
     const withName = [{ ...collections.responses[0], surname: 'Kowalski' }];
     const { records, issues } = parseCollectionFile('responses', 'responses.json', JSON.stringify(withName));
     expect(records).toEqual([]);
-    expect(issues).toEqual([{ source: 'responses.json', row: 0, field: '(record)', message: 'Unrecognized key: "surname"' }]);
+    expect(issues).toEqual([{ source: 'responses.json', row: 0, field: '(record)', message: 'Unrecognized key: "surname"', problem: { code: 'unknown_keys', keys: ['surname'] } }]);
   });
 
   it('skips a repeated id and names the row where it first appeared', () => {
@@ -133,7 +133,7 @@ describe('parseCollectionFile', () => {
     const { records, issues } = parseCollectionFile('addresses', 'addresses.json', JSON.stringify([...bad, collections.addresses[2]]));
     expect(records.map((a) => a.id)).toEqual(['addr-3']);
     expect(issues).toHaveLength(51);
-    expect(issues[49]).toEqual({ source: 'addresses.json', row: 49, field: 'households', message: 'households must be at least 1' });
+    expect(issues[49]).toEqual({ source: 'addresses.json', row: 49, field: 'households', message: 'households must be at least 1', problem: { code: 'too_small', origin: 'number', minimum: 1, inclusive: true } });
     expect(issues[50]).toEqual({ source: 'addresses.json', field: '(file)', message: '10 more invalid records were skipped and are not listed' });
   });
 });

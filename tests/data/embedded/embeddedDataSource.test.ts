@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Address, Resource } from '../../../src/domain';
+import { COLLECTION_NAMES, RESOURCE_KINDS, type Address, type Resource } from '../../../src/domain';
 import { createEmbeddedDataSource, type EmbeddedDataSource } from '../../../src/data/embedded';
 import { collections, copy, deepFrozen, demoFiles, memoryReader, organisation } from './fixtures';
 
@@ -93,8 +93,8 @@ describe('embedded DataSource', () => {
     expect(await source.saveRecord('resources', invalid)).toEqual({
       ok: false,
       issues: [
-        { source: 'resources', field: 'kind', message: expect.stringMatching(/^resource kind must be one of: ops, kis, school, /) as unknown as string },
-        { source: 'resources', field: 'location.coordinates.1', message: 'latitude must be between -90 and 90' },
+        { source: 'resources', field: 'kind', message: expect.stringMatching(/^resource kind must be one of: ops, kis, school, /) as unknown as string, problem: { code: 'not_one_of', values: [...RESOURCE_KINDS] } },
+        { source: 'resources', field: 'location.coordinates.1', message: 'latitude must be between -90 and 90', problem: { code: 'rule', rule: 'latitude_range' } },
       ],
     });
     expect(await countStored()).toBe(0);
@@ -121,7 +121,7 @@ describe('embedded DataSource', () => {
     expect(await source.deleteRecord('events', 'no-such-event')).toEqual({ ok: true });
     expect(await source.deleteRecord('events', 'bad id!')).toEqual({
       ok: false,
-      issues: [{ source: 'events', field: 'id', message: 'id may contain only letters, digits and . _ : -' }],
+      issues: [{ source: 'events', field: 'id', message: 'id may contain only letters, digits and . _ : -', problem: { code: 'bad_format', format: 'regex' } }],
     });
   });
 
@@ -150,7 +150,7 @@ describe('embedded DataSource', () => {
     const { workspace, issues } = await open().loadWorkspace();
     // Store order is by key [collection, id]: addresses/addr-1 is row 0, resources/res-library row 1.
     expect(issues).toEqual([
-      { source: 'browser storage', row: 0, field: 'households', message: 'households must be a whole number (saved addresses record "addr-1"; skipped)' },
+      { source: 'browser storage', row: 0, field: 'households', message: 'households must be a whole number (saved addresses record "addr-1"; skipped)', problem: { code: 'wrong_type', expected: 'number' } },
     ]);
     expect(workspace.addresses).toEqual(collections.addresses); // the demo record shows, not the tampered one
     expect(workspace.resources.map((r) => r.id)).toEqual(['res-school', 'res-library']);
@@ -171,9 +171,10 @@ describe('embedded DataSource', () => {
         row: 1,
         field: 'collection',
         message: 'collection must be one of: areas, streets, addresses, campaigns, responses, resources, groups, programmes, events; this saved change was skipped',
+        problem: { code: 'not_one_of', values: [...COLLECTION_NAMES] },
       },
       { source: 'browser storage', row: 2, field: 'id', message: 'saved resources record is filed under id "res-other" but says "res-library"; it was skipped' },
-      { source: 'browser storage', row: 3, field: '(record)', message: 'Invalid input: expected object, received undefined (saved streets record "street-9"; skipped)' },
+      { source: 'browser storage', row: 3, field: '(record)', message: 'Invalid input: expected object, received undefined (saved streets record "street-9"; skipped)', problem: { code: 'wrong_type', expected: 'object' } },
     ]);
     expect(workspace.resources.map((r) => r.id)).toEqual(['res-school']);
     expect(workspace.areas).toEqual(collections.areas);

@@ -53,7 +53,7 @@ describe('the survey outbox (IndexedDB)', () => {
     const outbox = outboxOn();
     const bad = { ...answer('x'), householdSize: 0 };
     const result = await outbox.enqueue(bad);
-    expect(result).toEqual({ ok: false, issues: [{ source: 'responses', field: 'householdSize', message: 'householdSize must be at least 1' }] });
+    expect(result).toEqual({ ok: false, issues: [{ source: 'responses', field: 'householdSize', message: 'householdSize must be at least 1', problem: { code: 'too_small', origin: 'number', minimum: 1, inclusive: true } }] });
     expect((await outbox.read()).entries).toEqual([]);
   });
 

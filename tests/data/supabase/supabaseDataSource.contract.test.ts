@@ -141,8 +141,8 @@ describe('loadWorkspace', () => {
     expect(workspace.events).toEqual([]);
     expect(workspace.groups).toEqual([]);
     expect(issues).toEqual([
-      { source: 'addresses', row: 3, field: 'location.coordinates.0', message: 'longitude must be between -180 and 180' },
-      { source: 'responses', row: 1, field: 'householdSize', message: 'householdSize must be a whole number' },
+      { source: 'addresses', row: 3, field: 'location.coordinates.0', message: 'longitude must be between -180 and 180', problem: { code: 'rule', rule: 'longitude_range' } },
+      { source: 'responses', row: 1, field: 'householdSize', message: 'householdSize must be a whole number', problem: { code: 'wrong_type', expected: 'number' } },
       { source: 'groups', field: '(collection)', message: 'the server sent no records for this collection' },
       { source: 'events', field: '(collection)', message: 'the server sent something other than a list of records; nothing was loaded from it' },
     ]);
