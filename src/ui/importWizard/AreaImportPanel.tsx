@@ -96,7 +96,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     if (!issue.areaCode) return issueText(issue, language);
     const params = { ...issue.areaParams };
     if (typeof params.crs === 'string') params.crs = crsName(params.crs as never, language);
-    return t(`areaMsg_${issue.areaCode}` as MessageKey, params);
+    return t(`areaMsg_${issue.areaCode}`, params);
   };
 
   return (

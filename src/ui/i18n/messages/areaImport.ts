@@ -1,3 +1,4 @@
+import type { AreaMessageCode } from '../../../data/import/areaImport';
 import { bilingual } from './bilingual';
 
 /** The own town's areas (districts, estates, care regions) and streets fetched from OpenStreetMap, in the import screen. */
@@ -101,3 +102,8 @@ export const areaImportMessages = bilingual(
     areaImportChoose: 'Which areas to import ({chosen} of {all})',
   },
 );
+
+/** Compile-time check: every code of the area import (src/data/import/areaImport.ts) has its text. */
+type MissingAreaTexts = Exclude<`areaMsg_${AreaMessageCode}`, keyof typeof areaImportMessages.pl>;
+const everyAreaCodeHasText: [MissingAreaTexts] extends [never] ? true : MissingAreaTexts = true;
+void everyAreaCodeHasText;
