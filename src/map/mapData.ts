@@ -70,7 +70,7 @@ export function buildMapData(workspace: Workspace): MapData {
  * [west, south, east, north] of one feature of the map data, by source and id; undefined if absent.
  * O(features in that source).
  */
-export function featureBounds(data: MapData, source: 'estates' | 'streets' | 'addresses' | 'resources', id: string): [number, number, number, number] | undefined {
+export function featureBounds(data: MapData, source: 'districts' | 'estates' | 'streets' | 'addresses' | 'resources', id: string): [number, number, number, number] | undefined {
   const feature = (data[source].features as Array<Feature<Feature['geometry'], { id: string }>>).find((f) => f.properties.id === id);
   if (!feature || !('coordinates' in feature.geometry)) return undefined;
   const bounds = new BoundsAccumulator();

@@ -135,9 +135,24 @@ describe('the planner opens CAL Map on the demo town', () => {
     await expect.poll(() => page.locator('[data-testid="details-title"]').count()).toBe(0);
     expect(await page.evaluate((id) => window.__calmap!.map.getFeatureState({ source: 'streets', id }).selected, target!.id)).toBe(false);
 
-    // The keyboard way: find the same street by name.
-    await page.getByLabel('Znajdź ulicę').fill(target!.label);
-    await page.getByLabel('Znajdź ulicę').press('Enter');
+    // The keyboard way: find the same street by name, then an estate without its Polish letters, then the centre by
+    // its abbreviation, choosing from the list with the arrows.
+    const search = page.getByRole('combobox', { name: 'Znajdź na mapie' });
+    await search.fill('gornicze');
+    await expect.poll(() => page.getByRole('listbox', { name: 'Pasujące miejsca' }).getByRole('option').first().textContent()).toContain('Osiedle Górnicze');
+    await page.screenshot({ path: join(ARTIFACTS, 'map-place-search.png') });
+    await search.press('ArrowDown');
+    await expect.poll(() => search.getAttribute('aria-activedescendant')).not.toBeNull();
+    await search.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="details-title"]').textContent()).toBe('Osiedle Górnicze');
+    await search.fill('MOPS');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="details-title"]').textContent()).toBe('Miejski Ośrodek Pomocy Społecznej w Dębowie');
+    await search.fill('zzzz');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('.place-search .hint').textContent()).toContain('Nic nie pasuje do „zzzz”');
+    await search.fill(target!.label);
+    await search.press('Enter');
     await expect.poll(() => page.locator('[data-testid="details-title"]').textContent()).toBe(target!.label);
     await page.keyboard.press('Escape');
 

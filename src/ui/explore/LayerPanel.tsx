@@ -2,11 +2,11 @@ import { LAYER_GROUPS, type LayerGroup } from '../../map/layers';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { setGroupVisible, useAppState, useAppStore } from '../shell/appStore';
-import type { Street } from '../../domain';
+import type { Workspace } from '../../domain';
 import { ExploreLegend } from './ExploreLegend';
 import { ExplorePanel } from './ExplorePanel';
 import { Legend } from '../common/Legend';
-import { StreetSearch } from './StreetSearch';
+import { PlaceSearch } from './PlaceSearch';
 
 export const GROUP_LABEL_KEYS: Readonly<Record<LayerGroup, MessageKey>> = {
   districts: 'layerDistricts',
@@ -17,7 +17,7 @@ export const GROUP_LABEL_KEYS: Readonly<Record<LayerGroup, MessageKey>> = {
 };
 
 /** Left panel: "Co pokazać": the layer switches and the legend. */
-export function LayerPanel({ streets }: { streets: readonly Street[] | null }) {
+export function LayerPanel({ workspace }: { workspace: Workspace | null }) {
   const t = useT();
   const store = useAppStore();
   const visible = useAppState((s) => s.visibleGroups);
@@ -27,7 +27,7 @@ export function LayerPanel({ streets }: { streets: readonly Street[] | null }) {
       <h2 className="panel-title">{t('whatToShow')}</h2>
       <ExplorePanel />
       <ExploreLegend />
-      {streets ? <StreetSearch streets={streets} /> : null}
+      {workspace ? <PlaceSearch workspace={workspace} /> : null}
       <fieldset className="layer-list">
         <legend className="section-title">{t('layers')}</legend>
         {LAYER_GROUPS.map((group) => (

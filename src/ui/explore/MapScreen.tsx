@@ -82,7 +82,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
       </div>
       <main className="app-main" data-narrow-panel={narrowPanel ?? 'none'}>
         <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
-          <LayerPanel streets={workspace?.streets ?? null} />
+          <LayerPanel workspace={workspace} />
           <ShareDialog dataSource={dataSource} />
         </aside>
         <div id="map" className="map-area" tabIndex={-1}>

@@ -30,6 +30,19 @@ export interface PlaceIndex {
   segmentsOf: ReadonlyMap<string, readonly string[]>;
 }
 
+/**
+ * The initials of a name's capitalised words, as centres abbreviate institutions: "Miejski Ośrodek Pomocy Społecznej
+ * w Dębowie" → "mopsd", so "MOPS" finds it.
+ */
+const initials = (name: string): string =>
+  searchKey(
+    name
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join(''),
+  );
+
 const houseNumberPattern = /^(.*?\S)\s+(\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?)$/;
 
 export function buildPlaceIndex(workspace: Pick<Workspace, 'streets' | 'addresses' | 'areas' | 'resources'>): PlaceIndex {
@@ -71,7 +84,10 @@ export function buildPlaceIndex(workspace: Pick<Workspace, 'streets' | 'addresse
     entries.push({ kind: area.kind, id: area.id, label: area.name, keys: [searchKey(area.name)], words: searchKey(area.name).split(' ') });
   }
   for (const resource of workspace.resources) {
-    entries.push({ kind: 'resource', id: resource.id, label: resource.name, keys: [searchKey(resource.name)], words: searchKey(resource.name).split(' ') });
+    const keys = [searchKey(resource.name)];
+    const acronym = initials(resource.name);
+    if (acronym.length >= 3) keys.push(acronym);
+    entries.push({ kind: 'resource', id: resource.id, label: resource.name, keys, words: searchKey(resource.name).split(' ') });
   }
   return { entries, addressesOfStreet, segmentsOf };
 }

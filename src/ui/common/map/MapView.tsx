@@ -222,8 +222,8 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     const map = mapRef.current;
     if (!map || !mapData || !focus) return;
     const kind = focus.ref.kind;
-    if (kind !== 'estate' && kind !== 'street' && kind !== 'address' && kind !== 'resource') return;
-    const source = ({ estate: 'estates', street: 'streets', address: 'addresses', resource: 'resources' } as const)[kind];
+    if (kind !== 'district' && kind !== 'estate' && kind !== 'street' && kind !== 'address' && kind !== 'resource') return;
+    const source = ({ district: 'districts', estate: 'estates', street: 'streets', address: 'addresses', resource: 'resources' } as const)[kind];
     const bounds = featureBounds(mapData, source, focus.ref.id);
     if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 16.5, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
   }, [focus, mapData]);
