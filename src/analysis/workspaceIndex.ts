@@ -14,6 +14,8 @@ export interface WorkspaceIndex {
   areas: ReadonlyMap<string, Area>;
   addresses: ReadonlyMap<string, Address>;
   resources: ReadonlyMap<string, Resource>;
+  /** Every record of the street a record belongs to (same prefix and name, as the engine merges them), in input order. */
+  streetRecords(streetId: string): readonly string[];
   /** Tally per street id (streets with no address are absent: read as zero). */
   streetTally(streetId: string): HouseholdTally;
   /** Tally of address points inside an area (point in polygon), computed on first ask and remembered. */
@@ -61,8 +63,21 @@ export function buildWorkspaceIndex(workspace: Workspace): WorkspaceIndex {
     return tally;
   };
 
+  const recordsByLabel = new Map<string, string[]>();
+  for (const s of workspace.streets) {
+    const label = streetLabel(s);
+    const list = recordsByLabel.get(label) ?? [];
+    list.push(s.id);
+    recordsByLabel.set(label, list);
+  }
+  const streetRecords = (streetId: string): readonly string[] => {
+    const street = streets.get(streetId);
+    return street ? (recordsByLabel.get(streetLabel(street)) ?? [streetId]) : [streetId];
+  };
+
   return {
     streets,
+    streetRecords,
     areas,
     addresses,
     resources,

@@ -18,6 +18,14 @@ describe('workspace index (numbers checkable from the fixture comment)', () => {
     expect(index.areaTally('d1')).toEqual({ addresses: 4, households: 11 });
   });
 
+  it('knows every record of a street drawn as several (same prefix and name)', () => {
+    const split = buildWorkspaceIndex({ ...smallTown, streets: [...smallTown.streets, { ...smallTown.streets.find((s) => s.id === 's-polna')!, id: 's-polna-2' }] });
+    expect(split.streetRecords('s-polna')).toEqual(['s-polna', 's-polna-2']);
+    expect(split.streetRecords('s-polna-2')).toEqual(['s-polna', 's-polna-2']);
+    expect(split.streetRecords('s-lesna')).toEqual(['s-lesna']);
+    expect(split.streetRecords('no-such-street')).toEqual(['no-such-street']);
+  });
+
   it('writes addresses the Polish way', () => {
     expect(index.addressLabel(index.addresses.get('a2')!)).toBe('ul. Polna 2A');
     expect(index.addressLabel(index.addresses.get('a4')!)).toBe('ul. Leśna 9/2');

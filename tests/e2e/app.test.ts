@@ -118,6 +118,14 @@ describe('the planner opens CAL Map on the demo town', () => {
     await expect.poll(() => page.locator('[data-testid="details-title"]').textContent()).toBe(target!.label);
     expect(await page.locator('#panel-details').innerText()).toMatch(/Gospodarstwa domowe\s*\d+/);
     expect(await page.evaluate((id) => window.__calmap!.map.getFeatureState({ source: 'streets', id }).selected, target!.id)).toBe(true);
+    // A street drawn as several records is selected whole: every record with its name is highlighted.
+    const records = await page.evaluate((label) => {
+      const map = window.__calmap!.map;
+      const ids = [...new Set(map.querySourceFeatures('streets').filter((f) => f.properties.label === label).map((f) => String(f.id)))];
+      return ids.map((id) => ({ id, selected: map.getFeatureState({ source: 'streets', id }).selected === true }));
+    }, target!.label);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((r) => !r.selected)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'street-selected-pl.png') });
 
     // Accessibility: no serious or critical axe violations with a selection shown.

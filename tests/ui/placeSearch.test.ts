@@ -13,7 +13,7 @@ const town = {
   streets: [street('s-polna-1', 'Polna'), street('s-polna-2', 'Polna'), street('s-gorn', 'Górnicza'), street('s-jp2', 'Jana Pawła II', 'al.'), street('s-lesna', 'Leśna')],
   addresses: [address('a-p12', 's-polna-2', '12'), address('a-p12a', 's-polna-1', '12A'), address('a-p2', 's-polna-1', '2'), address('a-g12', 's-gorn', '12')],
   areas: [area('e-gorn', 'Osiedle Górnicze', 'estate'), area('d-stare', 'Stare Miasto', 'district'), area('c-1', 'Rejon 1', 'care_region')],
-  resources: [resource('r-mops', 'MOPS Dębowo'), resource('r-sp2', 'Szkoła Podstawowa nr 2 im. Górników')],
+  resources: [resource('r-mops', 'Miejski Ośrodek Pomocy Społecznej w Dębowie'), resource('r-kis', 'Klub Integracji Społecznej przy MOPS w Dębowie'), resource('r-sp2', 'Szkoła Podstawowa nr 2 im. Górników')],
 };
 const index = buildPlaceIndex(town);
 const labels = (q: string) => searchPlaces(index, q).map((p) => `${p.kind}:${p.label}`);
@@ -22,7 +22,8 @@ describe('place search', () => {
   it('finds estates, districts and resources, not only streets, forgiving Polish letters and case', () => {
     expect(labels('Osiedle Górnicze')[0]).toBe('estate:Osiedle Górnicze');
     expect(labels('gornicze')[0]).toBe('estate:Osiedle Górnicze');
-    expect(labels('MOPS')).toEqual(['resource:MOPS Dębowo']);
+    // An institution by its abbreviation (initials of its capitalised words) first, then one naming it.
+    expect(labels('MOPS')).toEqual(['resource:Miejski Ośrodek Pomocy Społecznej w Dębowie', 'resource:Klub Integracji Społecznej przy MOPS w Dębowie']);
     expect(labels('stare miasto')).toEqual(['district:Stare Miasto']);
     expect(labels('lesna')).toEqual(['street:ul. Leśna']);
     // Care regions are not places on the map screen.

@@ -68,6 +68,9 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
     [index, language],
   );
 
+  // A street drawn as several records is selected whole.
+  const recordsOf = useCallback((ref: FeatureRef): readonly string[] => (ref.kind === 'street' && index ? index.streetRecords(ref.id) : [ref.id]), [index]);
+
   const togglePanel = (panel: Exclude<NarrowPanel, null>) => setNarrowPanel((p) => (p === panel ? null : panel));
 
   return (
@@ -86,7 +89,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
           <ShareDialog dataSource={dataSource} />
         </aside>
         <div id="map" className="map-area" tabIndex={-1}>
-          <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} />
+          <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} recordsOf={recordsOf} />
           <ExportMenu map={exportMap} />
           <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
           {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}

@@ -33,6 +33,8 @@ interface MapViewProps {
   onMapInstance?: (map: MapLibreMap | null) => void;
   /** The unit kind the screen colours (hexagons, streets…): a click picks it before the features under it. */
   preferKind?: FeatureRef['kind'] | null;
+  /** Every record drawn as the selected feature (a street of several records is selected whole); default: its own id. */
+  recordsOf?: (ref: FeatureRef) => readonly string[];
   /** The screen's own tooltip for a feature (e.g. its need share), tried before `describe`. */
   describeHover?: (ref: FeatureRef) => string | undefined;
   /**
@@ -62,7 +64,7 @@ export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<
  * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
  * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
  */
-export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, describeHover, children }: MapViewProps) {
+export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, recordsOf, describeHover, children }: MapViewProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -198,15 +200,16 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
   }, [visibleGroups, styleReady]);
 
   // Selection through feature-state.
-  const selectedRef = useRef<FeatureRef | null>(null);
+  const selectedRef = useRef<{ source: string; ids: readonly string[] } | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady) return;
     const previous = selectedRef.current;
-    if (previous) map.setFeatureState({ source: SOURCE_OF_KIND[previous.kind], id: previous.id }, { selected: false });
-    if (selection) map.setFeatureState({ source: SOURCE_OF_KIND[selection.kind], id: selection.id }, { selected: true });
-    selectedRef.current = selection;
-  }, [selection, styleReady, mapData]);
+    if (previous) for (const id of previous.ids) map.setFeatureState({ source: previous.source, id }, { selected: false });
+    const next = selection ? { source: SOURCE_OF_KIND[selection.kind], ids: recordsOf?.(selection) ?? [selection.id] } : null;
+    if (next) for (const id of next.ids) map.setFeatureState({ source: next.source, id }, { selected: true });
+    selectedRef.current = next;
+  }, [selection, styleReady, mapData, recordsOf]);
 
   // MapLibre labels its canvas in English; say it in the current language.
   const mapLabel = t('mapRegion');
