@@ -76,3 +76,42 @@ create index addresses_location_idx on public.addresses using gist (location);
 create index addresses_street_idx on public.addresses (organisation_id, street_id);
 comment on table public.addresses is 'Address points with the number of households (src/domain/address.ts); house numbers like 12, 12A, 12/3.';
 select private.apply_reference_policies('public.addresses');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The organisation's hexagon grid.
+
+create table public.hex_grids (
+  organisation_id public.record_id primary key references public.organisations (id) on delete cascade,
+  size_meters double precision not null constraint hex_grids_size_meters_check check (size_meters between 25 and 10000),
+  origin_lng double precision not null constraint hex_grids_origin_lng_check check (origin_lng between -180 and 180),
+  origin_lat double precision not null constraint hex_grids_origin_lat_check check (origin_lat between -85 and 85),
+  fixed_at timestamptz not null default pg_catalog.now()
+);
+comment on table public.hex_grids is 'The one hexagon grid (size across flats in metres, origin in lon/lat) that partners, surveyors and share links get; fixed once per organisation (when its first area is stored), so that nobody but admins and planners can move cell edges between calls.';
+
+alter table public.hex_grids enable row level security;
+revoke all on table public.hex_grids from anon, authenticated;
+grant select on table public.hex_grids to authenticated;
+grant all on table public.hex_grids to service_role;
+create policy hex_grids_select_member on public.hex_grids
+  for select to authenticated
+  using (organisation_id in (select private.my_organisations()));
+
+-- The grid is fixed by the first area: 250 m (the app's default), origin at that area's centroid, rounded to
+-- 1e-6° (about 0.1 m) so that it prints the same everywhere.
+create function private.fix_hex_grid() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  insert into public.hex_grids (organisation_id, size_meters, origin_lng, origin_lat)
+  select new.organisation_id, 250,
+         pg_catalog.round(extensions.st_x(c)::numeric, 6)::double precision, pg_catalog.round(extensions.st_y(c)::numeric, 6)::double precision
+  from (select extensions.st_centroid(new.geometry) as c) as v
+  on conflict (organisation_id) do nothing;
+  return null;
+end
+$$;
+comment on function private.fix_hex_grid() is 'Trigger: fixes the organisation''s hexagon grid (250 m, origin at the centroid of its first area) once; later areas change nothing.';
+create trigger areas_fix_hex_grid after insert on public.areas
+  for each row execute function private.fix_hex_grid();

@@ -20,7 +20,9 @@ create table public.campaigns (
 comment on table public.campaigns is 'A survey wave over one or more areas (src/domain/survey.ts SurveyCampaign). area_ids are checked against areas by trigger.';
 select private.apply_reference_policies('public.campaigns');
 
--- Arrays cannot carry foreign keys; this trigger is the foreign key of campaigns.area_ids.
+-- Arrays cannot carry foreign keys; this trigger is the foreign key of campaigns.area_ids. It runs before RLS
+-- (SECURITY DEFINER), so it first asks whether the caller may write the organisation's campaigns at all; when not,
+-- it stays silent and RLS refuses the row: a stranger never learns whether an area id exists in another centre.
 create function private.check_campaign_areas() returns trigger
 language plpgsql security definer
 set search_path = ''
@@ -28,6 +30,10 @@ as $$
 declare
   missing public.record_id;
 begin
+  if auth.role() in ('anon', 'authenticated')
+     and not exists (select 1 from private.my_organisations('{admin,planner}') as o where o = new.organisation_id) then
+    return new; -- not the caller's to write: row-level security answers, not this check
+  end if;
   select a into missing
   from pg_catalog.unnest(new.area_ids) as a
   where not exists (select 1 from public.areas x where x.organisation_id = new.organisation_id and x.id = a)
@@ -39,7 +45,7 @@ begin
   return new;
 end
 $$;
-comment on function private.check_campaign_areas() is 'Trigger: every id in campaigns.area_ids names an area of the same organisation (the array''s foreign key).';
+comment on function private.check_campaign_areas() is 'Trigger: every id in campaigns.area_ids names an area of the same organisation (the array''s foreign key); silent for callers who may not write the organisation''s campaigns (RLS refuses them without telling whether an id exists).';
 
 create trigger campaigns_area_ids_exist before insert or update of area_ids on public.campaigns
   for each row execute function private.check_campaign_areas();
@@ -80,7 +86,7 @@ create index survey_responses_created_by_idx on public.survey_responses (created
 comment on table public.survey_responses is 'One household''s answers (src/domain/survey.ts SurveyResponse). No name, phone or free text: nothing identifies a person. Partners never read this table.';
 comment on column public.survey_responses.leader_interests is 'leaderCandidate.interests; null when the household did not consent to be contacted.';
 comment on column public.survey_responses.assigned_street_id is 'Derived: the address''s street, else street_id, else the nearest street within 60 m of location.';
-comment on column public.survey_responses.located_at is 'Derived: location, else the address''s location; used by area and hexagon aggregates.';
+comment on column public.survey_responses.located_at is 'Derived: the address''s location, else location (as the analysis engine); used by area and hexagon aggregates.';
 
 create table public.survey_response_needs (
   organisation_id public.record_id not null,
@@ -92,10 +98,10 @@ create table public.survey_response_needs (
 );
 create index survey_response_needs_category_idx on public.survey_response_needs (organisation_id, category, severity);
 comment on table public.survey_response_needs is 'Need answers of a response (SurveyResponse.needs): one row per category, severity 1 = some, 2 = serious, 3 = very serious.';
-
 -- Street assignment, done once when a response is written (the analysis engine does the same in memory).
 -- The 60 m search uses geography distance on the spheroid; a bounding box of 0.0015° (≥ 64 m east-west
--- up to 55° N) lets the GiST index pick the candidates first.
+-- up to 55° N) lets the GiST index pick the candidates first. A response stands at its address's point when it
+-- has an address (the engine's rule, src/analysis/dataset.ts), else at its own point.
 create function private.assign_response_street() returns trigger
 language plpgsql security definer
 set search_path = ''
@@ -110,7 +116,7 @@ begin
     select a.street_id, a.location into address_street, address_location
     from public.addresses a where a.organisation_id = new.organisation_id and a.id = new.address_id;
     new.assigned_street_id := address_street;
-    new.located_at := coalesce(new.location, address_location);
+    new.located_at := coalesce(address_location, new.location);
   elsif new.street_id is not null then
     new.assigned_street_id := new.street_id;
   elsif new.location is not null then
@@ -125,7 +131,7 @@ begin
   return new;
 end
 $$;
-comment on function private.assign_response_street() is 'Trigger: fills survey_responses.assigned_street_id and located_at (address first, then street_id, then nearest street within 60 m).';
+comment on function private.assign_response_street() is 'Trigger: fills survey_responses.assigned_street_id and located_at (address first, then street_id, then nearest street within 60 m; the point is the address''s, else the response''s own).';
 
 create trigger survey_responses_assign_street before insert or update of address_id, street_id, location on public.survey_responses
   for each row execute function private.assign_response_street();

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Collections in foreign-key order, with their table and converter (see migration 20250601000800). */
+/** Collections in foreign-key order, with their table and converter (private.collection_table). */
 export const SEED_ORDER = [
   ['areas', 'areas', 'area_from_json'],
   ['streets', 'streets', 'street_from_json'],

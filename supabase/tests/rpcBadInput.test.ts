@@ -13,7 +13,7 @@ import { asCaller, attempt, type Caller } from './support/request';
  *     answer nothing instead (issue 4: malformed or guessed tokens return nothing, indistinguishable from expired);
  *   - change nothing: every public table's row count and checksum are equal before and after.
  * The RPC list is read from pg_proc, so a new public function without a case here fails the coverage test.
- * Fixes found by this file: supabase/migrations/20250601001300_rpc_bad_input.sql.
+ * Fixes found by this file are folded into the baselines (check_record_id, lnglat_problem, check_hex_origin, …).
  */
 
 let db: Database;
