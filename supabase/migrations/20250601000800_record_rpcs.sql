@@ -5,27 +5,6 @@
 -- organisation or record id is an error naming the argument; a well-formed id of something the caller may not see
 -- answers as RLS does (nothing, null), so the errors reveal nothing.
 
--- Collection name (src/domain/workspace.ts COLLECTION_NAMES) -> table and converter.
-create function private.collection_table(collection text) returns table (table_name text, converter text)
-language sql immutable
-set search_path = ''
-as $$
-  select v.table_name, v.converter
-  from (values
-    ('areas', 'areas', 'area_from_json'),
-    ('streets', 'streets', 'street_from_json'),
-    ('addresses', 'addresses', 'address_from_json'),
-    ('campaigns', 'campaigns', 'campaign_from_json'),
-    ('responses', 'survey_responses', 'survey_response_from_json'),
-    ('resources', 'resources', 'resource_from_json'),
-    ('groups', 'groups', 'group_from_json'),
-    ('programmes', 'programmes', 'programme_from_json'),
-    ('events', 'events', 'event_from_json')
-  ) as v (collection, table_name, converter)
-  where v.collection = collection_table.collection
-$$;
-comment on function private.collection_table(text) is 'The table and the JSON converter of a workspace collection name (areas, streets, ..., responses -> survey_responses).';
-
 -- The error as the {field, message} of src/domain/issues.ts InputIssue (source and row are the caller's).
 create function private.issue_from_error(state text, message text, error_column text, error_constraint text) returns jsonb
 language sql stable
