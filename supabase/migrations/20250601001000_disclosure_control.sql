@@ -240,12 +240,9 @@ declare
 begin
   select * into grid from public.hex_grids g where g.organisation_id = organisation;
   with resp as (
-    select r.id, r.assigned_street_id as street_id, r.located_at,
+    select r.id, r.assigned_street_id as street_id, r.hex_q, r.hex_r,
            coalesce('a:' || r.address_id::text, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id::text, 'r:' || r.id::text) as home,
-           exists (
-             select 1 from public.survey_response_needs n
-             where n.organisation_id = r.organisation_id and n.response_id = r.id
-               and (needs is null or n.category = any (needs)) and n.severity >= min_severity) as has_need
+           case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & private.need_mask(needs) <> 0 as has_need
     from public.survey_responses r
     where r.organisation_id = organisation and r.campaign_id = campaign
   ), membership as (
@@ -254,10 +251,10 @@ begin
     select x.id, x.home, x.has_need, 2, 'area', ra.area_id
     from resp x join private.response_areas(organisation, campaign) as ra on ra.response_id = x.id
     union all
-    select x.id, x.home, x.has_need, 3, 'hex', q[1] || ',' || q[2]
+    -- The cell of the centre's grid, assigned when the response was written.
+    select x.id, x.home, x.has_need, 3, 'hex', x.hex_q || ',' || x.hex_r
     from resp x
-    cross join lateral (select private.hex_cell(extensions.st_x(x.located_at), extensions.st_y(x.located_at), grid.origin_lng, grid.origin_lat, grid.size_meters) as q) as h
-    where x.located_at is not null and grid.organisation_id is not null
+    where x.hex_q is not null and grid.organisation_id is not null
   ), ranked as (
     -- Unit index: kind (street, area, hex), then id in byte order: the same on every server and collation.
     select m.*, pg_catalog.dense_rank() over (order by m.kind_rank, m.unit collate "C")::integer as idx from membership m
