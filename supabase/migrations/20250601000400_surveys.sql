@@ -127,49 +127,49 @@ comment on table public.survey_response_needs is 'Need answers of a response (Su
 -- * areas: every area holding the point (private.areas_at); without a point, per area kind the area holding most
 --   of its street's addresses (private.street_majority_areas);
 -- * hexagon: the point's cell in the centre's grid (public.hex_grids);
--- * needs: bit masks by severity (private.need_masks), kept current by a trigger on survey_response_needs.
+-- * needs: bit masks by severity (bit i = the enum's i-th category), kept current by a trigger on survey_response_needs.
 -- The units are recomputed when the response moves (address, street or point) or when the places they depend on
 -- change (private.reassign_units, called by triggers on areas, streets, addresses and hex_grids). A direct write of a
 -- derived column changes nothing: the trigger puts it back.
-
-create function private.need_bit(category public.need_category) returns integer
-language sql immutable parallel safe
-set search_path = ''
-as $$
-  select 1 << (pg_catalog.array_position(pg_catalog.enum_range(null::public.need_category), category) - 1)
-$$;
-comment on function private.need_bit(public.need_category) is 'The bit of a need category in the need masks: 1 << its position in the enum (= src/domain NEED_CATEGORY_IDS).';
 
 create function private.need_mask(needs public.need_category[]) returns integer
 language sql immutable parallel safe
 set search_path = ''
 as $$
   select case when needs is null then (1 << pg_catalog.cardinality(pg_catalog.enum_range(null::public.need_category))) - 1
-    else coalesce((select pg_catalog.bit_or(private.need_bit(c)) from pg_catalog.unnest(needs) as c), 0) end
+    else coalesce((select pg_catalog.bit_or(1 << (pg_catalog.array_position(pg_catalog.enum_range(null::public.need_category), c) - 1))
+                   from pg_catalog.unnest(needs) as c), 0) end
 $$;
-comment on function private.need_mask(public.need_category[]) is 'The mask of a need selection (null = every need): a response has one of them when its need mask and this share a bit.';
+comment on function private.need_mask(public.need_category[]) is 'The mask of a need selection (null = every need; bit i = the enum''s i-th category, as in the response masks): a response has one of them when its need mask and this share a bit.';
 
 -- Per street and area kind: the area holding most of the street's addresses (ties: more households; a full tie: none).
+-- A street is a merged street (streets.merge_key), as in the engine.
 create function private.street_majority_areas(organisation text, street text default null)
 returns table (street_id text, area_no integer)
 language sql stable
 set search_path = ''
 as $$
-  with tally as (
-    select d.street_id::text as street_id, a.kind, a.unit_no, pg_catalog.count(*) as addresses, pg_catalog.sum(d.households) as households
+  with wanted as (
+    select s.merge_key from public.streets s
+    where s.organisation_id = organisation and (street is null or s.id = street)
+  ), tally as (
+    select s.merge_key, a.kind, a.unit_no, pg_catalog.count(*) as addresses, pg_catalog.sum(d.households) as households
     from public.addresses d
+    join public.streets s on s.organisation_id = d.organisation_id and s.id = d.street_id
     cross join lateral pg_catalog.unnest(d.area_nos) as u (area_no)
     join public.areas a on a.unit_no = u.area_no
-    where d.organisation_id = organisation and (street is null or d.street_id = street)
+    where d.organisation_id = organisation and s.merge_key in (select w.merge_key from wanted w)
     group by 1, 2, 3
   ), ranked as (
-    select t.*, pg_catalog.rank() over (partition by t.street_id, t.kind order by t.addresses desc, t.households desc) as place,
-           pg_catalog.count(*) over (partition by t.street_id, t.kind, t.addresses, t.households) as same
+    select t.*, pg_catalog.rank() over (partition by t.merge_key, t.kind order by t.addresses desc, t.households desc) as place,
+           pg_catalog.count(*) over (partition by t.merge_key, t.kind, t.addresses, t.households) as same
     from tally t
   )
-  select r.street_id, r.unit_no from ranked r where r.place = 1 and r.same = 1
+  select s.id::text, r.unit_no
+  from ranked r join public.streets s on s.organisation_id = organisation and s.merge_key = r.merge_key
+  where r.place = 1 and r.same = 1 and (street is null or s.id = street)
 $$;
-comment on function private.street_majority_areas(text, text) is 'Per street (all, or the one given) and area kind: the area holding most of the street''s addresses (ties: more households; a full tie: none), as src/analysis/unitLayers.ts majorityAreaOfStreets.';
+comment on function private.street_majority_areas(text, text) is 'Per street record (all, or the one given) and area kind: the area holding most of the addresses of its merged street (streets.merge_key; ties: more households; a full tie: none), as src/analysis/unitLayers.ts majorityAreaOfStreets.';
 revoke all on function private.street_majority_areas(text, text) from public;
 
 create function private.assign_response_units() returns trigger
@@ -224,11 +224,12 @@ begin
     new.hex_q := old.hex_q;
     new.hex_r := old.hex_r;
   end if;
-  select coalesce(pg_catalog.bit_or(private.need_bit(n.category)), 0),
-         coalesce(pg_catalog.bit_or(private.need_bit(n.category)) filter (where n.severity >= 2), 0),
-         coalesce(pg_catalog.bit_or(private.need_bit(n.category)) filter (where n.severity >= 3), 0)
+  -- Bit i = the enum's i-th category (as private.need_mask), written out: a function call per answer costs more here.
+  select coalesce(pg_catalog.bit_or(x.bit), 0), coalesce(pg_catalog.bit_or(x.bit) filter (where x.severity >= 2), 0),
+         coalesce(pg_catalog.bit_or(x.bit) filter (where x.severity >= 3), 0)
   into new.need_mask_1, new.need_mask_2, new.need_mask_3
-  from public.survey_response_needs n where n.organisation_id = new.organisation_id and n.response_id = new.id;
+  from (select 1 << (pg_catalog.array_position(pg_catalog.enum_range(null::public.need_category), n.category) - 1) as bit, n.severity
+        from public.survey_response_needs n where n.organisation_id = new.organisation_id and n.response_id = new.id) as x;
   return new;
 end
 $$;
@@ -360,12 +361,16 @@ begin
       coalesce(extensions.st_collect(old.geometry, new.geometry), old.geometry, new.geometry),
       array(select distinct r.assigned_street_id from public.survey_responses r where r.organisation_id = organisation and r.located_at is null and r.assigned_street_id is not null));
   elsif tg_table_name = 'streets' then
-    -- Bare points within 60 m of the old or new line may snap to another street.
+    -- Bare points within 60 m of the old or new line may snap to another street; point-less answers on the old and
+    -- new merged street count in its majority areas.
     perform private.reassign_units(organisation,
-      extensions.st_expand(coalesce(extensions.st_collect(old.geometry, new.geometry), old.geometry, new.geometry), 0.0015), '{}');
+      extensions.st_expand(coalesce(extensions.st_collect(old.geometry, new.geometry), old.geometry, new.geometry), 0.0015),
+      array(select s.id::text from public.streets s where s.organisation_id = organisation and s.merge_key in (old.merge_key, new.merge_key)));
   elsif tg_table_name = 'addresses' then
-    -- Responses at the address (its point or street moved), and point-less responses on its old and new street.
-    streets := array[old.street_id, new.street_id];
+    -- Responses at the address (its point or street moved), and point-less responses on its old and new (merged) street.
+    streets := array(select s.id::text from public.streets s
+                     join public.streets t on t.organisation_id = s.organisation_id and t.merge_key = s.merge_key
+                     where s.organisation_id = organisation and t.id in (old.street_id, new.street_id));
     perform pg_catalog.set_config('cal_map.reassign', 'on', true);
     update public.survey_responses r set location = r.location
     where r.organisation_id = organisation
@@ -380,7 +385,7 @@ $$;
 comment on function private.reassign_after_place_change() is 'Trigger on areas, streets, addresses and hex_grids: assigns again the units of what depends on the changed row (see private.reassign_units).';
 create trigger areas_reassign_units after insert or update or delete on public.areas
   for each row execute function private.reassign_after_place_change();
-create trigger streets_reassign_units after insert or update of geometry or delete on public.streets
+create trigger streets_reassign_units after insert or update of geometry, prefix, name or delete on public.streets
   for each row execute function private.reassign_after_place_change();
 create trigger addresses_reassign_units after insert or update of street_id, location or delete on public.addresses
   for each row execute function private.reassign_after_place_change();

@@ -28,31 +28,31 @@
 --    engine (dataset.ts: "its address's location, else its own"). The address wins, as it already did for the
 --    street: a response's street and its point now always agree.
 
-create function private.wilson_bound(successes bigint, trials bigint, upper boolean) returns double precision
-language sql immutable parallel safe
-set search_path = ''
-as $$
-  select case when trials is null or trials = 0 then null else (
-    (p + z * z / (2 * n) + case when upper then 1 else -1 end * z * pg_catalog.sqrt(p * (1 - p) / n + z * z / (4 * n * n)))
-    / (1 + z * z / n)) end
-  from (select successes::double precision / nullif(trials, 0) as p, trials::double precision as n, 1.959963984540054::double precision as z) as v
-$$;
-comment on function private.wilson_bound(bigint, bigint, boolean) is 'Lower or upper bound of the Wilson 95 % score interval for successes out of trials (Wilson 1927); null for 0 trials.';
-
--- One unit's figures, suppressed below k.
+-- One unit's figures, suppressed below k. Called in FROM (cross join lateral … as f), so that it runs once per unit:
+-- a function that sets search_path costs tens of microseconds a call, and (f).x in a select list would call it per field.
 create type private.unit_figures as (responses bigint, need_count bigint, need_rate double precision, rate_low double precision, rate_high double precision, suppressed boolean);
 comment on type private.unit_figures is 'Responses, need count, need rate and its Wilson 95 % interval of one unit, or nulls with suppressed = true.';
 
 create function private.unit_figures(responses bigint, need_count bigint, k integer) returns private.unit_figures
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-  select case when responses >= k then
-    row(responses, need_count, need_count::double precision / responses,
-        private.wilson_bound(need_count, responses, false), private.wilson_bound(need_count, responses, true), false)::private.unit_figures
-  else row(null, null, null, null, null, true)::private.unit_figures end
+declare
+  -- Wilson 95 % score interval (Wilson 1927): (p + z²/2n ± z·sqrt(p(1 − p)/n + z²/4n²)) / (1 + z²/n).
+  z constant double precision := 1.959963984540054;
+  n double precision := responses;
+  p double precision := need_count::double precision / nullif(responses, 0);
+  half double precision;
+begin
+  if not (responses >= k) or responses is null then
+    return row(null, null, null, null, null, true)::private.unit_figures;
+  end if;
+  half := z * pg_catalog.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+  return row(responses, need_count, need_count::double precision / responses,
+             (p + z * z / (2 * n) - half) / (1 + z * z / n), (p + z * z / (2 * n) + half) / (1 + z * z / n), false)::private.unit_figures;
+end
 $$;
-comment on function private.unit_figures(bigint, bigint, integer) is 'Suppression rule in one place: below k responses every figure is null and suppressed is true.';
+comment on function private.unit_figures(bigint, bigint, integer) is 'Suppression rule in one place: below k responses every figure is null and suppressed is true; else responses, need count, rate and its Wilson 95 % interval (Wilson 1927).';
 
 -- Every (response, area) pair of a campaign, from the areas assigned when the response was written.
 create function private.response_areas(organisation text, campaign text)
@@ -105,34 +105,38 @@ begin
       from public.addresses a where a.organisation_id = organisation group by a.street_id
     )
     select s.id::text, (s.prefix::text || ' ' || s.name::text), extensions.st_asgeojson(s.geometry, 6)::jsonb, coalesce(h.households, 0),
-           (f).responses, (f).need_count, (f).need_rate, (f).rate_low, (f).rate_high, (f).suppressed
+           f.responses, f.need_count, f.need_rate, f.rate_low, f.rate_high, f.suppressed
     from public.streets s
     left join answers x on x.street_no = s.unit_no
     left join homes h on h.street_id = s.id
-    cross join lateral (select private.unit_figures(coalesce(x.responses, 0), coalesce(x.need_count, 0), k) as f) as u
+    cross join lateral private.unit_figures(coalesce(x.responses, 0), coalesce(x.need_count, 0), k) as f
     where s.organisation_id = organisation
     order by s.id;
   elsif unit = 'area' then
     return query
+    -- Responses are counted per set of areas first (a few hundred sets), then the sets are spread over their areas.
     with answers as (
-      select u.area_no, pg_catalog.count(*) as responses,
-             pg_catalog.count(*) filter (where case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0) as need_count
-      from public.survey_responses r
-      cross join lateral pg_catalog.unnest(r.area_nos) as u (area_no)
-      where r.organisation_id = organisation and r.campaign_id = campaign
+      select u.area_no, pg_catalog.sum(x.responses)::bigint as responses, pg_catalog.sum(x.need_count)::bigint as need_count
+      from (select r.area_nos, pg_catalog.count(*) as responses,
+                   pg_catalog.count(*) filter (where case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0) as need_count
+            from public.survey_responses r
+            where r.organisation_id = organisation and r.campaign_id = campaign
+            group by r.area_nos) as x
+      cross join lateral pg_catalog.unnest(x.area_nos) as u (area_no)
       group by u.area_no
     ), homes as (
-      select u.area_no, pg_catalog.sum(d.households)::bigint as households
-      from public.addresses d
-      cross join lateral pg_catalog.unnest(d.area_nos) as u (area_no)
-      where d.organisation_id = organisation group by u.area_no
+      select u.area_no, pg_catalog.sum(x.households)::bigint as households
+      from (select d.area_nos, pg_catalog.sum(d.households) as households
+            from public.addresses d where d.organisation_id = organisation group by d.area_nos) as x
+      cross join lateral pg_catalog.unnest(x.area_nos) as u (area_no)
+      group by u.area_no
     )
     select a.id::text, a.name::text, extensions.st_asgeojson(a.geometry, 6)::jsonb, coalesce(h.households, 0),
-           (f).responses, (f).need_count, (f).need_rate, (f).rate_low, (f).rate_high, (f).suppressed
+           f.responses, f.need_count, f.need_rate, f.rate_low, f.rate_high, f.suppressed
     from public.areas a
     left join answers x on x.area_no = a.unit_no
     left join homes h on h.area_no = a.unit_no
-    cross join lateral (select private.unit_figures(coalesce(x.responses, 0), coalesce(x.need_count, 0), k) as f) as u
+    cross join lateral private.unit_figures(coalesce(x.responses, 0), coalesce(x.need_count, 0), k) as f
     where a.organisation_id = organisation
     order by a.id;
   elsif unit = 'hex' then
@@ -156,34 +160,36 @@ begin
     return query
     with cells as (
       -- The stored cell when the grid asked for is the centre's (read from the index alone); else binned now.
-      select array[r.hex_q, r.hex_r] as qr,
+      select r.hex_q as q, r.hex_r as r,
              case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 as has_need
       from public.survey_responses r
       where on_grid and r.organisation_id = organisation and r.campaign_id = campaign and r.hex_q is not null
       union all
-      select private.hex_cell(extensions.st_x(r.located_at), extensions.st_y(r.located_at), lng0, lat0, hex_size_meters),
-             case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0
-      from public.survey_responses r
-      where not on_grid and r.organisation_id = organisation and r.campaign_id = campaign and r.located_at is not null
+      select b.qr[1], b.qr[2], b.has_need
+      from (select private.hex_cell(extensions.st_x(r.located_at), extensions.st_y(r.located_at), lng0, lat0, hex_size_meters) as qr,
+                   case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 as has_need
+            from public.survey_responses r
+            where not on_grid and r.organisation_id = organisation and r.campaign_id = campaign and r.located_at is not null) as b
     ), answers as (
-      select c.qr, pg_catalog.count(*) as responses, pg_catalog.count(*) filter (where c.has_need) as need_count
-      from cells c group by c.qr
+      select c.q, c.r, pg_catalog.count(*) as responses, pg_catalog.count(*) filter (where c.has_need) as need_count
+      from cells c group by c.q, c.r
     ), homes as (
-      select h.qr, pg_catalog.sum(h.households)::bigint as households
-      from (select array[d.hex_q, d.hex_r] as qr, d.households from public.addresses d
+      select h.q, h.r, pg_catalog.sum(h.households)::bigint as households
+      from (select d.hex_q as q, d.hex_r as r, d.households from public.addresses d
             where on_grid and d.organisation_id = organisation
             union all
-            select private.hex_cell(extensions.st_x(d.location), extensions.st_y(d.location), lng0, lat0, hex_size_meters), d.households
-            from public.addresses d where not on_grid and d.organisation_id = organisation) as h
-      group by h.qr
+            select b.qr[1], b.qr[2], b.households
+            from (select private.hex_cell(extensions.st_x(d.location), extensions.st_y(d.location), lng0, lat0, hex_size_meters) as qr, d.households
+                  from public.addresses d where not on_grid and d.organisation_id = organisation) as b) as h
+      group by h.q, h.r
     )
-    select x.qr[1] || ',' || x.qr[2], null::text,
-           extensions.st_asgeojson(private.hex_polygon(x.qr[1], x.qr[2], lng0, lat0, hex_size_meters), 6)::jsonb, coalesce(h.households, 0),
-           (f).responses, (f).need_count, (f).need_rate, (f).rate_low, (f).rate_high, (f).suppressed
+    select x.q || ',' || x.r, null::text,
+           extensions.st_asgeojson(private.hex_polygon(x.q, x.r, lng0, lat0, hex_size_meters), 6)::jsonb, coalesce(h.households, 0),
+           f.responses, f.need_count, f.need_rate, f.rate_low, f.rate_high, f.suppressed
     from answers x
-    left join homes h on h.qr = x.qr
-    cross join lateral (select private.unit_figures(x.responses, x.need_count, k) as f) as u
-    order by x.qr[2], x.qr[1];
+    left join homes h on h.q = x.q and h.r = x.r
+    cross join lateral private.unit_figures(x.responses, x.need_count, k) as f
+    order by x.r, x.q;
   else
     raise exception 'unit must be street, area or hex' using errcode = '22023';
   end if;

@@ -237,12 +237,13 @@ declare
   step integer;
   pass1 boolean[]; pass2 boolean[]; banded boolean[];
   init boolean[];
+  wanted integer := private.need_mask(needs);
 begin
   select * into grid from public.hex_grids g where g.organisation_id = organisation;
   with resp as (
     select r.id, r.assigned_street_id as street_id, r.hex_q, r.hex_r,
            coalesce('a:' || r.address_id::text, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id::text, 'r:' || r.id::text) as home,
-           case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & private.need_mask(needs) <> 0 as has_need
+           case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 as has_need
     from public.survey_responses r
     where r.organisation_id = organisation and r.campaign_id = campaign
   ), membership as (

@@ -79,9 +79,12 @@ describe('units stored with each response', () => {
       expect((await save('streets', { id: 's-9', prefix: 'ul.', name: 'Nowa', geometry: { type: 'MultiLineString', coordinates: [[[19.318, 50.109], [19.321, 50.109]]] } }))[0]!.r.ok).toBe(true);
       expect((await stored()).get('r-12')!.street).toBe('s-9');
 
-      // A second address of s-2, in district-n with more households (20 > 8): one address each, so households decide
-      // the street's majority district, and the point-less answers on s-2 move there.
-      expect((await save('addresses', { id: 'a-9', streetId: 's-2', houseNumber: '9', location: { type: 'Point', coordinates: [19.315, 50.106] }, households: 20 }))[0]!.r.ok).toBe(true);
+      // A second record of s-2's street ('ul.', '  POLNA ': the engine merges records of one prefix and name), in
+      // district-n, and an address on it with more households (20 > a-3's 8): one address each, so households decide
+      // the merged street's majority district, and the point-less answers on s-2 move there.
+      expect((await save('streets', { id: 's-2b', prefix: 'ul.', name: '  POLNA ', geometry: { type: 'MultiLineString', coordinates: [[[19.313, 50.1065], [19.318, 50.1065]]] } }))[0]!.r.ok).toBe(true);
+      expect((await stored()).get('r-7')!.areas).toEqual(['district-s']);
+      expect((await save('addresses', { id: 'a-9', streetId: 's-2b', houseNumber: '9', location: { type: 'Point', coordinates: [19.315, 50.1066] }, households: 20 }))[0]!.r.ok).toBe(true);
       expect((await stored()).get('r-7')!.areas).toEqual(['district-n']);
 
       // district-s shrinks west of 19.311: r-11 (19.312) leaves it, r-10 (19.310) stays.
