@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpus as cpuList, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { prepareDataset, type PreparedDataset } from '../src/analysis/dataset';
@@ -31,6 +32,7 @@ const CHUNK = 50_000;
 const NEED = 'housing';
 const CAMPAIGN = 'wave-1';
 const TARGET_MS: Record<number, number> = { 100_000: 50, 1_000_000: 300 };
+const cpus = cpuList().length;
 
 async function loadTown(db: Database, town: SyntheticTown, grid: { originLng: number; originLat: number }): Promise<void> {
   await db.query('insert into public.organisations select * from private.organisation_from_json($1)', [JSON.stringify({ id: ORG, name: 'Ośrodek testowy', kind: 'OPS', gminaTeryt: '1206011', town: 'Testowo' })]);
@@ -129,6 +131,8 @@ async function benchSize(responses: number, repeats: number): Promise<string[]> 
     const loadMs = performance.now() - t0;
     const target = TARGET_MS[responses];
     console.log(`\n${responses.toLocaleString('en')} responses (${town.streets.length} street records, ${town.addresses.length.toLocaleString('en')} addresses, ${town.areas.length} areas; wave-1 = half): generated + written (units assigned by trigger) in ${fmtMs(loadMs)}; engine prepareDataset ${fmtMs(prepare.ms)}`);
+    // The machine is shared: the load says how far the times below are from an idle machine's.
+    console.log(`load average (1 / 5 min) before the timed calls: ${loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(' / ')} on ${cpus} cores`);
     console.log(`| unit | RPC (stored units) | per-call way (before) | per-call / RPC | target ≤ ${target ?? '—'} ms | engine aggregateDataset | units RPC / engine | RPC = engine | RPC vs per-call |`);
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     const needs = `array[$3::text]::public.need_category[]`;

@@ -225,7 +225,7 @@ declare
   w double precision := 1 - 0.00669437999014 * pg_catalog.sin(pg_catalog.radians(origin_lat)) ^ 2;
   kx double precision := 6378137 / pg_catalog.sqrt(w) * pg_catalog.cos(pg_catalog.radians(origin_lat)) * pg_catalog.pi() / 180;
   ky double precision := 6378137 * (1 - 0.00669437999014) / (w * pg_catalog.sqrt(w)) * pg_catalog.pi() / 180;
-  corners extensions.geometry[] := '{}';
+  corners extensions.geometry[] := '{}'::extensions.geometry[];
   x double precision;
   y double precision;
 begin
