@@ -2,7 +2,8 @@
 -- places each response in its areas (point-in-polygon, the half-open boundary rule, streets' majority areas) and in
 -- its hexagon (private.hex_cell per response and per address), and joins the need answers row by row. The bench
 -- creates these in schema bench_per_call of its own database and times them beside the RPCs, in the same run, on the
--- same data (the "old per-call way"); they are not part of the migrations. Text as in commit a073dcd, with the
+-- same data (the "old per-call way"); they are not part of the migrations. Text of the folded 20250601000900 baseline
+-- before issue 16 (the commit "Record converters generated from one field table…"), with the
 -- functions renamed into bench_per_call.
 create schema bench_per_call;
 
