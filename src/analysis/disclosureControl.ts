@@ -1,6 +1,6 @@
 /**
  * Statistical disclosure control for what a partner sees — the same rules, in the same order, as the SQL of
- * supabase/migrations/…001500_disclosure_control.sql (private.disclosed_units + private.complementary_suppression),
+ * supabase/migrations/…001000_disclosure_control.sql (private.disclosed_units + private.complementary_suppression),
  * so the embedded partner package hides the same cells a share link hides (supabase/tests/disclosureParity.test.ts).
  *
  * Primary rules at k (≥ 5): a unit needs ≥ k responses from ≥ k distinct homes, and no home may hold more than ¾ of its

@@ -16,7 +16,7 @@ import {
 /**
  * The order writes follow: what others refer to comes first (a street before its addresses, a campaign and an
  * address before the answers about them, a resource before the group meeting there). Deletes go in reverse.
- * The same order as supabase/migrations/20250601001400_apply_changes.sql.
+ * The same order as supabase/migrations/20250601000800_record_rpcs.sql (apply_changes).
  */
 export const CHANGE_ORDER: readonly CollectionName[] = ['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events', 'responses'];
 

@@ -106,3 +106,65 @@ exception when datetime_field_overflow or invalid_datetime_format then
 end
 $$;
 comment on function private.iso_date(text) is 'Parses YYYY-MM-DD strictly (rejects other formats and dates that do not exist), as z.iso.date() does.';
+
+-- Checks of RPC arguments, with errors that name the argument (supabase/tests/rpcBadInput.test.ts).
+
+-- A record id (public.record_id's rule) or a clear error naming the argument.
+create function private.check_record_id(value text, field text) returns void
+language plpgsql immutable
+set search_path = ''
+as $$
+begin
+  if value is null or value !~ '^[A-Za-z0-9._:-]{1,64}$' then
+    raise exception '% must be an id of 1 to 64 letters, digits and . _ : -', field using errcode = '22023', column = field;
+  end if;
+end
+$$;
+comment on function private.check_record_id(text, text) is 'Raises 22023 naming the field when value is not a record id (1-64 letters, digits, . _ : -); null is not an id.';
+
+-- What is wrong with a geometry for the app, in words, or null when it is usable (same rule as is_usable_lnglat).
+create function private.lnglat_problem(geom extensions.geometry) returns text
+language plpgsql immutable parallel safe
+set search_path = ''
+as $$
+declare
+  box extensions.box3d;
+begin
+  if geom is null or extensions.st_isempty(geom) then
+    return 'it is empty';
+  end if;
+  box := geom::extensions.box3d;
+  if 'NaN'::double precision in (extensions.st_xmin(box), extensions.st_xmax(box), extensions.st_ymin(box), extensions.st_ymax(box))
+     or pg_catalog.abs(extensions.st_xmin(box)) = 'Infinity' or pg_catalog.abs(extensions.st_xmax(box)) = 'Infinity'
+     or pg_catalog.abs(extensions.st_ymin(box)) = 'Infinity' or pg_catalog.abs(extensions.st_ymax(box)) = 'Infinity' then
+    return 'coordinates must be finite numbers';
+  end if;
+  if extensions.st_xmin(box) < -180 or extensions.st_xmax(box) > 180 then
+    return 'longitude must be between -180 and 180';
+  end if;
+  if extensions.st_ymin(box) < -90 or extensions.st_ymax(box) > 90 then
+    return 'latitude must be between -90 and 90';
+  end if;
+  if not extensions.st_isvalid(geom) then
+    return extensions.st_isvalidreason(geom);
+  end if;
+  return null;
+end
+$$;
+comment on function private.lnglat_problem(extensions.geometry) is 'Why a geometry is not usable in lon/lat (empty, non-finite, out of range, or ST_IsValidReason), or null when private.is_usable_lnglat accepts it.';
+
+-- A hexagon origin is finite, in longitude range, and away from the poles (the local projection needs cos(lat) > 0).
+create function private.check_hex_origin(origin_lng double precision, origin_lat double precision, field text) returns void
+language plpgsql immutable
+set search_path = ''
+as $$
+begin
+  if origin_lng is not null and not (origin_lng between -180 and 180) then
+    raise exception '% longitude must be a number between -180 and 180', field using errcode = '22023', column = field;
+  end if;
+  if origin_lat is not null and not (origin_lat between -85 and 85) then
+    raise exception '% latitude must be a number between -85 and 85', field using errcode = '22023', column = field;
+  end if;
+end
+$$;
+comment on function private.check_hex_origin(double precision, double precision, text) is 'Raises naming the field when a hexagon origin is NaN, infinite, out of longitude range or beyond 85° latitude (NaN fails BETWEEN in PostgreSQL).';

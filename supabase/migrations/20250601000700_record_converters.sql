@@ -1,76 +1,6 @@
--- One converter per collection: domain JSON record -> table row (see 20250601000600 for the helpers),
--- and a catalogue of constraint names -> (field, message a person understands), so that an error raised
--- by a CHECK, a domain or a foreign key reads like the zod issue for the same field.
-
-create function private.describe_violation(constraint_name text)
-returns table (field text, message text)
-language sql immutable
-set search_path = ''
-as $$
-  select v.field, v.message
-  from (values
-    ('record_id_format', null, 'id may contain only letters, digits and . _ : - (1 to 64 characters)'),
-    ('record_name_length', null, 'name must be 1 to 200 characters'),
-    ('short_text_length', null, 'text must be 1 to 500 characters'),
-    ('cal_year_range', null, 'year must be between 1990 and 2100'),
-    ('organisations_gmina_teryt_check', 'gminaTeryt', 'gminaTeryt must be a 7-digit TERYT gmina code ending in the gmina type 1–5'),
-    ('areas_geometry_check', 'geometry', 'geometry must be a valid polygon within longitude/latitude ranges'),
-    ('areas_organisation_id_parent_id_fkey', 'parentId', 'parentId names an area that does not exist'),
-    ('streets_geometry_check', 'geometry', 'geometry must be a valid line within longitude/latitude ranges'),
-    ('addresses_house_number_check', 'houseNumber', 'house number must look like 12, 12A or 12/3'),
-    ('addresses_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
-    ('addresses_households_check', 'households', 'households must be between 1 and 1000'),
-    ('addresses_organisation_id_street_id_fkey', 'streetId', 'streetId names a street that does not exist'),
-    ('campaigns_area_ids_check', 'areaIds', 'a campaign covers at least one area'),
-    ('campaigns_area_ids_fkey', 'areaIds', 'areaIds names an area that does not exist'),
-    ('campaigns_households_targeted_check', 'householdsTargeted', 'householdsTargeted must be at least 1'),
-    ('campaigns_wave_check', 'wave', 'wave must be 1 or more'),
-    ('campaigns_end_date_check', 'endDate', 'endDate must not be before startDate'),
-    ('survey_responses_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
-    ('survey_responses_household_size_check', 'householdSize', 'householdSize must be between 1 and 20'),
-    ('survey_responses_nuisances_check', 'nuisances', 'each nuisance may appear once'),
-    ('survey_responses_offers_check', 'offers', 'each offered resource may appear once'),
-    ('survey_responses_leader_interests_check', 'leaderCandidate.interests', 'each interest may appear once'),
-    ('survey_responses_located_check', 'addressId', 'a response needs an addressId, a streetId or a location'),
-    ('survey_responses_organisation_id_campaign_id_fkey', 'campaignId', 'campaignId names a campaign that does not exist'),
-    ('survey_responses_organisation_id_address_id_fkey', 'addressId', 'addressId names an address that does not exist'),
-    ('survey_responses_organisation_id_street_id_fkey', 'streetId', 'streetId names a street that does not exist'),
-    ('survey_responses_pkey', 'id', 'a response with this id already exists'),
-    ('survey_response_needs_pkey', 'needs', 'each need category may appear once'),
-    ('survey_response_needs_severity_check', 'needs', 'severity must be 1, 2 or 3'),
-    ('resources_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
-    ('groups_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
-    ('groups_target_needs_check', 'targetNeeds', 'a group addresses at least one need'),
-    ('groups_active_to_check', 'activeTo', 'activeTo must not be before activeFrom'),
-    ('groups_organisation_id_meeting_place_id_fkey', 'meetingPlaceId', 'meetingPlaceId names a resource that does not exist'),
-    ('programmes_target_geometry_check', 'targetGeometry', 'targetGeometry must be a valid polygon within longitude/latitude ranges'),
-    ('programmes_goals_check', 'goals', 'a programme has at least one goal'),
-    ('programmes_year_to_check', 'yearTo', 'yearTo must not be before yearFrom'),
-    ('programmes_organisation_id_target_area_id_fkey', 'targetAreaId', 'targetAreaId names an area that does not exist'),
-    ('events_location_check', 'location', 'location must be a point within longitude/latitude ranges'),
-    ('events_participants_check', 'participants', 'participants must be 0 or more')
-  ) as v (constraint_name, field, message)
-  where v.constraint_name = describe_violation.constraint_name
-$$;
-comment on function private.describe_violation(text) is 'The record field and a readable message for a constraint name (domain constraints have no field: the caller knows it).';
-
--- Wraps a failed conversion or insert into an error naming the field with a readable message.
-create function private.raise_field_error(state text, message text, error_column text, error_constraint text, field text) returns void
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  known_field text;
-  known_message text;
-begin
-  select d.field, d.message into known_field, known_message from private.describe_violation(error_constraint) d;
-  raise exception '%', coalesce(known_message, message)
-    using errcode = state,
-          column = coalesce(known_field, nullif(error_column, ''), field, '(record)'),
-          constraint = coalesce(error_constraint, '');
-end
-$$;
-comment on function private.raise_field_error(text, text, text, text, text) is 'Raises an error whose COLUMN is the domain record field and whose message is readable (see describe_violation).';
+-- Generated by supabase/scripts/generateConverters.ts from the field table in supabase/scripts/recordConverters.ts;
+-- do not edit by hand. One converter per collection: domain JSON record -> table row, strictly (unknown keys, JSON
+-- types, enums, dates, GeoJSON), with errors whose COLUMN is the record's field (helpers: 20250601000600).
 
 create function private.organisation_from_json(r jsonb) returns public.organisations
 language plpgsql stable
@@ -268,41 +198,6 @@ end
 $$;
 comment on function private.survey_response_from_json(text, jsonb) is 'SurveyResponse JSON (src/domain/survey.ts) to a row of public.survey_responses (needs: see survey_response_needs_from_json); created_by is the caller.';
 
-create function private.survey_response_needs_from_json(organisation text, r jsonb) returns setof public.survey_response_needs
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  res public.survey_response_needs;
-  answer jsonb;
-  i integer := 0;
-  f text := 'needs';
-  st text; msg text; col text; con text;
-  severity integer;
-begin
-  for answer in select e from pg_catalog.jsonb_array_elements(r -> 'needs') e loop
-    f := 'needs.' || i;
-    perform private.json_check_keys(answer, '{category,severity}', '{category,severity}', f || '.');
-    res.organisation_id := organisation;
-    res.response_id := private.json_text(r -> 'id', 'id');
-    f := 'needs.' || i || '.category'; res.category := private.json_text(answer -> 'category', f)::public.need_category;
-    f := 'needs.' || i || '.severity';
-    severity := private.json_int(answer -> 'severity', f);
-    if severity not between 1 and 3 then
-      raise exception 'severity must be 1, 2 or 3' using errcode = '23514';
-    end if;
-    res.severity := severity;
-    return next res;
-    i := i + 1;
-  end loop;
-  return;
-exception when others then
-  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
-  perform private.raise_field_error(st, msg, col, con, f);
-end
-$$;
-comment on function private.survey_response_needs_from_json(text, jsonb) is 'The needs of a SurveyResponse JSON as rows of public.survey_response_needs; errors name needs.<i>.<field>.';
-
 create function private.resource_from_json(organisation text, r jsonb) returns public.resources
 language plpgsql stable
 set search_path = ''
@@ -434,3 +329,59 @@ exception when others then
 end
 $$;
 comment on function private.event_from_json(text, jsonb) is 'LocalEvent JSON (src/domain/event.ts) to a row of public.events.';
+
+create function private.survey_response_needs_from_json(organisation text, r jsonb) returns setof public.survey_response_needs
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  res public.survey_response_needs;
+  answer jsonb;
+  i integer := 0;
+  f text := 'needs';
+  st text; msg text; col text; con text;
+  severity integer;
+begin
+  for answer in select e from pg_catalog.jsonb_array_elements(r -> 'needs') e loop
+    f := 'needs.' || i;
+    perform private.json_check_keys(answer, '{category,severity}', '{category,severity}', f || '.');
+    res.organisation_id := organisation;
+    res.response_id := private.json_text(r -> 'id', 'id');
+    f := 'needs.' || i || '.category'; res.category := private.json_text(answer -> 'category', f)::public.need_category;
+    f := 'needs.' || i || '.severity';
+    severity := private.json_int(answer -> 'severity', f);
+    if severity not between 1 and 3 then
+      raise exception 'severity must be 1, 2 or 3' using errcode = '23514';
+    end if;
+    res.severity := severity;
+    return next res;
+    i := i + 1;
+  end loop;
+  return;
+exception when others then
+  get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;
+  perform private.raise_field_error(st, msg, col, con, f);
+end
+$$;
+comment on function private.survey_response_needs_from_json(text, jsonb) is 'The needs of a SurveyResponse JSON as rows of public.survey_response_needs; errors name needs.<i>.<field>.';
+
+-- Collection name (src/domain/workspace.ts COLLECTION_NAMES) -> table and converter.
+create function private.collection_table(collection text) returns table (table_name text, converter text)
+language sql immutable
+set search_path = ''
+as $$
+  select v.table_name, v.converter
+  from (values
+    ('areas', 'areas', 'area_from_json'),
+    ('streets', 'streets', 'street_from_json'),
+    ('addresses', 'addresses', 'address_from_json'),
+    ('campaigns', 'campaigns', 'campaign_from_json'),
+    ('responses', 'survey_responses', 'survey_response_from_json'),
+    ('resources', 'resources', 'resource_from_json'),
+    ('groups', 'groups', 'group_from_json'),
+    ('programmes', 'programmes', 'programme_from_json'),
+    ('events', 'events', 'event_from_json')
+  ) as v (collection, table_name, converter)
+  where v.collection = collection_table.collection
+$$;
+comment on function private.collection_table(text) is 'The table and the JSON converter of a workspace collection name (areas, streets, ..., responses -> survey_responses).';

@@ -6,19 +6,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { converterOf } from './recordConverters';
 
-/** Collections in foreign-key order, with their table and converter (see migration 20250601000800). */
-export const SEED_ORDER = [
-  ['areas', 'areas', 'area_from_json'],
-  ['streets', 'streets', 'street_from_json'],
-  ['addresses', 'addresses', 'address_from_json'],
-  ['campaigns', 'campaigns', 'campaign_from_json'],
-  ['resources', 'resources', 'resource_from_json'],
-  ['groups', 'groups', 'group_from_json'],
-  ['programmes', 'programmes', 'programme_from_json'],
-  ['events', 'events', 'event_from_json'],
-  ['responses', 'survey_responses', 'survey_response_from_json'],
-] as const;
+/** Collections in foreign-key order, with their table and converter (from the converters' field table). */
+export const SEED_ORDER = (['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events', 'responses'] as const)
+  .map((collection) => {
+    const spec = converterOf(collection);
+    return [collection, spec.table, `${spec.name}_from_json`] as const;
+  });
 
 const TAG = '$seed$';
 

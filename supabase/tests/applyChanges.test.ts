@@ -4,7 +4,7 @@ import { ORG_A, ORG_B, USERS, loadFixture } from './support/fixture';
 import { asCaller, attempt, type Caller } from './support/request';
 
 /**
- * apply_changes (supabase/migrations/20250601001400_apply_changes.sql): upserts and deletes across collections in one
+ * apply_changes (supabase/migrations/20250601000800_record_rpcs.sql): upserts and deletes across collections in one
  * call, all or nothing, under RLS. Every call is made as PostgREST makes it (transaction, SET LOCAL ROLE,
  * request.jwt.claims, named arguments) and COMMITTED, so "nothing was written" is checked after a real commit:
  * the row count and an md5 of every row of every public table are equal before and after.

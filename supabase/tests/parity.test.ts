@@ -4,7 +4,9 @@ import { NEED_CATEGORY_IDS, type NeedCategoryId, type Workspace } from '../../sr
 import { parseWorkspacePayload } from '../../src/data/supabase/workspacePayload';
 import { prepareDataset, type PreparedDataset } from '../../src/analysis/dataset';
 import { aggregateDataset } from '../../src/analysis/needQueries';
-import type { UnitSpec } from '../../src/analysis/unitLayers';
+import { unitLayer, type UnitSpec } from '../../src/analysis/unitLayers';
+import { createLocalProjection } from '../../src/analysis/localProjection';
+import { hexCellOf } from '../../src/analysis/hexGrid';
 import { openMigratedDatabase, type Database } from './support/database';
 import { differences, engineRows, loadDemoTown, PARITY_NEEDS, SEED_PATH, type SqlUnitRow } from './support/parityDemo';
 import { asCaller } from './support/request';
@@ -140,6 +142,37 @@ describe('SQL aggregates equal the analysis engine on the demo town', () => {
     });
     expect([row!.lng, row!.lat]).toEqual(address.location.coordinates.slice(0, 2));
     expect(row!.street).toBe(address.streetId);
+  });
+
+  it('assigns every response, when it is written, the engine\'s street, areas and cell of the centre\'s grid', async () => {
+    // Issue 16: the aggregates group the units stored with each response (street_no, area_nos, hex_q/hex_r), so each
+    // response's stored units must be the engine's, one by one: street (address, street id, nearest within 60 m),
+    // areas (the point by the half-open rule, else the street's majority area per kind), hexagon of the fixed grid.
+    const org = workspace.organisation.id;
+    const [grid] = await db.query<{ size_meters: number; origin_lng: number; origin_lat: number }>('select size_meters, origin_lng, origin_lat from public.hex_grids where organisation_id = $1', [org]);
+    const stored = await db.query<{ id: string; street: string | null; areas: string[]; hex: string | null }>(`
+      select r.id, s.id as street,
+             array(select a.id::text from unnest(r.area_nos) as u (no) join public.areas a on a.unit_no = u.no order by 1) as areas,
+             case when r.hex_q is null then null else r.hex_q || ',' || r.hex_r end as hex
+      from public.survey_responses r left join public.streets s on s.unit_no = r.street_no
+      where r.organisation_id = $1`, [org]);
+    const layers = [...new Set(workspace.areas.map((a) => a.kind))].map((areaKind) => unitLayer(ds, { kind: 'area', areaKind }));
+    const projection = createLocalProjection(grid!.origin_lng, grid!.origin_lat);
+    const engine = new Map<string, string>();
+    ds.responseIds.forEach((id, i) => {
+      const street = ds.streetAssignment.unit[i]!;
+      const areas = layers.flatMap((layer) => (layer.unitOfResponse[i]! >= 0 ? [layer.unitIds[layer.unitOfResponse[i]!]!] : [])).sort();
+      const [lng, lat] = [ds.responseLngs[i]!, ds.responseLats[i]!];
+      const hex = Number.isFinite(lng) && Number.isFinite(lat) ? hexCellOf(...projection.forward(lng, lat), grid!.size_meters).join(',') : null;
+      engine.set(id, JSON.stringify([street >= 0 ? ds.streets.unitIds[street] : null, areas, hex]));
+    });
+    const differ = stored.filter((r) => engine.get(r.id) !== JSON.stringify([r.street, [...r.areas].sort(), r.hex]))
+      .map((r) => `${r.id}: SQL ${JSON.stringify([r.street, r.areas, r.hex])} engine ${engine.get(r.id)}`);
+    expect(differ.slice(0, 10)).toEqual([]);
+    expect(stored.length).toBe(engine.size);
+    // Every kind of assignment really occurs: by address, by street only (areas by majority), by a bare point.
+    expect(stored.filter((r) => r.hex === null && r.areas.length > 0).length).toBeGreaterThan(10);
+    expect(stored.filter((r) => r.street !== null && r.hex !== null).length).toBeGreaterThan(5000);
   });
 
   it('counts the same responses in total: Σ responses over streets (k = 1) = the engine\'s assigned responses', async () => {

@@ -13,7 +13,7 @@ import { asCaller, attempt, type Caller } from './support/request';
  *     answer nothing instead (issue 4: malformed or guessed tokens return nothing, indistinguishable from expired);
  *   - change nothing: every public table's row count and checksum are equal before and after.
  * The RPC list is read from pg_proc, so a new public function without a case here fails the coverage test.
- * Fixes found by this file: supabase/migrations/20250601001300_rpc_bad_input.sql.
+ * Fixes found by this file are folded into the baselines (check_record_id, lnglat_problem, check_hex_origin, …).
  */
 
 let db: Database;
@@ -297,6 +297,18 @@ const CASES: Case[] = [
   raises('load_workspace', 'organisation id null', planner, 'select public.load_workspace(p_organisation_id := $1) as r', [null], '22023', /p_organisation_id must be an id/),
   raises('load_workspace', 'organisation id $$', planner, 'select public.load_workspace(p_organisation_id := $1) as r', ['$$'], '22023', /p_organisation_id must be an id/),
   raises('load_workspace', 'a 5 MB organisation id', planner, 'select public.load_workspace(p_organisation_id := $1) as r', [FIVE_MB], '22023', /p_organisation_id must be an id/),
+
+  // map_tile.
+  ...([
+    ['organisation id with SQL', [DROP, 14, 0, 0], '22023', /p_organisation_id must be an id/],
+    ['zoom 23', [ORG_A, 23, 0, 0], '22023', /tile zoom must be a whole number from 0 to 22/],
+    ['zoom -1', [ORG_A, -1, 0, 0], '22023', /tile zoom must be a whole number from 0 to 22/],
+    ['zoom null', [ORG_A, null, 0, 0], '22023', /tile zoom must be a whole number from 0 to 22/],
+    ['x beyond the zoom (z 2, x 4)', [ORG_A, 2, 4, 0], '22023', /tile x and y must be whole numbers from 0 to 2\^z - 1/],
+    ['y negative', [ORG_A, 14, 9000, -1], '22023', /tile x and y must be whole numbers from 0 to 2\^z - 1/],
+    ['x is text', [ORG_A, 14, 'east', 0], '22P02', /invalid input syntax for type integer: "east"/],
+  ] as const).map(([what, params, code, message]) =>
+    raises('map_tile', what, planner, 'select public.map_tile(p_organisation_id := $1, p_z := $2, p_x := $3, p_y := $4) as r', [...params], code, message)),
 
   // shared_aggregates and shared_view: anyone holding a token; bad tokens answer nothing, as issue 4 asks.
   ...TOKENS.flatMap((token): Case[] => [

@@ -8,7 +8,7 @@ import { malformedReplyIssue, serverIssue, SERVER_SOURCE } from './serverIssues'
 
 /**
  * DataSource.applyChanges on Supabase: one call of the apply_changes RPC
- * (supabase/migrations/20250601001400_apply_changes.sql), which writes everything in one transaction under the
+ * (apply_changes in supabase/migrations/20250601000800_record_rpcs.sql), which writes everything in one transaction under the
  * caller's RLS, or nothing. The changes reach it already validated (workspaceChanges.ts); the server checks again.
  */
 
