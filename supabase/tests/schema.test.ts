@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREA_KINDS, COLLECTION_SCHEMAS, EVENT_KINDS, GROUP_KINDS, NEED_CATEGORY_IDS, NUISANCE_IDS, OFFER_IDS, ORGANISATION_KINDS,
-  Organisation, RESOURCE_KINDS, STREET_PREFIXES, SURVEY_METHODS,
+  DEFAULT_HEX_SIZE_METERS, MIN_RESPONSES, Organisation, RESOURCE_KINDS, STREET_PREFIXES, SURVEY_METHODS,
 } from '../../src/domain';
 import { createLocalProjection } from '../../src/analysis/localProjection';
 import { hexCellOf } from '../../src/analysis/hexGrid';
@@ -301,5 +301,18 @@ describe('seed.sql', () => {
     const counts = await loadSeed(sql, organisationId);
     expect(counts.survey_responses).toBe(responses);
     expect(readFileSync(seedPath, 'utf8'), 'run npx tsx supabase/scripts/generateSeed.ts').toBe(sql);
+  });
+});
+
+describe('the server keeps the domain’s numbers (src/domain/units.ts)', () => {
+  it('every RPC taking k defaults to MIN_RESPONSES, and the fixed hexagon grid is DEFAULT_HEX_SIZE_METERS', async () => {
+    const rows = await db.query<{ name: string; args: string }>(
+      `select p.proname as name, pg_get_function_arguments(p.oid) as args from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname in ('public', 'private') and pg_get_function_arguments(p.oid) like '%p_k integer DEFAULT%'`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) expect(/p_k integer DEFAULT (\d+)/.exec(row.args)?.[1], row.name).toBe(String(MIN_RESPONSES));
+    const grid = await db.query<{ body: string }>(`select prosrc as body from pg_proc where proname = 'fix_hex_grid'`);
+    expect(grid[0]?.body).toContain(`new.organisation_id, ${DEFAULT_HEX_SIZE_METERS},`);
   });
 });
