@@ -1,10 +1,11 @@
 import { parseZip } from 'shpjs';
 import { Area, AREA_KINDS, issuesFromZod, type AreaKind, type Workspace } from '../../domain';
-import type { CrsChoice } from '../../domain/importing';
+import type { AxisOrder, CrsChoice } from '../../domain/importing';
 import { pointInGeometry } from '../../analysis/pointInArea';
 import { throwIfAborted } from '../abort';
 import { createReprojector, CRS_LABELS, detectCrs, isConfidentGuess, type CrsCandidate } from './crs';
 import { collectPositions, propertyText, readGeoJson, reprojectRawGeometry, type RawFeature } from './geojsonFile';
+import { looksLikeXml, parseXmlWithDomParser, readGml, type XmlParser } from './gmlAreas';
 import { IssueCollector, type ImportIssue } from './importIssues';
 import { foldDiacritics } from './streetNames';
 import { textOf } from './textDecoding';
@@ -12,7 +13,8 @@ import { textOf } from './textDecoding';
 /**
  * Areas (districts, estates, care regions, the town outline) from a file a centre has: GeoJSON (any of the Polish
  * grids or WGS84, detected), or a zipped Shapefile as Polish municipal data and PRG come (.shp + .dbf + .prj; read
- * with shpjs, which reprojects by the .prj; without a .prj the numbers are detected like GeoJSON's). The user picks the
+ * with shpjs, which reprojects by the .prj; without a .prj the numbers are detected like GeoJSON's), or GML (PRG,
+ * municipal WFS; gmlAreas.ts, its srsName checked against the numbers). The user picks the
  * column with the name and the kind of the areas; estates get the district they lie in as parent. A file whose areas
  * lie far from the workspace's town is stopped with a question (`farFromTown`), never merged silently.
  */
@@ -36,7 +38,7 @@ export interface AreaImportPlan {
   ok: boolean;
   areas: Area[];
   issues: AreaImportIssue[];
-  format: 'geojson' | 'shapefile';
+  format: 'geojson' | 'shapefile' | 'gml';
   /** Property names of the features (for the name column choice) and the one used. */
   fields: string[];
   nameField: string | undefined;
@@ -81,6 +83,9 @@ export const AREA_MESSAGE_CODES = [
   'replaced', // {name}
   'far_from_town', // {km, town}
   'none_chosen', // {}
+  'gml_unreadable', // {reason}
+  'gml_geometry', // {detail}
+  'gml_mixed_crs', // {first, other}
 ] as const;
 export type AreaMessageCode = (typeof AREA_MESSAGE_CODES)[number];
 
@@ -158,7 +163,11 @@ function zipEntryNames(bytes: Uint8Array): string[] | null {
 const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Reads the file into raw features (geometry in the file's numbers) and the declared CRS, if any. */
-async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: IssueCollector): Promise<{ format: AreaImportPlan['format']; features: RawFeature[]; crsMember?: unknown; hasPrj?: boolean }> {
+async function readAreaFile(
+  input: Uint8Array | ArrayBuffer | string,
+  issues: IssueCollector,
+  parseXml: XmlParser,
+): Promise<{ format: AreaImportPlan['format']; features: RawFeature[]; crsMember?: unknown; axisOrder?: AxisOrder; hasPrj?: boolean; unreadable?: Set<number> }> {
   const bytes = typeof input === 'string' ? undefined : input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes && isZip(bytes)) {
     let parsed: unknown;
@@ -182,6 +191,20 @@ async function readAreaFile(input: Uint8Array | ArrayBuffer | string, issues: Is
     return { format: 'shapefile', features, hasPrj: (zipEntryNames(bytes) ?? []).some((name) => /\.prj$/i.test(name)) };
   }
   const text = textOf(input).text;
+  if (looksLikeXml(text)) {
+    const gml = readGml(text, parseXml);
+    const unreadable = new Set<number>();
+    for (const problem of gml.problems) {
+      if (problem.code === 'gml_unreadable') coded(issues, 'error', '(file)', `the file is not readable XML (${problem.params.reason})`, problem.code, problem.params);
+      else if (problem.code === 'gml_mixed_crs') coded(issues, 'warning', '(crs)', `the file mixes coordinate systems (${problem.params.first} and ${problem.params.other}); all geometries are read as ${problem.params.first}`, problem.code, problem.params);
+      else {
+        unreadable.add(problem.feature);
+        coded(issues, 'error', 'geometry', `feature ${problem.feature + 1}: ${problem.params.detail}`, problem.code, problem.params, { row: problem.feature, displayRow: problem.feature + 1, column: 'geometry' });
+      }
+    }
+    const crsMember = gml.declared?.code ? { type: 'name', properties: { name: gml.declared.code } } : undefined;
+    return { format: 'gml', features: gml.features, crsMember, axisOrder: gml.declared?.axisOrder ?? 'xy', unreadable };
+  }
   const { features, crsMember } = readGeoJson(text, issues);
   return { format: 'geojson', features, crsMember };
 }
@@ -232,11 +255,11 @@ export async function planAreaImport(
   input: Uint8Array | ArrayBuffer | string,
   settings: AreaImportSettings,
   workspace: Workspace,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; parseXml?: XmlParser } = {},
 ): Promise<AreaImportPlan> {
   throwIfAborted(options.signal);
   const issues = new IssueCollector(SOURCE);
-  const file = await readAreaFile(input, issues);
+  const file = await readAreaFile(input, issues, options.parseXml ?? parseXmlWithDomParser);
   throwIfAborted(options.signal);
   const fields = propertyNames(file.features);
   const nameField = settings.nameField && fields.includes(settings.nameField) ? settings.nameField : suggestNameField(file.features);
@@ -245,7 +268,7 @@ export async function planAreaImport(
   if (!(AREA_KINDS as readonly string[]).includes(settings.kind)) issues.problem('(kind)', { code: 'not_one_of', values: [...AREA_KINDS] }, `the kind of areas must be one of: ${AREA_KINDS.join(', ')}`);
 
   const positions = collectPositions(file.features);
-  const candidates = detectCrs(positions, file.crsMember);
+  const candidates = detectCrs(positions, file.crsMember, file.axisOrder);
   const used: CrsChoice | null = settings.crs ?? (candidates[0] ? { code: candidates[0].code, axisOrder: candidates[0].axisOrder } : null);
   if (!used && positions.length) coded(issues, 'error', '(crs)', `the coordinates fit no supported coordinate system in Poland (${Object.values(CRS_LABELS).join('; ')})`, 'no_crs');
   else if (used && !settings.crs && !isConfidentGuess(candidates)) coded(issues, 'warning', '(crs)', `the coordinate system is a guess: ${candidates[0]?.reason ?? ''}; check the areas on the map`, 'crs_guess', { crs: used.code });
@@ -267,6 +290,7 @@ export async function planAreaImport(
   for (const feature of file.features) {
     if (skipped.has(feature.index) || (settings.onlyOwnGmina && terytField && !ownGmina(feature))) continue;
     const where = { row: feature.index, displayRow: feature.index + 1 };
+    if (file.unreadable?.has(feature.index)) continue; // its geometry problem is listed already
     if (!feature.geometry || !/^(Multi)?Polygon$/.test(feature.geometry.type)) {
       const type = feature.geometry?.type ?? '—';
       coded(issues, 'error', 'geometry', `feature ${feature.index + 1} is not an area (its geometry is ${type}; Polygon or MultiPolygon expected)`, 'not_an_area', { type }, { ...where, column: 'geometry', value: type });

@@ -121,11 +121,12 @@ export function crsFromMember(member: unknown): string | undefined {
 /**
  * Ranks the coordinate systems the numbers can be in, best first, each with the reason a user can check.
  * Every candidate (7 systems × axis orders) reprojects an even sample of at most 500 positions; the share landing in
- * Poland decides. A GeoJSON `crs` member that names a supported system puts it first. Empty when nothing fits.
+ * Poland decides. A GeoJSON `crs` member (or a GML srsName as `{ properties: { name } }`) that names a supported system
+ * puts it first, in `declaredAxisOrder` (GML's URN forms: northing first) when the numbers fit so. Empty when nothing fits.
  * O(n) to sample, O(500 · 7) to test.
  * @example detectCrs([[636960, 486964]]) → [{ code: 'EPSG:2180', axisOrder: 'xy', confidence: 'medium', … }, { code: 'EPSG:2180', axisOrder: 'yx', … }]
  */
-export function detectCrs(positions: ArrayLike<readonly [number, number]>, crsMember?: unknown): CrsCandidate[] {
+export function detectCrs(positions: ArrayLike<readonly [number, number]>, crsMember?: unknown, declaredAxisOrder: AxisOrder = 'xy'): CrsCandidate[] {
   const sample: (readonly [number, number])[] = [];
   const step = Math.max(1, Math.floor(positions.length / MAX_SAMPLE));
   for (let i = 0; i < positions.length && sample.length < MAX_SAMPLE; i += step) {
@@ -157,7 +158,7 @@ export function detectCrs(positions: ArrayLike<readonly [number, number]>, crsMe
     else if (c.fitInPoland >= 0.9) c.confidence = 'medium';
   }
   if (declared) {
-    const index = candidates.findIndex((c) => c.code === declared && c.axisOrder === 'xy');
+    const index = candidates.findIndex((c) => c.code === declared && c.axisOrder === declaredAxisOrder);
     if (index >= 0) {
       const [c] = candidates.splice(index, 1);
       c!.reason = `the file declares ${declared}; ${c!.reason}`;

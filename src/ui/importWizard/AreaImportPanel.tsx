@@ -10,7 +10,7 @@ import { crsName, issueText } from './issueText';
 
 const KIND_LABELS: Readonly<Record<AreaKind, MessageKey>> = { district: 'areaKindDistrict', estate: 'areaKindEstate', care_region: 'areaKindCareRegion', custom: 'areaKindCustom' };
 
-/** A guess of the kind from the file name: "dzielnice.zip" → district, "osiedla.geojson" → estate. */
+/** A guess of the kind from the file name: "dzielnice.zip" → district, "osiedla.gml" → estate. */
 export function kindFromFileName(name: string): AreaKind {
   const folded = name.toLowerCase();
   if (/dzielnic|district/.test(folded)) return 'district';
@@ -31,7 +31,7 @@ type Status =
   | { kind: 'failed'; reason: string; plan?: AreaImportPlan };
 
 /**
- * "Obszary": districts, estates or care regions from a GeoJSON file or a zipped Shapefile (src/data/import/areaImport.ts).
+ * "Obszary": districts, estates or care regions from a GeoJSON or GML file or a zipped Shapefile (src/data/import/areaImport.ts).
  * The user picks the kind and the name column, sees the names and every problem by feature, confirms a file far from
  * the town, and commits all the areas in one write. The import can be undone in one step (the areas it added are
  * removed and those it replaced come back).
@@ -108,7 +108,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
           id={`${id}-file`}
           className="visually-hidden import-file-input"
           type="file"
-          accept=".zip,.geojson,.json,application/zip,application/geo+json,application/json"
+          accept=".zip,.geojson,.json,.gml,.xml,application/zip,application/geo+json,application/json,application/gml+xml,application/xml,text/xml"
           disabled={!workspace || status.kind === 'saving'}
           data-testid="area-file-input"
           onChange={(event) => {
