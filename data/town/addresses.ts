@@ -7,7 +7,8 @@ import type { StreetNetwork } from './streets';
 
 /** An address record with what the generator knows about it besides the schema fields. */
 export interface AddressPlan {
-  record: Address;
+  /** The demo town knows every address's households (a real register may not: Address.households is optional). */
+  record: Address & { households: number };
   xy: XY;
   estateId: string;
   streetIndex: number;

@@ -1,6 +1,6 @@
 import { MIN_RESPONSES } from '../domain/units';
 import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
-import { UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS, UNIT_NO_HOUSEHOLDS, UNIT_SUPPRESSED, type UnitAggregates, type AggregateUnitKind } from './unitAggregates';
+import { UNIT_HOUSEHOLDS_UNKNOWN, UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS, UNIT_NO_HOUSEHOLDS, UNIT_SUPPRESSED, type UnitAggregates, type AggregateUnitKind } from './unitAggregates';
 import { wilsonIntervalsInto } from './wilson';
 
 /**
@@ -94,10 +94,11 @@ export function aggregateUnits(input: AggregationInput): UnitAggregates {
     const h = layer.households[u]!;
     let f = 0;
     if (r < minResponses) f |= UNIT_SUPPRESSED;
-    if (!(h > 0)) f |= UNIT_NO_HOUSEHOLDS;
+    if (Number.isNaN(h)) f |= UNIT_HOUSEHOLDS_UNKNOWN;
+    else if (!(h > 0)) f |= UNIT_NO_HOUSEHOLDS;
     else if (r > h) f |= UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS;
     flags[u] = f;
-    responseRate[u] = h > 0 ? r / h : 0;
+    responseRate[u] = Number.isNaN(h) ? Number.NaN : h > 0 ? r / h : 0;
     for (let j = 0; j < needCount; j++) {
       const count = allCounts[u * ALL_NEEDS_COUNT + columnBits[j]!]!;
       needCounts[u * needCount + j] = count;

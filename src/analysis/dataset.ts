@@ -60,6 +60,7 @@ export interface PreparedDataset {
   readonly addressYs: Float64Array;
   readonly addressLngs: Float64Array;
   readonly addressLats: Float64Array;
+  /** Households per address; NaN where the register gave no count (unknown, so every sum over it is unknown too). */
   readonly addressHouseholds: Float64Array;
   /** Street unit per address, -1 when none. */
   readonly addressStreetUnit: Int32Array;
@@ -167,7 +168,7 @@ export function prepareDataset(input: DatasetInput, options: PrepareOptions = {}
     addressLats[i] = typeof c?.[1] === 'number' ? c[1] : NaN;
     aHasPoint[i] = c ? 1 : 0;
     const h = a.households;
-    addressHouseholds[i] = typeof h === 'number' && Number.isFinite(h) && h > 0 ? h : 0;
+    addressHouseholds[i] = h === undefined || h === null ? Number.NaN : typeof h === 'number' && Number.isFinite(h) && h > 0 ? h : 0;
     aOwnStreet[i] = streets.unitOfStreetId.get(a.streetId) ?? -1;
   }
   projection.forwardInto(addressLngs, addressLats, addressXs, addressYs);

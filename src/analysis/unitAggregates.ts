@@ -15,6 +15,8 @@ export const UNIT_SUPPRESSED = 1;
 export const UNIT_NO_HOUSEHOLDS = 2;
 /** More responses than households (bare points in a unit with few addresses): responseRate above 1. */
 export const UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS = 4;
+/** Some address of the unit has no household count: households and responseRate are NaN (cannot be computed). */
+export const UNIT_HOUSEHOLDS_UNKNOWN = 8;
 
 export interface UnitAggregates {
   readonly kind: AggregateUnitKind;
@@ -24,11 +26,11 @@ export interface UnitAggregates {
   /** Need columns, in NEED_CATEGORY_IDS order unless the caller chose a subset. */
   readonly needIds: readonly NeedCategoryId[];
   readonly needCount: number;
-  /** Households targeted: sum of the address households located in the unit. */
+  /** Households targeted: sum of the address households located in the unit; NaN when one of them is unknown. */
   readonly households: Float64Array;
   /** Responses (households that answered) in the unit, after the query's filter. */
   readonly responses: Uint32Array;
-  /** responses / households; 0 with UNIT_NO_HOUSEHOLDS when there are no households. */
+  /** responses / households; 0 with UNIT_NO_HOUSEHOLDS when there are no households; NaN with UNIT_HOUSEHOLDS_UNKNOWN. */
   readonly responseRate: Float64Array;
   /** Responses reporting need j (at or above the query's minimum severity). units × needs. */
   readonly needCounts: Uint32Array;

@@ -144,7 +144,7 @@ function majorityAreaOfStreets(ds: PreparedDataset, addressArea: Int32Array, are
     const key = street * areaCount + area;
     const tally = tallies.get(key) ?? { addresses: 0, households: 0 };
     tally.addresses++;
-    tally.households += ds.addressHouseholds[a]!;
+    tally.households += ds.addressHouseholds[a]! || 0; // unknown counts weigh 0 in the tie-break, as SQL's sum skips nulls
     tallies.set(key, tally);
   }
   const best = new Int32Array(streetCount).fill(-1);

@@ -40,9 +40,9 @@ export function buildWorkspaceIndex(workspace: Workspace): WorkspaceIndex {
   for (const a of workspace.addresses) {
     const tally = streetTallies.get(a.streetId) ?? { addresses: 0, households: 0 };
     tally.addresses += 1;
-    tally.households += a.households;
+    tally.households += a.households ?? Number.NaN; // one unknown count makes the sum unknown
     streetTallies.set(a.streetId, tally);
-    totalHouseholds += a.households;
+    totalHouseholds += a.households ?? Number.NaN;
   }
 
   const areaTallies = new Map<string, HouseholdTally>();
@@ -55,7 +55,7 @@ export function buildWorkspaceIndex(workspace: Workspace): WorkspaceIndex {
       for (const a of workspace.addresses) {
         if (pointInGeometry(a.location.coordinates[0], a.location.coordinates[1], area.geometry)) {
           tally.addresses += 1;
-          tally.households += a.households;
+          tally.households += a.households ?? Number.NaN;
         }
       }
     }

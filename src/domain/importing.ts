@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Households, Residents } from './address';
 import { Id } from './common';
 import { NeedCategoryId, NuisanceId, OfferId } from './needs';
 import { Workspace } from './workspace';
@@ -52,8 +53,10 @@ const locationColumns = {
 export const AddressColumnMapping = z.strictObject({
   kind: z.literal('addresses'),
   ...locationColumns,
-  /** Number of households at the address; absent → `ImportSettings.defaultHouseholds`. */
+  /** Number of households at the address; absent → `ImportSettings.defaultHouseholds`, or unknown. */
   households: column,
+  /** Number of residents at the address (mieszkańcy, osoby zameldowane): kept, never turned into households. */
+  residents: column,
 });
 export type AddressColumnMapping = z.infer<typeof AddressColumnMapping>;
 
@@ -147,8 +150,8 @@ export const ImportSettings = z.strictObject({
   crs: CrsChoice.optional(),
   encoding: TextEncodingName.optional(),
   delimiter: z.enum(CSV_DELIMITERS).optional(),
-  /** Households for an address with no household count (OSM buildings, CSV without the column). */
-  defaultHouseholds: z.int().min(1).max(1000).default(1),
+  /** Households for an address with no household count, when the user says so; absent → the count stays unknown. */
+  defaultHouseholds: z.int().min(1).max(1000).optional(),
   /** Household size for a survey row with no household size column. */
   defaultHouseholdSize: z.int().min(1).max(20).default(1),
   /** Campaign (survey wave) the imported responses belong to; required for `responses`. */
@@ -189,7 +192,8 @@ export const AddressCsvRow = z.strictObject({
   houseNumber: z.string().trim().min(1, { message: 'house number must not be empty' }),
   x: Coordinate.optional(),
   y: Coordinate.optional(),
-  households: z.int({ error: 'households must be a whole number' }).min(1, { message: 'households must be at least 1' }).max(1000, { message: 'households must be at most 1000' }),
+  households: Households.optional(),
+  residents: Residents.optional(),
 });
 export type AddressCsvRow = z.infer<typeof AddressCsvRow>;
 

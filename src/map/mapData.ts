@@ -17,6 +17,7 @@ export interface MapData {
 
 export interface AreaProperties { id: string; name: string; kind: Area['kind'] }
 export interface StreetProperties { id: string; label: string }
+/** `households`: 1 where the register gave no count, only to size the dot (the panels say "unknown"). */
 export interface AddressProperties { id: string; streetId: string; households: number }
 export interface ResourceProperties { id: string; name: string; kind: string; icon: string }
 
@@ -53,7 +54,7 @@ export function buildMapData(workspace: Workspace): MapData {
     ),
     streets: collection(workspace.streets.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } }))),
     addresses: collection(
-      workspace.addresses.map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households } })),
+      workspace.addresses.map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households ?? 1 } })),
     ),
     resources: collection(
       workspace.resources.map((r) => ({

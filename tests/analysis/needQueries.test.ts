@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { prepareDataset, type DatasetInput } from '../../src/analysis/dataset';
 import { hexCellOf, hexUnitId } from '../../src/analysis/hexGrid';
 import { aggregateDataset, unassignedResponses, type NeedQuery } from '../../src/analysis/needQueries';
-import { needColumn, UNIT_NO_HOUSEHOLDS, UNIT_SUPPRESSED, type UnitAggregates } from '../../src/analysis/unitAggregates';
+import { needColumn, UNIT_HOUSEHOLDS_UNKNOWN, UNIT_NO_HOUSEHOLDS, UNIT_SUPPRESSED, type UnitAggregates } from '../../src/analysis/unitAggregates';
 import { areaKinds, type UnitSpec } from '../../src/analysis/unitLayers';
 import { wilsonInterval } from '../../src/analysis/wilson';
 import { syntheticTown } from '../../bench/syntheticTown';
 import { fixtureTown, ORIGIN } from './fixtureTown';
 import { deepFreeze, seededRandom, shuffled } from './seededRandom';
+
+describe('addresses whose household count is unknown', () => {
+  it('make their unit\'s households and response rate unknown (NaN, flagged), never a count of 1', () => {
+    // A1 (Lipowa, 10 households) loses its count: Lipowa's 16 becomes unknown; Polna (A2, 4 households) keeps 1/4.
+    const town = fixtureTown();
+    const { households: _dropped, ...a1 } = town.addresses.find((a) => a.id === 'A1')!;
+    const ds = prepareDataset({ ...town, addresses: town.addresses.map((a) => (a.id === 'A1' ? a1 : a)) }, { origin: ORIGIN });
+    const agg = aggregateDataset(ds, { kind: 'street' }, { campaignIds: ['w1'], minResponses: 3 });
+    expect(agg.unitIds).toEqual(['s1', 's3', 's4']);
+    expect(Number.isNaN(agg.households[0]!)).toBe(true);
+    expect(Number.isNaN(agg.responseRate[0]!)).toBe(true);
+    expect(agg.flags[0]! & UNIT_HOUSEHOLDS_UNKNOWN).toBe(UNIT_HOUSEHOLDS_UNKNOWN);
+    expect(agg.responses[0]).toBe(3); // the answers still count: only the rate cannot be computed
+    expect([agg.households[1], agg.responseRate[1], agg.flags[1]! & UNIT_HOUSEHOLDS_UNKNOWN]).toEqual([4, 0.25, 0]);
+  });
+});
 
 describe('aggregateDataset on the fixture town (wave w1)', () => {
   const ds = prepareDataset(fixtureTown(), { origin: ORIGIN });
@@ -162,7 +178,7 @@ describe('properties on synthetic towns', () => {
     });
 
     it(`households are distributed once: each layer's households sum to the located addresses' (seed ${seed})`, () => {
-      const total = sum(input.addresses.map((a) => a.households));
+      const total = sum(input.addresses.map((a) => a.households ?? Number.NaN));
       expect(sum(aggregateDataset(ds, { kind: 'hex' }).households)).toBe(total);
       expect(sum(aggregateDataset(ds, { kind: 'h3', resolution: 10 }).households)).toBe(total);
       expect(sum(aggregateDataset(ds, { kind: 'area', areaKind: 'district' }).households)).toBe(total); // districts cover the town

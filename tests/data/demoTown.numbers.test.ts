@@ -46,7 +46,7 @@ describe('demo town sizes', () => {
     expect(streets.length).toBeLessThanOrEqual(280);
     expect(addresses.length).toBeGreaterThanOrEqual(7_000);
     expect(addresses.length).toBeLessThanOrEqual(9_000);
-    const households = sum(addresses.map((a) => a.households));
+    const households = sum(addresses.map((a) => a.households!));
     expect(households).toBeGreaterThanOrEqual(18_000);
     expect(households).toBeLessThanOrEqual(23_000);
     expect(resources.length).toBeGreaterThanOrEqual(55);
@@ -66,12 +66,12 @@ describe('demo town sizes', () => {
     // every() of an empty sample is true: the sample must hold addresses of both estates.
     expect(gornicze.length).toBeGreaterThanOrEqual(5); // 8 blocks in this tenth of the addresses
     expect(lesne.length).toBeGreaterThanOrEqual(50); // 81 houses
-    expect(gornicze.every((a) => a.households >= 20 && a.households <= 80)).toBe(true);
-    expect(lesne.every((a) => a.households >= 1 && a.households <= 3)).toBe(true);
+    expect(gornicze.every((a) => a.households! >= 20 && a.households! <= 80)).toBe(true);
+    expect(lesne.every((a) => a.households! >= 1 && a.households! <= 3)).toBe(true);
   });
 
   it('each campaign targets every household of the estates it covers', () => {
-    const total = sum(addresses.map((a) => a.households));
+    const total = sum(addresses.map((a) => a.households!));
     for (const c of campaigns) {
       expect(c.householdsTargeted).toBe(total);
       expect(c.areaIds.sort()).toEqual(areas.filter((a) => a.kind === 'estate').map((a) => a.id).sort());
@@ -93,7 +93,7 @@ describe('demo town sizes', () => {
 describe('planted response rates', () => {
   it('the small planted street answered ~70 % (Libiąż, ul. Obieżowa 2008: 61 of 87 = 70.1 %)', () => {
     const street = manifest.plantedStreet.streetId;
-    const households = sum(addresses.filter((a) => a.streetId === street).map((a) => a.households));
+    const households = sum(addresses.filter((a) => a.streetId === street).map((a) => a.households!));
     expect(households).toBe(85);
     for (const n of [1, 2]) {
       const answered = wave(n).filter((r) => r.streetId === street || responseAddress(r)?.streetId === street).length;
@@ -107,7 +107,7 @@ describe('planted response rates', () => {
   it('the largest estate answered ~20 % (Libiąż, Osiedle Górnicze 2009: 110 of 557 = 19.8 %)', () => {
     const estate = areas.find((a) => a.id === manifest.largestEstate.areaId)!;
     const inside = new Set(addresses.filter((a) => booleanPointInPolygon(a.location.coordinates, estate.geometry as never)).map((a) => a.id));
-    const households = sum([...inside].map((id) => addressById.get(id)!.households));
+    const households = sum([...inside].map((id) => addressById.get(id)!.households!));
     expect(households).toBe(manifest.largestEstate.households);
     const estateStreets = new Set(addresses.filter((a) => inside.has(a.id)).map((a) => a.streetId));
     for (const n of [1, 2]) {

@@ -135,7 +135,7 @@ describe('a centre goes from an empty browser to the need map of its own town', 
     await page.getByRole('button', { name: 'Nowa fala badania' }).click();
     const waveForm = page.locator('[data-testid="wave-form"]');
     await waveForm.getByLabel('Nazwa badania').fill('Diagnoza lokalna Chełm 2027');
-    const households = data.survey.workspace.addresses.reduce((sum, a) => sum + a.households, 0);
+    const households = data.survey.workspace.addresses.reduce((sum, a) => sum + a.households!, 0);
     expect(await waveForm.getByLabel('Gospodarstwa domowe objęte badaniem').inputValue()).toBe(String(households));
     await waveForm.getByRole('button', { name: 'Zapisz falę' }).click();
     await expect.poll(() => page.locator('[data-testid="wave-table"]').innerText().catch(() => ''), { timeout: 30_000 }).toContain('Diagnoza lokalna Chełm 2027');

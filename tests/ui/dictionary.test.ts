@@ -40,7 +40,7 @@ describe('the UI dictionary', () => {
   it('fills placeholders and formats numbers for the language', () => {
     // Polish groups thousands with a (narrow) no-break space from 10 000 up; English with a comma.
     expect(translate('pl', 'issuesTitle', { count: 3 })).toBe('Problemy z danymi (3)');
-    expect(translate('en', 'tooltipHouseholds', { count: 1234 })).toBe('1,234 households');
+    expect(translate('en', 'tooltipHouseholds', { count: 1234 })).toBe('households: 1,234');
     expect(translate('pl', 'tooltipHouseholds', { count: 12345 }).replace(/\s/g, ' ')).toBe('gospodarstwa: 12 345');
     // A missing value stays visible rather than silently vanishing.
     expect(translate('en', 'issuesTitle', {})).toBe('Data problems ({count})');

@@ -44,7 +44,7 @@ const SAMPLES: { readonly [C in ImportMessageCode]: ImportMessageOf<C> } = {
   map_date_column: { code: 'map_date_column' },
   map_address_or_street: { code: 'map_address_or_street' },
   household_size_default: { code: 'household_size_default', default: 3 },
-  no_household_counts: { code: 'no_household_counts', default: 1, residents: 'Liczba mieszkańców' },
+  no_household_counts: { code: 'no_household_counts', residents: 'Liczba mieszkańców' },
   crs_none_fits: { code: 'crs_none_fits' },
   crs_guessed: { code: 'crs_guessed', guess },
   crs_unclear: { code: 'crs_unclear', candidates: [guess, { crs: 'EPSG:2177', swapped: true, inPoland: 96, sampled: 12 }] },

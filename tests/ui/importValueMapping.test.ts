@@ -97,7 +97,7 @@ describe('coded import messages', () => {
 
 describe('the household-count note', () => {
   it('names the residents column when there is one', () => {
-    expect(issueText({ message: 'x', msg: { code: 'no_household_counts', default: 1, residents: 'Liczba mieszkańców' } }, 'pl')).toMatch(/^kolumna „Liczba mieszkańców” podaje liczbę mieszkańców, a nie gospodarstw domowych.*nie da się z tych adresów policzyć$/);
-    expect(issueText({ message: 'x', msg: { code: 'no_household_counts', default: 1, residents: '' } }, 'en')).toBe('the file gives no number of households or residents per address: every address gets 1, so response rates cannot be computed from these addresses');
+    expect(issueText({ message: 'x', msg: { code: 'no_household_counts', residents: 'Liczba mieszkańców' } }, 'pl')).toMatch(/^kolumna „Liczba mieszkańców” podaje liczbę mieszkańców, a nie gospodarstw domowych.*nie da się dla tych adresów policzyć$/);
+    expect(issueText({ message: 'x', msg: { code: 'no_household_counts', residents: '' } }, 'en')).toBe('the file gives no number of households per address: the addresses are kept with the number of households unknown, so response rates cannot be computed for them');
   });
 });

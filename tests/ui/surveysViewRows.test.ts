@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createExploreSession } from '../../src/analysis/exploreSession';
 import { NeedMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
 import { Workspace } from '../../src/domain/workspace';
-import { formatCount, formatDate, formatPercent } from '../../src/ui/common/format';
+import { formatCount, formatDate, formatHouseholds, formatPercent } from '../../src/ui/common/format';
 import { NO_RATE_CLASS, responseRateClass, responseRateRows, sortRateRows } from '../../src/ui/common/responseRateRows';
 import { deepFreeze } from '../analysis/seededRandom';
 
@@ -15,6 +15,16 @@ const layer = deepFreeze({
   households: Float64Array.from([85, 35, 12, 0]),
 });
 const answer = { responses: Uint32Array.from([60, 7, 0, 2]), responseRate: Float64Array.from([60 / 85, 7 / 35, 0, 0]) };
+
+describe('response-rate rows with unknown households', () => {
+  it('give no rate where the households are unknown, and sort those units last', () => {
+    const rows = responseRateRows({ ...layer, households: Float64Array.from([85, Number.NaN, 12, 0]) }, { ...answer, responseRate: Float64Array.from([60 / 85, Number.NaN, 0, 0]) });
+    expect(rows[1]).toMatchObject({ label: 'ul. Łąkowa', responses: 7, responseRate: null, rateClass: NO_RATE_CLASS });
+    expect(sortRateRows(rows, { key: 'households', direction: 'descending' }).map((r) => r.label)).toEqual(['ul. Obieżowa', 'ul. Lipowa', 'ul. Nowa', 'ul. Łąkowa']);
+    expect(sortRateRows(rows, { key: 'households', direction: 'ascending' }).map((r) => r.label)).toEqual(['ul. Nowa', 'ul. Lipowa', 'ul. Obieżowa', 'ul. Łąkowa']);
+    expect([formatHouseholds('pl', Number.NaN), formatHouseholds('en', undefined), formatHouseholds('pl', 12345)]).toEqual(['nieznana', 'unknown', '12\u00a0345']);
+  });
+});
 
 describe('response-rate rows', () => {
   it('joins the layer and the wave unit by unit; no households means no rate', () => {

@@ -17,6 +17,7 @@ const SYNONYMS: Record<Field, readonly string[]> = {
   x: ['x', 'lon', 'lng', 'long', 'longitude', 'dlugosc', 'dlugosc geograficzna', 'dl geogr', 'easting', 'wsp x', 'wspolrzedna x', 'e'],
   y: ['y', 'lat', 'latitude', 'szerokosc', 'szerokosc geograficzna', 'szer geogr', 'northing', 'wsp y', 'wspolrzedna y', 'n'],
   households: ['gospodarstwa', 'liczba gospodarstw', 'liczba gospodarstw domowych', 'l gospodarstw', 'l gospodarstw domowych', 'gosp domowe', 'liczba gosp', 'l gosp', 'gospodarstw', 'gospodarstwa domowe', 'households', 'lokale', 'liczba lokali', 'mieszkania', 'liczba mieszkan', 'flats', 'building flats'],
+  residents: ['mieszkancy', 'liczba mieszkancow', 'l mieszkancow', 'osoby zameldowane', 'liczba osob zameldowanych', 'zameldowani', 'liczba zameldowanych', 'ludnosc', 'residents', 'population', 'osoby', 'liczba osob', 'l osob', 'ilosc osob', 'mieszkancow'],
   name: ['nazwa', 'name', 'nazwa instytucji', 'instytucja', 'organizacja', 'nazwa organizacji', 'partner', 'podmiot', 'official name'],
   resourceKind: ['rodzaj', 'typ', 'kategoria', 'kind', 'type', 'rodzaj instytucji', 'typ instytucji', 'amenity'],
   serves: ['obszary', 'obszary dzialania', 'potrzeby', 'problemy', 'serves', 'dziedziny', 'obszar wsparcia'],
@@ -38,11 +39,12 @@ const SYNONYMS: Record<Field, readonly string[]> = {
 const PATTERNS: Partial<Record<Field, RegExp>> = {
   householdSize: /(^| )(osob\w*|osoby|czlonkow)( |$)/,
   households: /(^| )(gosp\w*|lokali|mieszkan)( |$)/,
+  residents: /(^| )(mieszkancow|mieszkancy|zameldowan\w*|osob\w*|osoby|ludnosc)( |$)/,
 };
 
 const FIELDS_BY_KIND: Record<ImportKind, readonly Field[]> = {
   streets: ['name'],
-  addresses: ['address', 'street', 'houseNumber', 'x', 'y', 'households'],
+  addresses: ['address', 'street', 'houseNumber', 'x', 'y', 'households', 'residents'],
   resources: ['name', 'resourceKind', 'address', 'street', 'houseNumber', 'x', 'y', 'serves', 'partnershipDeclaredOn', 'coalitions'],
   responses: ['address', 'street', 'houseNumber', 'x', 'y', 'date', 'householdSize', 'needsList', 'nuisancesList', 'offersList', 'leaderConsent', 'leaderInterests'],
 };

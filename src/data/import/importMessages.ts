@@ -68,7 +68,7 @@ export interface ImportMessageParams {
   map_date_column: object; // responses
   map_address_or_street: object; // responses
   household_size_default: { default: number };
-  no_household_counts: { default: number; residents: string };
+  no_household_counts: { residents: string };
   // Coordinate system
   crs_none_fits: object;
   crs_guessed: { guess: CrsGuess };

@@ -175,10 +175,11 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   if (kind === 'responses' && m.date === undefined) issues.error('(columns)', importMessage('map_date_column'));
   if (kind === 'responses' && !hasAddress && !hasXY) issues.error('(columns)', importMessage('map_address_or_street'));
   if (kind === 'responses' && m.householdSize === undefined) issues.warning('(columns)', importMessage('household_size_default', { default: settings.defaultHouseholdSize }));
-  if (kind === 'addresses' && m.households === undefined) {
-    // A register export often gives residents (mieszkańcy, osoby zameldowane), not households: say so rather than divide.
-    const residents = table.headers.find((h) => /(^| )(mieszkancow|mieszkancy|zameldowan\w*|osob|osoby)( |$)/.test(foldLabel(h)));
-    issues.warning('(columns)', importMessage('no_household_counts', { default: settings.defaultHouseholds, residents: residents ?? '' }));
+  if (kind === 'addresses' && m.households === undefined && settings.defaultHouseholds === undefined) {
+    // A register export often gives residents (mieszkańcy, osoby zameldowane), not households: kept as residents, never
+    // divided; the households stay unknown, so response rates cannot be computed for these addresses.
+    const residents = (typeof m.residents === 'string' ? m.residents : undefined) ?? table.headers.find((h) => /(^| )(mieszkancow|mieszkancy|zameldowan\w*|osob|osoby)( |$)/.test(foldLabel(h)));
+    issues.warning('(columns)', importMessage('no_household_counts', { residents: residents ?? '' }));
   }
   const columns = { headers: table.headers, mapping, suggested, personalData };
   if (issues.hasErrors && (table.rows.length === 0 || issues.listed.some((i) => i.field.startsWith('columnMapping') || i.field === '(columns)' || i.field === '(kind)'))) {

@@ -66,15 +66,19 @@ function uniqueId(base: string, used: Set<string>): string {
 export function addressFromRow(ctx: RowContext<AddressColumnMapping>, i: number): Address | undefined {
   const { table, mapping, issues, cell } = ctx;
   const address = rowAddress((c) => cell(i, c), mapping);
-  const households = parseIntegerCell(cell(i, mapping.households));
+  // An empty cell is an unknown count (never 1): response rates over this address cannot be computed.
+  const households = parseIntegerCell(cell(i, mapping.households)) ?? ctx.settings.defaultHouseholds;
+  const residents = parseIntegerCell(cell(i, mapping.residents));
   const raw = {
     street: address?.street ?? '',
     houseNumber: address?.houseNumber ?? '',
-    households: households ?? ctx.settings.defaultHouseholds,
+    ...(households === undefined ? {} : { households }),
+    ...(residents === undefined ? {} : { residents }),
   };
   const row = AddressCsvRow.safeParse(raw);
   if (!row.success) {
-    issues.fromZod(row.error, where(table, i), (f) => (f === 'households' ? mapping.households : mapping.address ?? (f === 'street' ? mapping.street : mapping.houseNumber)), (f) => (f === 'households' ? cell(i, mapping.households) : address?.text ?? ''));
+    const count = (f: string) => (f === 'households' ? mapping.households : f === 'residents' ? mapping.residents : undefined);
+    issues.fromZod(row.error, where(table, i), (f) => count(f) ?? mapping.address ?? (f === 'street' ? mapping.street : mapping.houseNumber), (f) => (count(f) ? cell(i, count(f)) : address?.text ?? ''));
     return undefined;
   }
   const point = rowPoint(table, i, cell, mapping, ctx.project, issues);
@@ -91,7 +95,8 @@ export function addressFromRow(ctx: RowContext<AddressColumnMapping>, i: number)
   }
   const houseNumber = normaliseHouseNumber(row.data.houseNumber);
   const id = match.status === 'address' && match.addressId ? match.addressId : uniqueId(`addr-${match.streetId.replace(/^street-/, '')}-${idSlug(houseNumber, 12)}`, ctx.usedIds);
-  const record = Address.safeParse({ id, streetId: match.streetId, houseNumber, location: point, households: row.data.households });
+  const counts = { ...(row.data.households === undefined ? {} : { households: row.data.households }), ...(row.data.residents === undefined ? {} : { residents: row.data.residents }) };
+  const record = Address.safeParse({ id, streetId: match.streetId, houseNumber, location: point, ...counts });
   if (!record.success) {
     issues.fromZod(record.error, where(table, i), (f) => (f === 'houseNumber' ? mapping.houseNumber ?? mapping.address : f === 'households' ? mapping.households : undefined), (f) => (f === 'houseNumber' ? houseNumber : undefined));
     return undefined;

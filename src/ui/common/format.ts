@@ -35,6 +35,15 @@ export function formatDecimal(language: Language, value: number, digits: number)
 export const withPercentSign = (language: Language, number: string): string => (language === 'pl' ? `${number}\u00a0%` : `${number}%`);
 
 /**
+ * A number of households that may be unknown (an address without a count from the register, or a sum over one):
+ * NaN or undefined → "nieznana" / "unknown", never 0 or 1.
+ */
+export function formatHouseholds(language: Language, value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return language === 'pl' ? 'nieznana' : 'unknown';
+  return formatCount(language, value);
+}
+
+/**
  * A share in [0, 1] as a percentage with `digits` decimals (one by default): (pl, 0.70588) → "70,6 %",
  * (en, 0.70588) → "70.6%", (pl, 0.43, 0) → "43 %". NaN or ±Infinity → "—".
  */

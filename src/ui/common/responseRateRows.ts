@@ -17,7 +17,10 @@ export interface ResponseRateRow {
   label: string;
   households: number;
   responses: number;
-  /** Share of the unit's households that answered; null when the unit has no households (nothing to divide by). */
+  /**
+   * Share of the unit's households that answered; null when the unit has no households (nothing to divide by) or
+   * their number is unknown (`households` NaN: an address of the unit came without a count).
+   */
   responseRate: number | null;
   /** 0–4 (see RESPONSE_RATE_CLASS_EDGES), NO_RATE_CLASS when there is no rate. */
   rateClass: number;
@@ -60,6 +63,7 @@ export function sortRateRows(rows: readonly ResponseRateRow[], order: SortOrder<
       case 'label':
         return sign * byLabel(a, b);
       case 'households':
+        if (Number.isNaN(a.households) || Number.isNaN(b.households)) return Number.isNaN(a.households) === Number.isNaN(b.households) ? byLabel(a, b) : Number.isNaN(a.households) ? 1 : -1;
         return sign * (a.households - b.households) || byLabel(a, b);
       case 'responses':
         return sign * (a.responses - b.responses) || byLabel(a, b);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { NEED_BY_ID, streetLabel } from '../../domain';
+import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
 import { ExploreDetails, isExploreRef } from './ExploreDetails';
 import { useExploreState } from './useExplore';
@@ -45,7 +46,7 @@ export function DetailsPanel({ index, selection, language, onClear }: DetailsPan
         const tally = index.streetTally(street.id);
         kind = t('kindStreet');
         title = streetLabel(street);
-        body = <Facts rows={[[t('fieldAddresses'), number.format(tally.addresses)], [t('fieldHouseholds'), number.format(tally.households)]]} />;
+        body = <Facts rows={[[t('fieldAddresses'), number.format(tally.addresses)], [t('fieldHouseholds'), formatHouseholds(language, tally.households)]]} />;
       }
     } else if (selection.kind === 'estate') {
       const estate = index.areas.get(selection.id);
@@ -59,7 +60,7 @@ export function DetailsPanel({ index, selection, language, onClear }: DetailsPan
             rows={[
               [t('fieldDistrict'), district?.name ?? t('unknown')],
               [t('fieldAddresses'), number.format(tally.addresses)],
-              [t('fieldHouseholds'), number.format(tally.households)],
+              [t('fieldHouseholds'), formatHouseholds(language, tally.households)],
             ]}
           />
         );
@@ -70,7 +71,7 @@ export function DetailsPanel({ index, selection, language, onClear }: DetailsPan
         const street = index.streets.get(address.streetId);
         kind = t('kindAddress');
         title = index.addressLabel(address);
-        body = <Facts rows={[[t('fieldStreet'), street ? streetLabel(street) : t('unknown')], [t('fieldHouseholds'), number.format(address.households)]]} />;
+        body = <Facts rows={[[t('fieldStreet'), street ? streetLabel(street) : t('unknown')], [t('fieldHouseholds'), formatHouseholds(language, address.households)], ...(address.residents ? [[t('fieldResidents'), number.format(address.residents)] as [string, string]] : [])]} />;
       }
     } else {
       const resource = index.resources.get(selection.id);

@@ -5,6 +5,7 @@ import { isAbortError } from '../../data/abort';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
 import { useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
+import { formatHouseholds } from '../common/format';
 import type { FeatureRef } from '../shell/appStore';
 import { gapNeed, needSelection, unitChoice, weightsUsable, type ExploreSettings } from '../common/exploreSettings';
 import { localPatternWords, neighbourhoodWords, unitIndexOf } from './exploreText';
@@ -92,7 +93,7 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
           <Facts
             rows={[
               [t('fieldCells'), number.format(cluster.cells)],
-              [t('fieldHouseholds'), number.format(cluster.households), 'detail-households'],
+              [t('fieldHouseholds'), formatHouseholds(language, cluster.households), 'detail-households'],
               [t('fieldResponses'), number.format(cluster.responses), 'detail-responses'],
             ]}
           />
@@ -117,7 +118,7 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
       <>
         <Facts
           rows={[
-            [t('fieldHouseholds'), number.format(d.households), 'detail-households'],
+            [t('fieldHouseholds'), formatHouseholds(language, d.households), 'detail-households'],
             [t('fieldResponses'), number.format(d.responses), 'detail-responses'],
             [t('fieldResponseRate'), formatPercent(language, d.responseRate, 0), 'detail-response-rate'],
             ...(mapValue !== undefined

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { buildWorkspaceIndex } from '../../analysis/workspaceIndex';
 import { streetLabel } from '../../domain';
 import { buildMapData } from '../../map/mapData';
+import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
 import { dataAttribution } from '../i18n/attribution';
 import { useT } from '../i18n/useT';
@@ -45,7 +46,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
   const describe = useCallback(
     (ref: FeatureRef): string | undefined => {
       if (!index) return undefined;
-      const households = (count: number) => translate(language, 'tooltipHouseholds', { count });
+      const households = (count: number | undefined) => translate(language, 'tooltipHouseholds', { count: formatHouseholds(language, count) });
       switch (ref.kind) {
         case 'street': {
           const street = index.streets.get(ref.id);

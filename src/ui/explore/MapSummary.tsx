@@ -2,6 +2,8 @@ import type { Workspace } from '../../domain';
 import { LAYER_GROUPS, type LayerGroup } from '../../map/layers';
 import { ExploreSummary } from './ExploreSummary';
 import { useT } from '../i18n/useT';
+import { formatHouseholds } from '../common/format';
+import { useAppState } from '../shell/appStore';
 import { GROUP_LABEL_KEYS } from './LayerPanel';
 
 interface MapSummaryProps {
@@ -13,6 +15,7 @@ interface MapSummaryProps {
 /** The map in words, for screen readers (UX.md): what the town holds and which layers are shown. */
 export function MapSummary({ workspace, totalHouseholds, visibleGroups }: MapSummaryProps) {
   const t = useT();
+  const language = useAppState((s) => s.language);
   const visible = LAYER_GROUPS.filter((g) => visibleGroups[g]).map((g) => t(GROUP_LABEL_KEYS[g]).toLocaleLowerCase());
   return (
     <p className="visually-hidden" id="map-summary" data-testid="map-summary">
@@ -22,7 +25,7 @@ export function MapSummary({ workspace, totalHouseholds, visibleGroups }: MapSum
         estates: workspace.areas.filter((a) => a.kind === 'estate').length,
         streets: workspace.streets.length,
         addresses: workspace.addresses.length,
-        households: totalHouseholds,
+        households: formatHouseholds(language, totalHouseholds),
         resources: workspace.resources.length,
         layers: visible.length ? visible.join(', ') : t('mapSummaryNone'),
       })}

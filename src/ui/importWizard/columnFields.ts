@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/dictionary';
 /** The fields a user maps a column to, per kind, in the order the wizard lists them (most needed first). */
 export const FIELDS_OF_KIND: Readonly<Record<ImportKind, readonly string[]>> = {
   streets: ['name'],
-  addresses: ['address', 'street', 'houseNumber', 'x', 'y', 'households'],
+  addresses: ['address', 'street', 'houseNumber', 'x', 'y', 'households', 'residents'],
   resources: ['name', 'resourceKind', 'address', 'street', 'houseNumber', 'x', 'y', 'serves', 'partnershipDeclaredOn', 'coalitions'],
   responses: ['address', 'street', 'houseNumber', 'x', 'y', 'date', 'householdSize', 'needsList', 'nuisancesList', 'offersList', 'leaderConsent', 'leaderInterests'],
 };
@@ -17,6 +17,7 @@ export const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   x: 'importFieldX',
   y: 'importFieldY',
   households: 'importFieldHouseholds',
+  residents: 'importFieldResidents',
   resourceKind: 'importFieldResourceKind',
   serves: 'importFieldServes',
   partnershipDeclaredOn: 'importFieldPartnership',

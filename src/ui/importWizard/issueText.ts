@@ -42,7 +42,7 @@ function keyAndParams(msg: ImportMessage, language: Language): [MessageKey, Para
     case 'personal_data_columns':
       return [key, { columns: list(msg.columns) }];
     case 'no_household_counts':
-      return msg.residents ? ['importMsg_no_household_counts_residents', { default: msg.default, residents: msg.residents }] : [key, { default: msg.default }];
+      return msg.residents ? ['importMsg_no_household_counts_residents', { residents: msg.residents }] : [key, {}];
     case 'crs_guessed':
       return [key, { guess: crsGuessText(msg.guess, language) }];
     case 'crs_unclear':

@@ -102,7 +102,7 @@ export function townTotals(workspace: Pick<Workspace, 'areas' | 'addresses'>): T
   workspace.addresses.forEach((a, i) => {
     lngs[i] = a.location.coordinates[0]!;
     lats[i] = a.location.coordinates[1]!;
-    households[i] = a.households;
+    households[i] = a.households ?? Number.NaN; // unknown: the share of households inside cannot be computed
   });
   return { townAreaSquareMeters, areaBasis: basis, points: { lngs, lats, households } };
 }

@@ -8,7 +8,7 @@ import { classLabels } from '../common/viewText';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../shell/appStore';
 import { useT } from '../i18n/useT';
-import { formatCount, formatDate, formatPercent } from '../common/format';
+import { formatCount, formatDate, formatHouseholds, formatPercent } from '../common/format';
 import type { ResponseRateRow } from '../common/responseRateRows';
 import { ReportMap } from './ReportMap';
 import { clusterNumbers, estateRateRows, problemRanking, REPORT_TOP_STREETS, topStreetRateRows } from './reportModel';
@@ -91,7 +91,7 @@ function RateTable({ rows, caption, unitHeader, language, testId }: { rows: Resp
         {rows.map((row) => (
           <tr key={row.unitId} data-id={row.unitId}>
             <th scope="row">{row.label}</th>
-            <td className="num">{formatCount(language, row.households)}</td>
+            <td className="num">{formatHouseholds(language, row.households)}</td>
             <td className="num">{formatCount(language, row.responses)}</td>
             <td className="num">{row.responseRate === null ? '—' : formatPercent(language, row.responseRate)}</td>
           </tr>
@@ -112,7 +112,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
   };
   const wave = waveOf(data.campaignId);
   const dates = (c: { startDate: string; endDate: string }) => `${formatDate(language, c.startDate)} – ${formatDate(language, c.endDate)}`;
-  const households = workspace.addresses.reduce((sum, a) => sum + a.households, 0);
+  const households = workspace.addresses.reduce((sum, a) => sum + (a.households ?? Number.NaN), 0);
   const districts = workspace.areas.filter((a) => a.kind === 'district').map((a) => a.name);
   const estates = workspace.areas.filter((a) => a.kind === 'estate');
   const problems = problemRanking(data.ranking);
@@ -141,7 +141,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
             estates: estates.length,
             streets: formatCount(language, data.streets.layer.unitIds.length),
             addresses: formatCount(language, workspace.addresses.length),
-            households: formatCount(language, households),
+            households: formatHouseholds(language, households),
           })}
         </p>
         <table className="report-table" data-testid="report-waves">

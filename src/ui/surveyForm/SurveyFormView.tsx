@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import type { Address, SurveyResponse, Workspace } from '../../domain';
 import { buildMapData } from '../../map/mapData';
+import { formatHouseholds } from '../common/format';
 import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { addressLabel, buildAddressDirectory, defaultCampaign, nextAddressOnStreet } from './addressDirectory';
@@ -225,7 +226,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
               <>
                 <div className="survey-card survey-address">
                   <p className="survey-address-facts">
-                    {t('surveyAddressFacts', { households: address.households, answers: answersByAddress.get(address.id) ?? 0 })}
+                    {t('surveyAddressFacts', { households: formatHouseholds(language, address.households), answers: answersByAddress.get(address.id) ?? 0 })}
                   </p>
                   <button type="button" className="button-secondary survey-small-button" onClick={() => startHousehold(null)}>
                     {t('surveyChangeAddress')}
@@ -282,7 +283,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
         {phase.kind === 'duplicate' && address ? (
           <>
             <h2 id="survey-duplicate-title">{t('surveyDuplicateTitle')}</h2>
-            <p>{t('surveyDuplicateBody', { address: addressLabel(directory, address), answers: phase.check.existingAnswers, households: phase.check.households })}</p>
+            <p>{t('surveyDuplicateBody', { address: addressLabel(directory, address), answers: phase.check.existingAnswers, households: formatHouseholds(language, phase.check.households) })}</p>
             {phase.check.identical ? <p className="survey-warning">{t('surveyDuplicateIdentical')}</p> : null}
             {phase.check.exceedsHouseholds ? <p className="survey-warning">{t('surveyDuplicateExceeds')}</p> : null}
             <p>

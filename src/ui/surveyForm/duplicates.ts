@@ -9,8 +9,8 @@ import type { SurveyResponse } from '../../domain';
 export interface DuplicateCheck {
   /** Answers already recorded for this address in this wave (stored and still waiting to be sent). */
   existingAnswers: number;
-  /** Households living at the address (from the address register). */
-  households: number;
+  /** Households living at the address (from the address register); undefined when the register gave none. */
+  households: number | undefined;
   /** An earlier answer has exactly the same content: almost surely the same household saved twice. */
   identical: boolean;
   /** The answers would outnumber the households living there. */
@@ -53,7 +53,7 @@ function contentKey(r: SurveyResponse): string {
  *
  * @example checkDuplicate(answer, [earlierAnswerSameAddressSameWave], 1) // → { existingAnswers: 1, households: 1, identical: false, exceedsHouseholds: true }
  */
-export function checkDuplicate(candidate: SurveyResponse, responses: readonly SurveyResponse[], households: number): DuplicateCheck | null {
+export function checkDuplicate(candidate: SurveyResponse, responses: readonly SurveyResponse[], households: number | undefined): DuplicateCheck | null {
   if (candidate.addressId === undefined) return null;
   const key = contentKey(candidate);
   let existingAnswers = 0;
@@ -64,5 +64,5 @@ export function checkDuplicate(candidate: SurveyResponse, responses: readonly Su
     if (!identical && contentKey(r) === key) identical = true;
   }
   if (existingAnswers === 0) return null;
-  return { existingAnswers, households, identical, exceedsHouseholds: existingAnswers + 1 > households };
+  return { existingAnswers, households, identical, exceedsHouseholds: households !== undefined && existingAnswers + 1 > households };
 }

@@ -8,7 +8,7 @@ import { nextSortOrder, type SortOrder } from '../common/table/tableSort';
 import { SortableHeader } from '../common/table/SortableHeader';
 import '../common/table/tableViews.css';
 import { useAppState } from '../shell/appStore';
-import { formatCount, formatDate, formatPercent } from '../common/format';
+import { formatCount, formatDate, formatHouseholds, formatPercent } from '../common/format';
 import { NO_RATE_COLOUR, RATE_CLASS_COLOURS, RateMap } from './RateMap';
 import { RESPONSE_RATE_CLASS_EDGES, sortRateRows, type RateSortKey, type ResponseRateRow } from '../common/responseRateRows';
 import { useResponseRates, useWaveTotals } from './useResponseRates';
@@ -48,9 +48,11 @@ export function CampaignsView({ workspace, dataSource }: { workspace: Workspace 
   const units: UnitKind[] = hasDistricts ? ['street', 'estate', 'district'] : ['street', 'estate'];
 
   const rows = useMemo(() => (rates.status === 'ready' ? sortRateRows(rates.rows, order) : []), [rates, order]);
+  const unknownRows = rows.filter((r) => Number.isNaN(r.households)).length;
   const waveName = campaign ? t('surveyWaveOption', { wave: campaign.wave, year: campaign.startDate.slice(0, 4) }) : '';
   const rateText = useCallback(
-    (row: ResponseRateRow) => (row.responseRate === null ? t('campNoHouseholds') : t('campRateWithBase', { rate: formatPercent(language, row.responseRate), households: row.households })),
+    (row: ResponseRateRow) =>
+      Number.isNaN(row.households) ? t('campHouseholdsUnknown') : row.responseRate === null ? t('campNoHouseholds') : t('campRateWithBase', { rate: formatPercent(language, row.responseRate), households: row.households }),
     [language, t],
   );
   const describe = useCallback((row: ResponseRateRow) => `${row.label} · ${rateText(row)}`, [rateText]);
@@ -148,6 +150,11 @@ export function CampaignsView({ workspace, dataSource }: { workspace: Workspace 
           {rates.status === 'ready' ? (
             <>
               {rates.unassignedResponses > 0 ? <p className="hint">{t('campUnassigned', { count: rates.unassignedResponses, total: rates.totalResponses })}</p> : null}
+              {unknownRows > 0 ? (
+                <p className="notice-inline" data-testid="rates-unknown">
+                  {unknownRows === rows.length ? t('campRatesUnknownAll', { wave: waveName }) : t('campRatesUnknownSome', { count: unknownRows, all: rows.length })}
+                </p>
+              ) : null}
               <div className="table-scroll">
                 <table className="data-table" data-testid="rate-table">
                   <caption>{t('campRateCaption', { unit: t(UNIT_CHOICE[unit]!).toLocaleLowerCase(language), wave: waveName })}</caption>
@@ -169,7 +176,7 @@ export function CampaignsView({ workspace, dataSource }: { workspace: Workspace 
                               {row.label}
                             </button>
                           </th>
-                          <td className="numeric">{formatCount(language, row.households)}</td>
+                          <td className="numeric">{formatHouseholds(language, row.households)}</td>
                           <td className="numeric">{formatCount(language, row.responses)}</td>
                           <td className="nowrap" data-testid="rate-cell">
                             <span className="rate-swatch" aria-hidden="true" style={{ background: row.rateClass < RATE_CLASS_COLOURS.length ? RATE_CLASS_COLOURS[row.rateClass] : NO_RATE_COLOUR }} />

@@ -70,12 +70,13 @@ export function draftFromCampaign(campaign: SurveyCampaign): WaveDraft {
  * every address with `wholeTown`. O(addresses × areas).
  */
 export function householdsInAreas(workspace: Workspace, areaIds: readonly string[], wholeTown = false): number {
-  if (wholeTown) return workspace.addresses.reduce((sum, a) => sum + a.households, 0);
+  // An address without a count makes the total unknown (NaN): the form then leaves the field for the user to fill.
+  if (wholeTown) return workspace.addresses.reduce((sum, a) => sum + (a.households ?? Number.NaN), 0);
   const areas = workspace.areas.filter((a) => areaIds.includes(a.id));
   let total = 0;
   for (const address of workspace.addresses) {
     const [lng, lat] = address.location.coordinates;
-    if (areas.some((area) => pointInGeometry(lng, lat, area.geometry))) total += address.households;
+    if (areas.some((area) => pointInGeometry(lng, lat, area.geometry))) total += address.households ?? Number.NaN;
   }
   return total;
 }

@@ -159,7 +159,9 @@ describe('household size and household count headers', () => {
   });
   it('says that response rates cannot be computed when an address file has no counts', async () => {
     const plan = await planImport('addresses', 'Ulica;Nr;X;Y\nJana Matejki;1;23,475;51,1002', { crs: settings.crs }, workspace());
-    expect(plan.issues.find((i) => i.msg?.code === 'no_household_counts')).toMatchObject({ severity: 'warning', msg: { default: 1 } });
+    expect(plan.issues.find((i) => i.msg?.code === 'no_household_counts')).toMatchObject({ severity: 'warning', msg: { residents: '' } });
+    // Unknown, never 1: a count of 1 would invent a response rate.
+    expect(plan.records.addresses[0]).not.toHaveProperty('households');
     const counted = await planImport('addresses', 'Ulica;Nr;X;Y;Liczba gospodarstw domowych\nJana Matejki;1;23,475;51,1002;7', { crs: settings.crs }, workspace());
     expect(counted.records.addresses[0]!.households).toBe(7);
     expect(counted.issues.some((i) => i.msg?.code === 'no_household_counts')).toBe(false);
@@ -213,8 +215,22 @@ describe('residents are not households', () => {
   it('says which column counts residents and that response rates cannot be computed; households are not derived from it', async () => {
     const plan = await planImport('addresses', 'Ulica;Nr;X;Y;Liczba mieszkańców\nJana Matejki;1;23,475;51,1002;7', { crs: settings.crs }, workspace());
     expect(plan.columns?.mapping).not.toHaveProperty('households');
-    expect(plan.records.addresses[0]!.households).toBe(1);
-    expect(plan.issues.find((i) => i.msg?.code === 'no_household_counts')?.msg).toEqual({ code: 'no_household_counts', default: 1, residents: 'Liczba mieszkańców' });
+    expect(plan.columns?.mapping).toHaveProperty('residents', 'Liczba mieszkańców');
+    expect(plan.records.addresses[0]).toMatchObject({ houseNumber: '1', residents: 7 });
+    expect(plan.records.addresses[0]).not.toHaveProperty('households');
+    expect(plan.issues.find((i) => i.msg?.code === 'no_household_counts')?.msg).toEqual({ code: 'no_household_counts', residents: 'Liczba mieszkańców' });
+  });
+
+  it.each([['Mieszkańcy'], ['osoby zameldowane'], ['Liczba osób zameldowanych'], ['L. mieszkańców']])('reads "%s" as residents, next to the households column', async (header) => {
+    const plan = await planImport('addresses', `Ulica;Nr;X;Y;Liczba gospodarstw;${header}\nJana Matejki;1;23,475;51,1002;3;8`, { crs: settings.crs }, workspace());
+    expect(plan.columns?.mapping).toMatchObject({ households: 'Liczba gospodarstw', residents: header });
+    expect(plan.records.addresses[0]).toMatchObject({ households: 3, residents: 8 });
+    expect(plan.issues.some((i) => i.msg?.code === 'no_household_counts')).toBe(false);
+  });
+
+  it('names the row and the column of a count that is not a whole number', async () => {
+    const plan = await planImport('addresses', 'Ulica;Nr;X;Y;Gospodarstwa;Mieszkańcy\nJana Matejki;1;23,475;51,1002;2;0', { crs: settings.crs }, workspace());
+    expect(plan.issues.filter((i) => i.severity === 'error').map((i) => [i.displayRow, i.column, i.field, i.value])).toEqual([[2, 'Mieszkańcy', 'residents', '0']]);
   });
 });
 

@@ -13,7 +13,8 @@ import type { ExploreLayer, NeedMapResult } from '../../../analysis/exploreSessi
 export interface AggregateRow {
   unitId: string;
   label: string;
-  households: number;
+  /** null when an address of the unit has no household count (unknown). */
+  households: number | null;
   suppressed: boolean;
   responses: number | null;
   /** responses / households, 0–1; null when suppressed or the unit has no households. */
@@ -41,7 +42,7 @@ export function aggregateRows(layer: LayerPart, needMap: NeedMapPart): Aggregate
     rows.push({
       unitId: layer.unitIds[u]!,
       label: layer.labels[u]!,
-      households,
+      households: finite(households),
       suppressed,
       responses: suppressed ? null : needMap.responses[u]!,
       responseRate: suppressed || !(households > 0) ? null : finite(needMap.responseRate[u]),

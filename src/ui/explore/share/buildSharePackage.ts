@@ -74,7 +74,7 @@ export function buildSharePackage(input: SharePackageInput): SharePackage {
     const banded = disclosed !== undefined && disclosed.needShown !== 'exact';
     units.push({
       ...base,
-      households: Math.round(f.households[u]!),
+      households: Number.isFinite(f.households[u]!) ? Math.round(f.households[u]!) : null, // unknown count: no number
       responses,
       rate: banded ? null : rate,
       lower: banded || !f.lower ? null : share(f.lower[u]!),
