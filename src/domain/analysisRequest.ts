@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { NeedCategoryId } from './needs';
-import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, UnitKind } from './units';
+import { DEFAULT_HEX_SIZE_METERS, HEX_SIZE_CHOICES_METERS, hasPositiveWeight, MIN_RESPONSES, UnitKind } from './units';
 import { Workspace } from './workspace';
 
 /**
@@ -120,7 +120,7 @@ export type LisaQueryInput = HotSpotQueryInput;
 export const ScaleAdviceQuery = z.strictObject({
   ...filters,
   selection: NeedSelection,
-  hexSizes: z.array(HexSizeMeters).min(1, { message: 'give at least one hexagon size' }).max(6, { message: 'at most 6 hexagon sizes' }).default([250, 500, 1000]),
+  hexSizes: z.array(HexSizeMeters).min(1, { message: 'give at least one hexagon size' }).max(6, { message: 'at most 6 hexagon sizes' }).default([...HEX_SIZE_CHOICES_METERS]),
   permutations: z.int().min(1).max(9999).default(999),
   seed: z.int().min(0).max(2 ** 31 - 1).default(20261204),
 });

@@ -24,6 +24,14 @@ export const MIN_RESPONSES = 5;
 /** The hexagon size across flats, metres, of a map that says nothing else. */
 export const DEFAULT_HEX_SIZE_METERS = 250;
 
+/**
+ * The hexagon sizes a planner chooses from (and scale advice compares): 250 m shows a block, 500 m a neighbourhood,
+ * 1 km a district. A sparse survey (~3 answers per 250 m hexagon) is hidden at 250 m and readable at 500 m.
+ */
+export const HEX_SIZE_CHOICES_METERS = [250, 500, 1000] as const;
+export const HexSizeChoice = z.union(HEX_SIZE_CHOICES_METERS.map((size) => z.literal(size)), { error: `hexagon size must be one of: ${HEX_SIZE_CHOICES_METERS.join(', ')} m` });
+export type HexSizeChoice = z.infer<typeof HexSizeChoice>;
+
 /** The largest weight a need gets from the index sliders (the URL carries the same bound). */
 export const WEIGHT_MAX = 5;
 

@@ -1,4 +1,4 @@
-import { MapUnitKind, WEIGHT_MAX } from '../domain/units';
+import { HexSizeChoice, MapUnitKind, WEIGHT_MAX } from '../domain/units';
 import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
 import {
   BASE_LAYER_IDS,
@@ -26,14 +26,15 @@ import {
  * The URL hash ⇄ ViewState codec (STYLE.md habit 15). The hash is OpenStreetMap's `#map=zoom/lat/lon` followed by
  * `&`-separated parameters, defaults left out, always in this order:
  *
- *   #map=15.2/50.151235/19.302109&v=zasoby&wave=campaign-2026-w2&w=unemployment:2,addiction:1&unit=hex
+ *   #map=15.2/50.151235/19.302109&v=zasoby&wave=campaign-2026-w2&w=unemployment:2,addiction:1&unit=hex&hex=500
  *    &layers=hotspots,clusters&hide=addresses&sel=street:street-polna&lang=en
  *
  * - `map`    zoom (2 decimals) / latitude / longitude, decimals by zoom as maplibre-gl's hash.ts writes them
  * - `v`      the screen: mapa (default, left out) | ankiety | zasoby | ankieta | import | programy | raport
  * - `wave`   the survey campaign id; `need` one need category; `w` the composite index's weights (0–5, needs left
  *            out weigh 0; `w` present means the index is shown, `need` is then the remembered single need)
- * - `unit`   street | estate | district | hex;  `layers` overlays on;  `hide` base layer groups hidden
+ * - `unit`   street | estate | district | hex;  `hex` hexagon size 250 (default, left out) | 500 | 1000 m
+ * - `layers` overlays on;  `hide` base layer groups hidden
  * - `sel`    the selected feature `kind:id`;  `lang` pl | en
  *
  * Ids are percent-encoded. The old hashes `#ankieta`, `#zasoby`, `#ankiety`, `#import` and `#map` still open their
@@ -111,7 +112,7 @@ function parseList<T extends string>(raw: string, schema: { safeParse(v: unknown
   return out;
 }
 
-const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'layers', 'hide', 'sel', 'lang', 'ver']);
+const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'hex', 'layers', 'hide', 'sel', 'lang', 'ver']);
 
 /**
  * Reads a URL hash (with or without the leading `#`). Never throws. A fully understood hash gives `ok: true` and
@@ -201,6 +202,12 @@ function decode(hash: unknown): DecodeResult {
         else warn(value, 'unknown unit');
         break;
       }
+      case 'hex': {
+        const hex = HexSizeChoice.safeParse(/^\d{1,5}$/.test(value) ? Number(value) : value);
+        if (hex.success) state.hex = hex.data;
+        else warn(value, 'unknown hexagon size');
+        break;
+      }
       case 'layers':
         state.layers = parseList(value, OverlayId, warn);
         break;
@@ -251,6 +258,7 @@ export function encodeViewState(input: ViewState): string {
   if (s.need !== null) parts.push(`need=${s.need}`);
   if (s.weights !== null) parts.push(`w=${NEED_CATEGORY_IDS.filter((id) => s.weights![id] !== undefined).map((id) => `${id}:${s.weights![id]}`).join(',')}`);
   if (s.unit !== null) parts.push(`unit=${s.unit}`);
+  if (s.hex !== null) parts.push(`hex=${s.hex}`);
   if (s.layers.length) parts.push(`layers=${OVERLAY_IDS.filter((id) => s.layers.includes(id)).join(',')}`);
   if (s.hidden.length) parts.push(`hide=${BASE_LAYER_IDS.filter((id) => s.hidden.includes(id)).join(',')}`);
   if (s.selection) parts.push(`sel=${s.selection.kind}:${encodeId(s.selection.id)}`);

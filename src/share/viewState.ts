@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MapUnitKind, NEED_CATEGORY_IDS, NeedCategoryId, WEIGHT_MAX } from '../domain';
+import { HexSizeChoice, MapUnitKind, NEED_CATEGORY_IDS, NeedCategoryId, WEIGHT_MAX } from '../domain';
 
 /**
  * The view a link reopens (issue 6 part 2, STYLE.md habit 15): which screen, where the map is, and what the explore
@@ -107,6 +107,8 @@ export const ViewState = z.strictObject({
   need: NeedCategoryId.nullable(),
   weights: Weights.nullable(),
   unit: MapUnitKind.nullable(),
+  /** Hexagon size in metres (HEX_SIZE_CHOICES_METERS) for the hexagon unit, hot spots and clusters; null = 250 m. */
+  hex: HexSizeChoice.nullable(),
   /** Overlays switched on, in OVERLAY_IDS order. */
   layers: z.array(OverlayId).transform(sortedUnique(OVERLAY_IDS)),
   /** Base layer groups hidden, in BASE_LAYER_IDS order. */
@@ -124,6 +126,7 @@ export const defaultViewState = (): ViewState => ({
   need: null,
   weights: null,
   unit: null,
+  hex: null,
   layers: [],
   hidden: [],
   selection: null,

@@ -1,4 +1,4 @@
-import { MAP_UNIT_KINDS } from '../../src/domain/units';
+import { HEX_SIZE_CHOICES_METERS, MAP_UNIT_KINDS } from '../../src/domain/units';
 import { describe, expect, it } from 'vitest';
 import { NEED_CATEGORY_IDS } from '../../src/domain';
 import { decodeViewState, encodeViewState, MAX_HASH_LENGTH } from '../../src/share/urlCodec';
@@ -39,6 +39,7 @@ function randomState(r: () => number): ViewState {
     need: maybe(() => pick(NEED_CATEGORY_IDS)),
     weights: maybe(weights),
     unit: maybe(() => pick(MAP_UNIT_KINDS)),
+    hex: maybe(() => pick(HEX_SIZE_CHOICES_METERS)),
     layers: subset(OVERLAY_IDS),
     hidden: subset(BASE_LAYER_IDS),
     selection: maybe(() => ({ kind: pick(SELECTION_KINDS), id: id() })),
@@ -47,6 +48,14 @@ function randomState(r: () => number): ViewState {
 }
 
 describe('URL view state codec', () => {
+  it('keeps the hexagon size the scale advice chose, and refuses a size the app does not offer', () => {
+    const state: ViewState = { ...defaultViewState(), unit: 'hex', hex: 500 };
+    expect(encodeViewState(state)).toBe('#unit=hex&hex=500');
+    expect(decodeViewState('#unit=hex&hex=500')).toMatchObject({ ok: true, state: { unit: 'hex', hex: 500 }, warnings: [] });
+    const odd = decodeViewState('#unit=hex&hex=333');
+    expect(odd).toMatchObject({ ok: true, state: { hex: null }, warnings: [{ param: 'hex', value: '333', reason: 'unknown hexagon size' }] });
+  });
+
   it('writes the OSM map part and the parameters in canonical order, defaults left out', () => {
     const state: ViewState = {
       ...defaultViewState(),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
-import { chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
+import { chooseHexSize, chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
+import { settingsFromUrl, urlFromSettings } from '../../src/ui/explore/exploreUrlSync';
+import { defaultViewState } from '../../src/share/viewState';
 import { topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
 import { classLabels, legendTitle } from '../../src/ui/common/viewText';
 import { formatP } from '../../src/ui/common/format';
@@ -87,5 +89,19 @@ describe('hot spots and LISA colour the units: one at a time', () => {
     expect([lisaApply(estate), exploreView(estate).colourMode]).toEqual([false, 'need']);
     // Switching one off leaves the other as it was.
     expect(setToggle(setToggle(s, 'hotSpots', false), 'lisa', false).hotSpots).toBe(false);
+  });
+});
+
+describe('hexagon size (scale advice) in the settings and the link', () => {
+  it('one click makes hexagons of the advised size the unit, queries use it, and the link keeps it', () => {
+    const start = { ...initialExploreSettings(), campaignId: 'w1' };
+    const chosen = chooseHexSize(start, 500);
+    expect([chosen.unit, chosen.hexSizeMeters]).toEqual(['hex', 500]);
+    expect(chooseHexSize(chosen, 500)).toBe(chosen);
+    expect(needMapQuery(chosen)?.unit).toEqual({ kind: 'hex', hexSizeMeters: 500 });
+    const url = urlFromSettings(defaultViewState(), chosen);
+    expect([url.unit, url.hex]).toEqual(['hex', 500]);
+    expect(urlFromSettings(defaultViewState(), start).hex).toBeNull(); // the default 250 m is left out
+    expect(settingsFromUrl(start, url)).toMatchObject({ unit: 'hex', hexSizeMeters: 500 });
   });
 });

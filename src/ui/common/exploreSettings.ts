@@ -2,7 +2,7 @@ import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import type { CampaignInfo } from '../../analysis/exploreSession';
 import type { NeedMapQueryInput, NeedSelection } from '../../domain/analysisRequest';
 import type { ExploreView } from '../../map/exploreLayers';
-import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeights, WEIGHT_MAX, type MapUnitKind } from '../../domain/units';
+import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeights, WEIGHT_MAX, type HexSizeChoice, type MapUnitKind } from '../../domain/units';
 
 /**
  * What the planner chose in "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and
@@ -16,6 +16,8 @@ export interface ExploreSettings {
   /** Slider positions 0–5 per need (the engine normalises them to sum 1). */
   weights: Readonly<Record<NeedCategoryId, number>>;
   unit: MapUnitKind;
+  /** Size of the hexagons (the hexagon unit, hot spots and clusters over hexagons); scale advice offers another. */
+  hexSizeMeters: HexSizeChoice;
   hotSpots: boolean;
   /** Local Moran's I clusters and outliers (LISA) as the map's colours; exclusive with hot spots. */
   lisa: boolean;
@@ -30,6 +32,7 @@ export const initialExploreSettings = (): ExploreSettings => ({
   needId: 'loneliness_seniors',
   weights: Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, 1])) as Record<NeedCategoryId, number>,
   unit: 'street',
+  hexSizeMeters: DEFAULT_HEX_SIZE_METERS,
   hotSpots: false,
   lisa: false,
   clusters: false,
@@ -54,6 +57,8 @@ export const setCampaign = (s: ExploreSettings, campaignId: string): ExploreSett
 export const chooseNeed = (s: ExploreSettings, needId: NeedCategoryId): ExploreSettings => (s.mode === 'need' && s.needId === needId ? s : { ...s, mode: 'need', needId });
 export const chooseIndex = (s: ExploreSettings): ExploreSettings => (s.mode === 'index' ? s : { ...s, mode: 'index' });
 export const setUnit = (s: ExploreSettings, unit: MapUnitKind): ExploreSettings => (s.unit === unit ? s : { ...s, unit });
+/** Hexagons of this size become the unit (the scale advice's one click, or the size select). */
+export const chooseHexSize = (s: ExploreSettings, hexSizeMeters: HexSizeChoice): ExploreSettings => (s.unit === 'hex' && s.hexSizeMeters === hexSizeMeters ? s : { ...s, unit: 'hex', hexSizeMeters });
 
 /** A slider moved: clamped to 0…WEIGHT_MAX, rounded to a tenth. */
 export function setWeight(s: ExploreSettings, needId: NeedCategoryId, weight: number): ExploreSettings {
@@ -90,11 +95,11 @@ export function gapNeed(s: ExploreSettings): NeedCategoryId {
   return best;
 }
 
-export const unitChoice = (unit: MapUnitKind) => (unit === 'hex' ? { kind: 'hex' as const, hexSizeMeters: DEFAULT_HEX_SIZE_METERS } : { kind: unit });
+export const unitChoice = (unit: MapUnitKind, hexSizeMeters: number = DEFAULT_HEX_SIZE_METERS) => (unit === 'hex' ? { kind: 'hex' as const, hexSizeMeters } : { kind: unit });
 
 export function needMapQuery(s: ExploreSettings): NeedMapQueryInput | null {
   if (!s.campaignId || (s.mode === 'index' && !weightsUsable(s))) return null;
-  return { unit: unitChoice(s.unit), campaignId: s.campaignId, selection: needSelection(s), minResponses: MIN_RESPONSES };
+  return { unit: unitChoice(s.unit, s.hexSizeMeters), campaignId: s.campaignId, selection: needSelection(s), minResponses: MIN_RESPONSES };
 }
 
 export const exploreView = (s: ExploreSettings): ExploreView => ({

@@ -48,7 +48,7 @@ function useUnitDetail(ref: FeatureRef, settings: ExploreSettings | null): Loade
     if (analysis.status !== 'ready' || !campaignId || ref.kind === 'cluster' || ref.kind === 'address' || ref.kind === 'resource') return;
     const client = analysis.client;
     const controller = new AbortController();
-    const unit = unitChoice(ref.kind);
+    const unit = unitChoice(ref.kind, settings?.hexSizeMeters);
     setLoaded({ status: 'loading' });
     void (async () => {
       let unitId = ref.id;

@@ -1,5 +1,5 @@
 import { EXPLORE_COLOURS, GI_BIN_COLOURS, LISA_COLOURS, NEED_CLASS_COLOURS } from '../../map/explorePalette';
-import { DEFAULT_HEX_SIZE_METERS, MIN_RESPONSES } from '../../domain/units';
+import { MIN_RESPONSES } from '../../domain/units';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
@@ -57,7 +57,7 @@ export function ExploreLegend() {
   const showLisa = lisaApply(settings);
   const lisa = showLisa ? results.lisa : null;
   const clusters = settings.clusters ? results.clusters : null;
-  const scaleWords = settings.unit === 'hex' && results.scaleAdvice ? scaleAdviceWords(results.scaleAdvice, DEFAULT_HEX_SIZE_METERS, t, language) : null;
+  const scaleWords = settings.unit === 'hex' && results.scaleAdvice ? scaleAdviceWords(results.scaleAdvice, settings.hexSizeMeters, t, language) : null;
   const gapNeedLabel = needLabel(gapNeed(settings), language);
 
   return (

@@ -5,7 +5,10 @@ import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
-import { chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
+import { HEX_SIZE_CHOICES_METERS, type HexSizeChoice } from '../../domain';
+import { chooseHexSize, chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
+import { formatPercent } from '../common/format';
+import { scaleOffer } from './scaleOffer';
 import { waveLabel } from '../common/viewText';
 import { useExploreController, useExploreState } from './useExplore';
 import { analysisRefusalText } from '../i18n/analysisRefusalText';
@@ -27,6 +30,8 @@ export function ExplorePanel() {
   const campaignsByWave = [...campaigns].sort((a, b) => a.wave - b.wave);
   const hotSpotsPossible = settings.unit === 'hex' || settings.unit === 'street';
   const busy = results.needMap === null && results.error === null;
+  const offer = scaleOffer(settings, results.needMap, results.layer?.key ?? null, results.scaleAdvice);
+  const unitWords = t(UNIT_LABEL_KEYS[settings.unit]);
 
   const toggle = (name: ExploreToggle, key: MessageKey, disabled = false, hint?: string) => (
     <label className="layer-toggle">
@@ -119,6 +124,40 @@ export function ExplorePanel() {
           </label>
         ))}
       </fieldset>
+      {settings.unit === 'hex' ? (
+        <div className="field explore-hex-size">
+          <label className="field-label" htmlFor="explore-hex-size">
+            {t('exploreHexSize')}
+          </label>
+          <select
+            id="explore-hex-size"
+            data-testid="explore-hex-size"
+            value={settings.hexSizeMeters}
+            onChange={(e) => {
+              const size = Number(e.currentTarget.value) as HexSizeChoice;
+              controller.update((s) => chooseHexSize(s, size));
+            }}
+          >
+            {HEX_SIZE_CHOICES_METERS.map((size) => (
+              <option key={size} value={size}>
+                {t('exploreHexSizeOption', { size })}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {offer ? (
+        <div className="scale-offer" data-testid="scale-offer">
+          <p aria-live="polite">
+            {offer.kind === 'hex_size'
+              ? t('scaleOfferHex', { size: offer.shownSize, hidden: formatPercent(language, offer.hiddenShare, 0), k: offer.k, better: offer.advisedSize, kept: formatPercent(language, offer.keptShare, 0) })
+              : t('scaleOfferUnits', { unit: unitWords.toLocaleLowerCase(language), hidden: offer.hiddenUnits, units: offer.unitsWithAnswers, k: offer.k, better: offer.advisedSize, kept: formatPercent(language, offer.keptShare, 0) })}
+          </p>
+          <button type="button" className="button-secondary" data-testid="scale-offer-use" onClick={() => controller.update((s) => chooseHexSize(s, offer.advisedSize))}>
+            {t('scaleOfferUse', { size: offer.advisedSize })}
+          </button>
+        </div>
+      ) : null}
 
       <fieldset className="layer-list">
         <legend className="field-label">{t('exploreAnalyses')}</legend>

@@ -1,5 +1,5 @@
 import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
-import { DEFAULT_HEX_SIZE_METERS, MIN_RESPONSES } from '../../domain/units';
+import { MIN_RESPONSES } from '../../domain/units';
 import type { LisaResult } from '../../analysis/exploreLisa';
 import { isAbortError } from '../../data/abort';
 import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
@@ -131,7 +131,7 @@ export class ExploreController {
     const client = this.client;
     const s = this.state.settings;
     if (!client || !s.campaignId) return;
-    const unit = unitChoice(s.unit);
+    const unit = unitChoice(s.unit, s.hexSizeMeters);
     const layerKey = JSON.stringify(unit);
     if (this.keys.layer !== layerKey) {
       this.keys.layer = layerKey;
@@ -160,7 +160,7 @@ export class ExploreController {
     const client = this.client;
     const s = this.state.settings;
     if (!client || !s.campaignId) return;
-    const unit = unitChoice(s.unit);
+    const unit = unitChoice(s.unit, s.hexSizeMeters);
     const campaignId = s.campaignId;
     const selection = needSelection(s);
     const query = needMapQuery(s);
@@ -178,13 +178,15 @@ export class ExploreController {
     );
     this.ask(
       'clusters',
-      s.clusters && query ? { hexSizeMeters: DEFAULT_HEX_SIZE_METERS, campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      s.clusters && query ? { hexSizeMeters: s.hexSizeMeters, campaignId, selection, minResponses: MIN_RESPONSES } : null,
       (q, options) => client.clusters(q, options),
       (clusters) => ({ clusters }),
     );
     this.ask(
       'scaleAdvice',
-      s.unit === 'hex' && query ? { campaignId, selection, minResponses: MIN_RESPONSES } : null,
+      // Asked for every unit: on streets or estates it says when most units hold fewer than k answers and which
+      // hexagon size keeps most of them (one request per wave and need; the worker caches the aggregates).
+      query ? { campaignId, selection, minResponses: MIN_RESPONSES } : null,
       (q, options) => client.scaleAdvice(q, options),
       (scaleAdvice) => ({ scaleAdvice }),
     );

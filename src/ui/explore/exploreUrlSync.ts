@@ -35,6 +35,7 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
     needId: url.need ?? DEFAULTS.needId,
     weights: url.weights ? (Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, url.weights![id] ?? 0])) as ExploreSettings['weights']) : s.weights,
     unit: url.unit ?? DEFAULTS.unit,
+    hexSizeMeters: url.hex ?? DEFAULTS.hexSizeMeters,
   };
   for (const [toggle, overlay] of TOGGLES) next[toggle] = url.layers.includes(overlay);
   const same =
@@ -42,6 +43,7 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
     next.mode === s.mode &&
     next.needId === s.needId &&
     next.unit === s.unit &&
+    next.hexSizeMeters === s.hexSizeMeters &&
     NEED_CATEGORY_IDS.every((id) => next.weights[id] === s.weights[id]) &&
     TOGGLES.every(([t]) => next[t] === s[t]);
   return same ? s : next;
@@ -56,13 +58,14 @@ export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
     need: s.needId === DEFAULTS.needId ? null : s.needId,
     weights,
     unit: s.unit === DEFAULTS.unit ? null : s.unit,
+    hex: s.hexSizeMeters === DEFAULTS.hexSizeMeters ? null : s.hexSizeMeters,
     layers: TOGGLES.filter(([t]) => s[t]).map(([, o]) => o),
   };
 }
 
 const sameWeights = (a: Weights | null, b: Weights | null) => a === b || (a !== null && b !== null && NEED_CATEGORY_IDS.every((id) => a[id] === b[id]));
 const sameExplorePart = (a: ViewState, b: ViewState) =>
-  a.campaignId === b.campaignId && a.need === b.need && a.unit === b.unit && sameWeights(a.weights, b.weights) && a.layers.join() === b.layers.join();
+  a.campaignId === b.campaignId && a.need === b.need && a.unit === b.unit && a.hex === b.hex && sameWeights(a.weights, b.weights) && a.layers.join() === b.layers.join();
 
 /** Keeps an explore controller and the URL in step (call once, inside ExploreProvider). */
 export function useExploreUrlSync(controller: ExploreController): void {

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { DEFAULT_HEX_SIZE_METERS } from '../../../domain/units';
 import { selectedNeeds } from '../../common/exploreSettings';
 import type { DataSource } from '../../../data/dataSource';
 import type { ShareLinkInfo, ShareLinkView } from '../../../data/supabase/shareLinks';
@@ -110,7 +109,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     const needIds = selectedNeeds(settings);
     if (!settings.campaignId) return setStatus(t('shareNotReady'));
     const [{ buildSharePackage, figuresOf, unitGeometries }, { packageDisclosure }] = await packageBuilder();
-    const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, DEFAULT_HEX_SIZE_METERS);
+    const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, settings.hexSizeMeters);
     const pkg = buildSharePackage({
       disclosure,
       organisation: workspace.organisation,
