@@ -12,6 +12,8 @@ export type FeatureKind = 'estate' | 'street' | 'address' | 'resource' | 'distri
 export const SOURCE_IDS = {
   districts: 'districts',
   estates: 'estates',
+  /** Care regions and custom areas (a town outline, the whole-town area of a wave): outlined, never filled. */
+  outlines: 'area-outlines',
   areaLabels: 'area-labels',
   streets: 'streets',
   addresses: 'addresses',
@@ -41,7 +43,7 @@ export const INTERACTIVE_LAYERS: ReadonlyArray<{ layerId: string; kind: FeatureK
 
 /** The layers each group switches. */
 export const LAYERS_OF_GROUP: Readonly<Record<LayerGroup, readonly string[]>> = {
-  districts: ['districts-line', 'districts-label'],
+  districts: ['districts-line', 'districts-label', 'outlines-line', 'outlines-dotted', 'outlines-label'],
   estates: ['estates-fill', 'estates-line', 'estates-label'],
   streets: ['streets-highlight', 'streets-casing', 'streets-line', 'streets-label'],
   addresses: ['addresses-circle'],
@@ -90,6 +92,24 @@ export function dataLayers(): LayerSpecification[] {
       source: SOURCE_IDS.districts,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': C.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.2, 16, 2.5], 'line-dasharray': [4, 2.5], 'line-opacity': 0.8 },
+    },
+    {
+      // The town outline and other custom areas: a thin solid line (a boundary, not a unit).
+      id: 'outlines-line',
+      type: 'line',
+      source: SOURCE_IDS.outlines,
+      filter: ['!=', ['get', 'kind'], 'care_region'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': C.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1, 16, 2], 'line-opacity': 0.75 },
+    },
+    {
+      // Care regions of social workers: dotted.
+      id: 'outlines-dotted',
+      type: 'line',
+      source: SOURCE_IDS.outlines,
+      filter: ['==', ['get', 'kind'], 'care_region'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': C.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 2.5], 'line-dasharray': [0.5, 2.5], 'line-opacity': 0.85 },
     },
     {
       id: 'streets-highlight',
@@ -192,6 +212,16 @@ export function dataLayers(): LayerSpecification[] {
         'text-padding': 6,
       },
       paint: { 'text-color': C.estateLabel, ...labelHalo },
+    },
+    {
+      id: 'outlines-label',
+      type: 'symbol',
+      source: SOURCE_IDS.areaLabels,
+      filter: ['==', ['get', 'kind'], 'care_region'],
+      minzoom: 12,
+      maxzoom: 16,
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 11, 'text-max-width': 9, 'text-offset': [0, 1.4] },
+      paint: { 'text-color': C.districtLabel, ...labelHalo },
     },
     {
       id: 'districts-label',

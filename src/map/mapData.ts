@@ -7,6 +7,8 @@ import { RESOURCE_CATEGORY_OF_KIND, resourceIconId } from './palette';
 export interface MapData {
   districts: FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
   estates: FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
+  /** Care regions and custom areas (the town outline, a wave's whole-town area), drawn as outlines. */
+  outlines: FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
   areaLabels: FeatureCollection<Point, AreaProperties>;
   streets: FeatureCollection<MultiLineString | LineString, StreetProperties>;
   addresses: FeatureCollection<Point, AddressProperties>;
@@ -35,9 +37,10 @@ export function buildMapData(workspace: Workspace): MapData {
   });
   const districts = workspace.areas.filter((a) => a.kind === 'district');
   const estates = workspace.areas.filter((a) => a.kind === 'estate');
+  const outlines = workspace.areas.filter((a) => a.kind === 'care_region' || a.kind === 'custom');
   const bounds = new BoundsAccumulator();
 
-  for (const a of [...districts, ...estates]) bounds.addNested(a.geometry.coordinates);
+  for (const a of workspace.areas) bounds.addNested(a.geometry.coordinates);
   for (const s of workspace.streets) bounds.addNested(s.geometry.coordinates);
   for (const a of workspace.addresses) bounds.add(a.location.coordinates[0], a.location.coordinates[1]);
   for (const r of workspace.resources) bounds.add(r.location.coordinates[0], r.location.coordinates[1]);
@@ -45,8 +48,9 @@ export function buildMapData(workspace: Workspace): MapData {
   return {
     districts: collection(districts.map(areaFeature)),
     estates: collection(estates.map(areaFeature)),
+    outlines: collection(outlines.map(areaFeature)),
     areaLabels: collection(
-      [...districts, ...estates].map((a) => ({
+      [...districts, ...estates, ...outlines.filter((a) => a.kind === 'care_region')].map((a) => ({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: labelPoint(a.geometry) },
         properties: { id: a.id, name: a.name, kind: a.kind },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Area } from '../../src/domain';
 import { buildMapData } from '../../src/map/mapData';
 import { smallTown } from '../ui/fixtures/smallTown';
 
@@ -23,6 +24,18 @@ describe('buildMapData', () => {
   it('labels streets with their prefix and carries households on addresses', () => {
     expect(data.streets.features.map((f) => f.properties.label)).toEqual(['ul. Polna', 'ul. Leśna']);
     expect(data.addresses.features.map((f) => f.properties.households)).toEqual([3, 5, 1, 2]);
+  });
+
+  it('outlines care regions and custom areas (a town outline far bigger than the rest widens the bounds)', () => {
+    const outline: Area = { id: 'town', name: 'Granica miasta', kind: 'custom', geometry: { type: 'Polygon', coordinates: [[[-5, -5], [7, -5], [7, 6], [-5, 6], [-5, -5]]] } };
+    const region: Area = { id: 'r-1', name: 'Rejon 1', kind: 'care_region', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } };
+    const withOutlines = buildMapData({ ...town, areas: [...town.areas, outline, region] });
+    expect(withOutlines.outlines.features.map((f) => [f.properties.id, f.properties.kind])).toEqual([['town', 'custom'], ['r-1', 'care_region']]);
+    expect(withOutlines.districts.features).toHaveLength(1);
+    expect(withOutlines.estates.features).toHaveLength(2);
+    expect(withOutlines.bounds).toEqual([-5, -5, 7, 6]);
+    // A care region is labelled; a town outline is not (the header names the town).
+    expect(withOutlines.areaLabels.features.map((f) => f.properties.id)).toEqual(['d1', 'e-west', 'e-east', 'r-1']);
   });
 
   it('gives resources the marker of their category', () => {

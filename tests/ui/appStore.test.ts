@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_STORAGE_KEY, createAppStore, initialAppState, requestReload, select, setGroupVisible, setLanguage } from '../../src/ui/shell/appStore';
+import { LANGUAGE_STORAGE_KEY, createAppStore, initialAppState, refitDone, requestReload, select, setGroupVisible, setLanguage } from '../../src/ui/shell/appStore';
 
 const memoryStorage = (initial: Record<string, string> = {}) => {
   const data = new Map(Object.entries(initial));
@@ -45,5 +45,19 @@ describe('the app store', () => {
     requestReload(store);
     expect(store.getState().selection).toBeNull();
     expect(store.getState().loadGeneration).toBe(1);
+  });
+});
+
+describe('refit after an import', () => {
+  it('asks the map to fit the town of the next load only, and forgets the request once fitted', () => {
+    const store = createAppStore(initialAppState());
+    requestReload(store);
+    expect(store.getState()).toMatchObject({ loadGeneration: 1, refitGeneration: null });
+    requestReload(store, { refit: true });
+    expect(store.getState()).toMatchObject({ loadGeneration: 2, refitGeneration: 2 });
+    refitDone(store, 1); // an older fit: the request stays
+    expect(store.getState().refitGeneration).toBe(2);
+    refitDone(store, 2);
+    expect(store.getState().refitGeneration).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
 import { dataAttribution } from '../i18n/attribution';
 import { useT } from '../i18n/useT';
-import { requestReload, select, useAppState, useAppStore, type FeatureRef } from '../shell/appStore';
+import { refitDone, requestReload, select, useAppState, useAppStore, type FeatureRef } from '../shell/appStore';
 import { LoadStatus } from '../shell/notices/LoadStatus';
 import type { ScreenProps } from '../shell/screens';
 import { DetailsPanel } from './DetailsPanel';
@@ -29,6 +29,10 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
   const visibleGroups = useAppState((s) => s.visibleGroups);
   const selection = useAppState((s) => s.selection);
   const focus = useAppState((s) => s.focus);
+  // After an import the town is fitted into view once its new workspace is loaded (not the previous one still shown).
+  const refitGeneration = useAppState((s) => s.refitGeneration);
+  const fitKey = refitGeneration !== null && load.status === 'ready' && (load.generation ?? -1) >= refitGeneration ? refitGeneration : null;
+  const onFitted = useCallback((generation: number) => refitDone(store, generation), [store]);
   const [mapDrawn, setMapDrawn] = useState(false);
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
   const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
@@ -90,7 +94,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
           <ShareDialog dataSource={dataSource} />
         </aside>
         <div id="map" className="map-area" tabIndex={-1}>
-          <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} recordsOf={recordsOf} />
+          <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} recordsOf={recordsOf} fitKey={fitKey} onFitted={onFitted} />
           <ExportMenu map={exportMap} />
           <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
           {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}

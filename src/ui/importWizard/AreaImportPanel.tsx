@@ -78,7 +78,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
       return;
     }
     setStatus({ kind: 'done', count: areas.length, undo });
-    requestReload(store);
+    requestReload(store, { refit: true });
   };
 
   const undo = async () => {
@@ -89,7 +89,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
       return;
     }
     setStatus({ kind: 'undone' });
-    requestReload(store);
+    requestReload(store, { refit: true });
   };
 
   const text = (issue: AreaImportIssue) => {

@@ -164,7 +164,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
       if (result.ok) {
         undoRef.current = undo;
         dispatch({ type: 'committed', counts: plannedCounts(validRowsOnly ? { ...plan, records: plan.partial.records } : plan), rejected: validRowsOnly ? plan.partial.rejected.length : 0 });
-        requestReload(store);
+        requestReload(store, { refit: plan.kind !== 'responses' });
       } else dispatch({ type: 'commitFailed', issues: result.issues });
     } catch (error) {
       if (!isAbortError(error)) dispatch({ type: 'commitFailed', issues: [{ source: 'import', field: '(storage)', message: error instanceof Error ? error.message : String(error) }] });
@@ -183,7 +183,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
     }
     undoRef.current = null;
     setUndoStatus('done');
-    requestReload(store);
+    requestReload(store, { refit: true });
   };
 
   const plan = state.plan;

@@ -79,7 +79,7 @@ export function WorkspaceFilePanel({ dataSource, workspace }: { dataSource: Data
       const result = await applyWorkspaceReplacement(dataSource, replacement, controller.signal);
       if (result.ok) {
         setStatus({ kind: 'done', fileName });
-        requestReload(store);
+        requestReload(store, { refit: true });
       } else setStatus({ kind: 'failed', issues: result.issues });
     } catch (error) {
       if (isAbortError(error)) return;

@@ -7,7 +7,8 @@ export interface FeatureRef { kind: FeatureKind; id: string }
 
 export type LoadState =
   | { status: 'loading' }
-  | { status: 'ready'; workspace: Workspace; issues: InputIssue[] }
+  /** `generation`: the loadGeneration this workspace was loaded for. */
+  | { status: 'ready'; workspace: Workspace; issues: InputIssue[]; generation?: number }
   | { status: 'failed'; reason: string };
 
 /** State that several views share (STYLE.md habit 6). Everything else lives in the component that uses it. */
@@ -20,6 +21,11 @@ export interface AppState {
   focus: { ref: FeatureRef; tick: number } | null;
   /** Bumped to ask the loader to load the workspace again (after a reset). */
   loadGeneration: number;
+  /**
+   * Fit the map to the town once the workspace of this load generation is drawn: an import or undo changed the town's
+   * extent (streets, areas, a workspace file), and the camera of the link would show an empty spot.
+   */
+  refitGeneration: number | null;
 }
 
 export interface AppStore {
@@ -47,6 +53,7 @@ export function initialAppState(storage?: LanguageStorage): AppState {
     focus: null,
     load: { status: 'loading' },
     loadGeneration: 0,
+    refitGeneration: null,
   };
 }
 
@@ -90,7 +97,12 @@ export const select = (store: AppStore, selection: FeatureRef | null): void =>
 export const focusFeature = (store: AppStore, ref: FeatureRef): void =>
   store.setState((s) => ({ ...s, selection: ref, focus: { ref, tick: (s.focus?.tick ?? 0) + 1 } }));
 
-export const requestReload = (store: AppStore): void => store.setState((s) => ({ ...s, selection: null, loadGeneration: s.loadGeneration + 1 }));
+/** Loads the workspace again; `refit`: then fits the map to the town's new extent (after an import or its undo). */
+export const requestReload = (store: AppStore, options: { refit?: boolean } = {}): void =>
+  store.setState((s) => ({ ...s, selection: null, loadGeneration: s.loadGeneration + 1, refitGeneration: options.refit ? s.loadGeneration + 1 : s.refitGeneration }));
+/** The map has fitted the town of this load generation. */
+export const refitDone = (store: AppStore, generation: number): void =>
+  store.setState((s) => (s.refitGeneration === generation ? { ...s, refitGeneration: null } : s));
 
 /** Puts survey answers the DataSource has accepted into the loaded workspace (replacing by id): every view sees them without a reload. */
 export const upsertResponses = (store: AppStore, responses: readonly SurveyResponse[]): void =>

@@ -19,7 +19,7 @@ export function useWorkspaceLoader(dataSource: DataSource): void {
       ({ workspace, issues }) => {
         if (controller.signal.aborted) return;
         performance.mark('calmap:data-loaded');
-        store.setState((s) => ({ ...s, load: { status: 'ready', workspace, issues } }));
+        store.setState((s) => ({ ...s, load: { status: 'ready', workspace, issues, generation } }));
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;

@@ -29,6 +29,10 @@ interface MapViewProps {
   focus: { ref: FeatureRef; tick: number } | null;
   /** Told when the loaded data has been drawn (true) or is being replaced (false). */
   onDrawn?: (drawn: boolean) => void;
+  /** A new value fits the map to the data's bounds once it is drawn (an import changed the town's extent). */
+  fitKey?: number | null;
+  /** Told when the map has fitted for `fitKey`. */
+  onFitted?: (fitKey: number) => void;
   /** Told the MapLibre instance once it exists (and null when it is removed): the export menu reads its canvas. */
   onMapInstance?: (map: MapLibreMap | null) => void;
   /** The unit kind the screen colours (hexagons, streets…): a click picks it before the features under it. */
@@ -64,7 +68,7 @@ export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<
  * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
  * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
  */
-export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, recordsOf, describeHover, children }: MapViewProps) {
+export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, recordsOf, describeHover, fitKey = null, onFitted, children }: MapViewProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -165,6 +169,7 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     const sources: Array<[string, GeoJSON.FeatureCollection]> = [
       [SOURCE_IDS.districts, mapData.districts],
       [SOURCE_IDS.estates, mapData.estates],
+      [SOURCE_IDS.outlines, mapData.outlines],
       [SOURCE_IDS.areaLabels, mapData.areaLabels],
       [SOURCE_IDS.streets, mapData.streets],
       [SOURCE_IDS.addresses, mapData.addresses],
@@ -187,6 +192,20 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
       onDrawnRef.current?.(true);
     });
   }, [mapData, styleReady]);
+
+  // Fit again when asked (after an import): the link's camera may show where the town was not.
+  const fittedKeyRef = useRef<number | null>(null);
+  const onFittedRef = useRef(onFitted);
+  onFittedRef.current = onFitted;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady || !mapData?.bounds || fitKey === null || fittedKeyRef.current === fitKey) return;
+    fittedKeyRef.current = fitKey;
+    fittedRef.current = true;
+    map.resize();
+    map.fitBounds(mapData.bounds, { padding: 24, animate: false });
+    onFittedRef.current?.(fitKey);
+  }, [fitKey, mapData, styleReady]);
 
   // Visible layer groups.
   useEffect(() => {
