@@ -218,8 +218,9 @@ export function dataLayers(): LayerSpecification[] {
       type: 'symbol',
       source: SOURCE_IDS.areaLabels,
       filter: ['==', ['get', 'kind'], 'care_region'],
-      minzoom: 12,
-      maxzoom: 16,
+      // Only close up: at the town view the estates' and districts' names come first.
+      minzoom: 14,
+      maxzoom: 17,
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 11, 'text-max-width': 9, 'text-offset': [0, 1.4] },
       paint: { 'text-color': C.districtLabel, ...labelHalo },
     },

@@ -25,6 +25,7 @@ import { ValueMappingPanel } from './ValueMappingPanel';
 import { canCommit, canCommitValidRows, initialWizardState, plannedCounts, planSettings, shownMapping, wizardReducer, type RecordCounts } from './wizardState';
 import { WorkspaceFilePanel } from './WorkspaceFilePanel';
 import { AreaImportPanel } from './AreaImportPanel';
+import { AreaDrawPanel } from './AreaDrawPanel';
 import { OverpassFetch } from './OverpassFetch';
 import { DEMO_ORGANISATION_ID } from '../i18n/attribution';
 import './importWizard.css';
@@ -426,6 +427,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
         ) : null}
 
         <AreaImportPanel dataSource={dataSource} workspace={workspace} />
+        <AreaDrawPanel dataSource={dataSource} workspace={workspace} />
         <WorkspaceFilePanel dataSource={dataSource} workspace={workspace} />
       </div>
     </main>

@@ -15,7 +15,7 @@ declare global {
   }
 }
 
-export type ViewMapName = 'inventory' | 'campaigns' | 'programmes';
+export type ViewMapName = 'inventory' | 'campaigns' | 'programmes' | 'areas';
 
 /**
  * A small MapLibre map beside a table (the inventory and the survey views): a quiet background and whatever
