@@ -77,7 +77,17 @@ function town() {
     ],
     { prj: PRJ_2180, name: 'osiedla' },
   );
-  return { survey, osm, addressCsv, estates, surveyCsv, centre, planted, streetsCount: streets.length, addressesCount: addresses.length };
+  // Two care regions (west and east halves) as GML 3.2 from a municipal WFS: PUWG 1992 as a URN, so northing first.
+  const posList = (ring: Array<[number, number]>) => ring.map((p) => to2180.forward(p) as [number, number]).map(([x, y]) => `${y.toFixed(2)} ${x.toFixed(2)}`).join(' ');
+  const lonLatRing = (lng0: number, lat0: number, lng1: number, lat1: number): Array<[number, number]> => [[lng0, lat0], [lng1, lat0], [lng1, lat1], [lng0, lat1], [lng0, lat0]];
+  const region = (id: number, name: string, ring: Array<[number, number]>) =>
+    `<wfs:member><mops:RejonOpiekunczy gml:id="rejon.${id}"><mops:nazwa>${name}</mops:nazwa><mops:geom><gml:Polygon gml:id="g${id}" srsName="urn:ogc:def:crs:EPSG::2180"><gml:exterior><gml:LinearRing><gml:posList>${posList(ring)}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></mops:geom></mops:RejonOpiekunczy></wfs:member>`;
+  const careRegionsGml = `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:mops="urn:mopr:rejony">
+${region(1, 'Rejon 1 (zachód)', lonLatRing(minLng, minLat, centre[0], maxLat))}
+${region(2, 'Rejon 2 (wschód)', lonLatRing(centre[0], minLat, maxLng, maxLat))}
+</wfs:FeatureCollection>`;
+  return { survey, osm, addressCsv, estates, careRegionsGml, surveyCsv, centre, planted, streetsCount: streets.length, addressesCount: addresses.length };
 }
 
 const waitForMap = (page: Page) => page.waitForFunction(() => window.__calmap?.ready === true, undefined, { timeout: 30_000, polling: 50 });
@@ -123,6 +133,13 @@ describe('a centre goes from an empty browser to the need map of its own town', 
     await expect.poll(() => areaPanel.locator('[data-testid="area-commit"]').isEnabled(), { timeout: 30_000 }).toBe(true);
     await areaPanel.locator('[data-testid="area-commit"]').click();
     await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Zaimportowano obszary: 4.');
+
+    // 3b. Care regions from the gmina's WFS as GML 3.2 (read with the browser's DOMParser), PUWG 1992 northing first.
+    await areaPanel.locator('[data-testid="area-file-input"]').setInputFiles({ name: 'rejony-opiekuncze.gml', mimeType: 'application/gml+xml', buffer: Buffer.from(data.careRegionsGml, 'utf8') });
+    await expect.poll(() => areaPanel.locator('[data-testid="area-plan"]').innerText(), { timeout: 30_000 }).toContain('Rejon 1 (zachód), Rejon 2 (wschód)');
+    expect(await areaPanel.locator('[data-testid="area-plan"]').innerText()).toContain('PUWG 1992');
+    await areaPanel.locator('[data-testid="area-commit"]').click();
+    await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Zaimportowano obszary: 2.');
 
     // 4. Addresses with the number of households (the gmina's register, as a spreadsheet in PUWG 1992).
     await importFile(page, { name: 'adresy.csv', mimeType: 'text/csv', buffer: Buffer.from(data.addressCsv, 'utf8') }, 'addresses');
@@ -198,13 +215,29 @@ describe('a centre goes from an empty browser to the need map of its own town', 
     expect(share).toBeGreaterThanOrEqual(0.98);
     expect(wrong).toBe(0);
 
-    // 7. The need map of the town: seniors' loneliness by hexagon, hot spots; the planted centre is hot.
+    // 7. The need map of the town: after the imports the map shows the town (fitted to its extent), with the care
+    // regions outlined; seniors' loneliness by hexagon, hot spots; the planted centre is hot.
     await page.evaluate(() => (window.location.hash = '#map'));
     await waitForMap(page);
+    const view = await page.evaluate((centre) => {
+      const map = window.__calmap!.map;
+      return { contains: map.getBounds().contains(centre), outlines: map.querySourceFeatures('area-outlines').map((f) => String(f.properties.name)) };
+    }, data.centre);
+    expect(view.contains).toBe(true);
+    expect(new Set(view.outlines)).toEqual(new Set(['Rejon 1 (zachód)', 'Rejon 2 (wschód)']));
     await page.selectOption('#explore-need', 'loneliness_seniors');
     await page.check('input[name="explore-unit"][value="hex"]');
     await page.check('input[data-explore-toggle="hotSpots"]');
-    await expect.poll(() => page.evaluate(() => window.__calmap?.explore?.unitKind === 'hex' && window.__calmap.explore.giBin !== null), { timeout: 60_000 }).toBe(true);
+    // Scale advice: at 250 m most answers sit in hexagons with fewer than 5; one click uses the advised size.
+    const offer = page.locator('[data-testid="scale-offer"]');
+    await offer.waitFor({ timeout: 120_000 });
+    console.log(`scale advice: ${await offer.locator('p').innerText()}`);
+    const advised = Number(/Użyj heksagonów (\d+) m/.exec(await offer.getByRole('button').innerText())?.[1]);
+    expect([500, 1000]).toContain(advised);
+    await offer.getByRole('button').click();
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 10_000 }).toContain(`hex=${advised}`);
+    expect(await page.locator('[data-testid="explore-hex-size"]').inputValue()).toBe(String(advised));
+    await expect.poll(() => page.evaluate((size) => window.__calmap?.explore?.unitKind === 'hex' && (window.__calmap.explore.unitIds[0] ?? '').startsWith(`hex${size}:`) && window.__calmap.explore.giBin !== null, advised), { timeout: 60_000 }).toBe(true);
     const hex = await page.evaluate(() => ({ centers: window.__calmap!.explore!.centers, giBin: window.__calmap!.explore!.giBin!, ids: window.__calmap!.explore!.unitIds }));
     let nearest = 0;
     let best = Infinity;

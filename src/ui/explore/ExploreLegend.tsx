@@ -57,7 +57,9 @@ export function ExploreLegend() {
   const showLisa = lisaApply(settings);
   const lisa = showLisa ? results.lisa : null;
   const clusters = settings.clusters ? results.clusters : null;
-  const scaleWords = settings.unit === 'hex' && results.scaleAdvice ? scaleAdviceWords(results.scaleAdvice, settings.hexSizeMeters, t, language) : null;
+  // Another size advised: the panel says it next to the unit choice, with the button; here only "this size fits".
+  const advised = results.scaleAdvice?.candidates[results.scaleAdvice.chosen];
+  const scaleWords = settings.unit === 'hex' && results.scaleAdvice && advised?.hexSizeMeters === settings.hexSizeMeters ? scaleAdviceWords(results.scaleAdvice, settings.hexSizeMeters, t, language) : null;
   const gapNeedLabel = needLabel(gapNeed(settings), language);
 
   return (

@@ -8,6 +8,7 @@ import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { HEX_SIZE_CHOICES_METERS, type HexSizeChoice } from '../../domain';
 import { chooseHexSize, chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
 import { formatPercent } from '../common/format';
+import { scaleAdviceWords } from './exploreText';
 import { scaleOffer } from './scaleOffer';
 import { waveLabel } from '../common/viewText';
 import { useExploreController, useExploreState } from './useExplore';
@@ -131,6 +132,7 @@ export function ExplorePanel() {
           </label>
           <select
             id="explore-hex-size"
+            className="select-input"
             data-testid="explore-hex-size"
             value={settings.hexSizeMeters}
             onChange={(e) => {
@@ -150,7 +152,8 @@ export function ExplorePanel() {
         <div className="scale-offer" data-testid="scale-offer">
           <p aria-live="polite">
             {offer.kind === 'hex_size'
-              ? t('scaleOfferHex', { size: offer.shownSize, hidden: formatPercent(language, offer.hiddenShare, 0), k: offer.k, better: offer.advisedSize, kept: formatPercent(language, offer.keptShare, 0) })
+              ? (results.scaleAdvice && scaleAdviceWords(results.scaleAdvice, settings.hexSizeMeters, t, language)) ??
+                t('scaleOfferHex', { size: offer.shownSize, hidden: formatPercent(language, offer.hiddenShare, 0), k: offer.k, better: offer.advisedSize, kept: formatPercent(language, offer.keptShare, 0) })
               : t('scaleOfferUnits', { unit: unitWords.toLocaleLowerCase(language), hidden: offer.hiddenUnits, units: offer.unitsWithAnswers, k: offer.k, better: offer.advisedSize, kept: formatPercent(language, offer.keptShare, 0) })}
           </p>
           <button type="button" className="button-secondary" data-testid="scale-offer-use" onClick={() => controller.update((s) => chooseHexSize(s, offer.advisedSize))}>
