@@ -24,6 +24,7 @@ const SAMPLES: { readonly [C in ImportMessageCode]: ImportMessageOf<C> } = {
   row_cell_count: { code: 'row_cell_count', cells: 5, columns: 4 },
   duplicate_column: { code: 'duplicate_column', name: 'Ulica', count: 2 },
   streets_need_geojson: { code: 'streets_need_geojson' },
+  streets_no_names: { code: 'streets_no_names', column: 'a6', columns: 'l, a4, a6' },
   responses_need_csv: { code: 'responses_need_csv' },
   geojson_not_object: { code: 'geojson_not_object' },
   geojson_no_features_list: { code: 'geojson_no_features_list' },

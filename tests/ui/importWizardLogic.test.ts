@@ -20,6 +20,8 @@ describe('what kind of file is this?', () => {
     expect(suggestImportKind('adresy.csv', utf8('Ulica,Numer,Lon,Lat,Gospodarstwa\nPolna,1,19.3,50.15,4\n'))).toBe('addresses');
     expect(suggestImportKind('export.geojson', utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[19,50],[19.1,50]]},"properties":{"name":"Polna"}}]}'))).toBe('streets');
     expect(suggestImportKind('budynki.geojson', utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[19,50]},"properties":{"addr:housenumber":"1"}}]}'))).toBe('addresses');
+    // An RSPO export of schools has addresses too, but names institutions: resources.
+    expect(suggestImportKind('rspo.geojson', utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[23.47,51.13]},"properties":{"ref:rspo":"1234","official_name":"Szkoła Podstawowa nr 1","amenity":"school","addr:housenumber":"5"}}]}'))).toBe('resources');
     expect(suggestImportKind('notatki.txt', utf8('cokolwiek;innego\n1;2\n'))).toBeNull();
   });
 });

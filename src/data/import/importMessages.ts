@@ -47,6 +47,7 @@ export interface ImportMessageParams {
   row_cell_count: { cells: number; columns: number };
   duplicate_column: { name: string; count: number };
   streets_need_geojson: object;
+  streets_no_names: { column: string; columns: string }; // no line has a street name in the chosen column
   responses_need_csv: object;
   geojson_not_object: object;
   geojson_no_features_list: object;
@@ -135,7 +136,7 @@ export function importMessage<C extends ImportMessageCode>(code: C, ...params: o
  */
 const CODES: Readonly<Record<ImportMessageCode, true>> = {
   file_empty: true, no_data_rows: true, no_features: true, not_json: true, unreadable_text: true, csv_unclosed_quote: true, csv_stray_quote: true,
-  csv_unreadable: true, row_cell_count: true, duplicate_column: true, streets_need_geojson: true, responses_need_csv: true, geojson_not_object: true,
+  csv_unreadable: true, row_cell_count: true, duplicate_column: true, streets_need_geojson: true, streets_no_names: true, responses_need_csv: true, geojson_not_object: true,
   geojson_no_features_list: true, geojson_wrong_type: true, geojson_not_feature: true, geojson_properties_not_object: true, more_not_listed: true,
   choose_campaign: true, unknown_campaign: true, mapping_kind_mismatch: true, personal_data_columns: true, no_such_column: true, personal_data_column: true,
   map_address_columns: true, map_xy_columns: true, map_name_column: true, map_xy_or_address: true, map_date_column: true, map_address_or_street: true,

@@ -155,6 +155,12 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   } else {
     mapping = suggestColumnMapping(kind, table.headers);
     suggested = true;
+    // A municipal street-axis layer names its columns its own way (Poznań: a3, a6): without an OSM `name`, the text
+    // column with the most distinct names is the likely one; the user sees it in the mapping and can change it.
+    if (kind === 'streets' && (mapping as { name?: string }).name === undefined && !table.headers.includes('name')) {
+      const name = likelyNameColumn(table);
+      if (name) mapping = { ...mapping, name } as ColumnMapping;
+    }
   }
   const personalData = kind === 'responses' ? findPersonalDataColumns(table.headers) : [];
   if (personalData.length) {
@@ -228,6 +234,9 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     records.streets = osm.streets;
     extraStreets = osm.streets;
     unnamedWays = osm.unnamed;
+    if (osm.streets.length === 0 && features.some((f) => /LineString$/.test(f.geometry?.type ?? ''))) {
+      issues.error('(columns)', importMessage('streets_no_names', { column: nameProperty, columns: table.headers.join(', ') }));
+    }
   }
   const matcherStreets = extraStreets.length ? [...workspace.streets.filter((s) => !extraStreets.some((e) => e.id === s.id)), ...extraStreets] : workspace.streets;
   const matcher = buildAddressMatcher(matcherStreets, workspace.addresses);
@@ -334,4 +343,19 @@ function partialOf(kind: ImportKind, records: ImportRecords, out: readonly (Addr
     .map(([row, rowIssues]) => ({ row, displayRow: row + 1, issues: rowIssues, cells: table.rows[indexOfRow.get(row) ?? -1] ?? [] }));
   const allowed = kind !== 'streets' && issues.fileErrorCount === 0 && kept.length > 0 && records.streets.length === 0;
   return { allowed, records: allowed ? valid : emptyRecords(), rejected, headers: table.headers };
+}
+
+/**
+ * The column most likely to hold names: text (not numbers) in most rows, with the most distinct values; undefined when
+ * none has text in at least half the rows. O(rows × columns).
+ */
+function likelyNameColumn(table: ImportTable): string | undefined {
+  let best: { header: string; distinct: number } | undefined;
+  table.headers.forEach((header, c) => {
+    const values = table.rows.map((row) => (row[c] ?? '').trim()).filter((v) => v !== '' && !/^[-+\d.,\s]+$/.test(v));
+    if (values.length * 2 < table.rows.length) return;
+    const distinct = new Set(values).size;
+    if (!best || distinct > best.distinct) best = { header, distinct };
+  });
+  return best?.header;
 }

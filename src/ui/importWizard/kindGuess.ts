@@ -6,7 +6,8 @@ export const GUESS_HEAD_BYTES = 64 * 1024;
 
 /**
  * Suggests what a file holds from its name and first bytes, so the kind is pre-selected (the user can change it):
- * - GeoJSON with lines → streets; with OSM house numbers → addresses; other points → resources;
+ * - GeoJSON with lines → streets; with OSM house numbers → addresses, unless the features name institutions (RSPO
+ *   schools: official_name, amenity, ref:rspo) → resources; other points → resources;
  * - CSV whose headers name needs, a survey date or a household size → survey answers;
  * - CSV with a name or kind column → resources; with an address or street + number → addresses.
  * Returns null when nothing fits. Pure; O(head size).
@@ -23,7 +24,9 @@ export function suggestImportKind(fileName: string, head: Uint8Array): ImportKin
   const isJson = /\.(geo)?json$/i.test(fileName) || (!/\.(csv|tsv|txt)$/i.test(fileName) && /^\s*[{[]/.test(text));
   if (isJson) {
     if (/"(Multi)?LineString"/.test(text)) return 'streets';
-    if (/"addr:housenumber"/.test(text)) return 'addresses';
+    // Institutions carry an address too (RSPO schools: addr:housenumber with official_name, amenity, ref:rspo).
+    const institution = /"(amenity|official_name|ref:rspo|operator|healthcare|social_facility|office)"\s*:/.test(text);
+    if (/"addr:housenumber"/.test(text) && !institution) return 'addresses';
     if (/"(Multi)?Point"|"(Multi)?Polygon"/.test(text)) return 'resources';
     return null;
   }

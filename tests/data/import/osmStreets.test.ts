@@ -77,3 +77,20 @@ describe("planImport('streets') from OSM", () => {
     expect(namesInOsmValue('Lubelska')).toEqual(['Lubelska']);
   });
 });
+
+describe('a municipal street-axis layer (columns named its own way)', () => {
+  const line = (props: Record<string, string>, x: number) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [[16.9 + x, 52.4], [16.905 + x, 52.4]] } });
+  const file = (props: Array<Record<string, string>>) => JSON.stringify({ type: 'FeatureCollection', features: props.map((p, i) => line(p, i * 0.01)) });
+
+  it('takes the text column with the most distinct names when there is no "name" (Poznań: a4 type, a6 display name)', async () => {
+    const plan = await planImport('streets', file([{ a4: 'ul.', a6: 'Edwarda Raczyńskiego' }, { a4: 'ul.', a6: 'Cynamonowa' }, { a4: 'ul.', a6: 'Karmelowa' }]), {}, townWorkspace());
+    expect(plan.columns?.mapping).toMatchObject({ name: 'a6' });
+    expect(plan.records.streets.map((s) => s.name).sort()).toEqual(['Cynamonowa', 'Edwarda Raczyńskiego', 'Karmelowa']);
+  });
+
+  it('refuses to "import" no streets: a column without names is an error naming the file\'s columns', async () => {
+    const plan = await planImport('streets', file([{ l: '12.5', a6: '' }, { l: '30', a6: '' }]), { columnMapping: { kind: 'streets', name: 'a6' } }, townWorkspace());
+    expect(plan.ok).toBe(false);
+    expect(plan.issues.find((i) => i.severity === 'error')?.msg).toEqual({ code: 'streets_no_names', column: 'a6', columns: 'l, a6' });
+  });
+});
