@@ -27,7 +27,10 @@ export interface AreaImportSettings {
   crs?: CrsChoice;
   /** The user confirmed that the file belongs to this workspace although it lies far from its town. */
   acceptFarFromTown?: boolean;
-  /** Features (0-based, in file order) the user left out, e.g. a whole-city outline in a file of its districts. */
+  /**
+   * Features (0-based, in file order) the user left out, e.g. a whole-city outline in a file of its districts; absent →
+   * the plan's suggestion (a feature enclosing all the others is left out, see AreaImportPlan.skippedFeatures).
+   */
   skipFeatures?: readonly number[];
   /** Keep only the features whose TERYT code (`terytField`) is the workspace's gmina: its outline from a national file. */
   onlyOwnGmina?: boolean;
@@ -48,6 +51,8 @@ export interface AreaImportPlan {
   farFromTown: { distanceKm: number } | null;
   /** Existing areas (same kind and name) that the import replaces, keeping their ids. */
   replaced: number;
+  /** The features left out: the user's choice, or the suggested one (a whole-town outline enclosing the rest). */
+  skippedFeatures: number[];
   /** Every area feature of the file with its name (before leaving any out), for the user to choose from. */
   features: Array<{ index: number; name: string }>;
   /** A property holding 7-digit TERYT gmina codes (PRG's JPT_KOD_JE, OSM's teryt:terc), and how many features are the workspace's gmina. */
@@ -83,6 +88,7 @@ export const AREA_MESSAGE_CODES = [
   'replaced', // {name}
   'far_from_town', // {km, town}
   'none_chosen', // {}
+  'encloses_others', // {name}
   'gml_unreadable', // {reason}
   'gml_geometry', // {detail}
   'gml_mixed_crs', // {first, other}
@@ -276,7 +282,12 @@ export async function planAreaImport(
 
   const terytField = terytFieldOf(file.features, fields);
   const ownGmina = (f: RawFeature) => terytField !== undefined && propertyText(f.properties[terytField]).trim() === workspace.organisation.gminaTeryt;
-  const skipped = new Set(settings.skipFeatures ?? []);
+  const enclosing = settings.skipFeatures === undefined && !settings.onlyOwnGmina ? enclosingFeature(file.features) : undefined;
+  const skipped = new Set(settings.skipFeatures ?? (enclosing === undefined ? [] : [enclosing]));
+  if (enclosing !== undefined) {
+    const name = nameField ? propertyText(file.features[enclosing]!.properties[nameField]).trim() : '';
+    coded(issues, 'warning', 'geometry', `feature ${enclosing + 1} ("${name}") encloses all the others (a whole-town outline?): it is left out; tick it in the list to import it`, 'encloses_others', { name }, { row: enclosing, displayRow: enclosing + 1, column: 'geometry' });
+  }
   const featureList = file.features
     .filter((f) => f.geometry && /^(Multi)?Polygon$/.test(f.geometry.type))
     .map((f) => ({ index: f.index, name: nameField ? propertyText(f.properties[nameField]).trim() : '' }));
@@ -364,6 +375,29 @@ export async function planAreaImport(
     farFromTown,
     replaced,
     features: featureList,
+    skippedFeatures: [...skipped].sort((a, b) => a - b),
     teryt: terytField ? { field: terytField, ownGmina: file.features.filter(ownGmina).length } : null,
   };
+}
+
+/**
+ * A feature whose area holds the inner point of every other area feature (at least 3 others): Warsaw's outline in a
+ * file of its 18 districts. Works on the file's own numbers (any planar or lon/lat system). O(features² · vertices).
+ */
+function enclosingFeature(features: readonly RawFeature[]): number | undefined {
+  const polygons = features.filter((f) => f.geometry && /^(Multi)?Polygon$/.test(f.geometry.type));
+  if (polygons.length < 4) return undefined;
+  const geometryOf = (f: RawFeature) => f.geometry as unknown as Area['geometry'];
+  const inner = (f: RawFeature): [number, number] | null => {
+    const g = geometryOf(f);
+    const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]?.[0];
+    if (!ring || ring.length < 4) return null;
+    return centre(ring.slice(0, -1).map((p) => [p[0]!, p[1]!] as [number, number]));
+  };
+  const points = polygons.map(inner);
+  for (const [i, candidate] of polygons.entries()) {
+    const others = points.filter((_, j) => j !== i);
+    if (others.every((p) => p !== null && pointInGeometry(p[0], p[1], geometryOf(candidate)))) return candidate.index;
+  }
+  return undefined;
 }

@@ -194,18 +194,18 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
           ) : null}
           {plan.features.length > 1 && !settings.onlyOwnGmina ? (
             <details className="area-choose" data-testid="area-choose">
-              <summary>{t('areaImportChoose', { chosen: plan.features.length - (settings.skipFeatures?.length ?? 0), all: plan.features.length })}</summary>
+              <summary>{t('areaImportChoose', { chosen: plan.features.length - plan.skippedFeatures.length, all: plan.features.length })}</summary>
               <ul className="wave-area-list">
                 {plan.features.slice(0, 500).map((f) => (
                   <li key={f.index}>
                     <label>
                       <input
                         type="checkbox"
-                        checked={!settings.skipFeatures?.includes(f.index)}
+                        checked={!plan.skippedFeatures.includes(f.index)}
                         onChange={(e) => {
                           const keep = e.currentTarget.checked;
                           setSettings((s) => {
-                            const skip = new Set(s.skipFeatures ?? []);
+                            const skip = new Set(s.skipFeatures ?? plan.skippedFeatures);
                             if (keep) skip.delete(f.index);
                             else skip.add(f.index);
                             return { ...s, skipFeatures: [...skip].sort((a, b) => a - b) };

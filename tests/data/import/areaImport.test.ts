@@ -161,3 +161,27 @@ describe('planAreaImport', () => {
     expect(refused).toBeGreaterThan(30);
   });
 });
+
+describe('a districts file with the whole town in it (Warsaw: 18 districts and "Warszawa")', () => {
+  const feature = (name: string, ring: Array<[number, number]>) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates: [ring] } });
+  const file = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      feature('Nowy Sącz', square(20.66, 49.59, 0.08)),
+      feature('Centrum', square(20.67, 49.60, 0.03)),
+      feature('Zachód', square(20.67, 49.63, 0.03)),
+      feature('Wschód', square(20.70, 49.60, 0.03)),
+      feature('Północ', square(20.70, 49.63, 0.03)),
+    ],
+  });
+
+  it('leaves the outline that encloses every other area out by default, says so, and imports it when ticked', async () => {
+    const plan = await planAreaImport(file, { kind: 'district' }, nowySacz());
+    expect(plan.skippedFeatures).toEqual([0]);
+    expect(plan.areas.map((a) => a.name)).toEqual(['Centrum', 'Zachód', 'Wschód', 'Północ']);
+    expect(plan.issues.find((i) => i.areaCode === 'encloses_others')).toMatchObject({ severity: 'warning', displayRow: 1, areaParams: { name: 'Nowy Sącz' } });
+    const all = await planAreaImport(file, { kind: 'district', skipFeatures: [] }, nowySacz());
+    expect(all.skippedFeatures).toEqual([]);
+    expect(all.areas).toHaveLength(5);
+  });
+});
