@@ -49,7 +49,7 @@ afterEach(() => {
 });
 
 describe('ExploreController: settings in, worker queries out, latest answers kept', () => {
-  it('on attach picks the latest wave and asks for the layer and the need map at once, nothing else by default', () => {
+  it('on attach picks the latest wave and asks for the layer and the need map at once, then only the scale advice by default', () => {
     const c = controller();
     const { client, calls } = fakeClient();
     c.attach(client, campaigns, 1);
@@ -58,10 +58,10 @@ describe('ExploreController: settings in, worker queries out, latest answers kep
       ['layer', { kind: 'street' }, undefined],
       ['needMap', { unit: { kind: 'street' }, campaignId: 'w2', selection: { kind: 'need', needId: 'loneliness_seniors' }, minResponses: 5 }, 'explore:needMap'],
     ]);
-    vi.advanceTimersByTime(1000); // no overlay is on: the secondary round asks nothing
-    expect(calls).toHaveLength(2);
+    vi.advanceTimersByTime(1000); // no overlay is on: the secondary round asks only for the scale advice (every unit)
+    expect(calls.map((x) => x.method)).toEqual(['layer', 'needMap', 'scaleAdvice']);
     c.attach(client, campaigns, 1); // the same worker and workspace again: nothing new
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
   });
 
   it('a dragged slider costs one need map per animation frame, with the latest weights (leading edge)', () => {
@@ -89,7 +89,7 @@ describe('ExploreController: settings in, worker queries out, latest answers kep
     c.update((s) => setToggle(s, 'heatmap', true));
     runFrame();
     vi.advanceTimersByTime(1000);
-    expect(calls).toHaveLength(2);
+    expect(calls.map((x) => x.method)).toEqual(['layer', 'needMap', 'scaleAdvice']); // the heatmap asks nothing
     c.update((s) => setUnit(s, 'hex'));
     expect(of('layer').map((x) => x.query)).toEqual([{ kind: 'street' }, { kind: 'hex', hexSizeMeters: 250 }]);
   });
