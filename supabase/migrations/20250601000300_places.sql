@@ -114,7 +114,9 @@ create table public.addresses (
     constraint addresses_house_number_check check (private.js_trim(house_number) ~ '^[1-9][0-9]{0,3}[A-Za-z]?(/[1-9][0-9]{0,3}[A-Za-z]?)?$'),
   location extensions.geometry(Point, 4326) not null
     constraint addresses_location_check check (private.is_usable_lnglat(location)),
-  households integer not null constraint addresses_households_check check (households between 1 and 1000),
+  -- From the gmina's population register; null = unknown (never 1): rates over such an address cannot be computed.
+  households integer constraint addresses_households_check check (households is null or households between 1 and 1000),
+  residents integer constraint addresses_residents_check check (residents is null or residents between 1 and 5000),
   -- Derived by trigger, never written by clients: the areas holding the point and its cell of the centre's grid.
   area_nos integer[] not null default '{}',
   hex_q integer,
@@ -124,7 +126,7 @@ create table public.addresses (
 );
 create index addresses_location_idx on public.addresses using gist (location);
 create index addresses_street_idx on public.addresses (organisation_id, street_id);
-comment on table public.addresses is 'Address points with the number of households (src/domain/address.ts); house numbers like 12, 12A, 12/3.';
+comment on table public.addresses is 'Address points with the number of households and residents when known (src/domain/address.ts); house numbers like 12, 12A, 12/3.';
 comment on column public.addresses.area_nos is 'Derived: unit_no of every area holding the address (private.areas_at), ascending.';
 comment on column public.addresses.hex_q is 'Derived: axial q of the address''s cell in the centre''s hexagon grid (public.hex_grids); null without a grid.';
 comment on column public.addresses.hex_r is 'Derived: axial r of the address''s cell in the centre''s hexagon grid.';

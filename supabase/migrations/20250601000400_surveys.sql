@@ -153,7 +153,7 @@ as $$
     select s.merge_key from public.streets s
     where s.organisation_id = organisation and (street is null or s.id = street)
   ), tally as (
-    select s.merge_key, a.kind, a.unit_no, pg_catalog.count(*) as addresses, pg_catalog.sum(d.households) as households
+    select s.merge_key, a.kind, a.unit_no, pg_catalog.count(*) as addresses, coalesce(pg_catalog.sum(d.households), 0) as households
     from public.addresses d
     join public.streets s on s.organisation_id = d.organisation_id and s.id = d.street_id
     cross join lateral pg_catalog.unnest(d.area_nos) as u (area_no)

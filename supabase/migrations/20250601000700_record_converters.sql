@@ -93,7 +93,7 @@ declare
   f text := '(record)';
   st text; msg text; col text; con text;
 begin
-  perform private.json_check_keys(r, '{id,streetId,houseNumber,location,households}', '{id,streetId,houseNumber,location,households}', '');
+  perform private.json_check_keys(r, '{id,streetId,houseNumber,location,households,residents}', '{id,streetId,houseNumber,location}', '');
   res.organisation_id := organisation;
   f := 'id'; res.id := private.json_text(r -> f, f);
   f := 'streetId'; res.street_id := private.json_text(r -> f, f);
@@ -104,6 +104,7 @@ begin
   end if;
   res.location := private.json_geometry(r -> f, f);
   f := 'households'; res.households := private.json_int(r -> f, f);
+  f := 'residents'; res.residents := private.json_int(r -> f, f);
   return res;
 exception when others then
   get stacked diagnostics st = returned_sqlstate, msg = message_text, col = column_name, con = constraint_name;

@@ -379,8 +379,9 @@ begin
       'streets', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
           'id', x.id, 'prefix', x.prefix, 'name', x.name, 'geometry', private.geometry_json(x.geometry)) order by x.id)
         from public.streets x where x.organisation_id = o.id), '[]'),
-      'addresses', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-          'id', x.id, 'streetId', x.street_id, 'houseNumber', x.house_number, 'location', private.geometry_json(x.location), 'households', x.households) order by x.id)
+      'addresses', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+          'id', x.id, 'streetId', x.street_id, 'houseNumber', x.house_number, 'location', private.geometry_json(x.location),
+          'households', x.households, 'residents', x.residents)) order by x.id)
         from public.addresses x where x.organisation_id = o.id), '[]'),
       'campaigns', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
           'id', x.id, 'name', x.name, 'areaIds', pg_catalog.to_jsonb(x.area_ids), 'startDate', x.start_date, 'endDate', x.end_date,

@@ -101,10 +101,11 @@ begin
       where r.organisation_id = organisation and r.campaign_id = campaign and r.street_no is not null
       group by r.street_no
     ), homes as (
-      select a.street_id, pg_catalog.sum(a.households)::bigint as households
+      -- A unit's households are unknown (null) when any of its addresses has no count, as in the engine.
+      select a.street_id, case when pg_catalog.bool_and(a.households is not null) then pg_catalog.sum(a.households)::bigint end as households
       from public.addresses a where a.organisation_id = organisation group by a.street_id
     )
-    select s.id::text, (s.prefix::text || ' ' || s.name::text), extensions.st_asgeojson(s.geometry, 6)::jsonb, coalesce(h.households, 0),
+    select s.id::text, (s.prefix::text || ' ' || s.name::text), extensions.st_asgeojson(s.geometry, 6)::jsonb, case when h.street_id is null then 0 else h.households end,
            f.responses, f.need_count, f.need_rate, f.rate_low, f.rate_high, f.suppressed
     from public.streets s
     left join answers x on x.street_no = s.unit_no
@@ -125,13 +126,13 @@ begin
       cross join lateral pg_catalog.unnest(x.area_nos) as u (area_no)
       group by u.area_no
     ), homes as (
-      select u.area_no, pg_catalog.sum(x.households)::bigint as households
-      from (select d.area_nos, pg_catalog.sum(d.households) as households
+      select u.area_no, case when pg_catalog.bool_and(x.households is not null) then pg_catalog.sum(x.households)::bigint end as households
+      from (select d.area_nos, case when pg_catalog.bool_and(d.households is not null) then pg_catalog.sum(d.households) end as households
             from public.addresses d where d.organisation_id = organisation group by d.area_nos) as x
       cross join lateral pg_catalog.unnest(x.area_nos) as u (area_no)
       group by u.area_no
     )
-    select a.id::text, a.name::text, extensions.st_asgeojson(a.geometry, 6)::jsonb, coalesce(h.households, 0),
+    select a.id::text, a.name::text, extensions.st_asgeojson(a.geometry, 6)::jsonb, case when h.area_no is null then 0 else h.households end,
            f.responses, f.need_count, f.need_rate, f.rate_low, f.rate_high, f.suppressed
     from public.areas a
     left join answers x on x.area_no = a.unit_no
@@ -174,7 +175,7 @@ begin
       select c.q, c.r, pg_catalog.count(*) as responses, pg_catalog.count(*) filter (where c.has_need) as need_count
       from cells c group by c.q, c.r
     ), homes as (
-      select h.q, h.r, pg_catalog.sum(h.households)::bigint as households
+      select h.q, h.r, case when pg_catalog.bool_and(h.households is not null) then pg_catalog.sum(h.households)::bigint end as households
       from (select d.hex_q as q, d.hex_r as r, d.households from public.addresses d
             where on_grid and d.organisation_id = organisation
             union all
@@ -184,7 +185,7 @@ begin
       group by h.q, h.r
     )
     select x.q || ',' || x.r, null::text,
-           extensions.st_asgeojson(private.hex_polygon(x.q, x.r, lng0, lat0, hex_size_meters), 6)::jsonb, coalesce(h.households, 0),
+           extensions.st_asgeojson(private.hex_polygon(x.q, x.r, lng0, lat0, hex_size_meters), 6)::jsonb, case when h.q is null then 0 else h.households end,
            f.responses, f.need_count, f.need_rate, f.rate_low, f.rate_high, f.suppressed
     from answers x
     left join homes h on h.q = x.q and h.r = x.r

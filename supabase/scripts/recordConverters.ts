@@ -67,7 +67,7 @@ export const RECORD_CONVERTERS: readonly ConverterSpec[] = [
   },
   {
     collection: 'addresses', table: 'addresses', name: 'address', schema: 'Address', file: 'address.ts',
-    fields: { id: text, streetId: text, houseNumber: text, location: geometry('Point'), households: int },
+    fields: { id: text, streetId: text, houseNumber: text, location: geometry('Point'), households: optional(int), residents: optional(int) },
   },
   {
     collection: 'campaigns', table: 'campaigns', name: 'campaign', schema: 'SurveyCampaign', file: 'survey.ts',

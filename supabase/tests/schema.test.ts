@@ -316,3 +316,28 @@ describe('the server keeps the domain’s numbers (src/domain/units.ts)', () => 
     expect(grid[0]?.body).toContain(`new.organisation_id, ${DEFAULT_HEX_SIZE_METERS},`);
   });
 });
+
+describe('an address whose household count is unknown (issue 12: never stored as 1)', () => {
+  it('is saved without the count, loads back without it, and makes its street’s and areas’ households unknown', async () => {
+    const outcome = await asAdminA(async (tx) => {
+      const saved = await tx.query<{ result: unknown }>(
+        `select private.upsert_record($1, 'addresses', $2::jsonb) as result`,
+        [ORG_A, JSON.stringify({ id: 'a-unknown', streetId: 's-2', houseNumber: '9', location: { type: 'Point', coordinates: [19.306, 50.1024] }, residents: 14 })],
+      );
+      const stored = await tx.query<{ households: number | null; residents: number | null }>(`select households, residents from public.addresses where organisation_id = $1 and id = 'a-unknown'`, [ORG_A]);
+      const workspace = await tx.query<{ w: { addresses: Array<Record<string, unknown>> } }>(`select public.load_workspace($1) as w`, [ORG_A]);
+      const streets = await tx.query<Cell>(`select * from public.campaign_aggregates_by_street($1, 'c-1', '{housing}')`, [ORG_A]);
+      const areas = await tx.query<Cell>(`select * from public.campaign_aggregates_by_area($1, 'c-1', '{housing}')`, [ORG_A]);
+      return { saved, stored, address: workspace[0]!.w.addresses.find((a) => a.id === 'a-unknown'), streets, areas };
+    });
+    expect(outcome.stored).toEqual([{ households: null, residents: 14 }]);
+    expect(outcome.address).toBeDefined();
+    expect('households' in outcome.address!).toBe(false);
+    expect(outcome.address!.residents).toBe(14);
+    // s-2 now holds an address of unknown count: its households (and so its response rate) cannot be computed;
+    // s-1 keeps its known 15; s-3 has no address at all: 0.
+    expect(outcome.streets.map((c) => [c.unit_id, c.households])).toEqual([['s-1', 15], ['s-2', null], ['s-3', 0]]);
+    expect(outcome.areas.find((c) => c.unit_id === 'district-s')?.households).toBeNull();
+    expect(outcome.areas.find((c) => c.unit_id === 'district-n')?.households).toBe(15);
+  });
+});
