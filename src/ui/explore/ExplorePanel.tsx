@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { NEED_CATEGORIES, type NeedCategoryId } from '../../domain';
 import { MAP_UNIT_KINDS, type MapUnitKind, WEIGHT_MAX } from '../../domain/units';
 
@@ -21,7 +22,7 @@ export const UNIT_LABEL_KEYS: Readonly<Record<MapUnitKind, MessageKey>> = { stre
  * "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and the analyses drawn over the
  * need map. Every control acts at once; the worker does the work (exploreController.ts).
  */
-export function ExplorePanel() {
+export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const controller = useExploreController();
@@ -161,6 +162,9 @@ export function ExplorePanel() {
           </button>
         </div>
       ) : null}
+
+      {/* The legend right under the choices it explains: visible without scrolling on a 1366×768 laptop. */}
+      {legend}
 
       <fieldset className="layer-list">
         <legend className="field-label">{t('exploreAnalyses')}</legend>

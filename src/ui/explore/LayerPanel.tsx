@@ -25,8 +25,7 @@ export function LayerPanel({ workspace }: { workspace: Workspace | null }) {
   return (
     <div className="panel-body">
       <h2 className="panel-title">{t('whatToShow')}</h2>
-      <ExplorePanel />
-      <ExploreLegend />
+      <ExplorePanel legend={<ExploreLegend />} />
       {workspace ? <PlaceSearch workspace={workspace} /> : null}
       <fieldset className="layer-list">
         <legend className="section-title">{t('layers')}</legend>
