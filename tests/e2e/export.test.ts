@@ -233,11 +233,12 @@ describe('the planner exports the map view', () => {
     expect(png.bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
     const ihdr = { width: png.bytes.readUInt32BE(16), height: png.bytes.readUInt32BE(20) };
     console.log(`PNG ${ihdr.width}×${ihdr.height}; map canvas ${canvasSize.clientWidth}×${canvasSize.clientHeight} CSS px × ${canvasSize.dpr}`);
-    expect(ihdr).toEqual({ width: canvasSize.width, height: canvasSize.height });
-    expect(Math.abs(ihdr.width - canvasSize.clientWidth * canvasSize.dpr)).toBeLessThanOrEqual(1);
-    expect(Math.abs(ihdr.height - canvasSize.clientHeight * canvasSize.dpr)).toBeLessThanOrEqual(1);
+    // The map in device pixels, and beside it (never over it) a legend column of 300 CSS px.
+    expect(ihdr.width).toBe(canvasSize.width + 300 * canvasSize.dpr);
+    expect(ihdr.height).toBeGreaterThanOrEqual(canvasSize.height);
+    expect(Math.abs(canvasSize.width - canvasSize.clientWidth * canvasSize.dpr)).toBeLessThanOrEqual(1);
     const pixels = await page.evaluate(
-      async ({ dataUrl, background }) => {
+      async ({ dataUrl, background, mapCanvasWidth }) => {
         const image = new Image();
         image.src = dataUrl;
         await image.decode();
@@ -254,18 +255,26 @@ describe('the planner exports the map view', () => {
           if (data[i + 3]! < 250) transparent++;
           if (Math.abs(data[i]! - br) + Math.abs(data[i + 1]! - bg) + Math.abs(data[i + 2]! - bb) > 24) differing++;
         }
-        // The legend's bottom-left corner region and the attribution's bottom-right: drawn, so not background.
+        // The map's bottom-left corner is map (no legend box over it); the column beside the map holds the legend's
+        // swatches (coloured) on white.
         const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
-        return { total: data.length / 4, differing, transparent, legendCorner: at(22, canvas.height - 70), attribution: at(canvas.width - 10, canvas.height - 22) };
+        const mapWidth = mapCanvasWidth;
+        let swatchPixels = 0;
+        const column = context.getImageData(mapWidth + 1, 0, canvas.width - mapWidth - 1, canvas.height).data;
+        for (let i = 0; i < column.length; i += 4) if (Math.abs(column[i]! - column[i + 1]!) + Math.abs(column[i + 1]! - column[i + 2]!) > 60) swatchPixels++;
+        return { total: data.length / 4, differing, transparent, mapCorner: at(22, canvas.height - 70), columnCorner: at(canvas.width - 10, 10), swatchPixels };
       },
-      { dataUrl: `data:image/png;base64,${png.bytes.toString('base64')}`, background: [...MAP_BACKGROUND] },
+      { dataUrl: `data:image/png;base64,${png.bytes.toString('base64')}`, background: [...MAP_BACKGROUND], mapCanvasWidth: canvasSize.width },
     );
     const share = pixels.differing / pixels.total;
     console.log(`PNG: ${(share * 100).toFixed(1)} % of pixels differ from the map background, ${pixels.transparent} not opaque`);
     expect(share).toBeGreaterThan(0.05);
     expect(pixels.transparent).toBe(0);
-    // Legend box (white, bottom left) and attribution strip (white, bottom right) are drawn over the map.
-    for (const channel of [...pixels.legendCorner.slice(0, 3), ...pixels.attribution.slice(0, 3)]) expect(channel).toBeGreaterThanOrEqual(235);
+    // Nothing white is drawn over the map's corner (it is the map's own background or features), the column is white
+    // paper, and its legend swatches are in colour.
+    expect(pixels.mapCorner.slice(0, 3)).not.toEqual([255, 255, 255]);
+    for (const channel of pixels.columnCorner.slice(0, 3)) expect(channel).toBe(255);
+    expect(pixels.swatchPixels).toBeGreaterThan(500);
 
     step('PNG checked');
     // Raw answers: a GDPR dialog; cancel downloads nothing; confirm downloads the wave's answers.
