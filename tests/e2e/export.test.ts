@@ -22,7 +22,18 @@ const WAVE_1 = 'campaign-2025-w1';
 const NEED = 'loneliness_seniors';
 const K = 5;
 const MAP_BACKGROUND = [0xf3, 0xf1, 0xec] as const; // src/map/palette.ts, no basemap in tests
-const HEADER = ['unit_id', 'name', 'households', 'responses', 'response_rate', 'value', 'wilson_lower', 'wilson_upper', 'suppressed'];
+// The CSV's column names, in words a planner reads: the measure and the wave named in the value's column; rates in %.
+const HEADER = [
+  'Identyfikator jednostki',
+  'Nazwa',
+  'Gospodarstwa domowe',
+  'Ankiety',
+  'Zwrot ankiet [%]',
+  'Odsetek gospodarstw wskazujących: Samotność i potrzeby seniorów, fala 1 (2025) [%]',
+  'Dolna granica przedziału 95% [%]',
+  'Górna granica przedziału 95% [%]',
+  `Ukryte: mniej niż ${K} ankiet (1 = tak)`,
+];
 
 let server: StaticServer;
 let browser: Browser;
@@ -86,6 +97,8 @@ function plNumber(field: string): number | null {
 
 /** What the CSV writes for an engine number: at most six decimals (csvFormat.ts). */
 const six = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : Number(v.toFixed(6)));
+/** What the CSV writes for an engine share: a percentage with two decimals (aggregatesCsv.ts). */
+const pct = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10000) / 100);
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), click()]);
@@ -161,25 +174,25 @@ describe('the planner exports the map view', () => {
     expect(body.map((r) => r[0])).toEqual(layer.unitIds);
     for (const r of body) expect(r).toHaveLength(HEADER.length);
     expect(body.some((r) => r[5]!.includes(','))).toBe(true); // decimal comma in use
-    const col = (name: string) => HEADER.indexOf(name);
+    const col = { households: 2, responses: 3, responseRate: 4, value: 5, lower: 6, upper: 7, suppressed: 8 } as const;
     const csvNumbers = (r: string[]) => ({
-      households: plNumber(r[col('households')]!),
-      responses: plNumber(r[col('responses')]!),
-      responseRate: plNumber(r[col('response_rate')]!),
-      value: plNumber(r[col('value')]!),
-      lower: plNumber(r[col('wilson_lower')]!),
-      upper: plNumber(r[col('wilson_upper')]!),
-      suppressed: r[col('suppressed')] === '1',
+      households: plNumber(r[col.households]!),
+      responses: plNumber(r[col.responses]!),
+      responseRate: plNumber(r[col.responseRate]!),
+      value: plNumber(r[col.value]!),
+      lower: plNumber(r[col.lower]!),
+      upper: plNumber(r[col.upper]!),
+      suppressed: r[col.suppressed] === '1',
     });
     const engineNumbers = (u: number) => {
       const suppressed = expected.suppressed[u] === 1;
       return {
         households: layer.households[u]!,
         responses: suppressed ? null : expected.responses[u]!,
-        responseRate: suppressed || !(layer.households[u]! > 0) ? null : six(expected.responseRate[u]),
-        value: suppressed ? null : six(expected.values[u]),
-        lower: suppressed ? null : six(expected.lower?.[u]),
-        upper: suppressed ? null : six(expected.upper?.[u]),
+        responseRate: suppressed || !(layer.households[u]! > 0) ? null : pct(expected.responseRate[u]),
+        value: suppressed ? null : pct(expected.values[u]),
+        lower: suppressed ? null : pct(expected.lower?.[u]),
+        upper: suppressed ? null : pct(expected.upper?.[u]),
         suppressed,
       };
     };
@@ -194,9 +207,9 @@ describe('the planner exports the map view', () => {
     }
     // ...and every other unit too; suppressed ones have only households and the flag.
     body.forEach((r, u) => expect(csvNumbers(r), layer.unitIds[u]).toEqual(engineNumbers(u)));
-    const suppressedRows = body.filter((r) => r[col('suppressed')] === '1');
+    const suppressedRows = body.filter((r) => r[col.suppressed] === '1');
     expect(suppressedRows).toHaveLength(suppressedCount);
-    for (const r of suppressedRows) expect(r.slice(col('responses'), col('suppressed'))).toEqual(['', '', '', '', '']);
+    for (const r of suppressedRows) expect(r.slice(col.responses, col.suppressed)).toEqual(['', '', '', '', '']);
 
     step('CSV checked');
     // GeoJSON: the same properties, with geometry.
@@ -213,8 +226,11 @@ describe('the planner exports the map view', () => {
       expect(f.geometry?.type).toBe('MultiLineString');
       expect(f.geometry!.coordinates.length).toBeGreaterThan(0);
       const p = f.properties;
-      const round = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(6)) : v);
-      expect({ households: p.households, responses: p.responses, responseRate: round(p.response_rate), value: round(p.value), lower: round(p.wilson_lower), upper: round(p.wilson_upper), suppressed: p.suppressed }, layer.unitIds[u]).toEqual(csvNumbers(body[u]!));
+      // GeoJSON keeps shares 0–1 with their machine names; the CSV writes the same numbers as percentages.
+      const asPct = (v: unknown) => (typeof v === 'number' ? pct(v) : v);
+      expect({ households: p.households, responses: p.responses, responseRate: asPct(p.response_rate), value: asPct(p.value), lower: asPct(p.wilson_lower), upper: asPct(p.wilson_upper), suppressed: p.suppressed }, layer.unitIds[u]).toEqual(csvNumbers(body[u]!));
+      // …and to full precision: the engine's share to six decimals.
+      if (expected.suppressed[u] !== 1) expect(typeof p.value === 'number' ? Number(p.value.toFixed(6)) : p.value).toBe(six(expected.values[u]));
       expect(p.name).toBe(body[u]![1]);
     });
 

@@ -40,20 +40,33 @@ describe('aggregate rows', () => {
   });
 });
 
+// The header words as ExportMenu builds them from the dictionary (messages/export.ts), for one need and wave.
+const HEADER_PL = {
+  unitId: 'Identyfikator jednostki',
+  name: 'Nazwa',
+  households: 'Gospodarstwa domowe',
+  responses: 'Ankiety',
+  responseRate: 'Zwrot ankiet [%]',
+  value: 'Samotność i potrzeby seniorów, fala 2 (2026) [%]',
+  lower: 'Dolna granica przedziału 95% [%]',
+  upper: 'Górna granica przedziału 95% [%]',
+  suppressed: 'Ukryte: mniej niż 5 ankiet (1 = tak)',
+};
+
 describe('CSV for Polish Excel', () => {
-  it('has a BOM, `;`, decimal commas, CRLF, quoted names and empty suppressed cells', () => {
-    const csv = aggregatesCsv(aggregateRows(layer, needMap));
+  it('has a BOM, `;`, column names in words with the measure and wave, percentages with decimal commas, CRLF, quoted names and empty suppressed cells', () => {
+    const csv = aggregatesCsv(aggregateRows(layer, needMap), HEADER_PL);
     expect(csv).toBe(
-      '\ufeffunit_id;name;households;responses;response_rate;value;wilson_lower;wilson_upper;suppressed\r\n' +
-        's1;ul. Polna;40;12;0,3;0,25;0,0893;0,5323;0\r\n' +
+      '\ufeffIdentyfikator jednostki;Nazwa;Gospodarstwa domowe;Ankiety;Zwrot ankiet [%];Samotność i potrzeby seniorów, fala 2 (2026) [%];Dolna granica przedziału 95% [%];Górna granica przedziału 95% [%];Ukryte: mniej niż 5 ankiet (1 = tak)\r\n' +
+        's1;ul. Polna;40;12;30;25;8,93;53,23;0\r\n' +
         's2;ul. Krótka;10;;;;;;1\r\n' +
-        's3;"ul. ""Nowa""; Boczna";8;6;0,75;0,5;0,2366;0,7634;0\r\n',
+        's3;"ul. ""Nowa""; Boczna";8;6;75;50;23,66;76,34;0\r\n',
     );
   });
 
   it('with a decimal point and `,` quotes names holding a comma', () => {
-    const csv = aggregatesCsv(aggregateRows({ ...layer, labels: ['Polna, róg', 'b', 'c'] }, needMap), { separator: ',', decimalComma: false, bom: false });
-    expect(csv.split('\r\n')[1]).toBe('s1,"Polna, róg",40,12,0.3,0.25,0.0893,0.5323,0');
+    const csv = aggregatesCsv(aggregateRows({ ...layer, labels: ['Polna, róg', 'b', 'c'] }, needMap), HEADER_PL, { separator: ',', decimalComma: false, bom: false });
+    expect(csv.split('\r\n')[1]).toBe('s1,"Polna, róg",40,12,30,25,8.93,53.23,0');
   });
 
   it('never writes a decimal comma with the `,` separator (it would split the number)', () => {

@@ -80,7 +80,19 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
       downloadText(text, `${baseName()}.geojson`, 'application/geo+json');
     } else {
       const options = format === 'csv' ? POLISH_EXCEL_CSV : { separator: ',' as const, decimalComma: false, bom: true };
-      downloadText(aggregatesCsv(rows, options), `${baseName()}${format === 'csvDot' ? '-en' : ''}.csv`, 'text/csv;charset=utf-8');
+      const measure = legendTitle(state.settings, campaign, language);
+      const header = {
+        unitId: t('exportColUnitId'),
+        name: t('exportColName'),
+        households: t('exportColHouseholds'),
+        responses: t('exportColResponses'),
+        responseRate: t('exportColResponseRate'),
+        value: t('exportColValue', { measure }),
+        lower: t('exportColLower'),
+        upper: t('exportColUpper'),
+        suppressed: t('exportColSuppressed', { k: needMap.minResponses }),
+      };
+      downloadText(aggregatesCsv(rows, header, options), `${baseName()}${format === 'csvDot' ? '-en' : ''}.csv`, 'text/csv;charset=utf-8');
     }
     setMessage('');
   };
