@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { MIN_RESPONSES } from '../../domain/units';
+import { DEFAULT_HEX_SIZE_METERS, MIN_RESPONSES } from '../../domain/units';
 import type { UnitDetail } from '../../analysis/exploreSession';
 import { isAbortError } from '../../data/abort';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
@@ -77,7 +77,8 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
   const state = useExploreState();
   const loaded = useUnitDetail(selection, state?.settings ?? null);
   const number = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB');
-  const kind = t(KIND_KEYS[selection.kind as keyof typeof KIND_KEYS]);
+  // A hexagon's size is the one the map shows (250, 500 or 1000 m), not a fixed word.
+  const kind = selection.kind === 'hex' ? t('kindHex', { size: state?.settings.hexSizeMeters ?? DEFAULT_HEX_SIZE_METERS }) : t(KIND_KEYS[selection.kind as keyof typeof KIND_KEYS]);
   const settings = state?.settings;
   const selectedNeed = settings ? gapNeed(settings) : null;
 
