@@ -3,7 +3,7 @@ import { streetMergeKey } from '../../analysis/streetUnits';
 import type { Reprojector } from './crs';
 import { propertyText, reprojectRawGeometry, type RawFeature } from './geojsonFile';
 import type { IssueCollector } from './importIssues';
-import { splitStreetPrefix } from './streetNames';
+import { normaliseStreetName, splitStreetPrefix } from './streetNames';
 import { slugOf } from '../../domain/text';
 import { importMessage } from './importMessages';
 
@@ -60,6 +60,7 @@ export function streetsFromOsm(
     if (key !== '' && !existingIdByKey.has(key)) existingIdByKey.set(key, s.id);
   }
   const groups = new Map<string, { prefix: Street['prefix']; name: string; lines: Position[][]; firstIndex: number }>();
+  const aliasName = new Map<string, string>();
   const unnamed: UnnamedWay[] = [];
   for (const feature of features) {
     const geometry = feature.geometry;
@@ -84,10 +85,39 @@ export function streetsFromOsm(
     if (!group) {
       group = { prefix, name, lines: [], firstIndex: feature.index };
       groups.set(key, group);
+      aliasName.set(key, `${prefix} ${name}`);
     }
     const coordinates = reprojected.geometry.coordinates as Position[] | Position[][];
     if (geometry.type === 'LineString') group.lines.push(coordinates as Position[]);
     else group.lines.push(...(coordinates as Position[][]));
+  }
+  // One street written two ways in the same file ("1 Pułku Szwoleżerów" on nine lines, "1. Pułku Szwoleżerów" on one;
+  // "Jana Pawła II" / "Jana Pawła 2"): the same prefix and the same name once case, diacritics, punctuation, titles and
+  // numerals are set aside (normaliseStreetName, the key the address and survey imports match on). Kept apart they
+  // would be two streets, and addresses written either way would all land on one of them. Merged under the spelling
+  // of most lines (the first met on a tie), with a warning naming the other spellings.
+  const aliasOf = new Map<string, string>();
+  const bySpelling = new Map<string, string[]>();
+  for (const [key, group] of groups) {
+    const loose = `${group.prefix}|${normaliseStreetName(group.name)}`;
+    if (normaliseStreetName(group.name) === '') continue;
+    bySpelling.set(loose, [...(bySpelling.get(loose) ?? []), key]);
+  }
+  for (const keys of bySpelling.values()) {
+    if (keys.length < 2) continue;
+    const main = keys.reduce((a, b) => (groups.get(b)!.lines.length > groups.get(a)!.lines.length ? b : a));
+    const target = groups.get(main)!;
+    const others = keys.filter((k) => k !== main);
+    let moved = 0;
+    for (const k of others) {
+      const g = groups.get(k)!;
+      target.lines.push(...g.lines);
+      target.firstIndex = Math.min(target.firstIndex, g.firstIndex);
+      moved += g.lines.length;
+      aliasOf.set(k, main);
+      groups.delete(k);
+    }
+    issues.warning(nameProperty, importMessage('street_spellings_merged', { street: `${target.prefix} ${target.name}`, others: others.map((k) => aliasName.get(k)!), lines: moved }), { row: target.firstIndex, displayRow: target.firstIndex + 1, column: nameProperty, value: target.name });
   }
   if (unnamed.length > 0) {
     // The plan's unnamedWays lists them all; the message names the first ten.
@@ -120,6 +150,11 @@ export function streetsFromOsm(
     }
     streets.push(street.data);
     streetIdByKey.set(key, id);
+  }
+  // Address points of the same file written with a merged spelling find the street too.
+  for (const [alias, main] of aliasOf) {
+    const id = streetIdByKey.get(main);
+    if (id !== undefined) streetIdByKey.set(alias, id);
   }
   return { streets, unnamed, streetIdByKey };
 }

@@ -69,6 +69,8 @@ function keyAndParams(msg: ImportMessage, language: Language): [MessageKey, Para
       return [key, { count: msg.count, features: list(msg.features) + (msg.count > msg.features.length ? ', …' : '') }];
     case 'line_several_names':
       return [key, { names: list(msg.names), first: msg.first }];
+    case 'street_spellings_merged':
+      return [key, { street: msg.street, others: list(msg.others), lines: msg.lines }];
     case 'address_point_left_out':
       return [key, { cause: msg.cause ? importMessageText(msg.cause, language) : msg.problem ? problemText(msg.problem, language) : '—' }];
     default: {

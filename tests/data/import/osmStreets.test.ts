@@ -72,6 +72,32 @@ describe("planImport('streets') from OSM", () => {
     expect(plan.issues.some((i) => i.msg?.code === 'street_replaced' && i.msg.street === 'ul. Lwowska')).toBe(true);
   });
 
+  it('one street written two ways in the file ("1 Pułku…" on two lines, "1. Pułku…" on one) is one street under the commoner spelling, and its address points find it', async () => {
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        way(1, { highway: 'residential', name: '1 Pułku Szwoleżerów' }, [[23.47, 51.13], [23.475, 51.131]]),
+        way(2, { highway: 'residential', name: '1. Pułku Szwoleżerów' }, [[23.475, 51.131], [23.48, 51.132]]),
+        way(3, { highway: 'residential', name: '1 Pułku Szwoleżerów' }, [[23.48, 51.132], [23.485, 51.133]]),
+        way(4, { highway: 'residential', name: 'Lwowska' }, [[23.47, 51.14], [23.48, 51.14]]),
+        way(5, { highway: 'residential', name: 'Aleja Lwowska' }, [[23.47, 51.15], [23.48, 51.15]]),
+        { type: 'Feature', id: 'node/9', properties: { 'addr:street': '1. Pułku Szwoleżerów', 'addr:housenumber': '7' }, geometry: { type: 'Point', coordinates: [23.476, 51.1312] } },
+      ],
+    };
+    const plan = await planImport('streets', JSON.stringify(file), {}, deepFreeze(emptyWorkspace()));
+    expect(plan.ok).toBe(true);
+    expect(plan.records.streets.map((s) => [s.id, s.prefix, s.name, s.geometry.coordinates.length])).toEqual([
+      ['street-1-pulku-szwolezerow', 'ul.', '1 Pułku Szwoleżerów', 3],
+      ['street-lwowska', 'ul.', 'Lwowska', 1],
+      // Another prefix is another street: an avenue and a street may share a name.
+      ['street-al-lwowska', 'al.', 'Lwowska', 1],
+    ]);
+    expect(plan.issues.filter((i) => i.msg?.code === 'street_spellings_merged').map((i) => i.msg)).toEqual([
+      { code: 'street_spellings_merged', street: 'ul. 1 Pułku Szwoleżerów', others: ['ul. 1. Pułku Szwoleżerów'], lines: 1 },
+    ]);
+    expect(plan.records.addresses).toMatchObject([{ streetId: 'street-1-pulku-szwolezerow', houseNumber: '7' }]);
+  });
+
   it('reads OSMnx list names', () => {
     expect(namesInOsmValue("['Elizy Orzeszkowej', 'Boczna']")).toEqual(['Elizy Orzeszkowej', 'Boczna']);
     expect(namesInOsmValue('Lubelska')).toEqual(['Lubelska']);
