@@ -49,7 +49,7 @@ afterEach(() => {
 });
 
 describe('ExploreController: settings in, worker queries out, latest answers kept', () => {
-  it('on attach picks the latest wave and asks for the layer and the need map at once, then only the scale advice by default', () => {
+  it('on attach picks the latest wave and asks for the layer and the need map at once, nothing else by default', () => {
     const c = controller();
     const { client, calls } = fakeClient();
     c.attach(client, campaigns, 1);
@@ -58,10 +58,10 @@ describe('ExploreController: settings in, worker queries out, latest answers kep
       ['layer', { kind: 'street' }, undefined],
       ['needMap', { unit: { kind: 'street' }, campaignId: 'w2', selection: { kind: 'need', needId: 'loneliness_seniors' }, minResponses: 5 }, 'explore:needMap'],
     ]);
-    vi.advanceTimersByTime(1000); // no overlay is on: the secondary round asks only for the scale advice (every unit)
-    expect(calls.map((x) => x.method)).toEqual(['layer', 'needMap', 'scaleAdvice']);
+    vi.advanceTimersByTime(1000); // no overlay is on, streets shown: the secondary round asks nothing
+    expect(calls).toHaveLength(2);
     c.attach(client, campaigns, 1); // the same worker and workspace again: nothing new
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(2);
   });
 
   it('a dragged slider costs one need map per animation frame, with the latest weights (leading edge)', () => {
@@ -89,9 +89,35 @@ describe('ExploreController: settings in, worker queries out, latest answers kep
     c.update((s) => setToggle(s, 'heatmap', true));
     runFrame();
     vi.advanceTimersByTime(1000);
-    expect(calls.map((x) => x.method)).toEqual(['layer', 'needMap', 'scaleAdvice']); // the heatmap asks nothing
+    expect(calls).toHaveLength(2); // the heatmap asks nothing
     c.update((s) => setUnit(s, 'hex'));
     expect(of('layer').map((x) => x.query)).toEqual([{ kind: 'street' }, { kind: 'hex', hexSizeMeters: 250 }]);
+  });
+
+  it('on streets the scale advice is asked only when the need map hides most units; on hexagons always', async () => {
+    const c = controller();
+    const { client, of } = fakeClient();
+    c.attach(client, campaigns, 1);
+    // Three streets with answers, one hidden: no advice wanted.
+    of('needMap')[0]!.answer(ok({ responses: new Uint32Array([6, 7, 2, 0]), suppressed: new Uint8Array([0, 0, 1, 0]) }));
+    await settle();
+    vi.advanceTimersByTime(1000);
+    expect(of('scaleAdvice')).toHaveLength(0);
+    // Another need: two of three streets with answers hidden: the advice is asked, once.
+    runFrame();
+    c.update((s) => ({ ...s, needId: 'health' }));
+    of('needMap')[1]!.answer(ok({ responses: new Uint32Array([6, 3, 2, 0]), suppressed: new Uint8Array([0, 1, 1, 0]) }));
+    await settle();
+    vi.advanceTimersByTime(1000);
+    expect(of('scaleAdvice').map((x) => x.query)).toEqual([{ campaignId: 'w2', selection: { kind: 'need', needId: 'health' }, minResponses: 5 }]);
+    // Hexagons: the advice follows in the secondary round whatever the need map says (the same wave and need: no new call).
+    c.update((s) => setUnit(s, 'hex'));
+    vi.advanceTimersByTime(1000);
+    expect(of('scaleAdvice')).toHaveLength(1);
+    runFrame();
+    c.update((s) => ({ ...s, needId: 'housing' }));
+    vi.advanceTimersByTime(1000);
+    expect(of('scaleAdvice')).toHaveLength(2);
   });
 
   it('keeps the answer to the latest question: an older need map arriving late is dropped', async () => {

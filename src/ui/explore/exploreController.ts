@@ -48,6 +48,19 @@ type Part = 'needMap' | 'hotSpots' | 'lisa' | 'clusters' | 'coverage' | 'scaleAd
  */
 export const SECONDARY_DELAY_MS = 150;
 
+/** More than half of the units with answers are suppressed (fewer than k): the scale offer's condition (scaleOffer.ts). */
+export function mostUnitsHidden(needMap: Pick<NeedMapResult, 'responses' | 'suppressed'>): boolean {
+  let withAnswers = 0;
+  let hidden = 0;
+  const units = needMap.responses?.length ?? 0; // an answer without units (a refusal's shape) hides nothing
+  for (let u = 0; u < units; u++) {
+    if (needMap.responses[u]! === 0) continue;
+    withAnswers++;
+    if (needMap.suppressed[u] === 1) hidden++;
+  }
+  return withAnswers > 0 && hidden * 2 > withAnswers;
+}
+
 export class ExploreController {
   private state: ExploreState = { settings: initialExploreSettings(), campaigns: [], results: EMPTY_RESULTS, ready: false };
   private readonly listeners = new Set<() => void>();
@@ -147,7 +160,12 @@ export class ExploreController {
 
     const query = needMapQuery(s);
     const requestedAt = this.lastInputAt;
-    this.ask('needMap', query, (q, options) => client.needMap(q, options), (needMap) => ({ needMap, needMapRequestedAt: requestedAt }));
+    this.ask('needMap', query, (q, options) => client.needMap(q, options), (needMap) => {
+      // On streets, estates or districts the scale advice is asked only when this need map hides most units (below):
+      // then it is wanted, and never competes with the first map for the CPU.
+      if (s.unit !== 'hex' && mostUnitsHidden(needMap)) queueMicrotask(() => this.askScaleAdvice());
+      return { needMap, needMapRequestedAt: requestedAt };
+    });
     if (this.secondaryTimer !== null) clearTimeout(this.secondaryTimer);
     this.secondaryTimer = setTimeout(() => {
       this.secondaryTimer = null;
@@ -182,15 +200,21 @@ export class ExploreController {
       (q, options) => client.clusters(q, options),
       (clusters) => ({ clusters }),
     );
-    this.ask(
-      'scaleAdvice',
-      // Asked for every unit: on streets or estates it says when most units hold fewer than k answers and which
-      // hexagon size keeps most of them (one request per wave and need; the worker caches the aggregates).
-      query ? { campaignId, selection, minResponses: MIN_RESPONSES } : null,
-      (q, options) => client.scaleAdvice(q, options),
-      (scaleAdvice) => ({ scaleAdvice }),
-    );
+    // Hexagons: the advice says whether another size keeps more answers. Other units: asked once their need map
+    // shows most units hidden (see the need map's answer above).
+    if (s.unit === 'hex') this.askScaleAdvice();
     this.ask('coverage', s.gaps ? { unit, campaignId, needId: gapNeed(s), minResponses: MIN_RESPONSES } : null, (q, options) => client.coverage(q, options), (coverage) => ({ coverage }));
+  }
+
+  /**
+   * Which hexagon size keeps most answers for this wave and need (one request per wave and need; the worker caches the
+   * aggregates). On streets or estates it backs the offer shown when most units hold fewer than k answers.
+   */
+  private askScaleAdvice(): void {
+    const client = this.client;
+    const s = this.state.settings;
+    if (!client || !s.campaignId || !needMapQuery(s)) return;
+    this.ask('scaleAdvice', { campaignId: s.campaignId, selection: needSelection(s), minResponses: MIN_RESPONSES }, (q, options) => client.scaleAdvice(q, options), (scaleAdvice) => ({ scaleAdvice }));
   }
 
   /** Sends `query` on the part's channel unless the same query is already shown or on its way; null clears the part. */
