@@ -21,15 +21,17 @@ const KIND_KEYS: Readonly<Record<PlaceKind, MessageKey>> = {
 export function PlaceSearch({ workspace }: { workspace: Pick<Workspace, 'streets' | 'addresses' | 'areas' | 'resources'> }) {
   const t = useT();
   const store = useAppStore();
-  const index = useMemo(() => buildPlaceIndex(workspace), [workspace]);
   const [query, setQuery] = useState('');
+  // Built on the first key pressed, not at first paint (folding every address name costs tens of milliseconds).
+  const wanted = query.trim() !== '';
+  const index = useMemo(() => (wanted ? buildPlaceIndex(workspace) : null), [workspace, wanted]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [notFound, setNotFound] = useState<string | null>(null);
   const inputId = useId();
   const listId = useId();
   const hintId = useId();
-  const results = useMemo(() => searchPlaces(index, query), [index, query]);
+  const results = useMemo(() => (index ? searchPlaces(index, query) : []), [index, query]);
   const showList = open && results.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
 
