@@ -101,6 +101,10 @@ describe('the printed report (#raport)', () => {
     const text = plain(execFileSync('/usr/bin/pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }));
     const pages = (text.match(/\f/g) ?? []).length;
     console.log(`report.pdf: ${pages} pages`);
+    // Every page carries its number and the count at its foot: "1 / 6" … "6 / 6" (pdftotext may drop the spaces).
+    const pageTexts = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pageTexts.length).toBeGreaterThan(1);
+    pageTexts.forEach((p, i) => expect(p, `page ${i + 1}`).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pageTexts.length}\\s*$`)));
     expect(text).toContain('Mapa zasobów i potrzeb — Dębowo');
     for (const c of workspace.campaigns) {
       expect(text).toContain(plain(plDate(c.startDate)));
