@@ -72,6 +72,8 @@ describe('the planner opens CAL Map on the demo town', () => {
 
     await expect.poll(() => page.locator('h1').innerText()).toMatch(/CAL Map\s*·\s*Dębowo/);
     expect(await renderedCount(page, 'streets-line')).toBeGreaterThan(20);
+    // The whole town in view, to come back to before checking the reset (searches below zoom in on one place).
+    const townCamera = await page.evaluate(() => ({ center: window.__calmap!.map.getCenter().toArray() as [number, number], zoom: window.__calmap!.map.getZoom() }));
     expect(await renderedCount(page, 'estates-fill')).toBeGreaterThan(3);
     expect(await renderedCount(page, 'resources-symbol')).toBeGreaterThan(5);
     expect(await page.locator('[data-testid="map-summary"]').textContent()).toMatch(/Dębowo\..*ulice: [1-9]/);
@@ -177,6 +179,7 @@ describe('the planner opens CAL Map on the demo town', () => {
     await expect.poll(() => page.locator('#panel-layers h2').first().textContent()).toBe('Co pokazać');
 
     // Reset to the demo data: asks first, then reloads the town.
+    await page.evaluate((camera) => window.__calmap!.map.jumpTo(camera), townCamera);
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByRole('button', { name: 'Przywróć dane demo' }).click();
     // Other confirm dialogs (exports) live in the page too: pick the reset one by its accessible name.
