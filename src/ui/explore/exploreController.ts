@@ -1,3 +1,4 @@
+import { mostUnitsHidden } from './scaleOffer';
 import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
 import { MIN_RESPONSES } from '../../domain/units';
 import type { LisaResult } from '../../analysis/exploreLisa';
@@ -47,19 +48,6 @@ type Part = 'needMap' | 'hotSpots' | 'lisa' | 'clusters' | 'coverage' | 'scaleAd
  * behind it, so while a slider moves only the colours are recomputed (measured in tests/e2e/explore.test.ts).
  */
 export const SECONDARY_DELAY_MS = 150;
-
-/** More than half of the units with answers are suppressed (fewer than k): the scale offer's condition (scaleOffer.ts). */
-export function mostUnitsHidden(needMap: Pick<NeedMapResult, 'responses' | 'suppressed'>): boolean {
-  let withAnswers = 0;
-  let hidden = 0;
-  const units = needMap.responses?.length ?? 0; // an answer without units (a refusal's shape) hides nothing
-  for (let u = 0; u < units; u++) {
-    if (needMap.responses[u]! === 0) continue;
-    withAnswers++;
-    if (needMap.suppressed[u] === 1) hidden++;
-  }
-  return withAnswers > 0 && hidden * 2 > withAnswers;
-}
 
 export class ExploreController {
   private state: ExploreState = { settings: initialExploreSettings(), campaigns: [], results: EMPTY_RESULTS, ready: false };

@@ -15,6 +15,28 @@ export type ScaleOffer =
   | { kind: 'hex_size'; shownSize: number; hiddenShare: number; advisedSize: HexSizeChoice; keptShare: number; k: number }
   | { kind: 'sparse_units'; hiddenUnits: number; unitsWithAnswers: number; advisedSize: HexSizeChoice; keptShare: number; k: number };
 
+/**
+ * Units with any answer, and those of them suppressed (fewer than k). An answer without units (a refusal's shape)
+ * counts none.
+ */
+export function hiddenUnitCounts(needMap: Pick<NeedMapResult, 'responses' | 'suppressed'>): { unitsWithAnswers: number; hiddenUnits: number } {
+  let unitsWithAnswers = 0;
+  let hiddenUnits = 0;
+  const units = needMap.responses?.length ?? 0;
+  for (let u = 0; u < units; u++) {
+    if (needMap.responses[u]! === 0) continue;
+    unitsWithAnswers++;
+    if (needMap.suppressed[u] === 1) hiddenUnits++;
+  }
+  return { unitsWithAnswers, hiddenUnits };
+}
+
+/** More than half of the units with answers are suppressed: the condition of the 'sparse_units' offer. */
+export function mostUnitsHidden(needMap: Pick<NeedMapResult, 'responses' | 'suppressed'>): boolean {
+  const { unitsWithAnswers, hiddenUnits } = hiddenUnitCounts(needMap);
+  return unitsWithAnswers > 0 && hiddenUnits * 2 > unitsWithAnswers;
+}
+
 const isChoice = (size: number): size is HexSizeChoice => (HEX_SIZE_CHOICES_METERS as readonly number[]).includes(size);
 
 export function scaleOffer(
@@ -35,13 +57,7 @@ export function scaleOffer(
   }
   // The need map must be the one of the shown unit and wave (a stale answer would count another layer's units).
   if (!needMap || needMap.campaignId !== settings.campaignId || needMap.layerKey !== layerKey) return null;
-  let unitsWithAnswers = 0;
-  let hiddenUnits = 0;
-  for (let u = 0; u < needMap.responses.length; u++) {
-    if (needMap.responses[u]! === 0) continue;
-    unitsWithAnswers++;
-    if (needMap.suppressed[u] === 1) hiddenUnits++;
-  }
-  if (unitsWithAnswers === 0 || hiddenUnits * 2 <= unitsWithAnswers) return null;
+  if (!mostUnitsHidden(needMap)) return null;
+  const { unitsWithAnswers, hiddenUnits } = hiddenUnitCounts(needMap);
   return { kind: 'sparse_units', hiddenUnits, unitsWithAnswers, advisedSize: advised.hexSizeMeters, keptShare: advised.shareShown, k };
 }
