@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failedCheckCount, recordFailedCheck, reportFailedChecks } from './measure';
+import { reportTargets, targetCount } from './targets';
 
 /** A bench module: `main()` prints its table and records failed checks with checkSame (bench/measure.ts). */
 export interface BenchModule {
@@ -30,6 +31,7 @@ export function benchFilesIn(dir: string, only: readonly string[] = []): BenchFi
  */
 export async function runBenches(files: readonly BenchFile[], log: (line: string) => void = console.log): Promise<number> {
   const from = failedCheckCount();
+  const targetsFrom = targetCount();
   for (const file of files) {
     log(`\n=== ${file.name}`);
     try {
@@ -44,5 +46,6 @@ export async function runBenches(files: readonly BenchFile[], log: (line: string
       recordFailedCheck(`${file.name} threw: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  reportTargets(log, targetsFrom);
   return reportFailedChecks(log, from);
 }

@@ -57,3 +57,24 @@ describe('npm run bench (bench/runner.ts): a mismatch is a non-zero exit, after 
     expect(benchFilesIn(dir, ['import', 'scal']).map((f) => f.name)).toEqual(['import.bench.ts', 'scaling.bench.ts']);
   });
 });
+
+describe('targets (bench/targets.ts): every measured goal printed once, met or not, after the tables', () => {
+  it('prints a table of the targets recorded during the run, with the verdict by the direction of "better"', async () => {
+    const { recordTarget } = await import('../../bench/targets');
+    const log: string[] = [];
+    const withTargets: BenchFile = {
+      name: 't.bench.ts',
+      load: async () => ({
+        main: () => {
+          recordTarget({ what: 'first map', measured: 1200, goal: 1500, unit: 'ms', source: '#16' });
+          recordTarget({ what: 'bundle', measured: 470.2, goal: 450, unit: 'kB gz' });
+          recordTarget({ what: 'speed-up', measured: 3, goal: 10, unit: '×', better: 'higher' });
+        },
+      }),
+    };
+    expect(await runBenches([withTargets], (line) => log.push(line))).toBe(0);
+    expect(log).toContain('| first map | #16 | 1200 ms | ≤ 1500 ms | met |');
+    expect(log).toContain('| bundle |  | 470 kB gz | ≤ 450 kB gz | NOT MET |');
+    expect(log).toContain('| speed-up |  | 3 × | ≥ 10 × | NOT MET |');
+  });
+});
