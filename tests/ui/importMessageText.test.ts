@@ -74,6 +74,8 @@ const SAMPLES: { readonly [C in ImportMessageCode]: ImportMessageOf<C> } = {
   unknown_list_value: { code: 'unknown_list_value', what: 'interests', value: 'szachy' },
   unknown_resource_kind: { code: 'unknown_resource_kind', value: 'świetlica' },
   bad_date_form: { code: 'bad_date_form' },
+  dates_outside_wave: { code: 'dates_outside_wave', count: 3000, listed: 20, start: '2025-04-01', end: '2025-05-31', wave: 'Wiosna 2025' },
+  date_outside_wave: { code: 'date_outside_wave', date: '2024-05-05', start: '2025-04-01', end: '2025-05-31', wave: 'Wiosna 2025' },
   severity_range: { code: 'severity_range' },
   yes_no_cell: { code: 'yes_no_cell' },
   leader_consent_yes_no: { code: 'leader_consent_yes_no' },

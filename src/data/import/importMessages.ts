@@ -101,6 +101,10 @@ export interface ImportMessageParams {
   unknown_list_value: { what: ListWhat; value: string }; // leader interests (not value-mappable)
   unknown_resource_kind: { value: string };
   bad_date_form: object;
+  /** The answer's date lies outside the wave's dates (kept: a late visit or a typo the planner should look at). */
+  date_outside_wave: { date: string; start: string; end: string; wave: string };
+  /** More answers than are listed one by one are dated outside the wave (is the file on the right wave?). */
+  dates_outside_wave: { count: number; listed: number; start: string; end: string; wave: string };
   severity_range: object;
   yes_no_cell: object;
   leader_consent_yes_no: object;
@@ -146,7 +150,7 @@ const CODES: Readonly<Record<ImportMessageCode, true>> = {
   crs_some_outside: true, geometry_no_type: true, geometry_unsupported: true, geometry_not_point: true, polygon_no_centre: true, position_not_pair: true,
   coordinates_not_nested: true, position_not_finite: true, position_not_convertible: true, x_not_number: true, y_not_number: true, no_coordinates: true,
   no_location: true, street_unmatched: true, resource_address_unmatched: true, address_unmatched: true, address_kept_on_street: true, address_row_left_out: true,
-  street_from_point: true, street_far_from_point: true, unknown_value: true, unknown_list_value: true, unknown_resource_kind: true, bad_date_form: true,
+  street_from_point: true, street_far_from_point: true, unknown_value: true, unknown_list_value: true, unknown_resource_kind: true, bad_date_form: true, date_outside_wave: true, dates_outside_wave: true,
   severity_range: true, yes_no_cell: true, leader_consent_yes_no: true, already_imported: true, kept_on_streets_without_addresses: true, duplicate_id: true,
   unnamed_lines: true, line_several_names: true, street_replaced: true, street_spellings_merged: true, address_point_left_out: true, workspace_not_object: true,
   workspace_wrong_format: true, workspace_no_version: true, workspace_newer: true, workspace_no_upgrade: true, workspace_upgrade_failed: true,

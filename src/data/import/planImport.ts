@@ -15,7 +15,7 @@ import { IssueCollector, type ImportIssue } from './importIssues';
 import { cellReader, tableFromCsv, tableFromFeatures, type ImportTable } from './importTable';
 import { MatchReportBuilder, type MatchReport } from './matchReport';
 import { streetsFromOsm, type UnnamedWay } from './osmStreets';
-import { addressFromRow, resourceFromRow, responseFromRow, type RowContext } from './rowConverters';
+import { addressFromRow, OUTSIDE_WAVE_LISTED, resourceFromRow, responseFromRow, type RowContext } from './rowConverters';
 import { countFingerprints } from './responseFingerprint';
 import { buildStreetProximity } from './streetProximity';
 import { textOf, type EncodingReason } from './textDecoding';
@@ -245,10 +245,11 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   const idPrefix = settings.idPrefix ?? `i${Date.now().toString(36)}`;
   const unknownValues = new UnknownValueCounter();
   const keptOnBareStreets = { count: 0 };
+  const outsideWave = { count: 0 };
   const ctx: RowContext<unknown> = {
     table, mapping, settings, issues, matcher, report, project, workspace, idPrefix, cell, usedIds,
     addressById: new Map(workspace.addresses.map((a) => [a.id, a])),
-    ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses), keptOnBareStreets } : {}),
+    ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses), keptOnBareStreets, outsideWave } : {}),
     ...(kind === 'responses' && project && matcherStreets.length ? { proximity: buildStreetProximity(matcherStreets) } : {}),
   };
 
@@ -301,6 +302,10 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   throwIfAborted(signal);
   if (keptOnBareStreets.count > 0) {
     issues.warning('addressId', importMessage('kept_on_streets_without_addresses', { count: keptOnBareStreets.count }));
+  }
+  if (outsideWave.count > OUTSIDE_WAVE_LISTED) {
+    const wave = workspace.campaigns.find((c) => c.id === settings.campaignId)!;
+    issues.warning('date', importMessage('dates_outside_wave', { count: outsideWave.count, listed: OUTSIDE_WAVE_LISTED, start: wave.startDate, end: wave.endDate, wave: wave.name }));
   }
   if (kind === 'streets' || kind === 'addresses') records.addresses = out as Address[];
   else if (kind === 'resources') records.resources = out as Resource[];

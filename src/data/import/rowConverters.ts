@@ -47,7 +47,12 @@ export interface RowContext<M> {
    * reported once, so 3,000 identical warnings do not push the rows that need a look out of the 1,000 listed.
    */
   keptOnBareStreets?: { count: number };
+  /** Answers dated outside the wave: the first OUTSIDE_WAVE_LISTED are listed by row, the rest counted in one warning. */
+  outsideWave?: { count: number };
 }
+
+/** Rows dated outside the wave listed one by one; past this, one warning counts them (a whole file on the wrong wave). */
+export const OUTSIDE_WAVE_LISTED = 20;
 
 const columnFor = (mapping: Record<string, unknown>) => (field: string): string | undefined => {
   const top = field.split('.')[0]!;
@@ -253,6 +258,10 @@ export function responseFromRow(ctx: RowContext<ResponseColumnMapping>, i: numbe
     householdSize: size ?? settings.defaultHouseholdSize,
     needs, nuisances, offers, leaderConsent: consent === true, leaderInterests,
   });
+  const wave = row.success ? ctx.workspace.campaigns.find((c) => c.id === settings.campaignId) : undefined;
+  if (row.success && wave && (row.data.date < wave.startDate || row.data.date > wave.endDate) && (ctx.outsideWave ? ++ctx.outsideWave.count : 1) <= OUTSIDE_WAVE_LISTED) {
+    issues.warning('date', importMessage('date_outside_wave', { date: row.data.date, start: wave.startDate, end: wave.endDate, wave: wave.name }), where(table, i, mapping.date, cell(i, mapping.date)));
+  }
   if (!row.success) {
     issues.fromZod(row.error, where(table, i), (f) => (f.startsWith('needs.') ? needColumnOf[Number(f.split('.')[1])] : columnFor(mapping)(f)), (f) => (f === 'date' ? cell(i, mapping.date) ?? '' : f === 'householdSize' ? cell(i, mapping.householdSize) : undefined));
   }

@@ -46,6 +46,24 @@ describe("planImport('responses')", () => {
     expect(plan.issues.find((i) => i.displayRow === 4)).toMatchObject({ severity: 'warning', msg: { code: 'address_kept_on_street', reason: 'unknown_house_number', streets: [], numbers: ['5', '7'] } });
   });
 
+  it('warns, naming row, column and the wave, about answers dated outside the wave, and keeps them', async () => {
+    // The wave runs 2025-04-01 … 2025-05-31: a visit on the last day is inside, 2024-05-05 (a typo for 2025) is not.
+    const csv = 'Ulica,Numer,Data,Liczba osób\nLubelska,5,2025-05-31,3\nLubelska,5,05.05.2024,2\nLubelska,5,2025-04-01,1\n';
+    const plan = await planImport('responses', utf8WithBom(csv), { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace());
+    expect(plan.ok).toBe(true);
+    expect(plan.records.responses).toHaveLength(3);
+    const outside = plan.issues.filter((i) => i.msg?.code === 'date_outside_wave');
+    expect(outside).toEqual([expect.objectContaining({ severity: 'warning', displayRow: 3, column: 'Data', value: '05.05.2024', msg: { code: 'date_outside_wave', date: '2024-05-05', start: '2025-04-01', end: '2025-05-31', wave: 'Wiosna 2025' } })]);
+  });
+
+  it('lists the first 20 answers dated outside the wave by row and counts the rest in one warning (a file on the wrong wave)', async () => {
+    const rows = Array.from({ length: 25 }, () => 'Lubelska,5,2024-10-01,2').join('\n');
+    const plan = await planImport('responses', utf8WithBom(`Ulica,Numer,Data,Liczba osób\n${rows}\n`), { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace());
+    expect(plan.records.responses).toHaveLength(25);
+    expect(plan.issues.filter((i) => i.msg?.code === 'date_outside_wave').map((i) => i.displayRow)).toEqual(Array.from({ length: 20 }, (_, k) => k + 2));
+    expect(plan.issues.filter((i) => i.msg?.code === 'dates_outside_wave').map((i) => i.msg)).toEqual([{ code: 'dates_outside_wave', count: 25, listed: 20, start: '2025-04-01', end: '2025-05-31', wave: 'Wiosna 2025' }]);
+  });
+
   it('reports each bad cell with row, column and value', async () => {
     const csv = 'Ulica,Numer,Data,Liczba osób,Bezrobocie\nLubelska,5,2025-02-30,3,5\nLubelska,7,jutro,abc,tak\n';
     const plan = await planImport('responses', utf8WithBom(csv), { campaignId: 'campaign-2025-w1', idPrefix: 't' }, townWorkspace());
