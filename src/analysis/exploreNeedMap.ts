@@ -1,6 +1,7 @@
 import type { NeedMapQuery, NeedSelection, UnitChoice, UnitKind } from '../domain/analysisRequest';
 import type { NeedCategoryId } from '../domain/needs';
-import { hexKeyQ, hexKeyR, hexPolygon } from './hexGrid';
+import { hexCenter, hexKeyQ, hexKeyR, hexPolygon } from './hexGrid';
+import { nearestSegment } from './segmentIndex';
 import { distinctClassBreaks } from './exploreClassBreaks';
 import { checkCampaign, explored, layerKeyOf, selectionValues, weightsByNeed, type ExploreContext, type ExploreResult } from './exploreContext';
 import { needColumn, UNIT_SUPPRESSED } from './unitAggregates';
@@ -18,7 +19,7 @@ export interface ExploreLayer {
   hexSizeMeters?: number;
   /** Unit ids in unit order: street unit ids (the smallest merged record id), area ids, "hex250:q:r". */
   unitIds: string[];
-  /** "ul. Słoneczna", the area's name, or the hexagon id. */
+  /** "ul. Słoneczna", the area's name, or for a hexagon the street nearest its centre ("ul. Polna", "ul. Polna · 2"). */
   labels: string[];
   /** Households targeted per unit (address households in the unit); the same for every wave. */
   households: Float64Array;
@@ -55,7 +56,7 @@ export function exploreLayer(context: ExploreContext, unit: UnitChoice): Explore
     layer.streetIds = streetIds;
   } else if (unit.kind === 'hex') {
     layer.hexSizeMeters = unit.hexSizeMeters;
-    layer.labels = [...built.unitIds];
+    layer.labels = hexLabels(context, built.hexKeys!, built.unitIds, unit.hexSizeMeters);
     const corners = new Float64Array(n * 12);
     const keys = built.hexKeys!;
     for (let u = 0; u < n; u++) {
@@ -72,6 +73,32 @@ export function exploreLayer(context: ExploreContext, unit: UnitChoice): Explore
     layer.labels = built.unitIds.map((id) => nameOf.get(id) ?? id);
   }
   return layer;
+}
+
+/**
+ * A hexagon named as a planner would find it: the street nearest its centre (within the hexagon's size), numbered
+ * when several hexagons share the street ("ul. Polna · 1", "ul. Polna · 2", west to east, then south to north); the
+ * raw id only when no street comes that close (an empty field). Public geography only: no answer decides a label.
+ */
+export function hexLabels(context: ExploreContext, keys: ArrayLike<number>, unitIds: readonly string[], hexSizeMeters: number): string[] {
+  const { ds } = context;
+  const street = unitIds.map((_, u) => {
+    const [x, y] = hexCenter(hexKeyQ(keys[u]!), hexKeyR(keys[u]!), hexSizeMeters);
+    const segment = nearestSegment(ds.segmentIndex, x, y, hexSizeMeters);
+    return segment < 0 ? null : (ds.streets.labels[ds.streets.segmentUnit[segment]!] ?? null);
+  });
+  const byStreet = new Map<string, number[]>();
+  street.forEach((label, u) => {
+    if (label !== null) byStreet.set(label, [...(byStreet.get(label) ?? []), u]);
+  });
+  const labels = unitIds.map((id, u) => street[u] ?? id);
+  for (const [label, units] of byStreet) {
+    if (units.length < 2) continue;
+    const centre = (u: number) => hexCenter(hexKeyQ(keys[u]!), hexKeyR(keys[u]!), hexSizeMeters);
+    units.sort((a, b) => centre(a)[0] - centre(b)[0] || centre(a)[1] - centre(b)[1]);
+    units.forEach((u, k) => (labels[u] = `${label} · ${k + 1}`));
+  }
+  return labels;
 }
 
 /** A shown value whose 95 % interval is wider than this (30 percentage points) is drawn as uncertain. */

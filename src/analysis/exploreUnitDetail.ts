@@ -3,6 +3,7 @@ import type { NeedCategoryId } from '../domain/needs';
 import { pointInArea } from './areaRaster';
 import { checkCampaign, explored, layerKeyOf, previousCampaign, refused, selectionValues, type ExploreContext, type ExploreResult } from './exploreContext';
 import { pointSegmentDistanceSquared } from './segmentIndex';
+import { hexLabels } from './exploreNeedMap';
 import { townAverageRates } from './targetRanking';
 import { needColumn, UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
 import { describeNeighbourhood, type NeighbourhoodDescription } from './exploreHotSpots';
@@ -266,7 +267,10 @@ function localPatternOf(context: ExploreContext, query: UnitDetailQuery, u: numb
 
 function labelOf(context: ExploreContext, query: UnitDetailQuery, u: number): string {
   if (query.unit.kind === 'street') return context.ds.streets.labels[u] ?? query.unitId;
-  if (query.unit.kind === 'hex') return query.unitId;
+  if (query.unit.kind === 'hex') {
+    const built = context.layer(query.unit);
+    return hexLabels(context, built.hexKeys!, built.unitIds, query.unit.hexSizeMeters)[u] ?? query.unitId;
+  }
   return context.ds.areas.find((a) => a.id === query.unitId)?.name ?? query.unitId;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreInput, type ExploreResult } from '../../src/analysis/exploreSession';
 import { createLocalProjection } from '../../src/analysis/localProjection';
+import { hexCenter } from '../../src/analysis/hexGrid';
 import { wilsonInterval } from '../../src/analysis/wilson';
 import { ClusterQuery, CoverageQuery, HotSpotQuery, NeedMapQuery, RankingQuery, UnitDetailQuery, WaveComparisonQuery, type NeedWeightsInput } from '../../src/domain/analysisRequest';
 import { NEED_CATEGORY_IDS } from '../../src/domain/needs';
@@ -61,6 +62,35 @@ describe('explore facade on the fixture town (hand-checked)', () => {
     expect(map.totalResponses).toBe(10);
     expect(map.unassignedResponses).toBe(5);
     expect(map.weights).toEqual({ housing: 1 });
+  });
+
+  it('hexagons are named by the street nearest their centre (brute force over the fixture lines), numbered when they share it', () => {
+    const hex = { kind: 'hex' as const, hexSizeMeters: 250 };
+    const layer = session.layer(hex);
+    // The fixture's streets in metres (fixtureTown.ts): Lipowa y = 0, x 0…400 (two records, one street); Polna x = 0,
+    // y 0…300; Krótka y = 1000, x 0…200.
+    const lines: [string, number, number, number, number][] = [['ul. Lipowa', 0, 0, 400, 0], ['ul. Polna', 0, 0, 0, 300], ['ul. Krótka', 0, 1000, 200, 1000]];
+    const distance = (x: number, y: number, [, ax, ay, bx, by]: (typeof lines)[number]) => {
+      const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+      return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
+    };
+    expect(layer.unitIds.length).toBeGreaterThan(2);
+    expect(new Set(layer.labels).size).toBe(layer.labels.length);
+    const perStreet = new Map<string, number>();
+    layer.unitIds.forEach((id, u) => {
+      const [, q, r] = id.split(':').map(Number);
+      const [x, y] = hexCenter(q!, r!, 250);
+      const nearest = [...lines].sort((a, b) => distance(x, y, a) - distance(x, y, b))[0]!;
+      const expected = distance(x, y, nearest) <= 250 ? nearest[0] : id;
+      expect(layer.labels[u]!.split(' · ')[0], id).toBe(expected);
+      perStreet.set(expected, (perStreet.get(expected) ?? 0) + 1);
+    });
+    // A street shared by several hexagons numbers them; a street with one hexagon keeps its bare name.
+    for (const [label, count] of perStreet) if (count === 1) expect(layer.labels).toContain(label);
+    // The details panel names the hexagon the same way.
+    const u = layer.labels.findIndex((l) => l.startsWith('ul. '));
+    const detail = value(session.unitDetail(UnitDetailQuery.parse({ unit: hex, unitId: layer.unitIds[u], campaignId: 'w1' })));
+    expect(detail.label).toBe(layer.labels[u]);
   });
 
   it('composite index housing 3 : unemployment 1 on Lipowa = 0.75 · 2/3 + 0.25 · 1/3; no Wilson for an index', () => {
