@@ -11,6 +11,9 @@ const pattern = (over: Partial<UnitLocalPattern>): UnitLocalPattern => ({ lisaQu
 describe('explore words for issue 13', () => {
   it('names the neighbourhood and the local pattern, with a q-value, never a lone p', () => {
     expect(neighbourhoodWords({ kind: 'hexRings', order: 2, meanNeighbours: 15.2 }, t)).toBe('18 heksagonów w promieniu 2 pierścieni');
+    expect(neighbourhoodWords({ kind: 'hexRings', order: 1, meanNeighbours: 5.1 }, t)).toBe('6 sąsiednich heksagonów (jeden pierścień)');
+    expect(neighbourhoodWords({ kind: 'streetJunctions', order: 1, meanNeighbours: 3.14 }, t)).toBe('ulice stykające się na skrzyżowaniach (bezpośrednio; średnio 3,1)');
+    expect(neighbourhoodWords({ kind: 'streetJunctions', order: 2, meanNeighbours: 6 }, t)).toBe('ulice stykające się na skrzyżowaniach (do 2 kroków; średnio 6)');
     expect(localPatternWords(pattern({ lisaQuadrant: 4, lisaQValue: 0.012 }), t, 'pl')).toBe('Odstaje: wysoka potrzeba wśród sąsiadów o niskiej (q = 0,012).');
     expect(localPatternWords(pattern({ giBinFdr: 2, giQValue: 0.03 }), t, 'pl')).toBe('Leży w gorącym punkcie (Gi*, q = 0,030).');
     expect(localPatternWords(pattern({}), t, 'pl')).toBe('Nie odbiega istotnie od sąsiedztwa (po korekcie FDR).');

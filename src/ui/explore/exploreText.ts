@@ -58,9 +58,10 @@ export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult, lan
 export function neighbourhoodWords(n: NeighbourhoodDescription, t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string): string {
   switch (n.kind) {
     case 'hexRings':
-      return t('neighbourhoodHexRings', { order: n.order ?? 1, count: 3 * (n.order ?? 1) * ((n.order ?? 1) + 1) });
+      // Polish counts: "w promieniu 1 pierścieni" is wrong; one ring gets its own sentence.
+      return t((n.order ?? 1) === 1 ? 'neighbourhoodHexRing' : 'neighbourhoodHexRings', { order: n.order ?? 1, count: 3 * (n.order ?? 1) * ((n.order ?? 1) + 1) });
     case 'streetJunctions':
-      return t('neighbourhoodStreets', { order: n.order ?? 1, mean: Math.round(n.meanNeighbours * 10) / 10 });
+      return t((n.order ?? 1) === 1 ? 'neighbourhoodStreetsOneStep' : 'neighbourhoodStreets', { order: n.order ?? 1, mean: Math.round(n.meanNeighbours * 10) / 10 });
     case 'kNearest':
       return t('neighbourhoodKNearest', { k: n.k ?? 0, mean: Math.round(n.meanNeighbours * 10) / 10 });
     case 'distanceBand':
