@@ -49,6 +49,49 @@ export type FieldProblem = z.infer<typeof FieldProblem>;
 export type FieldProblemCode = FieldProblem['code'];
 export const FIELD_PROBLEM_CODES = FieldProblem.options.map((o) => o.shape.code.value) as FieldProblemCode[];
 
+/**
+ * What a request to the centre's server (Supabase) was doing when it failed: worded by the UI ("wczytywanie danych
+ * ośrodka"), so a Polish screen never shows the adapter's English.
+ */
+export const SERVER_ACTIONS = [
+  'load_workspace', 'read_role', 'save', 'import', 'delete', 'save_changes',
+  'list_share_links', 'create_share_link', 'revoke_share_link', 'open_partner_link', 'read_shared_figures',
+] as const;
+export type ServerAction = (typeof SERVER_ACTIONS)[number];
+
+/**
+ * What went wrong between the app and the server, as a code with parameters (src/data/supabase words its English log
+ * message from the same facts). `detail` and `hint` are the server's or the browser's own words (never translated,
+ * shown as quoted detail); `tag` is the PostgreSQL/PostgREST code or HTTP status, for the admin.
+ */
+export type ServerMessage =
+  | { code: 'unreachable'; action: ServerAction; detail: string }
+  | { code: 'session_expired'; action: ServerAction; tag: string }
+  | { code: 'not_allowed'; action: ServerAction; tag: string }
+  | { code: 'missing_function'; action: ServerAction; tag: string }
+  | { code: 'refused'; action: ServerAction; detail: string; tag: string; hint: string }
+  | { code: 'refused_without_reason'; action: ServerAction }
+  | { code: 'reply_not_understood'; action: ServerAction; where: string; detail: string }
+  | { code: 'not_signed_in' }
+  | { code: 'not_member' }
+  | { code: 'no_centre' }
+  | { code: 'not_member_of'; organisation: string }
+  | { code: 'workspace_not_object' }
+  | { code: 'workspace_version'; version: string }
+  | { code: 'organisation_unreadable' }
+  | { code: 'collection_missing' }
+  | { code: 'collection_not_list' }
+  | { code: 'duplicate_id'; id: string }
+  | { code: 'more_invalid_records'; count: number }
+  | { code: 'records_not_list' }
+  | { code: 'too_many_records'; max: number }
+  | { code: 'link_malformed' }
+  | { code: 'link_gone' }
+  | { code: 'share_k_range'; min: number; max: number }
+  | { code: 'share_expiry_range'; days: number }
+  | { code: 'not_share_link_id' };
+export type ServerMessageCode = ServerMessage['code'];
+
 /** One problem found in user-supplied input, located precisely enough to fix it. */
 export interface InputIssue {
   /** Where the record came from: a file, a collection, a form. */
@@ -61,6 +104,8 @@ export interface InputIssue {
   message: string;
   /** What is wrong, as a code the UI translates (issues from zod always carry one). */
   problem?: FieldProblem;
+  /** A server's or connection's failure, as a code the UI translates (src/data/supabase). */
+  server?: ServerMessage;
 }
 
 const sizeOrigin = (origin: unknown): z.infer<typeof SizeOrigin> => (origin === 'number' || origin === 'string' || origin === 'array' ? origin : 'other');

@@ -173,7 +173,7 @@ describe('the sign-in screen', () => {
 
   it('renders e-mail, password and "Zaloguj się", and a server\'s reason as text, never as HTML', () => {
     const reason = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-    const message = signInErrorMessage(`sign-in failed: ${reason}`);
+    const message = signInErrorMessage({ code: 'failed', detail: reason });
     const html = withStore(createElement(SignInForm, { state: { status: 'signedOut', email: EMAIL, message }, onSubmit: () => {} }));
     expect(html).toContain('type="email"');
     expect(html).toContain('type="password"');

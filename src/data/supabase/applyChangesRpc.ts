@@ -4,7 +4,7 @@ import type { InputIssue } from '../../domain';
 import type { WriteResult } from '../dataSource';
 import { abortError } from '../abort';
 import type { ValidatedChanges } from '../workspaceChanges';
-import { malformedReplyIssue, serverIssue, SERVER_SOURCE } from './serverIssues';
+import { malformedReplyIssue, serverIssue, serverSideIssue, SERVER_SOURCE } from './serverIssues';
 
 /**
  * DataSource.applyChanges on Supabase: one call of the apply_changes RPC
@@ -36,7 +36,7 @@ export function applyChangesPayload(changes: ValidatedChanges): { upserts: Recor
   };
 }
 
-const WHAT = 'saving the changes';
+const WHAT = 'save_changes' as const;
 
 /** Calls apply_changes and reads its reply; every failure is an InputIssue. An abort rejects with an AbortError. */
 export async function callApplyChanges(client: SupabaseClient, organisationId: string, changes: ValidatedChanges, signal: AbortSignal | undefined): Promise<WriteResult> {
@@ -54,5 +54,5 @@ export async function callApplyChanges(client: SupabaseClient, organisationId: s
     field: issue.field,
     message: issue.message,
   }));
-  return { ok: false, issues: issues.length ? issues : [{ source: SERVER_SOURCE, field: '(changes)', message: `${WHAT}: the server refused them without saying why; nothing was saved` }] };
+  return { ok: false, issues: issues.length ? issues : [serverSideIssue('(changes)', { code: 'refused_without_reason', action: WHAT }, 'saving the changes: the server refused them without saying why; nothing was saved')] };
 }

@@ -2,7 +2,7 @@ import type { SupabaseClient, User } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { Id, type InputIssue } from '../../domain';
 import { raceAbort, throwIfAborted, abortError } from '../abort';
-import { malformedReplyIssue, serverIssue, SERVER_SOURCE } from './serverIssues';
+import { malformedReplyIssue, serverIssue, serverSideIssue } from './serverIssues';
 
 /**
  * Sign-in, sign-out, the signed-in user and their role in a centre, for the Supabase adapter. The UI's sign-in form
@@ -24,7 +24,12 @@ export interface Membership {
   role: MemberRole;
 }
 
-export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; message: string };
+/** Why a sign-in failed, as a code the UI words (shell/auth/authMessages.ts); `detail` is the server's or browser's own text. */
+export type SignInFailure =
+  | { code: 'wrong_credentials' | 'not_confirmed' | 'blocked' | 'rate_limited' | 'missing' }
+  | { code: 'unreachable' | 'failed'; detail: string };
+/** `message` is English, for logs and tests; the UI words `failure`. */
+export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; message: string; failure: SignInFailure };
 export type SignOutResult = { ok: true } | { ok: false; message: string };
 /** The caller's memberships, sorted by organisation id; `current` is the one the adapter reads and writes. */
 export type MembershipResult = { ok: true; memberships: Membership[]; current: Membership | null } | { ok: false; issues: InputIssue[] };
@@ -33,21 +38,21 @@ const MembershipRow = z.object({ organisation_id: Id, role: z.enum(MEMBER_ROLES)
 
 const userOf = (user: Pick<User, 'id' | 'email'>): SignedInUser => ({ id: user.id, email: user.email ?? null });
 
-/** What a failed sign-in says to a person (GoTrue error codes, https://supabase.com/docs/guides/auth/debugging/error-codes). */
-function signInMessage(error: { code?: string | undefined; status?: number | undefined; message: string }): string {
+/** Why a sign-in failed (GoTrue error codes, https://supabase.com/docs/guides/auth/debugging/error-codes), with its log text. */
+function signInFailure(error: { code?: string | undefined; status?: number | undefined; message: string }): { message: string; failure: SignInFailure } {
   switch (error.code) {
     case 'invalid_credentials':
-      return 'wrong e-mail or password';
+      return { message: 'wrong e-mail or password', failure: { code: 'wrong_credentials' } };
     case 'email_not_confirmed':
-      return 'confirm your e-mail address first (see the link in the message you were sent)';
+      return { message: 'confirm your e-mail address first (see the link in the message you were sent)', failure: { code: 'not_confirmed' } };
     case 'user_banned':
-      return 'this account is blocked; ask your centre\'s admin';
+      return { message: "this account is blocked; ask your centre's admin", failure: { code: 'blocked' } };
     case 'over_request_rate_limit':
     case 'over_email_send_rate_limit':
-      return 'too many attempts; wait a minute and try again';
+      return { message: 'too many attempts; wait a minute and try again', failure: { code: 'rate_limited' } };
   }
-  if (!error.status) return `the server could not be reached (${error.message}); check the connection and try again`;
-  return `sign-in failed: ${error.message}`;
+  if (!error.status) return { message: `the server could not be reached (${error.message}); check the connection and try again`, failure: { code: 'unreachable', detail: error.message } };
+  return { message: `sign-in failed: ${error.message}`, failure: { code: 'failed', detail: error.message } };
 }
 
 export interface SessionApi {
@@ -77,9 +82,9 @@ export function createSessionApi(client: SupabaseClient, organisationId?: string
   return {
     async signIn(email, password, signal) {
       throwIfAborted(signal);
-      if (typeof email !== 'string' || !email.trim() || typeof password !== 'string' || !password) return { ok: false, message: 'enter your e-mail and password' };
+      if (typeof email !== 'string' || !email.trim() || typeof password !== 'string' || !password) return { ok: false, message: 'enter your e-mail and password', failure: { code: 'missing' } };
       const { data, error } = await raceAbort(client.auth.signInWithPassword({ email: email.trim(), password }), signal);
-      if (error || !data.user) return { ok: false, message: signInMessage(error ?? { message: 'no user in the reply', status: 200 }) };
+      if (error || !data.user) return { ok: false, ...signInFailure(error ?? { message: 'no user in the reply', status: 200 }) };
       cached = undefined;
       return { ok: true, user: userOf(data.user) };
     },
@@ -96,15 +101,15 @@ export function createSessionApi(client: SupabaseClient, organisationId?: string
 
     async membership(signal) {
       const user = await currentUser(signal);
-      if (!user) return { ok: false, issues: [{ source: SERVER_SOURCE, field: '(session)', message: 'you are not signed in; sign in to see your centre\'s data' }] };
+      if (!user) return { ok: false, issues: [serverSideIssue('(session)', { code: 'not_signed_in' }, 'you are not signed in; sign in to see your centre\'s data')] };
       if (cached?.userId === user.id) return cached.result;
       let query = client.from('memberships').select('organisation_id,role').eq('user_id', user.id).order('organisation_id');
       if (signal) query = query.abortSignal(signal);
       const { data, error, status } = await query;
       if (signal?.aborted) throw abortError();
-      if (error) return { ok: false, issues: [serverIssue(error, status, 'reading your role')] };
+      if (error) return { ok: false, issues: [serverIssue(error, status, 'read_role')] };
       const rows = z.array(MembershipRow).safeParse(data);
-      if (!rows.success) return { ok: false, issues: [malformedReplyIssue('reading your role', rows.error)] };
+      if (!rows.success) return { ok: false, issues: [malformedReplyIssue('read_role', rows.error)] };
       const memberships = rows.data.map((row) => ({ organisationId: row.organisation_id, role: row.role }));
       const current = (organisationId === undefined ? memberships[0] : memberships.find((m) => m.organisationId === organisationId)) ?? null;
       const result = { ok: true as const, memberships, current };

@@ -1,9 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { Id, NeedCategoryId, type InputIssue } from '../../domain';
+import { Id, NeedCategoryId, type InputIssue, type ServerAction, type ServerMessage } from '../../domain';
 import { MAX_SHARE_DAYS, MAX_SHARE_K, MIN_SHARE_K, SHARE_PACKAGE_FORMAT, SharePackage, ShareUnitGeometry, type ShareUnit } from '../../domain/sharePackage';
 import { abortError, throwIfAborted } from '../abort';
-import { malformedReplyIssue, serverIssue, SERVER_SOURCE } from './serverIssues';
+import { malformedReplyIssue, serverIssue, serverSideIssue } from './serverIssues';
 
 /**
  * Partner share links through the RPCs of supabase/migrations/…001000_share_links.sql: create, list and revoke (a
@@ -86,7 +86,7 @@ const AggregateRow = z.object({
 export const SHARE_TOKEN_PATTERN = /^[0-9a-f]{64}$/;
 
 /** One RPC: the error or the zod-parsed reply. */
-async function call<T>(client: SupabaseClient, fn: string, args: Record<string, unknown>, schema: z.ZodType<T>, what: string, signal: AbortSignal | undefined): Promise<ShareResult<T>> {
+async function call<T>(client: SupabaseClient, fn: string, args: Record<string, unknown>, schema: z.ZodType<T>, what: ServerAction, signal: AbortSignal | undefined): Promise<ShareResult<T>> {
   throwIfAborted(signal);
   let request = client.rpc(fn, args);
   if (signal) request = request.abortSignal(signal);
@@ -98,7 +98,7 @@ async function call<T>(client: SupabaseClient, fn: string, args: Record<string, 
   return { ok: true, value: parsed.data };
 }
 
-const refuse = (field: string, message: string): { ok: false; issue: InputIssue } => ({ ok: false, issue: { source: SERVER_SOURCE, field, message } });
+const refuse = (field: string, server: ServerMessage, message: string): { ok: false; issue: InputIssue } => ({ ok: false, issue: serverSideIssue(field, server, message) });
 
 export interface CreateShareLinkInput {
   organisationId: string;
@@ -116,19 +116,19 @@ export interface CreateShareLinkInput {
  *          if (link.ok) copy(`${origin}/s/${link.value.token}`);
  */
 export async function createShareLink(client: SupabaseClient, input: CreateShareLinkInput, signal?: AbortSignal, now: Date = new Date()): Promise<ShareResult<CreatedShareLink>> {
-  if (!Number.isInteger(input.k) || input.k < MIN_SHARE_K || input.k > MAX_SHARE_K) return refuse('k', `k must be a whole number from ${MIN_SHARE_K} to ${MAX_SHARE_K}`);
+  if (!Number.isInteger(input.k) || input.k < MIN_SHARE_K || input.k > MAX_SHARE_K) return refuse('k', { code: 'share_k_range', min: MIN_SHARE_K, max: MAX_SHARE_K }, `k must be a whole number from ${MIN_SHARE_K} to ${MAX_SHARE_K}`);
   const expires = input.expiresAt.getTime();
   if (!Number.isFinite(expires) || expires <= now.getTime() || expires > now.getTime() + MAX_SHARE_DAYS * 86_400_000) {
-    return refuse('expiresAt', `a share link must expire in the future and within ${MAX_SHARE_DAYS} days`);
+    return refuse('expiresAt', { code: 'share_expiry_range', days: MAX_SHARE_DAYS }, `a share link must expire in the future and within ${MAX_SHARE_DAYS} days`);
   }
   const view = ShareLinkView.safeParse(input.view);
-  if (!view.success) return { ok: false, issue: malformedReplyIssue('creating a share link', view.error) };
+  if (!view.success) return { ok: false, issue: malformedReplyIssue('create_share_link', view.error) };
   const created = await call(
     client,
     'create_share_link',
     { p_organisation_id: input.organisationId, p_campaign_id: input.campaignId, p_view: view.data, p_expires_at: input.expiresAt.toISOString(), p_k: input.k },
     z.array(CreatedRow).length(1),
-    'creating a share link',
+    'create_share_link',
     signal,
   );
   if (!created.ok) return created;
@@ -138,7 +138,7 @@ export async function createShareLink(client: SupabaseClient, input: CreateShare
 
 /** POST /rest/v1/rpc/list_share_links: the centre's links, newest first, without tokens. */
 export async function listShareLinks(client: SupabaseClient, organisationId: string, signal?: AbortSignal): Promise<ShareResult<ShareLinkInfo[]>> {
-  const listed = await call(client, 'list_share_links', { p_organisation_id: organisationId }, z.array(ListedRow), 'listing share links', signal);
+  const listed = await call(client, 'list_share_links', { p_organisation_id: organisationId }, z.array(ListedRow), 'list_share_links', signal);
   if (!listed.ok) return listed;
   return {
     ok: true,
@@ -151,8 +151,8 @@ export async function listShareLinks(client: SupabaseClient, organisationId: str
 
 /** POST /rest/v1/rpc/revoke_share_link: true when a live link was revoked, false when it already was (or is not yours). */
 export function revokeShareLink(client: SupabaseClient, id: string, signal?: AbortSignal): Promise<ShareResult<boolean>> {
-  if (!z.uuid().safeParse(id).success) return Promise.resolve(refuse('id', 'not a share link id'));
-  return call(client, 'revoke_share_link', { p_id: id }, z.boolean(), 'revoking a share link', signal);
+  if (!z.uuid().safeParse(id).success) return Promise.resolve(refuse('id', { code: 'not_share_link_id' }, 'not a share link id'));
+  return call(client, 'revoke_share_link', { p_id: id }, z.boolean(), 'revoke_share_link', signal);
 }
 
 /** Why a partner sees nothing: a token that cannot be one, a link that is unknown, expired or revoked, or a failure. */
@@ -164,11 +164,11 @@ export type SharedLoad = { ok: true; value: SharePackage } | { ok: false; reason
  * server marks suppressed, or with fewer than k answers, keeps no figures here either.
  */
 export async function loadSharedPackage(client: SupabaseClient, token: string, signal?: AbortSignal, now: Date = new Date()): Promise<SharedLoad> {
-  if (!SHARE_TOKEN_PATTERN.test(token)) return { ok: false, reason: 'malformed', issue: { source: SERVER_SOURCE, field: 'token', message: 'this is not a partner link (the token must be 64 hex characters)' } };
-  const view = await call(client, 'shared_view', { p_token: token }, SharedViewReply.nullable(), 'opening the partner link', signal);
+  if (!SHARE_TOKEN_PATTERN.test(token)) return { ok: false, reason: 'malformed', issue: serverSideIssue('token', { code: 'link_malformed' }, 'this is not a partner link (the token must be 64 hex characters)') };
+  const view = await call(client, 'shared_view', { p_token: token }, SharedViewReply.nullable(), 'open_partner_link', signal);
   if (!view.ok) return { ok: false, reason: 'failed', issue: view.issue };
-  if (view.value === null) return { ok: false, reason: 'not-found', issue: { source: SERVER_SOURCE, field: 'token', message: 'this partner link has expired, was revoked, or never existed' } };
-  const rows = await call(client, 'shared_aggregates', { p_token: token }, z.array(AggregateRow), 'reading the shared figures', signal);
+  if (view.value === null) return { ok: false, reason: 'not-found', issue: serverSideIssue('token', { code: 'link_gone' }, 'this partner link has expired, was revoked, or never existed') };
+  const rows = await call(client, 'shared_aggregates', { p_token: token }, z.array(AggregateRow), 'read_shared_figures', signal);
   if (!rows.ok) return { ok: false, reason: 'failed', issue: rows.issue };
   const { k, expiresAt, campaign, organisation } = view.value;
   const saved = view.value.view;
@@ -201,6 +201,6 @@ export async function loadSharedPackage(client: SupabaseClient, token: string, s
     },
     units,
   });
-  if (!pkg.success) return { ok: false, reason: 'failed', issue: malformedReplyIssue('reading the shared figures', pkg.error) };
+  if (!pkg.success) return { ok: false, reason: 'failed', issue: malformedReplyIssue('read_shared_figures', pkg.error) };
   return { ok: true, value: pkg.data };
 }

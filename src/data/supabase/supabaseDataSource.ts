@@ -1,10 +1,10 @@
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
+import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue, type ServerAction } from '../../domain';
 import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
 import { abortError, throwIfAborted } from '../abort';
 import { CHANGES_SOURCE, isCollectionName, unknownCollectionIssue as unknownCollection, validateChanges, validateCollectionRecords } from '../workspaceChanges';
 import { callApplyChanges, MAX_CHANGES_PER_CALL } from './applyChangesRpc';
-import { malformedReplyIssue, serverIssue, WriteReply } from './serverIssues';
+import { malformedReplyIssue, serverIssue, serverSideIssue, WriteReply } from './serverIssues';
 import { createSessionApi, type SessionApi } from './session';
 import { emptyWorkspace, parseWorkspacePayload } from './workspacePayload';
 
@@ -64,16 +64,16 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
     const result = await session.membership(signal);
     if (!result.ok) return result;
     if (!result.current) {
-      const message = options.organisationId === undefined
-        ? 'your account belongs to no centre yet; ask its admin to add you'
-        : `your account is not a member of centre "${options.organisationId}"`;
-      return { ok: false, issues: [{ source: 'supabase', field: '(organisation)', message }] };
+      const issue = options.organisationId === undefined
+        ? serverSideIssue('(organisation)', { code: 'no_centre' }, 'your account belongs to no centre yet; ask its admin to add you')
+        : serverSideIssue('(organisation)', { code: 'not_member_of', organisation: options.organisationId }, `your account is not a member of centre "${options.organisationId}"`);
+      return { ok: false, issues: [issue] };
     }
     return { ok: true, id: result.current.organisationId };
   }
 
   /** One write RPC: its reply parsed, its issues given the collection as source. */
-  async function write(what: string, collection: CollectionName, fn: string, args: Record<string, unknown>, signal: AbortSignal | undefined): Promise<WriteResult> {
+  async function write(what: ServerAction, collection: CollectionName, fn: string, args: Record<string, unknown>, signal: AbortSignal | undefined): Promise<WriteResult> {
     let call = client.rpc(fn, args);
     if (signal) call = call.abortSignal(signal);
     const { data, error, status } = await call;
@@ -88,7 +88,7 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       field: issue.field,
       message: issue.message,
     }));
-    return { ok: false, issues: issues.length ? issues : [{ source: collection, field: '(record)', message: `${what}: the server refused it without saying why` }] };
+    return { ok: false, issues: issues.length ? issues : [serverSideIssue('(record)', { code: 'refused_without_reason', action: what }, `${what}: the server refused it without saying why`, collection)] };
   }
 
   return {
@@ -104,7 +104,7 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       if (signal) call = call.abortSignal(signal);
       const { data, error, status } = await call;
       if (signal?.aborted) throw abortError();
-      if (error) return { workspace: emptyWorkspace(), issues: [serverIssue(error, status, 'loading your centre\'s data')] };
+      if (error) return { workspace: emptyWorkspace(), issues: [serverIssue(error, status, 'load_workspace')] };
       return parseWorkspacePayload(data);
     },
 
@@ -115,22 +115,22 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       if (!checked.ok) return checked;
       const org = await organisation(signal);
       if (!org.ok) return org;
-      return write('saving', collection, 'save_record', { p_organisation_id: org.id, p_collection: collection, p_record: checked.parsed[0] }, signal);
+      return write('save', collection, 'save_record', { p_organisation_id: org.id, p_collection: collection, p_record: checked.parsed[0] }, signal);
     },
 
     async saveRecords<C extends CollectionName>(collection: C, records: readonly CollectionRecord<C>[], signal?: AbortSignal): Promise<WriteResult> {
       throwIfAborted(signal);
       if (!isCollectionName(collection)) return { ok: false, issues: [unknownCollection(collection)] };
-      if (!Array.isArray(records)) return { ok: false, issues: [{ source: collection, field: '(records)', message: 'records must be a list' }] };
+      if (!Array.isArray(records)) return { ok: false, issues: [serverSideIssue('(records)', { code: 'records_not_list' }, 'records must be a list', collection)] };
       if (records.length > MAX_RECORDS_PER_BATCH) {
-        return { ok: false, issues: [{ source: collection, field: '(records)', message: `at most ${MAX_RECORDS_PER_BATCH.toLocaleString('en')} records can be imported at once; split the file` }] };
+        return { ok: false, issues: [serverSideIssue('(records)', { code: 'too_many_records', max: MAX_RECORDS_PER_BATCH }, `at most ${MAX_RECORDS_PER_BATCH.toLocaleString('en')} records can be imported at once; split the file`, collection)] };
       }
       const checked = validate(collection, records, true);
       if (!checked.ok) return checked;
       if (checked.parsed.length === 0) return { ok: true };
       const org = await organisation(signal);
       if (!org.ok) return org;
-      return write('importing', collection, 'save_records', { p_organisation_id: org.id, p_collection: collection, p_records: checked.parsed }, signal);
+      return write('import', collection, 'save_records', { p_organisation_id: org.id, p_collection: collection, p_records: checked.parsed }, signal);
     },
 
     async deleteRecord(collection: CollectionName, id: string, signal?: AbortSignal): Promise<WriteResult> {
@@ -140,7 +140,7 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       if (!validId.success) return { ok: false, issues: issuesFromZod(validId.error, collection).map((issue) => ({ ...issue, field: 'id' })) };
       const org = await organisation(signal);
       if (!org.ok) return org;
-      return write('deleting', collection, 'delete_record', { p_organisation_id: org.id, p_collection: collection, p_id: validId.data }, signal);
+      return write('delete', collection, 'delete_record', { p_organisation_id: org.id, p_collection: collection, p_id: validId.data }, signal);
     },
 
     async applyChanges(changes: WorkspaceChanges, signal?: AbortSignal): Promise<WriteResult> {

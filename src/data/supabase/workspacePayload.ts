@@ -9,7 +9,7 @@ import {
   type InputIssue,
   type Workspace,
 } from '../../domain';
-import { SERVER_SOURCE } from './serverIssues';
+import { serverSideIssue } from './serverIssues';
 
 /**
  * Parses the reply of the load_workspace RPC (domain JSON, see supabase/migrations/…_load_workspace.sql) record by
@@ -36,11 +36,11 @@ export function emptyWorkspace(organisation: Organisation = SIGNED_OUT_ORGANISAT
 
 function parseCollection<C extends CollectionName>(collection: C, value: unknown, issues: InputIssue[]): CollectionRecord<C>[] {
   if (value === undefined) {
-    issues.push({ source: collection, field: '(collection)', message: 'the server sent no records for this collection' });
+    issues.push(serverSideIssue('(collection)', { code: 'collection_missing' }, 'the server sent no records for this collection', collection));
     return [];
   }
   if (!Array.isArray(value)) {
-    issues.push({ source: collection, field: '(collection)', message: 'the server sent something other than a list of records; nothing was loaded from it' });
+    issues.push(serverSideIssue('(collection)', { code: 'collection_not_list' }, 'the server sent something other than a list of records; nothing was loaded from it', collection));
     return [];
   }
   const schema = COLLECTION_SCHEMAS[collection] as unknown as z.ZodType<CollectionRecord<C>>;
@@ -50,7 +50,7 @@ function parseCollection<C extends CollectionName>(collection: C, value: unknown
   value.forEach((record: unknown, row) => {
     const result = schema.safeParse(record);
     const problems = result.success
-      ? seen.has(result.data.id) ? [{ source: collection, row, field: 'id', message: `id "${result.data.id}" appears twice; the second was skipped` }] : []
+      ? seen.has(result.data.id) ? [{ ...serverSideIssue('id', { code: 'duplicate_id', id: result.data.id }, `id "${result.data.id}" appears twice; the second was skipped`, collection), row }] : []
       : issuesFromZod(result.error, collection, row);
     if (problems.length > 0) {
       bad++;
@@ -63,7 +63,7 @@ function parseCollection<C extends CollectionName>(collection: C, value: unknown
     }
   });
   if (bad > MAX_REPORTED_RECORDS_PER_COLLECTION) {
-    issues.push({ source: collection, field: '(collection)', message: `${bad - MAX_REPORTED_RECORDS_PER_COLLECTION} more invalid records were skipped and are not listed` });
+    issues.push(serverSideIssue('(collection)', { code: 'more_invalid_records', count: bad - MAX_REPORTED_RECORDS_PER_COLLECTION }, `${bad - MAX_REPORTED_RECORDS_PER_COLLECTION} more invalid records were skipped and are not listed`, collection));
   }
   return records;
 }
@@ -76,19 +76,19 @@ function parseCollection<C extends CollectionName>(collection: C, value: unknown
 export function parseWorkspacePayload(payload: unknown): { workspace: Workspace; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   if (payload === null) {
-    return { workspace: emptyWorkspace(), issues: [{ source: SERVER_SOURCE, field: '(organisation)', message: 'you are not a member of this centre, or it does not exist; ask its admin to add you' }] };
+    return { workspace: emptyWorkspace(), issues: [serverSideIssue('(organisation)', { code: 'not_member' }, 'you are not a member of this centre, or it does not exist; ask its admin to add you')] };
   }
   if (typeof payload !== 'object' || Array.isArray(payload)) {
-    return { workspace: emptyWorkspace(), issues: [{ source: SERVER_SOURCE, field: '(server)', message: 'the server sent a workspace that is not a JSON object; nothing was loaded' }] };
+    return { workspace: emptyWorkspace(), issues: [serverSideIssue('(server)', { code: 'workspace_not_object' }, 'the server sent a workspace that is not a JSON object; nothing was loaded')] };
   }
   const body = payload as Record<string, unknown>;
   if (body.v !== 1) {
-    issues.push({ source: SERVER_SOURCE, field: 'v', message: `the server's workspace has version ${JSON.stringify(body.v)}; this app reads version 1 and loads what it can` });
+    issues.push(serverSideIssue('v', { code: 'workspace_version', version: JSON.stringify(body.v) ?? 'undefined' }, `the server's workspace has version ${JSON.stringify(body.v)}; this app reads version 1 and loads what it can`));
   }
   const organisation = Organisation.safeParse(body.organisation);
   if (!organisation.success) {
     issues.push(...issuesFromZod(organisation.error, 'organisation'));
-    issues.push({ source: 'organisation', field: '(record)', message: 'the centre could not be read; its records are still shown' });
+    issues.push(serverSideIssue('(record)', { code: 'organisation_unreadable' }, 'the centre could not be read; its records are still shown', 'organisation'));
   }
   const workspace = emptyWorkspace(organisation.success ? organisation.data : SIGNED_OUT_ORGANISATION);
   for (const collection of COLLECTION_NAMES) {

@@ -1,5 +1,6 @@
 import type { FieldProblem, InputIssue } from '../../domain';
 import { translate, type Language } from './dictionary';
+import { serverMessageText } from './serverMessageText';
 
 /**
  * The domain's coded problems and issues in the user's language (STYLE.md habit 20): the one place that turns a
@@ -55,7 +56,17 @@ export function inputIssueText(issue: InputIssue, language: Language): string {
     issue.row === undefined
       ? translate(language, 'issueWhere', { source: issue.source, field: issue.field })
       : translate(language, 'issueWhereRow', { source: issue.source, row: issue.row + 1, field: issue.field });
-  return translate(language, 'issueLine', { where, problem: issue.problem ? problemText(issue.problem, language) : issue.message });
+  return translate(language, 'issueLine', { where, problem: issueReasonText(issue, language) });
+}
+
+/**
+ * What is wrong, without the place: the coded problem or server failure in the user's language, else the issue's own
+ * message (the browser's words). For a sentence like "Nie udało się utworzyć linku: {reason}".
+ */
+export function issueReasonText(issue: InputIssue, language: Language): string {
+  if (issue.problem) return problemText(issue.problem, language);
+  if (issue.server) return serverMessageText(issue.server, language);
+  return issue.message;
 }
 
 /** Several issues, as one line for a notice. */

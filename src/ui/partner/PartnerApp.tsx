@@ -5,6 +5,7 @@ import { loadSharedPackage } from '../../data/supabase/shareLinks';
 import { readSharePackage, type SharePackage, type SharePackageRead } from '../../domain/sharePackage';
 import { LANGUAGES, translate, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
+import { issueReasonText } from '../i18n/problemText';
 import { setLanguage, useAppState, useAppStore } from '../shell/appStore';
 import type { PartnerRoute } from '../shell/partnerRoute';
 import { formatDate } from '../common/sharing/partnerText';
@@ -70,7 +71,7 @@ export function PartnerApp({ route, supabase }: { route: PartnerRoute; supabase:
               ? translate(lang, 'partnerLinkMalformed')
               : result.reason === 'not-found'
                 ? translate(lang, 'partnerLinkNotFound')
-                : translate(lang, 'partnerLinkFailed', { reason: result.issue.message });
+                : translate(lang, 'partnerLinkFailed', { reason: issueReasonText(result.issue, lang) });
           setShown({ status: 'failed', message, canOpenFile: false });
         }
       },

@@ -3,6 +3,7 @@ import type { RankingResult } from '../../analysis/exploreSession';
 import { revitalisationLimits, type SelectionGeometry } from '../../analysis/revitalisationLimits';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
+import { inputIssuesText } from '../i18n/problemText';
 import { useAppState } from '../shell/appStore';
 import { useUrlSnapshot } from '../shell/url/urlStore';
 import type { ScreenProps } from '../shell/screens';
@@ -84,7 +85,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
     dispatch({ type: 'saving' });
     try {
       const result = await dataSource.saveRecord('programmes', outcome.programme);
-      if (!result.ok) return dispatch({ type: 'saveFailed', reason: result.issues.map((i) => `${i.field ?? ''} ${i.message}`.trim()).join('; ') });
+      if (!result.ok) return dispatch({ type: 'saveFailed', reason: inputIssuesText(result.issues, language) });
       dispatch({ type: 'saved', programme: outcome.programme, year: new Date().getFullYear() });
     } catch (error) {
       dispatch({ type: 'saveFailed', reason: error instanceof Error ? error.message : String(error) });

@@ -81,7 +81,7 @@ describe('Supabase applyChanges', () => {
       const { stub, source } = await planner();
       stub.reply({ status, json });
       const result = await source.applyChanges({ upserts: { streets } });
-      expect(!result.ok && result.issues).toEqual([{ source: 'supabase', field: expect.any(String) as unknown as string, message: expect.stringMatching(message) as unknown as string }]);
+      expect(!result.ok && result.issues).toEqual([{ source: 'supabase', field: expect.any(String) as unknown as string, message: expect.stringMatching(message) as unknown as string, server: expect.objectContaining({ action: 'save_changes' }) as unknown }]);
     }
   });
 

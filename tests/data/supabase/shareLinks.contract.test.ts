@@ -41,7 +41,7 @@ describe('createShareLink', () => {
     const source = await signedIn(stub);
     const base = { organisationId: 'ops-debowo', campaignId: 'c1', view: VIEW };
     const k4 = await createShareLink(source.client, { ...base, expiresAt: EXPIRES, k: 4 }, undefined, NOW);
-    expect(k4).toEqual({ ok: false, issue: { source: 'supabase', field: 'k', message: 'k must be a whole number from 5 to 1000' } });
+    expect(k4).toEqual({ ok: false, issue: { source: 'supabase', field: 'k', message: 'k must be a whole number from 5 to 1000', server: { code: 'share_k_range', min: 5, max: 1000 } } });
     const kHalf = await createShareLink(source.client, { ...base, expiresAt: EXPIRES, k: 5.5 }, undefined, NOW);
     expect(!kHalf.ok && kHalf.issue.field).toBe('k');
     const past = await createShareLink(source.client, { ...base, expiresAt: new Date('2026-11-22T00:00:00Z'), k: 5 }, undefined, NOW);
@@ -58,7 +58,7 @@ describe('createShareLink', () => {
     const input = { organisationId: 'ops-debowo', campaignId: 'c1', view: VIEW, expiresAt: EXPIRES, k: 5 };
     stub.reply({ status: 403, json: { code: '42501', message: 'permission denied for function create_share_link', details: null, hint: null } });
     const denied = await createShareLink(source.client, input, undefined, NOW);
-    expect(denied).toEqual({ ok: false, issue: { source: 'supabase', field: '(permission)', message: 'creating a share link: you are not allowed to do this in this centre (42501)' } });
+    expect(denied).toEqual({ ok: false, issue: { source: 'supabase', field: '(permission)', message: 'creating a share link: you are not allowed to do this in this centre (42501)', server: { code: 'not_allowed', action: 'create_share_link', tag: '42501' } } });
     stub.reply({ status: 400, json: { code: '22023', message: 'campaign does not exist', details: null, hint: null } });
     const refused = await createShareLink(source.client, input, undefined, NOW);
     expect(!refused.ok && refused.issue.message).toBe('creating a share link: the server refused the request: campaign does not exist (22023).');
@@ -113,7 +113,7 @@ describe('listShareLinks and revokeShareLink', () => {
       { method: 'POST', path: '/rest/v1/rpc/revoke_share_link', headers: expect.objectContaining(asUser), body: { p_id: LINK_ID } },
       { method: 'POST', path: '/rest/v1/rpc/revoke_share_link', headers: expect.objectContaining(asUser), body: { p_id: LINK_ID } },
     ]);
-    expect(await revokeShareLink(source.client, "1'; drop table share_links; --")).toEqual({ ok: false, issue: { source: 'supabase', field: 'id', message: 'not a share link id' } });
+    expect(await revokeShareLink(source.client, "1'; drop table share_links; --")).toEqual({ ok: false, issue: { source: 'supabase', field: 'id', message: 'not a share link id', server: { code: 'not_share_link_id' } } });
     stub.reply({ status: 200, json: 'yes' });
     const odd = await revokeShareLink(source.client, LINK_ID);
     expect(!odd.ok && odd.issue.field).toBe('(server)');

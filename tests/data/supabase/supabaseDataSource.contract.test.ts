@@ -36,7 +36,7 @@ describe('sign-in and session', () => {
     const stub = stubFetch();
     const source = stubbedDataSource(stub);
     stub.reply({ status: 400, json: { code: 'invalid_credentials', error_code: 'invalid_credentials', msg: 'Invalid login credentials' } });
-    expect(await source.signIn(EMAIL, 'wrong')).toEqual({ ok: false, message: 'wrong e-mail or password' });
+    expect(await source.signIn(EMAIL, 'wrong')).toEqual({ ok: false, message: 'wrong e-mail or password', failure: { code: 'wrong_credentials' } });
     expect(await source.currentUser()).toBeNull();
   });
 
@@ -48,7 +48,7 @@ describe('sign-in and session', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/could not be reached/);
     const before = stub.requests.length;
-    expect(await source.signIn('  ', 'pw')).toEqual({ ok: false, message: 'enter your e-mail and password' });
+    expect(await source.signIn('  ', 'pw')).toEqual({ ok: false, message: 'enter your e-mail and password', failure: { code: 'missing' } });
     expect(stub.requests.length).toBe(before);
   });
 
@@ -110,7 +110,7 @@ describe('loadWorkspace', () => {
     const loaded = await stubbedDataSource(stub).loadWorkspace();
     expect(loaded.workspace.organisation).toEqual(SIGNED_OUT_ORGANISATION);
     expect(loaded.workspace.responses).toEqual([]);
-    expect(loaded.issues).toEqual([{ source: 'supabase', field: '(session)', message: "you are not signed in; sign in to see your centre's data" }]);
+    expect(loaded.issues).toEqual([{ source: 'supabase', field: '(session)', message: "you are not signed in; sign in to see your centre's data", server: { code: 'not_signed_in' } }]);
     expect(stub.requests).toEqual([]);
   });
 
@@ -143,8 +143,8 @@ describe('loadWorkspace', () => {
     expect(issues).toEqual([
       { source: 'addresses', row: 3, field: 'location.coordinates.0', message: 'longitude must be between -180 and 180', problem: { code: 'rule', rule: 'longitude_range' } },
       { source: 'responses', row: 1, field: 'householdSize', message: 'householdSize must be a whole number', problem: { code: 'wrong_type', expected: 'number' } },
-      { source: 'groups', field: '(collection)', message: 'the server sent no records for this collection' },
-      { source: 'events', field: '(collection)', message: 'the server sent something other than a list of records; nothing was loaded from it' },
+      { source: 'groups', field: '(collection)', message: 'the server sent no records for this collection', server: { code: 'collection_missing' } },
+      { source: 'events', field: '(collection)', message: 'the server sent something other than a list of records; nothing was loaded from it', server: { code: 'collection_not_list' } },
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('loadWorkspace', () => {
     const source = await signedIn(stub);
     replyMemberships(stub, []);
     const loaded = await source.loadWorkspace();
-    expect(loaded.issues).toEqual([{ source: 'supabase', field: '(organisation)', message: 'your account belongs to no centre yet; ask its admin to add you' }]);
+    expect(loaded.issues).toEqual([{ source: 'supabase', field: '(organisation)', message: 'your account belongs to no centre yet; ask its admin to add you', server: { code: 'no_centre' } }]);
   });
 });
 
@@ -251,7 +251,7 @@ describe('writes', () => {
     const { stub, source } = await planner();
     stub.reply({ status: 403, json: { code: '42501', message: 'permission denied for function save_record', details: null, hint: null } });
     const result = await source.saveRecord('events', event);
-    expect(!result.ok && result.issues).toEqual([{ source: 'supabase', field: '(permission)', message: 'saving: you are not allowed to do this in this centre (42501)' }]);
+    expect(!result.ok && result.issues).toEqual([{ source: 'supabase', field: '(permission)', message: 'saving: you are not allowed to do this in this centre (42501)', server: { code: 'not_allowed', action: 'save', tag: '42501' } }]);
   });
 
   it('saveRecords: POST /rest/v1/rpc/save_records with every record; row issues keep their row', async () => {

@@ -14,6 +14,7 @@ import { legendTitle } from '../../common/viewText';
 import { useExploreState } from '../useExplore';
 import { translate, type Language } from '../../i18n/dictionary';
 import { useT } from '../../i18n/useT';
+import { issueReasonText } from '../../i18n/problemText';
 import { useAppState } from '../../shell/appStore';
 
 import { embeddedShareNote } from '../../common/sharing/disclosureText';
@@ -84,7 +85,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
     if (!membership.ok || !membership.current) return;
     const listed = await (await shareLinks()).listShareLinks(supabase.client, membership.current.organisationId);
     if (listed.ok) setLinks(listed.value);
-    else setStatus(translate(language, 'shareFailed', { reason: listed.issue.message }));
+    else setStatus(translate(language, 'shareFailed', { reason: issueReasonText(listed.issue, language) }));
   }, [supabase, language]);
 
   useEffect(() => {
@@ -153,7 +154,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
       ...(areaKind ? { areaIds: workspace.areas.filter((a) => a.kind === areaKind).map((a) => a.id) } : {}),
     };
     const created = await (await shareLinks()).createShareLink(supabase.client, { organisationId: membership.current.organisationId, campaignId: settings.campaignId, view, expiresAt: input.expiresAt, k: input.k });
-    if (!created.ok) return setStatus(t('shareFailed', { reason: created.issue.message }));
+    if (!created.ok) return setStatus(t('shareFailed', { reason: issueReasonText(created.issue, language) }));
     setCreatedUrl(shareLinkUrl(window.location.origin, import.meta.env.BASE_URL, created.value.token));
     setStatus(null);
     await refreshLinks();
@@ -162,7 +163,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
   const revoke = async (linkId: string) => {
     if (!supabase) return;
     const revoked = await (await shareLinks()).revokeShareLink(supabase.client, linkId);
-    if (!revoked.ok) setStatus(t('shareFailed', { reason: revoked.issue.message }));
+    if (!revoked.ok) setStatus(t('shareFailed', { reason: issueReasonText(revoked.issue, language) }));
     await refreshLinks();
   };
 

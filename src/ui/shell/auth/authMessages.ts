@@ -1,3 +1,4 @@
+import type { SignInFailure } from '../../../data/supabase';
 import type { MessageKey } from '../../i18n/dictionary';
 
 /** A message for the sign-in screen: a dictionary key and its parameters (translated when shown). */
@@ -7,22 +8,22 @@ export interface AuthMessage {
   field?: 'email' | 'password';
 }
 
-/**
- * The adapter's sign-in messages (src/data/supabase/session.ts signInMessage, English) as dictionary keys, so the form
- * speaks Polish or English. A message the adapter may add later still shows, as the reason of `signInFailed`.
- * tests/ui/authSignIn.test.ts drives the adapter over a stubbed fetch, so a changed wording there fails a test here.
- */
-export function signInErrorMessage(adapterMessage: string): AuthMessage {
-  const exact: Record<string, MessageKey> = {
-    'wrong e-mail or password': 'signInWrongCredentials',
-    'confirm your e-mail address first (see the link in the message you were sent)': 'signInNotConfirmed',
-    "this account is blocked; ask your centre's admin": 'signInBlocked',
-    'too many attempts; wait a minute and try again': 'signInRateLimited',
-    'enter your e-mail and password': 'signInEmailMissing',
-  };
-  const key = exact[adapterMessage];
-  if (key) return { key };
-  if (adapterMessage.startsWith('the server could not be reached')) return { key: 'signInUnreachable' };
-  const reason = adapterMessage.startsWith('sign-in failed: ') ? adapterMessage.slice('sign-in failed: '.length) : adapterMessage;
-  return { key: 'signInFailed', params: { reason } };
+/** Why the adapter refused a sign-in (src/data/supabase/session.ts, coded), as a dictionary key with the server's own detail. */
+export function signInErrorMessage(failure: SignInFailure): AuthMessage {
+  switch (failure.code) {
+    case 'wrong_credentials':
+      return { key: 'signInWrongCredentials' };
+    case 'not_confirmed':
+      return { key: 'signInNotConfirmed' };
+    case 'blocked':
+      return { key: 'signInBlocked' };
+    case 'rate_limited':
+      return { key: 'signInRateLimited' };
+    case 'missing':
+      return { key: 'signInEmailMissing' };
+    case 'unreachable':
+      return { key: 'signInUnreachable' };
+    case 'failed':
+      return { key: 'signInFailed', params: { reason: failure.detail } };
+  }
 }

@@ -137,9 +137,9 @@ export function createAuthController(session: SessionApi): AuthController {
       try {
         const result = await session.signIn(checked.value.email, checked.value.password, running?.signal);
         if (result.ok) dispatch({ type: 'signedIn', user: result.user });
-        else dispatch({ type: 'refused', email: checked.value.email, message: signInErrorMessage(result.message) });
+        else dispatch({ type: 'refused', email: checked.value.email, message: signInErrorMessage(result.failure) });
       } catch (error) {
-        if (!isAbort(error)) dispatch({ type: 'refused', email: checked.value.email, message: signInErrorMessage(error instanceof Error ? error.message : String(error)) });
+        if (!isAbort(error)) dispatch({ type: 'refused', email: checked.value.email, message: signInErrorMessage({ code: 'failed', detail: error instanceof Error ? error.message : String(error) }) });
       }
     },
 
