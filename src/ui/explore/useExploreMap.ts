@@ -8,7 +8,7 @@ import { SOURCE_IDS } from '../../map/layers';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import type { ExploreController, ExploreState } from './exploreController';
 import { exploreView, gapNeed } from '../common/exploreSettings';
-import type { ExploreSnapshot } from '../common/map/readiness';
+import { markNeedMapDrawn, type ExploreSnapshot } from '../common/map/readiness';
 
 export type { ExploreSnapshot };
 
@@ -155,7 +155,7 @@ export function useExploreMap(
         // The first frame drawn after the feature-state change: the map shows the new colours.
         map.once('render', () => {
           snapshot.recolouredAt = performance.now();
-          performance.mark('calmap:explore-recoloured');
+          markNeedMapDrawn();
           publish(Object.freeze(snapshot));
         });
         map.triggerRepaint();

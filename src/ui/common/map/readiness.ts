@@ -37,3 +37,13 @@ export function markMapReady(map: MapLibreMap, ready: boolean): void {
   if (ready) performance.mark('calmap:map-drawn');
   document.body.dataset.mapReady = String(ready);
 }
+
+/**
+ * Marks the first frame drawn with need-map colours (the explore map's units filled by their class):
+ * `<body data-need-map-drawn="true">` and the `calmap:explore-recoloured` performance mark, once per recolour.
+ * The first-paint bench (bench/firstPaint.bench.ts) waits for it, as e2e tests wait for `data-map-ready`.
+ */
+export function markNeedMapDrawn(): void {
+  performance.mark('calmap:explore-recoloured');
+  document.body.dataset.needMapDrawn = 'true';
+}
