@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'supabase/tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          setupFiles: ['tests/setup/englishWords.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

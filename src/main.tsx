@@ -13,9 +13,13 @@ import { AuthGate } from './ui/shell/auth/AuthGate';
 import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/shell/partnerRoute';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/shell/appStore';
 import { safeLocalStorage } from './data/browserStorage';
+import { loadLanguage } from './ui/i18n/dictionary';
 
 
 const store = createAppStore(initialAppState(safeLocalStorage()));
+// English words are a chunk of their own, fetched beside the data when English was chosen last time; Polish if they
+// cannot be fetched.
+const wordsLoaded = loadLanguage(store.getState().language).catch(() => store.setState((s) => ({ ...s, language: 'pl' })));
 document.documentElement.lang = store.getState().language;
 const env = import.meta.env as Record<string, string | undefined>;
 const dataSourceEnv = { VITE_SUPABASE_URL: env.VITE_SUPABASE_URL, VITE_SUPABASE_ANON_KEY: env.VITE_SUPABASE_ANON_KEY };
@@ -37,7 +41,7 @@ if (!root) throw new Error('index.html has no #root element');
 const reactRoot = createRoot(root);
 
 if (partnerRoute) {
-  reactRoot.render(
+  void wordsLoaded.then(() => reactRoot.render(
     <StrictMode>
       <AppStoreContext.Provider value={store}>
         <Suspense fallback={null}>
@@ -45,9 +49,9 @@ if (partnerRoute) {
         </Suspense>
       </AppStoreContext.Provider>
     </StrictMode>,
-  );
+  ));
 } else {
-  void createDataSource(dataSourceEnv).then((dataSource) => {
+  void Promise.all([createDataSource(dataSourceEnv), wordsLoaded]).then(([dataSource]) => {
     reactRoot.render(
       <StrictMode>
         <AppStoreContext.Provider value={store}>

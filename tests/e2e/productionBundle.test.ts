@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialScriptPaths } from '../../bench/initialJs';
+import { MESSAGE_AREAS } from '../../src/ui/i18n/dictionary';
+import { importWizardMessagesEn } from '../../src/ui/i18n/messages/en/importWizard';
+import { workspaceMessagesEn } from '../../src/ui/i18n/messages/en/workspace';
+import { reportMessages } from '../../src/ui/i18n/messages/report';
 import { buildApp } from './support/buildApp';
 
 /**
@@ -31,5 +36,20 @@ describe('the production bundle', () => {
     expect(text.some((t) => t.includes('calmap:explore-recoloured'))).toBe(true);
     const withHooks = scripts.filter((_, i) => /__calmap/.test(text[i]!)).map((f) => f.slice(dist.length + 1));
     expect(withHooks).toEqual([]);
+  });
+
+  it('loads no English word and no word of the import wizard or the report with the first paint, only when needed', () => {
+    // The first paint's scripts: the entry and the modulepreloads of index.html (as bench/firstPaint.bench.ts counts them).
+    const initial = initialScriptPaths(readFileSync(join(dist, 'index.html'), 'utf8')).map((path) => readFileSync(join(dist, path), 'utf8'));
+    const lazy = filesOf(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8'));
+    expect(initial.length).toBeGreaterThan(1);
+    // Sentences as they are in the source (JSON.stringify escapes as the bundler does for plain ASCII and Polish letters).
+    const words = { english: workspaceMessagesEn.resetDemo, englishOfAScreen: importWizardMessagesEn.importIntro, report: reportMessages.reportLoading };
+    for (const [what, text] of Object.entries(words)) {
+      expect(initial.some((code) => code.includes(text)), `${what}: "${text}" in the initial JS`).toBe(false);
+      expect(lazy.some((code) => code.includes(text)), `${what}: "${text}" in a lazy chunk`).toBe(true);
+    }
+    // Not vacuous: the Polish words of the map are in the first paint's scripts.
+    expect(initial.some((code) => code.includes(MESSAGE_AREAS.workspace.resetDemo))).toBe(true);
   });
 });

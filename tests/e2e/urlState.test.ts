@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeViewState, encodeViewState } from '../../src/share/urlCodec';
 import { defaultViewState } from '../../src/share/viewState';
+import { translate } from '../../src/ui/i18n/dictionary';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
@@ -94,6 +95,8 @@ describe('the address always encodes the view', () => {
     expect(encodeViewState(decoded.state)).toBe(hash); // the app writes the canonical form
     const before = (await snapshot(page))!;
     const cameraBefore = await camera(page);
+    // The unit's details come from the worker (and their panel is a chunk of its own): read them once they are there.
+    await expect.poll(() => page.locator('#panel-details').innerText()).toContain(translate('pl', 'detailNeeds'));
     const selectedText = await page.locator('#panel-details').innerText();
 
     const fresh = await openPage(href);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmbeddedDataSource } from '../../src/data/embedded';
 import { translate } from '../../src/ui/i18n/dictionary';
 import { AuthGate, hasSignIn } from '../../src/ui/shell/auth/AuthGate';
+import { SupabaseAuthGate } from '../../src/ui/shell/auth/SupabaseAuthGate';
 import { signInErrorMessage } from '../../src/ui/shell/auth/authMessages';
 import { authReducer, createAuthController, INITIAL_AUTH_STATE, type AuthController, type AuthState } from '../../src/ui/shell/auth/authState';
 import { SignInForm } from '../../src/ui/shell/auth/SignInForm';
@@ -198,7 +199,9 @@ describe('the sign-in screen', () => {
   });
 
   it('with the Supabase adapter, shows no app before the session is known', () => {
-    const html = withStore(createElement(AuthGate, { dataSource: stubbedDataSource(stubFetch()), children: createElement('p', null, 'the app') }));
+    // AuthGate loads the sign-in part (SupabaseAuthGate) as a chunk of its own: nothing of the app before it is there.
+    expect(withStore(createElement(AuthGate, { dataSource: stubbedDataSource(stubFetch()), children: createElement('p', null, 'the app') }))).not.toContain('the app');
+    const html = withStore(createElement(SupabaseAuthGate, { session: stubbedDataSource(stubFetch()), children: createElement('p', null, 'the app') }));
     expect(html).toContain('role="status"');
     expect(html).toContain('Sprawdzanie, czy jesteś zalogowany…');
     expect(html).not.toContain('the app');

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RESOURCE_KINDS } from '../../src/domain';
-import { MESSAGE_AREAS, MESSAGES, RESOURCE_KIND_LABELS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
+import { allMessageAreas, RESOURCE_KIND_LABELS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
+import { ENGLISH_AREAS, ENGLISH_MESSAGES } from '../../src/ui/i18n/english';
+
+const MESSAGE_AREAS: Record<string, Record<string, string>> = await allMessageAreas();
+const POLISH = Object.assign({}, ...Object.values(MESSAGE_AREAS)) as Record<string, string>;
+const MESSAGES = { pl: POLISH, en: ENGLISH_MESSAGES as Record<string, string> };
 
 describe('the UI dictionary', () => {
   it('has the same keys in Polish and English, none empty', () => {
@@ -12,21 +17,22 @@ describe('the UI dictionary', () => {
 
   it('is the union of its areas, each key defined by one area only, each area complete in both languages', () => {
     const owner = new Map<string, string>();
+    expect(Object.keys(ENGLISH_AREAS).sort()).toEqual(Object.keys(MESSAGE_AREAS).sort());
     for (const [area, messages] of Object.entries(MESSAGE_AREAS)) {
-      expect(Object.keys(messages.en).sort(), area).toEqual(Object.keys(messages.pl).sort());
-      for (const key of Object.keys(messages.pl)) {
+      expect(Object.keys(ENGLISH_AREAS[area as keyof typeof ENGLISH_AREAS]).sort(), area).toEqual(Object.keys(messages).sort());
+      for (const key of Object.keys(messages)) {
         expect(owner.get(key), `${key} is in ${owner.get(key)} and ${area}`).toBeUndefined();
         owner.set(key, area);
       }
     }
     expect([...owner.keys()].sort()).toEqual(Object.keys(MESSAGES.pl).sort());
-    expect(Object.keys(MESSAGE_AREAS).length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(MESSAGE_AREAS).length).toBeGreaterThanOrEqual(16);
   });
 
   it('uses the same placeholders in both languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(MESSAGES.pl) as Array<keyof typeof MESSAGES.pl>) {
-      expect(placeholders(MESSAGES.en[key]), key).toEqual(placeholders(MESSAGES.pl[key]));
+    for (const key of Object.keys(MESSAGES.pl)) {
+      expect(placeholders(MESSAGES.en[key]!), key).toEqual(placeholders(MESSAGES.pl[key]!));
     }
   });
 
@@ -51,5 +57,30 @@ describe('the UI dictionary', () => {
     expect(parseLanguage('pl')).toBe('pl');
     expect(parseLanguage(null)).toBe('pl');
     expect(parseLanguage('de')).toBe('pl');
+  });
+
+  it('loads the English words only when asked, once, and reads Polish until they are here', async () => {
+    // A fresh copy of the dictionary module: the setup file (tests/setup/englishWords.ts) loaded English in the shared one.
+    vi.resetModules();
+    const fresh = await import('../../src/ui/i18n/dictionary');
+    expect(fresh.isLanguageLoaded('pl')).toBe(true);
+    expect(fresh.isLanguageLoaded('en')).toBe(false);
+    expect(fresh.translate('en', 'layers')).toBe('Warstwy');
+    const first = fresh.loadLanguage('en');
+    expect(fresh.loadLanguage('en')).toBe(first);
+    await first;
+    expect(fresh.isLanguageLoaded('en')).toBe(true);
+    expect(fresh.translate('en', 'layers')).toBe('Layers');
+    expect(fresh.translate('pl', 'layers')).toBe('Warstwy');
+  });
+
+  it('loads the Polish words of a screen with the screen, and shows the key of one not loaded yet', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/ui/i18n/dictionary');
+    expect(fresh.translate('pl', 'reportPrint')).toBe('reportPrint');
+    const first = fresh.loadScreenWords(['report']);
+    await Promise.all([first, fresh.loadScreenWords(['report'])]);
+    expect(fresh.translate('pl', 'reportPrint')).toBe(POLISH.reportPrint);
+    expect(fresh.translate('pl', 'reportPrint')).not.toBe('reportPrint');
   });
 });

@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { NEED_BY_ID, streetLabel } from '../../domain';
 import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
-import { ExploreDetails, isExploreRef } from './ExploreDetails';
+import { isExploreRef } from './exploreRef';
 import { useExploreState } from './useExplore';
 import { useT } from '../i18n/useT';
 import type { FeatureRef } from '../shell/appStore';
 import type { WorkspaceIndex } from '../../analysis/workspaceIndex';
+
+/** A unit's survey figures and need bars: loaded with the first selection of a unit, not with the first paint. */
+const ExploreDetails = lazy(() => import('./ExploreDetails').then((m) => ({ default: m.ExploreDetails })));
 
 interface DetailsPanelProps {
   index: WorkspaceIndex | null;
@@ -125,7 +128,9 @@ export function DetailsPanel({ index, selection, language, onClear }: DetailsPan
     <div className="panel-body" aria-live="polite">
       <h2 className="panel-title">{t('details')}</h2>
       {exploreDetails && selection ? (
-        <ExploreDetails key={`${selection.kind}:${selection.id}`} selection={selection} language={language} onClear={onClear} />
+        <Suspense fallback={null}>
+          <ExploreDetails key={`${selection.kind}:${selection.id}`} selection={selection} language={language} onClear={onClear} />
+        </Suspense>
       ) : title ? (
         <article className="details" aria-label={title}>
           <p className="details-kind">{kind}</p>

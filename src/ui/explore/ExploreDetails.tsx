@@ -15,9 +15,6 @@ import { NeedBars } from './NeedBars';
 import { useExploreState } from './useExplore';
 import { analysisRefusalText, failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
-/** Selections the explore panel explains (street, estate, district, hexagon, problem cluster). */
-export const isExploreRef = (ref: FeatureRef | null): ref is FeatureRef & { kind: 'street' | 'estate' | 'district' | 'hex' | 'cluster' } =>
-  ref !== null && (ref.kind === 'street' || ref.kind === 'estate' || ref.kind === 'district' || ref.kind === 'hex' || ref.kind === 'cluster');
 
 const KIND_KEYS = { street: 'kindStreet', estate: 'kindEstate', district: 'kindDistrict', hex: 'kindHex', cluster: 'kindCluster' } as const;
 

@@ -15,7 +15,7 @@ import { ExploreMap } from './ExploreMap';
 import { ExportMenu } from './export/ExportMenu';
 import { LayerPanel } from './LayerPanel';
 import { MapSummary } from './MapSummary';
-import { ShareDialog } from './share/ShareDialog';
+import { ShareButton } from './share/ShareButton';
 import { ExploreProvider } from './useExplore';
 
 type NarrowPanel = 'layers' | 'details' | null;
@@ -91,7 +91,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
       <main className="app-main" data-narrow-panel={narrowPanel ?? 'none'}>
         <aside id="panel-layers" className="panel panel-left" aria-label={t('whatToShow')}>
           <LayerPanel workspace={workspace} />
-          <ShareDialog dataSource={dataSource} />
+          <ShareButton dataSource={dataSource} />
         </aside>
         <div id="map" className="map-area" tabIndex={-1}>
           <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} recordsOf={recordsOf} fitKey={fitKey} onFitted={onFitted} />

@@ -1,16 +1,12 @@
 import type { GroupKind, ResourceKind, SurveyMethod } from '../../domain';
 import { analysisRefusalMessages } from './messages/analysisRefusals';
-import { areaImportMessages } from './messages/areaImport';
 import { authMessages } from './messages/auth';
 import { commonMessages } from './messages/common';
 import { exportMessages } from './messages/export';
 import { fieldProblemMessages } from './messages/fieldProblems';
-import { importIssueMessages } from './messages/importIssues';
-import { importWizardMessages } from './messages/importWizard';
 import { mapMessages } from './messages/map';
 import { partnerMessages } from './messages/partner';
 import { programmeMessages } from './messages/programmes';
-import { reportMessages } from './messages/report';
 import { resourcesMessages } from './messages/resources';
 import { surveyFormMessages } from './messages/surveyForm';
 import { surveysMessages } from './messages/surveys';
@@ -21,10 +17,15 @@ export type Language = (typeof LANGUAGES)[number];
 
 /**
  * Every string the UI shows, Polish first (UX.md "Words"), one file per area in messages/ (a screen, or a family of
- * coded messages: importIssues, fieldProblems, analysisRefusals). Each area is built by `bilingual`, so its English
- * has exactly its Polish keys; here they join into one dictionary, and tests/ui/dictionary.test.ts checks that no
- * key is defined by two areas. `{name}` placeholders are filled by `t(key, params)`.
- * A new word goes into the area of the screen that shows it; a word several screens share goes into common.
+ * coded messages: importIssues, fieldProblems, analysisRefusals); here they join into one dictionary, and
+ * tests/ui/dictionary.test.ts checks that no key is defined by two areas. `{name}` placeholders are filled by
+ * `t(key, params)`. A new word goes into the area of the screen that shows it; a word several screens share goes into
+ * common. What loads when (issue #16, the first chunk):
+ *  - MESSAGE_AREAS: Polish words loaded with the app;
+ *  - SCREEN_AREAS: Polish words that only one lazily loaded screen shows, loaded with that screen (screens.tsx);
+ *    a word of theirs used anywhere else would show as its key — put such a word in common or the screen's area;
+ *  - English (messages/en/<area>.ts, exactly the Polish keys or it does not compile), all areas joined in english.ts,
+ *    loaded only when English is chosen (`loadLanguage`).
  */
 export const MESSAGE_AREAS = {
   common: commonMessages,
@@ -36,64 +37,90 @@ export const MESSAGE_AREAS = {
   surveyForm: surveyFormMessages,
   resources: resourcesMessages,
   programmes: programmeMessages,
-  report: reportMessages,
   partner: partnerMessages,
-  importWizard: importWizardMessages,
-  importIssues: importIssueMessages,
-  areaImport: areaImportMessages,
   fieldProblems: fieldProblemMessages,
   analysisRefusals: analysisRefusalMessages,
 } as const;
 
-const pl = {
-  ...commonMessages.pl,
-  ...authMessages.pl,
-  ...workspaceMessages.pl,
-  ...mapMessages.pl,
-  ...exportMessages.pl,
-  ...surveysMessages.pl,
-  ...surveyFormMessages.pl,
-  ...resourcesMessages.pl,
-  ...programmeMessages.pl,
-  ...reportMessages.pl,
-  ...partnerMessages.pl,
-  ...importWizardMessages.pl,
-  ...importIssueMessages.pl,
-  ...areaImportMessages.pl,
-  ...fieldProblemMessages.pl,
-  ...analysisRefusalMessages.pl,
-};
+/** Areas loaded with their screen: the import wizard's (and its coded messages') and the report's. */
+export const SCREEN_AREAS = {
+  importWizard: () => import('./messages/importWizard').then((m) => m.importWizardMessages),
+  importIssues: () => import('./messages/importIssues').then((m) => m.importIssueMessages),
+  areaImport: () => import('./messages/areaImport').then((m) => m.areaImportMessages),
+  report: () => import('./messages/report').then((m) => m.reportMessages),
+} as const;
+export type ScreenArea = keyof typeof SCREEN_AREAS;
 
-export type MessageKey = keyof typeof pl;
+/** Every area, as a type: the ones loaded with the app and the ones loaded with their screen. */
+type Areas = typeof MESSAGE_AREAS & { readonly [A in ScreenArea]: Awaited<ReturnType<(typeof SCREEN_AREAS)[A]>> };
+export type MessageKey = { [A in keyof Areas]: keyof Areas[A] }[keyof Areas] & string;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 /** Compile-time check: no key is defined by two areas (a spread would silently keep the later one). */
-type Areas = typeof MESSAGE_AREAS;
-type AreaKeys<A extends keyof Areas> = keyof Areas[A]['pl'];
+type AreaKeys<A extends keyof Areas> = keyof Areas[A];
 type KeysInTwoAreas = { [A in keyof Areas]: { [B in Exclude<keyof Areas, A>]: AreaKeys<A> & AreaKeys<B> }[Exclude<keyof Areas, A>] }[keyof Areas];
 const noKeyInTwoAreas: [KeysInTwoAreas] extends [never] ? true : KeysInTwoAreas = true;
 void noKeyInTwoAreas;
 
-const en: Messages = {
-  ...commonMessages.en,
-  ...authMessages.en,
-  ...workspaceMessages.en,
-  ...mapMessages.en,
-  ...exportMessages.en,
-  ...surveysMessages.en,
-  ...surveyFormMessages.en,
-  ...resourcesMessages.en,
-  ...programmeMessages.en,
-  ...reportMessages.en,
-  ...partnerMessages.en,
-  ...importWizardMessages.en,
-  ...importIssueMessages.en,
-  ...areaImportMessages.en,
-  ...fieldProblemMessages.en,
-  ...analysisRefusalMessages.en,
-};
+/** Each area's English (english.ts): every area, each with exactly its keys. */
+export type EnglishAreas = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]]: string } };
 
-export const MESSAGES: Readonly<Record<Language, Messages>> = { pl, en };
+/** Every area with its Polish words, the screens' ones fetched (for tests and tools that check the whole dictionary). */
+export async function allMessageAreas(): Promise<Areas> {
+  const screens = await Promise.all(Object.entries(SCREEN_AREAS).map(async ([area, load]) => [area, await load()] as const));
+  return { ...MESSAGE_AREAS, ...Object.fromEntries(screens) } as Areas;
+}
+
+/** The Polish words here so far (MESSAGE_AREAS, then each screen area as it loads); English once loaded. */
+const loaded: { pl: Partial<Record<MessageKey, string>>; en?: Messages } = { pl: Object.assign({}, ...Object.values(MESSAGE_AREAS)) as Partial<Record<MessageKey, string>> };
+const screenAreasLoading = new Map<ScreenArea, Promise<void>>();
+
+/**
+ * Fetches the Polish words of screen areas (screens.tsx calls it beside the screen's own chunk). Each area once;
+ * a failed fetch is forgotten so the next call tries again.
+ */
+export function loadScreenWords(areas: readonly ScreenArea[]): Promise<void> {
+  return Promise.all(
+    areas.map((area) => {
+      let loading = screenAreasLoading.get(area);
+      if (!loading) {
+        loading = SCREEN_AREAS[area]().then(
+          (words) => void Object.assign(loaded.pl, words),
+          (error: unknown) => {
+            screenAreasLoading.delete(area);
+            throw error;
+          },
+        );
+        screenAreasLoading.set(area, loading);
+      }
+      return loading;
+    }),
+  ).then(() => undefined);
+}
+
+/** Whether `language`'s words are here (Polish always; English after `loadLanguage('en')`). */
+export const isLanguageLoaded = (language: Language): boolean => language === 'pl' || loaded.en !== undefined;
+
+let englishLoading: Promise<void> | undefined;
+
+/**
+ * Makes `language`'s words available to `translate`: English is a chunk of its own, fetched the first time it is
+ * asked for (once; later calls share the same promise). Resolves at once for Polish. Rejects when the chunk cannot
+ * be fetched (offline before the service worker cached it); a later call tries again.
+ */
+export function loadLanguage(language: Language): Promise<void> {
+  if (isLanguageLoaded(language)) return Promise.resolve();
+  englishLoading ??= import('./english').then(
+    ({ ENGLISH_MESSAGES }) => {
+      loaded.en = ENGLISH_MESSAGES;
+    },
+    (error: unknown) => {
+      englishLoading = undefined;
+      throw error;
+    },
+  );
+  return englishLoading;
+}
 
 /** Resource kinds in words (the domain has ids only). */
 export const RESOURCE_KIND_LABELS: Readonly<Record<ResourceKind, Readonly<Record<Language, string>>>> = {
@@ -137,11 +164,13 @@ export const SURVEY_METHOD_LABELS: Readonly<Record<SurveyMethod, Readonly<Record
 };
 
 /**
- * Looks up `key` in `language` and fills `{placeholders}` from `params` (numbers formatted for the language).
+ * Looks up `key` in `language` (loaded with `loadLanguage`; Polish until then) and fills `{placeholders}` from `params` (numbers formatted for the language).
  * A placeholder without a value is left visible, so a mistake shows instead of hiding.
  */
 export function translate(language: Language, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  const template = MESSAGES[language][key];
+  // English asked for before its chunk arrived (setLanguage waits for it, so only a caller that did not) reads Polish;
+  // a word of a screen area not loaded yet shows its key, so the mistake is seen.
+  const template = (language === 'en' ? loaded.en?.[key] : undefined) ?? loaded.pl[key] ?? key;
   if (!params) return template;
   const numberFormat = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB');
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {

@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { InputIssue, SurveyResponse, Workspace } from '../../domain';
 import { LAYER_GROUPS, type FeatureKind, type LayerGroup } from '../../map/layers';
-import { parseLanguage, type Language } from '../i18n/dictionary';
+import { isLanguageLoaded, loadLanguage, parseLanguage, type Language } from '../i18n/dictionary';
 
 export interface FeatureRef { kind: FeatureKind; id: string }
 
@@ -78,13 +78,26 @@ export function createAppStore(initial: AppState): AppStore {
 
 /* Actions: named state changes, so components dispatch intent rather than edit state. */
 
+/** The language each store was last asked for, so that a slow English chunk does not undo a later choice. */
+const requestedLanguage = new WeakMap<AppStore, Language>();
+
+/**
+ * Switches the UI to `language` and remembers it. English words are a chunk of their own (i18n/dictionary.ts
+ * `loadLanguage`): the switch happens at once when they are here, else when they arrive — never a screen of
+ * half-translated words. If they cannot be fetched, the language stays as it was.
+ */
 export const setLanguage = (store: AppStore, language: Language, storage?: LanguageStorage): void => {
   try {
     storage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Not remembered, still switched.
   }
-  store.setState((s) => (s.language === language ? s : { ...s, language }));
+  requestedLanguage.set(store, language);
+  const apply = () => {
+    if (requestedLanguage.get(store) === language) store.setState((s) => (s.language === language ? s : { ...s, language }));
+  };
+  if (isLanguageLoaded(language)) apply();
+  else loadLanguage(language).then(apply, (error: unknown) => console.warn(`the ${language} words could not be loaded`, error));
 };
 
 export const setGroupVisible = (store: AppStore, group: LayerGroup, visible: boolean): void =>

@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import type { Workspace } from '../../domain';
 import type { ScreenId } from '../../share/viewState';
+import { loadScreenWords, type ScreenArea } from '../i18n/dictionary';
 
 /** What every screen gets from the shell: where the data lives, and the workspace once it is loaded (null before). */
 export interface ScreenProps {
@@ -11,8 +12,9 @@ export interface ScreenProps {
 
 type LazyScreen = LazyExoticComponent<ComponentType<ScreenProps>>;
 
-const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K): LazyScreen =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+/** A screen's chunk and, beside it, the Polish words only it shows (dictionary.ts SCREEN_AREAS). */
+const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K, words: readonly ScreenArea[] = []): LazyScreen =>
+  lazy(() => Promise.all([load(), loadScreenWords(words)]).then(([m]) => ({ default: m[name] })));
 
 /**
  * The router: screen id → its view, each loaded when first opened (its own chunk: the import wizard brings the
@@ -22,9 +24,9 @@ const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<Sc
  */
 export const LAZY_SCREENS: Readonly<Record<Exclude<ScreenId, 'map'>, LazyScreen>> = {
   survey: screen(() => import('../surveyForm/SurveyFormView'), 'SurveyFormView'),
-  import: screen(() => import('../importWizard/ImportWizardView'), 'ImportWizardView'),
+  import: screen(() => import('../importWizard/ImportWizardView'), 'ImportWizardView', ['importWizard', 'importIssues', 'areaImport']),
   campaigns: screen(() => import('../surveys/CampaignsView'), 'CampaignsView'),
   resources: screen(() => import('../resources/ResourcesView'), 'ResourcesView'),
   programmes: screen(() => import('../programmes/ProgrammesView'), 'ProgrammesView'),
-  report: screen(() => import('../report/ReportView'), 'ReportView'),
+  report: screen(() => import('../report/ReportView'), 'ReportView', ['report']),
 };

@@ -7,15 +7,11 @@ import { legendTitle } from '../../common/viewText';
 import { useExploreState } from '../useExplore';
 import { useAppState } from '../../shell/appStore';
 import { useT } from '../../i18n/useT';
-import { aggregateRows } from './aggregateRows';
-import { aggregatesCsv } from './aggregatesCsv';
-import { aggregatesGeoJson, unitGeometries } from './aggregatesGeoJson';
-import { POLISH_EXCEL_CSV } from './csvFormat';
-import { downloadBlob, downloadText, exportFileName } from './download';
-import { mapPng } from './mapImage';
-import { legendModel } from './mapLegend';
-import { rawAnswersCsv } from './rawAnswersCsv';
+import { exportFileName } from './download';
 import './export.css';
+
+/** The file writers (CSV, GeoJSON, the PNG with its legend): loaded on the first export, not with the first paint. */
+const exporters = () => import('./exporters');
 
 interface ExportMenuProps {
   map: MapLibreMap | null;
@@ -70,9 +66,10 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
   const baseName = () => exportFileName('calmap', town, layer?.key.replace(':', '') ?? 'mapa', campaign?.startDate ?? '');
   const attribution = t('exportAttribution', { source: dataAttribution(language, workspace?.organisation) });
 
-  const exportAggregates = (format: 'csv' | 'csvDot' | 'geojson') => {
+  const exportAggregates = async (format: 'csv' | 'csvDot' | 'geojson') => {
     setOpen(false);
     if (!aggregatesReady || !state || !layer || !needMap || !workspace) return setMessage(t('exportNotReady'));
+    const { aggregateRows, aggregatesCsv, aggregatesGeoJson, downloadText, POLISH_EXCEL_CSV, unitGeometries } = await exporters();
     const rows = aggregateRows(layer, needMap);
     if (format === 'geojson') {
       const measure = legendTitle(state.settings, campaign, language);
@@ -101,6 +98,7 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
     setOpen(false);
     if (!map) return setMessage(t('exportNotReady'));
     try {
+      const { downloadBlob, legendModel, mapPng } = await exporters();
       const blob = await mapPng(map, state ? legendModel(state, language) : null, attribution);
       downloadBlob(blob, `${baseName()}.png`);
       setMessage('');
@@ -109,9 +107,10 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
     }
   };
 
-  const exportRaw = () => {
+  const exportRaw = async () => {
     dialogRef.current?.close();
     if (!canExportRawAnswers(audience) || !workspace || !state?.settings.campaignId) return;
+    const { downloadText, rawAnswersCsv } = await exporters();
     downloadText(rawAnswersCsv(workspace.responses, state.settings.campaignId), `${exportFileName('calmap', town, 'odpowiedzi', campaign?.startDate ?? '')}.csv`, 'text/csv;charset=utf-8');
   };
 
@@ -124,13 +123,13 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
         <button type="button" className="settings-item" data-export="png" onClick={() => void exportPng()} disabled={!map}>
           {t('exportPng')}
         </button>
-        <button type="button" className="settings-item" data-export="csv" onClick={() => exportAggregates('csv')} disabled={!aggregatesReady}>
+        <button type="button" className="settings-item" data-export="csv" onClick={() => void exportAggregates('csv')} disabled={!aggregatesReady}>
           {t('exportCsv')}
         </button>
-        <button type="button" className="settings-item" data-export="csv-dot" onClick={() => exportAggregates('csvDot')} disabled={!aggregatesReady}>
+        <button type="button" className="settings-item" data-export="csv-dot" onClick={() => void exportAggregates('csvDot')} disabled={!aggregatesReady}>
           {t('exportCsvDot')}
         </button>
-        <button type="button" className="settings-item" data-export="geojson" onClick={() => exportAggregates('geojson')} disabled={!aggregatesReady}>
+        <button type="button" className="settings-item" data-export="geojson" onClick={() => void exportAggregates('geojson')} disabled={!aggregatesReady}>
           {t('exportGeojson')}
         </button>
         {canExportRawAnswers(audience) ? (
@@ -159,7 +158,7 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
             <button type="button" className="button-secondary" onClick={() => dialogRef.current?.close()}>
               {t('exportCancel')}
             </button>
-            <button type="button" className="button-danger" data-export="raw-confirm" onClick={exportRaw}>
+            <button type="button" className="button-danger" data-export="raw-confirm" onClick={() => void exportRaw()}>
               {t('exportRawConfirm')}
             </button>
           </div>

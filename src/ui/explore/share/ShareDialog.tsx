@@ -45,11 +45,12 @@ function linkState(link: ShareLinkInfo, language: Language): string {
 }
 
 /**
- * "Udostępnij partnerowi" in the map view. On Supabase: create a partner link for the current view (k, expiry), list
+ * "Udostępnij partnerowi" in the map view, opened by ShareButton (which loads this file on the first click; each click
+ * bumps `openRequest` and opens the dialog again). On Supabase: create a partner link for the current view (k, expiry), list
  * the centre's links and revoke them. On the embedded default: one sentence on why there are no links, and the
  * aggregates-only package file built from the worker's current need map instead.
  */
-export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
+export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSource; openRequest: number }) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const analysis = useAnalysis();
@@ -98,9 +99,14 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
 
   const open = () => {
     setStatus(null);
-    dialogRef.current?.showModal();
+    if (!dialogRef.current?.open) dialogRef.current?.showModal();
     if (supabase) void refreshLinks();
   };
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(() => {
+    if (openRequest > 0) openRef.current();
+  }, [openRequest]);
 
   const download = async () => {
     const input = checkedInput();
@@ -170,10 +176,7 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
   const what = settings ? legendTitle(settings, campaign, language) : '';
 
   return (
-    <div className="share-panel">
-      <button type="button" className="share-button" onClick={open} disabled={!workspace}>
-        {t('shareOpen')}
-      </button>
+    <>
       <dialog ref={dialogRef} className="share-dialog" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('shareOpen')}</h2>
         <p>{t('shareIntro')}</p>
@@ -236,6 +239,6 @@ export function ShareDialog({ dataSource }: { dataSource: DataSource }) {
           </button>
         </div>
       </dialog>
-    </div>
+    </>
   );
 }

@@ -1,12 +1,13 @@
 import type { FieldRule } from '../../../domain';
-import { bilingual } from './bilingual';
+import { polish } from './bilingual';
 
 /**
  * What is wrong with a value (the domain's FieldProblem, read from zod), and how an issue names its place. The subject
  * is always "the value", so a problem reads right beside any field or column; limits avoid plural nouns ("liczba
  * znaków musi wynosić co najmniej {minimum}") so one text fits 1, 2 and 5. Worded by i18n/problemText.ts.
+ * Polish (the default language) here; English in en/fieldProblems.ts, loaded only when English is chosen.
  */
-export const fieldProblemMessages = bilingual(
+export const fieldProblemMessages = polish(
   {
     problemTypeNumber: 'wartość musi być liczbą',
     problemTypeInt: 'wartość musi być liczbą całkowitą',
@@ -49,51 +50,9 @@ export const fieldProblemMessages = bilingual(
     issueWhereRow: '{source}, wiersz {row}, pole {field}',
     issueLine: '{where}: {problem}',
   },
-  {
-    problemTypeNumber: 'the value must be a number',
-    problemTypeInt: 'the value must be a whole number',
-    problemTypeString: 'the value must be text',
-    problemTypeBoolean: 'the value must be yes or no (true / false)',
-    problemTypeArray: 'the value must be a list',
-    problemTypeObject: 'the value must be an object',
-    problemTypeOther: 'the value has the wrong type (expected: {expected})',
-    problemMinNumber: 'the value must be at least {minimum}',
-    problemAboveNumber: 'the value must be above {minimum}',
-    problemNonEmpty: 'the value must not be empty',
-    problemMinLength: 'the value must have at least {minimum} characters',
-    problemMinItems: 'the list must have at least {minimum} items',
-    problemMaxNumber: 'the value must be at most {maximum}',
-    problemBelowNumber: 'the value must be below {maximum}',
-    problemMaxLength: 'the value must have at most {maximum} characters',
-    problemMaxItems: 'the list must have at most {maximum} items',
-    problemNotOneOf: 'the value must be one of: {values}',
-    problemFormatDate: 'the value must be a real date written YYYY-MM-DD',
-    problemFormatDatetime: 'the value must be an ISO date and time such as 2025-06-01T12:00:00Z',
-    problemFormatOther: 'the value has the wrong form ({format})',
-    problemUnknownKeys: 'unknown fields: {keys}',
-    problemInvalid: 'the value is not valid',
-    problemRule_end_before_start: 'the end must not be before the start',
-    problemRule_repeated_item: 'the same item appears in the list more than once',
-    problemRule_no_location: 'a response needs an address, a street or a point on the map',
-    problemRule_no_weight_above_zero: 'give at least one need a weight above zero',
-    problemRule_hot_spot_units: 'hot spots are computed over hexagons or streets',
-    problemRule_same_waves: 'compare two different survey waves',
-    problemRule_not_finite: 'the value must be a finite number (not NaN or Infinity)',
-    problemRule_longitude_range: 'longitude must be between -180 and 180',
-    problemRule_latitude_range: 'latitude must be between -90 and 90',
-    problemRule_position_too_long: 'the position has more than 3 numbers',
-    problemRule_ring_not_closed: 'the polygon ring is not closed: its first and last positions differ',
-    problemRule_suppressed_with_figures: 'a suppressed unit must carry no figures',
-    problemRule_below_k_not_suppressed: 'a unit with fewer answers than k must be suppressed',
-    problemRule_need_band_invalid: 'a need band belongs to a shown unit without a rate (low ≤ high ≤ answers)',
-    problemRule_invalid: 'the value breaks a rule',
-    issueWhere: '{source}, field {field}',
-    issueWhereRow: '{source} row {row}, field {field}',
-    issueLine: '{where}: {problem}',
-  },
 );
 
 /** Compile-time check: every rule of the domain has its text. */
-type MissingRuleTexts = Exclude<`problemRule_${FieldRule}`, keyof typeof fieldProblemMessages.pl>;
+type MissingRuleTexts = Exclude<`problemRule_${FieldRule}`, keyof typeof fieldProblemMessages>;
 const everyRuleHasText: [MissingRuleTexts] extends [never] ? true : MissingRuleTexts = true;
 void everyRuleHasText;

@@ -1,7 +1,7 @@
-import { bilingual } from './bilingual';
+import { polish } from './bilingual';
 
 /** The inventory of resources and groups (screen "Zasoby"). */
-export const resourcesMessages = bilingual(
+export const resourcesMessages = polish(
   {
     partnershipSince: 'deklaracja partnerska od {date}',
     partnershipNone: 'brak deklaracji partnerskiej',
@@ -35,39 +35,5 @@ export const resourcesMessages = bilingual(
     invMapLabel: 'Mapa: punkty z tabeli',
     invMapSummary: 'Na mapie: {count} punktów z tabeli.',
     invSelected: 'Zaznaczono: {name}',
-  },
-  {
-    partnershipSince: 'partnership declared on {date}',
-    partnershipNone: 'no partnership declaration',
-    invTitle: 'Resources and groups',
-    invIntro: 'Institutions, partners and groups active in town. Choose a row to show the place on the map, or click a point on the map.',
-    invShow: 'What to show',
-    invResources: 'Institutions and partners',
-    invGroups: 'Groups',
-    invSearch: 'Search by name',
-    invSearchHint: 'Polish letters are optional.',
-    invKind: 'Kind',
-    invNeed: 'Need',
-    invAny: 'All',
-    invClear: 'Clear filters',
-    invCountResources: 'Resources: {shown} of {total}',
-    invCountGroups: 'Groups: {shown} of {total}',
-    invCaptionResources: 'Institutions and partners: {shown} of {total}',
-    invCaptionGroups: 'Self-help, support and citizen groups: {shown} of {total}',
-    invSortHint: 'Click a column header to sort.',
-    invColName: 'Name',
-    invColKind: 'Kind',
-    invColNeeds: 'Needs served',
-    invColPartnership: 'Partnership declared',
-    invColCoalitions: 'Coalitions',
-    invColTargetNeeds: 'Target needs',
-    invColYears: 'Years active',
-    invColMeetingPlace: 'Meeting place',
-    invYearsSince: 'since {from}',
-    invYearsRange: '{from}–{to}',
-    invEmpty: 'Nothing matches the filters.',
-    invMapLabel: 'Map: the points in the table',
-    invMapSummary: 'On the map: {count} points from the table.',
-    invSelected: 'Selected: {name}',
   },
 );

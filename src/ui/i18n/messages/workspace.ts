@@ -1,7 +1,7 @@
-import { bilingual } from './bilingual';
+import { polish } from './bilingual';
 
 /** Workspaces: the list, a new one, resetting the demo, loading one. */
-export const workspaceMessages = bilingual(
+export const workspaceMessages = polish(
   {
     workspaceHeading: 'Obszar roboczy',
     workspaceDemo: 'Miasto demonstracyjne',
@@ -26,6 +26,7 @@ export const workspaceMessages = bilingual(
     workspaceEmptyTitle: 'Ten obszar nie ma jeszcze danych.',
     workspaceEmptyBody: 'Zacznij od ulic (eksport OpenStreetMap), obszarów i adresów z liczbą gospodarstw, potem dodaj falę badania i odpowiedzi.',
     workspaceEmptyImport: 'Przejdź do importu danych',
+    importData: 'Import danych',
     resetDemo: 'Przywróć dane demo',
     resetDemoTitle: 'Przywrócić dane demonstracyjne?',
     resetDemoBody: 'Wszystkie zmiany zapisane w tej przeglądarce zostaną usunięte, a mapa wróci do miasta demonstracyjnego. Tej operacji nie można cofnąć.',
@@ -34,38 +35,5 @@ export const workspaceMessages = bilingual(
     resetDemoUnavailable: 'To źródło danych nie pozwala przywrócić danych demo.',
     resetDemoFailed: 'Nie udało się przywrócić danych demo: {reason}',
     loadWorkspace: 'Wczytaj obszar roboczy',
-  },
-  {
-    workspaceHeading: 'Workspace',
-    workspaceDemo: 'Demo town',
-    workspaceOpen: 'open',
-    workspaceNew: 'New area / new gmina…',
-    workspaceNewTitle: 'A new workspace for your centre',
-    workspaceNewIntro: "The new workspace's data is kept in this browser, apart from the demo town and other workspaces. The demo town stays one click away in this menu.",
-    workspaceName: "Centre's name",
-    workspaceKind: 'Kind of centre',
-    workspaceKindOther: 'other',
-    workspaceTeryt: 'TERYT code of the gmina',
-    workspaceTerytHint: '7 digits, e.g. 1262011 (Nowy Sącz, urban gmina); the last digit is the kind of gmina.',
-    workspaceTown: 'Town (city or gmina)',
-    workspaceCreate: 'Create and open',
-    workspaceCreating: 'Creating…',
-    workspaceErrName: "Enter the centre's name (up to 200 characters).",
-    workspaceErrKind: 'Choose the kind of centre.',
-    workspaceErrTeryt: 'The TERYT code of a gmina has 7 digits; the last (1–5) is the kind of gmina.',
-    workspaceErrTown: 'Enter the name of the town (up to 200 characters).',
-    workspaceErrStorage: 'The workspace could not be saved in this browser: {reason}',
-    workspaceListFailed: 'The list of workspaces could not be read: {reason}',
-    workspaceEmptyTitle: 'This workspace has no data yet.',
-    workspaceEmptyBody: 'Start with streets (an OpenStreetMap export), areas and addresses with household counts, then add a survey wave and its answers.',
-    workspaceEmptyImport: 'Go to data import',
-    resetDemo: 'Reset to demo data',
-    resetDemoTitle: 'Reset to the demo data?',
-    resetDemoBody: 'All changes stored in this browser will be deleted and the map returns to the demo town. This cannot be undone.',
-    resetDemoConfirm: 'Yes, reset',
-    resetDemoDone: 'The demo data has been restored.',
-    resetDemoUnavailable: 'This data source cannot be reset to the demo data.',
-    resetDemoFailed: 'Could not reset to the demo data: {reason}',
-    loadWorkspace: 'Load workspace',
   },
 );

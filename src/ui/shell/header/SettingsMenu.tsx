@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useT';
-import { NewWorkspaceDialog } from './NewWorkspaceDialog';
 import { WorkspaceList } from './WorkspaceList';
 
 interface SettingsMenuProps {
@@ -9,6 +8,9 @@ interface SettingsMenuProps {
   /** The embedded default's open workspace (the demo or a centre's own town); absent on Supabase. */
   workspaceId?: string | undefined;
 }
+
+/** Loaded when first asked for (a rare step; not part of the first paint). */
+const NewWorkspaceDialog = lazy(() => import('./NewWorkspaceDialog').then((m) => ({ default: m.NewWorkspaceDialog })));
 
 type ResetStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 
@@ -102,12 +104,14 @@ export function SettingsMenu({ onResetDemo, workspaceId }: SettingsMenuProps) {
         {status.kind === 'done' ? t('resetDemoDone') : ''}
       </p>
       {workspaceId !== undefined && newWorkspaceOpen ? (
-        <NewWorkspaceDialog
-          onClose={() => {
-            setNewWorkspaceOpen(false);
-            buttonRef.current?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <NewWorkspaceDialog
+            onClose={() => {
+              setNewWorkspaceOpen(false);
+              buttonRef.current?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
       <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => buttonRef.current?.focus()}>
         <h2 id={titleId}>{t('resetDemoTitle')}</h2>

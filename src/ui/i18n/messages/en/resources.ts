@@ -1,0 +1,40 @@
+import { english } from '../bilingual';
+import type { resourcesMessages } from '../resources';
+
+/** resources.ts in English: exactly its keys (a key missing or extra here does not compile). */
+export const resourcesMessagesEn = english<typeof resourcesMessages>(
+  {
+    partnershipSince: 'partnership declared on {date}',
+    partnershipNone: 'no partnership declaration',
+    invTitle: 'Resources and groups',
+    invIntro: 'Institutions, partners and groups active in town. Choose a row to show the place on the map, or click a point on the map.',
+    invShow: 'What to show',
+    invResources: 'Institutions and partners',
+    invGroups: 'Groups',
+    invSearch: 'Search by name',
+    invSearchHint: 'Polish letters are optional.',
+    invKind: 'Kind',
+    invNeed: 'Need',
+    invAny: 'All',
+    invClear: 'Clear filters',
+    invCountResources: 'Resources: {shown} of {total}',
+    invCountGroups: 'Groups: {shown} of {total}',
+    invCaptionResources: 'Institutions and partners: {shown} of {total}',
+    invCaptionGroups: 'Self-help, support and citizen groups: {shown} of {total}',
+    invSortHint: 'Click a column header to sort.',
+    invColName: 'Name',
+    invColKind: 'Kind',
+    invColNeeds: 'Needs served',
+    invColPartnership: 'Partnership declared',
+    invColCoalitions: 'Coalitions',
+    invColTargetNeeds: 'Target needs',
+    invColYears: 'Years active',
+    invColMeetingPlace: 'Meeting place',
+    invYearsSince: 'since {from}',
+    invYearsRange: '{from}–{to}',
+    invEmpty: 'Nothing matches the filters.',
+    invMapLabel: 'Map: the points in the table',
+    invMapSummary: 'On the map: {count} points from the table.',
+    invSelected: 'Selected: {name}',
+  },
+);
