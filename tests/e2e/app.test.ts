@@ -167,8 +167,9 @@ describe('the planner opens CAL Map on the demo town', () => {
     await page.keyboard.press('Escape');
 
     // English one click away, remembered across a reload; then back to Polish.
+    // The English words are a chunk of their own (i18n/dictionary.ts loadLanguage): the switch comes when they are here.
     await page.locator('button.lang-button[lang="en"]').click();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect.poll(() => page.locator('#panel-layers h2').first().textContent()).toBe('What to show');
     await page.reload({ waitUntil: 'commit' });
     await waitForMap(page);
