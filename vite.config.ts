@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
+import { demoMapPlugin } from './data/demoMapPlugin';
 
 // The app is a static SPA: `vite build` writes dist/, which any static server can host.
 export default defineConfig(({ mode }) => {
@@ -11,6 +13,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       react(),
+      // The demo town's map as GeoJSON files made from data/demo at build time (validated), drawn at first paint.
+      demoMapPlugin({ demoDir: fileURLToPath(new URL('./data/demo', import.meta.url)), enabled: !usesSupabase }),
       // The service worker (Workbox, generated from the build): every file of this build is precached at the first
       // online visit, so the door-to-door form and the map open with no network. A new deployment installs beside
       // the old one and waits; the app says a new version is ready and reloads only when the volunteer agrees
@@ -32,9 +36,9 @@ export default defineConfig(({ mode }) => {
           icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
         },
         workbox: {
-          globPatterns: ['**/*.{html,js,mjs,css,json,woff2,pbf,svg,webmanifest}'],
+          globPatterns: ['**/*.{html,js,mjs,css,json,geojson,woff2,pbf,svg,webmanifest}'],
           // online-check.txt must always come from the server (src/data/connectivity.ts); source maps are for developers.
-          globIgnores: ['**/online-check.txt', '**/*.map', ...(usesSupabase ? ['**/assets/{addresses,areas,campaigns,events,groups,organisation,programmes,resources,responses,streets}-*.json'] : [])],
+          globIgnores: ['**/online-check.txt', '**/*.map', ...(usesSupabase ? ['**/assets/{addresses,areas,campaigns,events,groups,organisation,programmes,resources,responses,streets}-*.json', '**/assets/demo-map-*.geojson'] : [])],
           // The demo town's answers and addresses are over 1 MB each.
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
           // Every page of this SPA (the map, #ankieta, a partner's /s/<token>) is index.html.

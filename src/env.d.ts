@@ -13,3 +13,15 @@ interface ImportMetaEnv {
    */
   readonly CALMAP_TEST_HOOKS?: boolean;
 }
+
+/** The demo town's map made at build time (data/demoMapPlugin.ts); null under `vite dev` and in Supabase builds. */
+declare module 'virtual:demo-map' {
+  const demoMap: import('./data/firstPaint').FirstPaintMap | null;
+  export default demoMap;
+}
+
+/** SHA-256 of each data/demo collection file the build validated (data/demoMapPlugin.ts); null under `vite dev`. */
+declare module 'virtual:demo-digests' {
+  const demoDigests: Readonly<Record<string, string>> | null;
+  export default demoDigests;
+}

@@ -1,3 +1,4 @@
+import type { FirstPaintMap } from './firstPaint';
 import type { CollectionName, CollectionRecord, InputIssue, Workspace } from '../domain';
 
 /** What loading a workspace yields: the records that validated, and every problem met on the way. */
@@ -5,6 +6,11 @@ export interface LoadedWorkspace {
   workspace: Workspace;
   /** Records that failed validation were left out; each is described here (source, row, field). */
   issues: InputIssue[];
+  /**
+   * True when the workspace is exactly the town the build drew for the first paint (`firstPaintMap`): the demo,
+   * every file read and valid, no change of the user's on top. The map then keeps the sources it already drew.
+   */
+  asBuilt?: boolean;
 }
 
 /** The outcome of a write: either done, or rejected with the problems that name the field. */
@@ -31,6 +37,13 @@ export interface DataSource {
   readonly workspaceId?: string;
   /** Loads the whole workspace of the current organisation. An abort rejects with an AbortError. */
   loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace>;
+  /**
+   * The town's map as the build made it, to draw before the workspace is loaded (issue #16 first paint), or null when
+   * there is none (a centre's own workspace, `vite dev`). Not waited for: the user's changes on top of it — the loaded
+   * workspace then comes without `asBuilt` and replaces the drawing. Optional: an adapter without a build-time town
+   * (Supabase) draws from the loaded workspace only.
+   */
+  firstPaintMap?(signal?: AbortSignal): Promise<FirstPaintMap | null>;
   /** Creates or replaces one record (matched by id). An abort before the write is done rejects with an AbortError. */
   saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult>;
   /**

@@ -1,9 +1,10 @@
 import { emptyWorkspace, Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
 import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
+import type { FirstPaintMap } from '../firstPaint';
 import { isCollectionName, unknownCollectionIssue, validateChanges, validateCollectionRecords as validateRecords } from '../workspaceChanges';
 import { abortError, isAbortError, raceAbort, throwIfAborted } from '../abort';
 import { deepFreeze } from './deepFreeze';
-import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile } from './demoLoader';
+import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile, type TrustDemoFile } from './demoLoader';
 import { clearEntries, openOverlayDatabase, putEntries, readStoredEntries } from './overlayDatabase';
 import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
 import { DEMO_WORKSPACE_ID, workspaceDatabaseName, type WorkspaceRegistry } from './workspaceRegistry';
@@ -45,6 +46,7 @@ const storageIssue = (message: string): InputIssue => ({ source: STORAGE_SOURCE,
 
 /** The default reader is imported lazily so that Node (tests, bench) never evaluates Vite's import.meta.glob. */
 const readBundledDemoFile: ReadDemoFile = async (fileName, signal) => (await import('./bundledDemoFiles')).readBundledDemoFile(fileName, signal);
+const isBuildValidated: TrustDemoFile = async (fileName, text) => (await import('./buildValidated')).isBuildValidated(fileName, text);
 
 /**
  * The browser adapter: the demo town from data/demo/ with the user's changes from IndexedDB on top.
@@ -67,7 +69,8 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
 
   async function loadDemo(signal?: AbortSignal): Promise<LoadedDemo> {
     if (demoCache) return demoCache;
-    const loaded = await loadDemoWorkspace(readDemoFile, signal);
+    // The bundled files the build validated are recognised by their digest and not validated again (issue #16).
+    const loaded = await loadDemoWorkspace(readDemoFile, signal, options.readDemoFile ? undefined : isBuildValidated);
     deepFreeze(loaded.workspace);
     // A file that could not be read (offline, server hiccup) may be there next time; an invalid one will not change.
     if (loaded.unreadFiles.length === 0) demoCache = loaded;
@@ -153,7 +156,16 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       }
       const [demo, overlay] = await Promise.all([loadDemo(signal), readOverlay(signal)]);
       throwIfAborted(signal);
-      return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues] };
+      const asBuilt = overlay.entries.length === 0 && overlay.issues.length === 0 && demo.issues.length === 0 && demo.unreadFiles.length === 0;
+      return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues], asBuilt };
+    },
+
+    async firstPaintMap(signal?: AbortSignal): Promise<FirstPaintMap | null> {
+      throwIfAborted(signal);
+      // Only the demo town, as the build drew it. The user's changes on the demo (IndexedDB) are not waited for: the
+      // loaded workspace says whether it is still the town as built (asBuilt) and otherwise replaces the drawing.
+      if (workspaceId !== DEMO_WORKSPACE_ID || options.readDemoFile) return null;
+      return (await import('./demoMapAsset')).DEMO_MAP;
     },
 
     async saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult> {

@@ -1,7 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildWorkspaceIndex } from '../../analysis/workspaceIndex';
 import { streetLabel } from '../../domain';
+import type { FirstPaintMap } from '../../data/firstPaint';
 import { buildMapData } from '../../map/mapData';
 import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
@@ -37,6 +38,20 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
   const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
   const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
+  const asBuilt = load.status === 'ready' && load.asBuilt === true;
+  // The town as the build drew it, shown while the workspace loads (issue #16 first paint); asked for once.
+  const [firstPaint, setFirstPaint] = useState<FirstPaintMap | null>(null);
+  useEffect(() => {
+    if (!dataSource.firstPaintMap) return;
+    const controller = new AbortController();
+    dataSource.firstPaintMap(controller.signal).then(
+      (drawn) => {
+        if (!controller.signal.aborted) setFirstPaint(drawn);
+      },
+      () => {}, // an abort, or no first paint: the map waits for the workspace as before
+    );
+    return () => controller.abort();
+  }, [dataSource]);
   const index = useMemo(() => (workspace ? buildWorkspaceIndex(workspace) : null), [workspace]);
 
   const onSelect = useCallback(
@@ -94,7 +109,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
           <ShareButton dataSource={dataSource} />
         </aside>
         <div id="map" className="map-area" tabIndex={-1}>
-          <ExploreMap mapData={mapData} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} recordsOf={recordsOf} fitKey={fitKey} onFitted={onFitted} />
+          <ExploreMap mapData={mapData} firstPaint={firstPaint} asBuilt={asBuilt} visibleGroups={visibleGroups} selection={selection} focus={focus} onSelect={onSelect} describe={describe} onDrawn={setMapDrawn} onMapInstance={setExportMap} recordsOf={recordsOf} fitKey={fitKey} onFitted={onFitted} />
           <ExportMenu map={exportMap} />
           <LoadStatus load={load} mapDrawn={mapDrawn} onRetry={() => requestReload(store)} />
           {workspace && index ? <MapSummary workspace={workspace} totalHouseholds={index.totalHouseholds} visibleGroups={visibleGroups} /> : null}

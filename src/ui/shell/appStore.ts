@@ -7,8 +7,8 @@ export interface FeatureRef { kind: FeatureKind; id: string }
 
 export type LoadState =
   | { status: 'loading' }
-  /** `generation`: the loadGeneration this workspace was loaded for. */
-  | { status: 'ready'; workspace: Workspace; issues: InputIssue[]; generation?: number }
+  /** `generation`: the loadGeneration this workspace was loaded for; `asBuilt`: LoadedWorkspace.asBuilt. */
+  | { status: 'ready'; workspace: Workspace; issues: InputIssue[]; generation?: number; asBuilt?: boolean }
   | { status: 'failed'; reason: string };
 
 /** State that several views share (STYLE.md habit 6). Everything else lives in the component that uses it. */

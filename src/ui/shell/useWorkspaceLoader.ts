@@ -16,10 +16,10 @@ export function useWorkspaceLoader(dataSource: DataSource): void {
     const controller = new AbortController();
     store.setState((s) => ({ ...s, load: { status: 'loading' } }));
     dataSource.loadWorkspace(controller.signal).then(
-      ({ workspace, issues }) => {
+      ({ workspace, issues, asBuilt }) => {
         if (controller.signal.aborted) return;
         performance.mark('calmap:data-loaded');
-        store.setState((s) => ({ ...s, load: { status: 'ready', workspace, issues, generation } }));
+        store.setState((s) => ({ ...s, load: { status: 'ready', workspace, issues, generation, asBuilt: asBuilt === true } }));
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;

@@ -10,6 +10,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json',
   '.pbf': 'application/x-protobuf',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',

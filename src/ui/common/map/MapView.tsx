@@ -4,6 +4,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { glyphsUrl } from '../../../map/fonts';
 import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_OF_KIND, type LayerGroup } from '../../../map/layers';
+import { FIRST_PAINT_SOURCES, type FirstPaintMap, type FirstPaintSource } from '../../../data/firstPaint';
 import { featureBounds, type MapData } from '../../../map/mapData';
 import { resourceMarkerImages } from '../../../map/markerIcons';
 import { createOfflineStyle } from '../../../map/style';
@@ -12,7 +13,7 @@ import { useT } from '../../i18n/useT';
 import { sameRef, type FeatureRef } from '../../shell/appStore';
 import { initialMapCamera, useMapUrlSync } from '../../shell/url/urlSync';
 import { loadBasemap } from './basemap';
-import { markMapReady } from './readiness';
+import { markMapPainted, markMapReady } from './readiness';
 
 // MapLibre 6 finds its worker next to its own module; once bundled, that is the app's chunk, so point it at the
 // worker file Vite emitted.
@@ -20,6 +21,13 @@ setWorkerUrl(maplibreWorkerUrl);
 
 interface MapViewProps {
   mapData: MapData | null;
+  /**
+   * The town's map as the build made it (DataSource.firstPaintMap): drawn while `mapData` is still null, from files
+   * MapLibre fetches and tiles off the main thread. Ignored once `mapData` is there.
+   */
+  firstPaint?: FirstPaintMap | null;
+  /** `mapData` is the town the first paint drew (LoadedWorkspace.asBuilt): keep the drawn sources, set nothing again. */
+  asBuilt?: boolean;
   visibleGroups: Readonly<Record<LayerGroup, boolean>>;
   selection: FeatureRef | null;
   onSelect: (ref: FeatureRef | null) => void;
@@ -68,7 +76,7 @@ export function pickOrder(preferKind: FeatureRef['kind'] | null): ReadonlyArray<
  * The one place the MapLibre map lives. Driven by props: data, visible layer groups and selection go in;
  * clicks come out through onSelect. Hover and selection are drawn with feature-state, never by resetting data.
  */
-export function MapView({ mapData, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, recordsOf, describeHover, fitKey = null, onFitted, children }: MapViewProps) {
+export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGroups, selection, focus, onSelect, describe, onDrawn, onMapInstance, preferKind = null, recordsOf, describeHover, fitKey = null, onFitted, children }: MapViewProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -163,6 +171,29 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
 
   // Data: replace source data only when the records change; fit the town into view the first time.
   const fittedRef = useRef(initialMapCamera() !== null);
+  // The first paint (issue #16): the build's town drawn from its files before the workspace is loaded; no pass over
+  // the features here. `calmap:map-painted` / <body data-map-painted> when drawn; data-map-ready still waits for mapData.
+  const paintedRef = useRef(false);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady || mapData || !firstPaint || paintedRef.current) return;
+    paintedRef.current = true;
+    for (const [key, url] of Object.entries(firstPaint.urls)) map.getSource<GeoJSONSource>(SOURCE_IDS[key as FirstPaintSource])?.setData(url);
+    if (!fittedRef.current) {
+      fittedRef.current = true;
+      map.resize();
+      map.fitBounds(firstPaint.bounds, { padding: 24, animate: false });
+    }
+    // The first frame with the town's tiles in: streets and areas loaded and every tile of the view rendered ('idle'
+    // would also wait for the page to stop asking for frames, which the loading workspace keeps doing).
+    const onRender = () => {
+      if (!map.isSourceLoaded(SOURCE_IDS.streets) || !map.isSourceLoaded(SOURCE_IDS.districts) || !map.areTilesLoaded()) return;
+      map.off('render', onRender);
+      markMapPainted();
+    };
+    map.on('render', onRender);
+  }, [firstPaint, mapData, styleReady]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady || !mapData) return;
@@ -178,7 +209,11 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
     markMapReady(map, false);
     setDataDrawn(false);
     onDrawnRef.current?.(false);
-    for (const [id, data] of sources) map.getSource<GeoJSONSource>(id)?.setData(data);
+    // The first paint drew these very records (the demo as built): setting them again would only tile them twice;
+    // the sources it left out (the addresses) are set now.
+    const drawnAtFirstPaint = paintedRef.current && asBuilt ? new Set<string>(FIRST_PAINT_SOURCES.map((key) => SOURCE_IDS[key])) : new Set<string>();
+    paintedRef.current = false;
+    for (const [id, data] of sources) if (!drawnAtFirstPaint.has(id)) map.getSource<GeoJSONSource>(id)?.setData(data);
     if (!fittedRef.current && mapData.bounds) {
       fittedRef.current = true;
       // A notice may have appeared above the map in the same render: measure the container first.
@@ -191,6 +226,9 @@ export function MapView({ mapData, visibleGroups, selection, focus, onSelect, de
       setDataDrawn(true);
       onDrawnRef.current?.(true);
     });
+    // Nothing may have changed (the first paint kept): a frame makes sure 'idle' comes.
+    map.triggerRepaint();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asBuilt travels with mapData (the same load); it never changes alone
   }, [mapData, styleReady]);
 
   // Fit again when asked (after an import): the link's camera may show where the town was not.

@@ -47,3 +47,12 @@ export function markNeedMapDrawn(): void {
   performance.mark('calmap:explore-recoloured');
   document.body.dataset.needMapDrawn = 'true';
 }
+
+/**
+ * Marks the first paint: the town's geometry drawn from the build's files (MapView `firstPaint`), before the
+ * workspace is loaded — `<body data-map-painted="true">` and the `calmap:map-painted` performance mark.
+ */
+export function markMapPainted(): void {
+  performance.mark('calmap:map-painted');
+  document.body.dataset.mapPainted = 'true';
+}
