@@ -1,5 +1,5 @@
 import type { FirstPaintMap } from './firstPaint';
-import type { CollectionName, CollectionRecord, InputIssue, Workspace } from '../domain';
+import type { CollectionName, CollectionRecord, InputIssue, LeaderContact, SurveyResponse, Workspace } from '../domain';
 
 /** What loading a workspace yields: the records that validated, and every problem met on the way. */
 export interface LoadedWorkspace {
@@ -15,6 +15,12 @@ export interface LoadedWorkspace {
 
 /** The outcome of a write: either done, or rejected with the problems that name the field. */
 export type WriteResult = { ok: true } | { ok: false; issues: InputIssue[] };
+
+/** The leader contacts a planner may read (expired ones already deleted), or why they cannot be read. */
+export type LeaderContactsResult = { ok: true; contacts: LeaderContact[]; issues: InputIssue[] } | { ok: false; issues: InputIssue[] };
+
+/** How many expired contacts a purge deleted, or why it failed. */
+export type PurgeResult = { ok: true; deleted: number } | { ok: false; issues: InputIssue[] };
 
 /**
  * Changes to several collections that belong together (an import of streets with their addresses, a workspace
@@ -67,6 +73,28 @@ export interface DataSource {
    * if (!result.ok) showIssues(result.issues); // e.g. { source: 'addresses', row: 3, field: 'location', message: '…' }
    */
   applyChanges(changes: WorkspaceChanges, signal?: AbortSignal): Promise<WriteResult>;
+  /**
+   * Leader contacts (src/domain/leaderContact.ts) are NOT part of the Workspace, so nothing that reads the workspace
+   * (maps, aggregates, exports, share packages, partner views) can reach them. Embedded: a store of their own in
+   * IndexedDB. Supabase: the `leader_contacts` table, which only the centre's admins and planners read (RLS).
+   * Loading deletes the expired ones first (their `retainUntil` has passed), so an expired contact is never shown.
+   */
+  loadLeaderContacts(signal?: AbortSignal): Promise<LeaderContactsResult>;
+  /**
+   * Saves a household's answers together with the contact its resident consented to: both or neither (embedded:
+   * one IndexedDB transaction; Supabase: the save_response_with_leader_contact RPC, one database transaction).
+   * The contact must belong to the response (`responseId`). Issues name the source (`responses`, `leaderContacts`) and field.
+   */
+  saveResponseWithLeaderContact(response: SurveyResponse, contact: LeaderContact, signal?: AbortSignal): Promise<WriteResult>;
+  /**
+   * Brings a contact's deletion date forward (the planner keeps it for a shorter time than the 12 months the resident
+   * agreed to; never longer: a later date is refused, naming `retainUntil`). A contact that is not there is an issue.
+   */
+  shortenLeaderContactRetention(id: string, retainUntil: string, signal?: AbortSignal): Promise<WriteResult>;
+  /** Deletes one contact (the resident withdrew consent, or the planner no longer needs it). Missing is not an error. */
+  deleteLeaderContact(id: string, signal?: AbortSignal): Promise<WriteResult>;
+  /** Deletes every contact whose retention date has passed (embedded: also done on every loadWorkspace). */
+  deleteExpiredLeaderContacts(signal?: AbortSignal): Promise<PurgeResult>;
   /** Embedded: drops the user's changes and returns to the demo town. Supabase: not available. */
   resetToDemo?(signal?: AbortSignal): Promise<void>;
 }

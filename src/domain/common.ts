@@ -24,3 +24,9 @@ export const Name = z
 
 /** Short text written by staff about institutions or programmes (never about a surveyed household). */
 export const ShortText = z.string().trim().min(1, { message: 'text must not be empty' }).max(500, { message: 'text must be at most 500 characters' });
+
+/** The local calendar date of `date` as YYYY-MM-DD (not toISOString, which is UTC and can be yesterday after midnight). */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

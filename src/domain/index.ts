@@ -6,6 +6,7 @@ export * from './area';
 export * from './street';
 export * from './address';
 export * from './survey';
+export * from './leaderContact';
 export * from './resource';
 export * from './group';
 export * from './programme';

@@ -24,6 +24,10 @@ export const FIELD_RULES = [
   'suppressed_with_figures', // a suppressed unit of a share package that carries figures
   'below_k_not_suppressed', // a unit with fewer than k answers that is shown
   'need_band_invalid', // a need band on a unit that may not carry one
+  'phone_digits', // a phone number with fewer than 9 or more than 15 digits
+  'no_contact_channel', // a leader contact with neither phone nor e-mail
+  'retention_out_of_range', // a leader contact kept past 12 months after consent, or ending before it
+  'retention_not_shorter', // a leader contact's retention moved later (it may only be shortened)
   'invalid', // a refine without a named rule
 ] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];
@@ -56,6 +60,7 @@ export const FIELD_PROBLEM_CODES = FieldProblem.options.map((o) => o.shape.code.
 export const SERVER_ACTIONS = [
   'load_workspace', 'read_role', 'save', 'import', 'delete', 'save_changes',
   'list_share_links', 'create_share_link', 'revoke_share_link', 'open_partner_link', 'read_shared_figures',
+  'load_leader_contacts', 'save_leader_contact', 'delete_leader_contact', 'purge_leader_contacts', 'shorten_leader_contact',
 ] as const;
 export type ServerAction = (typeof SERVER_ACTIONS)[number];
 

@@ -48,7 +48,7 @@ describe('migrations', () => {
       select c.relname as name, c.relrowsecurity as rls, obj_description(c.oid, 'pg_class') as comment
       from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`);
     expect(tables.map((t) => t.name)).toEqual([
-      'addresses', 'areas', 'audit_log', 'campaigns', 'events', 'groups', 'hex_grids', 'memberships', 'organisations', 'programmes', 'resources',
+      'addresses', 'areas', 'audit_log', 'campaigns', 'events', 'groups', 'hex_grids', 'leader_contacts', 'memberships', 'organisations', 'programmes', 'resources',
       'share_links', 'streets', 'survey_response_needs', 'survey_responses',
     ]);
     expect(tables.filter((t) => !t.rls || !t.comment)).toEqual([]);

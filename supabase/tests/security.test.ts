@@ -8,6 +8,11 @@ let db: Database;
 beforeAll(async () => {
   db = await openMigratedDatabase();
   await loadFixture(db);
+  // Issue 14: a leader contact in each centre (r-1 exists in both), for the select, update and delete rows.
+  // Centre B has r-1 only: r-2 for the insert row.
+  await db.query(`insert into public.survey_responses (organisation_id, id, campaign_id, street_id, date, household_size) values ($1, 'r-2', 'c-1', 's-1', '2025-05-12', 2)`, [ORG_B]);
+  await db.query(`insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until)
+    select o, 'lc-1', 'r-1', 'Anna Nowak', '600 100 200', current_date, current_date + 30 from unnest($1::text[]) as o`, [[ORG_A, ORG_B]]);
 });
 afterAll(async () => {
   await db?.close();
@@ -54,6 +59,10 @@ share_links            select  --   Y-     Y-       --        --       -Y     --
 share_links            insert  --   --     --       --        --       --     --
 share_links            update  --   --     --       --        --       --     --
 share_links            delete  --   --     --       --        --       --     --
+leader_contacts        select  --   Y-     Y-       --        --       -Y     --
+leader_contacts        insert  --   Y-     Y-       --        --       -Y     --
+leader_contacts        update  --   Y-     Y-       --        --       -Y     --
+leader_contacts        delete  --   Y-     Y-       --        --       -Y     --
 `;
 
 const REFERENCE_TABLES = ['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events'];
@@ -77,6 +86,7 @@ const INSERTS: Record<string, string> = {
   groups: `insert into public.groups (organisation_id, id, name, kind, location, target_needs, active_from) values ($1, 'm-new', 'Grupa', 'support', ${POINT}, '{health}', 2024)`,
   programmes: `insert into public.programmes (organisation_id, id, name, year_from, year_to, target_geometry, goals, partner_ids) values ($1, 'm-new', 'PAL', 2025, 2026, ${SQUARE}, '{Cel}', '{}')`,
   events: `insert into public.events (organisation_id, id, name, kind, date, location, place_name, programme, participants) values ($1, 'm-new', 'Piknik', 'picnic', '2025-07-01', ${POINT}, 'Park', '{}', 10)`,
+  leader_contacts: `insert into public.leader_contacts (organisation_id, id, response_id, name, email, consent_date, retain_until) values ($1, 'lc-new', 'r-2', 'Jan Kowalski', 'jan@example.pl', current_date, current_date + 30)`,
   share_links: `insert into public.share_links (organisation_id, campaign_id, token_sha256, view, expires_at) values ($1, 'c-1', sha256(convert_to(gen_random_uuid()::text, 'UTF8')), '{"v":1,"unit":"street"}', now() + interval '1 day')`,
 };
 
@@ -84,7 +94,7 @@ const INSERTS: Record<string, string> = {
 const UPDATE_COLUMN: Record<string, string> = {
   organisations: 'name', memberships: 'role', areas: 'name', streets: 'name', addresses: 'households', campaigns: 'wave',
   survey_responses: 'household_size', survey_response_needs: 'severity', resources: 'name', groups: 'name', programmes: 'name',
-  events: 'participants', share_links: 'k',
+  events: 'participants', share_links: 'k', leader_contacts: 'name',
 };
 
 const orgColumn = (table: string) => (table === 'organisations' ? 'id' : 'organisation_id');
@@ -131,7 +141,7 @@ function expectedMatrix(): Map<string, string> {
 describe('security matrix: role × table × operation × organisation', () => {
   it('has zero unexpected outcomes', async () => {
     const expected = expectedMatrix();
-    const tables = ['organisations', 'memberships', ...REFERENCE_TABLES, 'survey_responses', 'survey_response_needs', 'share_links'];
+    const tables = ['organisations', 'memberships', ...REFERENCE_TABLES, 'survey_responses', 'survey_response_needs', 'share_links', 'leader_contacts'];
     const actual = new Map<string, string>();
     const unexpected: string[] = [];
     for (const table of tables) {
@@ -152,7 +162,7 @@ describe('security matrix: role × table × operation × organisation', () => {
       console.error(`actual matrix (A/B):\n${printed.join('\n')}\n\nunexpected:\n${unexpected.join('\n')}`);
     }
     expect(unexpected).toEqual([]);
-    expect(actual.size).toBe(7 * 13 * 4);
+    expect(actual.size).toBe(7 * 14 * 4);
   });
 
   it('lets a surveyor read only the responses they entered, and their need answers', async () => {

@@ -10,15 +10,19 @@ describe('the "Programy" map layers', () => {
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it('draw candidates below saved programmes, a programme’s white casing below its dashed line, labels on top', () => {
+  it('draw candidates below saved programmes, a programme’s white casing below its dashed line, labels, then its partners on top', () => {
     expect(programmeLayers().map((l) => l.id)).toEqual([
       PROGRAMME_LAYER_IDS.candidateFill,
       PROGRAMME_LAYER_IDS.candidateLine,
       PROGRAMME_LAYER_IDS.programmeCasing,
       PROGRAMME_LAYER_IDS.programmeLine,
       PROGRAMME_LAYER_IDS.programmeLabel,
+      PROGRAMME_LAYER_IDS.partnerCircle,
+      PROGRAMME_LAYER_IDS.partnerLabel,
     ]);
-    expect(programmeLayers().map((l) => 'source' in l && l.source)).toEqual(['programme-candidates', 'programme-candidates', 'programmes', 'programmes', 'programme-labels']);
+    expect(programmeLayers().map((l) => 'source' in l && l.source)).toEqual([
+      'programme-candidates', 'programme-candidates', 'programmes', 'programmes', 'programme-labels', 'programme-partners', 'programme-partners',
+    ]);
   });
 
   it('show the selection through feature-state (no rebuilt source): ids promoted, selected fill 0.28, hovered 0.14, else 0.04', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SelectionGeometry } from '../../src/analysis/revitalisationLimits';
 import type { Area, Programme } from '../../src/domain';
-import { effectiveWave, initialProgrammesState, programmesReducer, programmesShown, targetOf, type ProgrammesAction, type ProgrammesState } from '../../src/ui/programmes/programmesState';
+import { effectiveWave, initialProgrammesState, partnersInView, programmesReducer, programmesShown, targetOf, type ProgrammesAction, type ProgrammesState } from '../../src/ui/programmes/programmesState';
 
 const square = (x: number, y: number, d = 0.01): SelectionGeometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 const run = (state: ProgrammesState, ...actions: ProgrammesAction[]) => actions.reduce(programmesReducer, state);
@@ -72,5 +72,20 @@ describe('"Programy" state', () => {
     const old = programme('p1', 'Stary');
     const renamed = programme('p1', 'Nowy');
     expect(programmesShown([old, programme('p2')], [renamed]).map((p) => p.name)).toEqual(['Nowy', 'p2']);
+  });
+});
+
+describe('partners on the programme map', () => {
+  const resource = (id: string, lng: number) => ({ id, name: `Instytucja ${id}`, kind: 'ngo' as const, location: { type: 'Point' as const, coordinates: [lng, 50.1] as [number, number] }, serves: [], coalitions: [] });
+  const resources = [resource('r-1', 19.1), resource('r-2', 19.2), resource('r-3', 19.3)];
+  const withPartners = { ...programme('p1'), partnerIds: ['r-3', 'r-1', 'gone'] };
+
+  it('are the chosen programme\'s, else the ones ticked in the form, each at its institution', () => {
+    expect(partnersInView([withPartners], 'p1', ['r-2'], resources)).toEqual([
+      { id: 'r-1', name: 'Instytucja r-1', position: [19.1, 50.1] },
+      { id: 'r-3', name: 'Instytucja r-3', position: [19.3, 50.1] },
+    ]);
+    expect(partnersInView([withPartners], null, ['r-2'], resources).map((p) => p.id)).toEqual(['r-2']);
+    expect(partnersInView([withPartners], null, [], resources)).toEqual([]);
   });
 });

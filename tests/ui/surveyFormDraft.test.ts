@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Id, NEED_CATEGORY_IDS, SurveyResponse } from '../../src/domain';
 import { buildSurveyResponse, EMPTY_DRAFT, localIsoDate, parseHouseholdSize, toggleInOrder, type HouseholdDraft } from '../../src/ui/surveyForm/householdDraft';
 
-const context = Object.freeze({ id: '0b7f3c1e-2a4d-4f7e-9c1a-5d6e7f801234', campaignId: 'campaign-2026-w2', addressId: 'addr-polna-12', date: '2026-05-04' });
+const context = Object.freeze({ id: '0b7f3c1e-2a4d-4f7e-9c1a-5d6e7f801234', campaignId: 'campaign-2026-w2', addressId: 'addr-polna-12', date: '2026-05-04', contactId: 'lc-7' });
 const draft = (over: Partial<HouseholdDraft>): HouseholdDraft => Object.freeze({ ...EMPTY_DRAFT, ...over });
 
 describe('household draft → SurveyResponse', () => {
@@ -45,6 +45,30 @@ describe('household draft → SurveyResponse', () => {
     expect(withConsent.ok && withConsent.response.leaderCandidate).toEqual({ consent: true, interests: ['addiction', 'safety'] });
     const noInterests = buildSurveyResponse(draft({ householdSize: '1', leaderConsent: true }), context);
     expect(noInterests.ok && noInterests.response.leaderCandidate).toEqual({ consent: true, interests: [] });
+  });
+
+  it('builds a leader contact only after both consents, kept 12 months from the consent day', () => {
+    const filled = { householdSize: '2', leaderConsent: true, contactName: ' Anna Nowak ', contactPhone: '600 100 200', contactEmail: '' };
+    // The separate contact consent not given: whatever was typed is not stored.
+    const noContactConsent = buildSurveyResponse(draft(filled), context);
+    expect(noContactConsent.ok && 'contact' in noContactConsent).toBe(false);
+    // Contact consent without the leader consent (unticked later): no contact either.
+    const noLeader = buildSurveyResponse(draft({ ...filled, contactConsent: true, leaderConsent: false }), context);
+    expect(noLeader.ok && 'contact' in noLeader).toBe(false);
+    const both = buildSurveyResponse(draft({ ...filled, contactConsent: true }), context);
+    expect(both.ok && both.contact).toEqual({ id: 'lc-7', responseId: context.id, name: 'Anna Nowak', phone: '600 100 200', consentDate: '2026-05-04', retainUntil: '2027-05-04' });
+    // The response itself still carries no name or phone.
+    expect(both.ok && JSON.stringify(both.response)).not.toMatch(/Anna|600/);
+  });
+
+  it('names the contact field of each problem, and reports them with the answers\' problems at once', () => {
+    const base = { leaderConsent: true, contactConsent: true, contactName: 'Anna Nowak' };
+    expect(buildSurveyResponse(draft({ ...base, householdSize: '2' }), context)).toEqual({ ok: false, errors: { contactPhone: 'surveyErrorContactChannel' } });
+    expect(buildSurveyResponse(draft({ ...base, householdSize: '2', contactPhone: '600 100' }), context)).toEqual({ ok: false, errors: { contactPhone: 'surveyErrorContactPhone' } });
+    expect(buildSurveyResponse(draft({ ...base, householdSize: '2', contactEmail: 'anna@' }), context)).toEqual({ ok: false, errors: { contactEmail: 'surveyErrorContactEmail' } });
+    expect(buildSurveyResponse(draft({ ...base, householdSize: '', contactName: '', contactEmail: 'anna@example.pl' }), context)).toEqual({
+      ok: false, errors: { contactName: 'surveyErrorContactName', householdSize: 'surveyErrorHouseholdSize' },
+    });
   });
 
   it('names the field of every problem, as dictionary keys', () => {

@@ -1,11 +1,23 @@
-import { emptyWorkspace, Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue } from '../../domain';
-import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
+import { emptyWorkspace, Id, issuesFromZod, LeaderContact, localIsoDate, shortenRetention, type CollectionName, type CollectionRecord, type InputIssue, type SurveyResponse } from '../../domain';
+import type { DataSource, LeaderContactsResult, LoadedWorkspace, PurgeResult, WorkspaceChanges, WriteResult } from '../dataSource';
 import type { FirstPaintMap } from '../firstPaint';
 import { isCollectionName, unknownCollectionIssue, validateChanges, validateCollectionRecords as validateRecords } from '../workspaceChanges';
 import { abortError, isAbortError, raceAbort, throwIfAborted } from '../abort';
 import { deepFreeze } from './deepFreeze';
 import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile, type TrustDemoFile } from './demoLoader';
-import { clearEntries, openOverlayDatabase, putEntries, readStoredEntries } from './overlayDatabase';
+import {
+  clearEntries,
+  deleteExpiredContacts,
+  LEADER_CONTACT_STORE,
+  OVERLAY_STORE,
+  openOverlayDatabase,
+  putEntries,
+  readAll,
+  readStoredEntries,
+  writeStores,
+} from './overlayDatabase';
+import { restoreLeaderContacts } from './leaderContactStore';
+import { checkContactId, checkResponseWithContact, LEADER_CONTACTS_SOURCE } from '../leaderContactChecks';
 import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
 import { DEMO_WORKSPACE_ID, workspaceDatabaseName, type WorkspaceRegistry } from './workspaceRegistry';
 
@@ -23,6 +35,8 @@ export interface EmbeddedDataSourceOptions {
   readDemoFile?: ReadDemoFile;
   /** Default: the browser's `indexedDB`. Without one the demo still loads and writes report that nothing can be kept. */
   indexedDB?: IDBFactory;
+  /** The clock that says which leader contacts have expired (their local date); tests pass a fixed one. */
+  now?: () => Date;
 }
 
 /**
@@ -63,6 +77,7 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
   let dbName = options.dbName ?? (options.workspaceId === undefined ? DEFAULT_DB_NAME : workspaceDatabaseName(workspaceId));
   const readDemoFile = options.readDemoFile ?? readBundledDemoFile;
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  const today = () => localIsoDate((options.now ?? (() => new Date()))());
 
   let demoCache: LoadedDemo | undefined;
   let database: Promise<IDBDatabase> | undefined;
@@ -122,6 +137,17 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
     }
   }
 
+  /** Deletes expired leader contacts; a failure is an issue, never an exception (except an abort). */
+  async function purgeExpired(signal?: AbortSignal): Promise<PurgeResult> {
+    if (!factory) return { ok: true, deleted: 0 };
+    try {
+      return { ok: true, deleted: await deleteExpiredContacts(await getDatabase(signal), today(), signal) };
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw abortError();
+      return { ok: false, issues: [storageIssue(`expired leader contacts could not be deleted (${reasonOf(error)}); they will be on the next load`)] };
+    }
+  }
+
   const upserts = (collection: CollectionName, parsed: readonly CollectionRecord<CollectionName>[]): OverlayEntry[] =>
     parsed.map((record) => ({ v: 1, collection, id: record.id, op: 'upsert', record }));
 
@@ -141,9 +167,9 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
         });
         if (own) {
           // A centre's own town: nothing but what the centre brought in, on an empty base.
-          const overlay = await readOverlay(signal);
+          const [overlay, purge] = await Promise.all([readOverlay(signal), purgeExpired(signal)]);
           throwIfAborted(signal);
-          return { workspace: applyOverlay(emptyWorkspace(own.organisation), overlay.entries), issues: overlay.issues };
+          return { workspace: applyOverlay(emptyWorkspace(own.organisation), overlay.entries), issues: [...overlay.issues, ...(purge.ok ? [] : purge.issues)] };
         }
         // The workspace chosen last time is gone (its storage was cleared): open the demo and say so.
         const missing = workspaceId;
@@ -154,10 +180,11 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
         const loaded = await self.loadWorkspace(signal);
         return { ...loaded, issues: [storageIssue(`the workspace "${missing}" is no longer in this browser; the demo town is open`), ...loaded.issues] };
       }
-      const [demo, overlay] = await Promise.all([loadDemo(signal), readOverlay(signal)]);
+      // Expired leader contacts go on every load of the workspace (GDPR storage limitation), not only when listed.
+      const [demo, overlay, purge] = await Promise.all([loadDemo(signal), readOverlay(signal), purgeExpired(signal)]);
       throwIfAborted(signal);
       const asBuilt = overlay.entries.length === 0 && overlay.issues.length === 0 && demo.issues.length === 0 && demo.unreadFiles.length === 0;
-      return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues], asBuilt };
+      return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues, ...(purge.ok ? [] : purge.issues)], asBuilt };
     },
 
     async firstPaintMap(signal?: AbortSignal): Promise<FirstPaintMap | null> {
@@ -207,6 +234,83 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       }
       if (entries.length === 0) return { ok: true };
       return writeEntries(entries, signal);
+    },
+
+    async loadLeaderContacts(signal?: AbortSignal): Promise<LeaderContactsResult> {
+      throwIfAborted(signal);
+      const purge = await purgeExpired(signal);
+      if (!factory) return { ok: true, contacts: [], issues: [] };
+      try {
+        const restored = restoreLeaderContacts(await readAll(await getDatabase(signal), LEADER_CONTACT_STORE, signal));
+        return { ok: true, contacts: restored.contacts, issues: [...(purge.ok ? [] : purge.issues), ...restored.issues] };
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        return { ok: false, issues: [storageIssue(`the leader contacts could not be read (${reasonOf(error)})`)] };
+      }
+    },
+
+    async saveResponseWithLeaderContact(response: SurveyResponse, contact: LeaderContact, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const checked = checkResponseWithContact(response, contact);
+      if (!checked.ok) return checked;
+      const entries = upserts('responses', [checked.response]);
+      try {
+        // One transaction over both stores: the answers and the contact are stored together or not at all.
+        await writeStores(await getDatabase(signal), [OVERLAY_STORE, LEADER_CONTACT_STORE], ([overlay, contacts]) => {
+          entries.forEach((entry) => overlay!.put(entry));
+          contacts!.put(checked.contact);
+        }, signal);
+        return { ok: true };
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        return { ok: false, issues: [storageIssue(`the answers and the contact could not be saved in this browser (${reasonOf(error)}); nothing was saved`)] };
+      }
+    },
+
+    async deleteLeaderContact(id: string, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const validId = checkContactId(id);
+      if (!validId.ok) return validId;
+      try {
+        await writeStores(await getDatabase(signal), [LEADER_CONTACT_STORE], ([contacts]) => contacts!.delete(validId.id), signal);
+        return { ok: true };
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        return { ok: false, issues: [storageIssue(`the contact could not be deleted (${reasonOf(error)})`)] };
+      }
+    },
+
+    async shortenLeaderContactRetention(id: string, retainUntil: string, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const validId = checkContactId(id);
+      if (!validId.ok) return validId;
+      try {
+        const db = await getDatabase(signal);
+        let outcome: WriteResult = { ok: true };
+        // Read, check and write in one transaction: nothing can change the contact in between.
+        await writeStores(db, [LEADER_CONTACT_STORE], ([contacts]) => {
+          const request = contacts!.get(validId.id);
+          request.onsuccess = () => {
+            const stored = LeaderContact.safeParse(request.result);
+            if (!stored.success) {
+              outcome = { ok: false, issues: [{ source: LEADER_CONTACTS_SOURCE, field: 'id', message: 'there is no such contact (it may have been deleted)' }] };
+              return;
+            }
+            const shortened = shortenRetention(stored.data, retainUntil);
+            if (shortened.ok) contacts!.put(shortened.contact);
+            else outcome = shortened;
+          };
+        }, signal);
+        return outcome;
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        return { ok: false, issues: [storageIssue(`the contact could not be changed (${reasonOf(error)})`)] };
+      }
+    },
+
+    deleteExpiredLeaderContacts(signal?: AbortSignal): Promise<PurgeResult> {
+      throwIfAborted(signal);
+      return purgeExpired(signal);
     },
 
     async resetToDemo(signal?: AbortSignal): Promise<void> {

@@ -3,14 +3,19 @@ import type { OverlayEntry } from './overlayEntry';
 
 /**
  * A minimal promise wrapper over the raw IndexedDB API for the overlay of the user's changes:
- * one object store keyed by [collection, id], so saving a record twice keeps one entry.
+ * one object store keyed by [collection, id], so saving a record twice keeps one entry; and, apart from it,
+ * the leader candidates' contacts (LEADER_CONTACT_STORE, keyed by id), which are never part of the workspace.
  * Reads cannot be cancelled in IndexedDB, so an abort only drops their result; a write transaction
  * that has not committed yet is aborted for real (nothing is stored).
  */
 
 export const OVERLAY_STORE = 'overlay';
-/** Schema version of the IndexedDB database (object stores), not of the entries (those carry `v`). */
-const DATABASE_VERSION = 1;
+/** Leader contacts (src/domain/leaderContact.ts): a store of their own, so reading the workspace never reads them. */
+export const LEADER_CONTACT_STORE = 'leaderContacts';
+/** Index of LEADER_CONTACT_STORE by the response a contact belongs to (deleting a response deletes its contact). */
+export const LEADER_CONTACT_BY_RESPONSE = 'byResponse';
+/** Schema version of the IndexedDB database (object stores), not of the entries (those carry `v`). 2: leader contacts. */
+const DATABASE_VERSION = 2;
 
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -32,6 +37,9 @@ export function openOverlayDatabase(factory: IDBFactory, name: string): Promise<
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(OVERLAY_STORE)) db.createObjectStore(OVERLAY_STORE, { keyPath: ['collection', 'id'] });
+      if (!db.objectStoreNames.contains(LEADER_CONTACT_STORE)) {
+        db.createObjectStore(LEADER_CONTACT_STORE, { keyPath: 'id' }).createIndex(LEADER_CONTACT_BY_RESPONSE, 'responseId');
+      }
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('the browser storage could not be opened'));
@@ -41,8 +49,13 @@ export function openOverlayDatabase(factory: IDBFactory, name: string): Promise<
 
 /** Every stored entry, unvalidated (they may have been written by another version): validate before use. */
 export function readStoredEntries(db: IDBDatabase, signal?: AbortSignal): Promise<unknown[]> {
+  return readAll(db, OVERLAY_STORE, signal);
+}
+
+/** Every record of one store, unvalidated. */
+export function readAll(db: IDBDatabase, storeName: string, signal?: AbortSignal): Promise<unknown[]> {
   throwIfAborted(signal);
-  const store = db.transaction(OVERLAY_STORE, 'readonly').objectStore(OVERLAY_STORE);
+  const store = db.transaction(storeName, 'readonly').objectStore(storeName);
   return raceAbort(requestResult<unknown[]>(store.getAll()), signal);
 }
 
@@ -51,11 +64,19 @@ export function readStoredEntries(db: IDBDatabase, signal?: AbortSignal): Promis
  * An abort before the commit aborts the transaction and rejects with an AbortError.
  */
 function writeTransaction(db: IDBDatabase, write: (store: IDBObjectStore) => void, signal?: AbortSignal): Promise<void> {
+  return writeStores(db, [OVERLAY_STORE], (stores) => write(stores[0]!), signal);
+}
+
+/**
+ * Runs `write` over `storeNames` in ONE readwrite transaction (all stored or none), resolving once committed.
+ * An abort before the commit aborts the transaction and rejects with an AbortError.
+ */
+export function writeStores(db: IDBDatabase, storeNames: readonly string[], write: (stores: IDBObjectStore[]) => void, signal?: AbortSignal): Promise<void> {
   throwIfAborted(signal);
   return new Promise<void>((resolve, reject) => {
     let transaction: IDBTransaction;
     try {
-      transaction = db.transaction(OVERLAY_STORE, 'readwrite');
+      transaction = db.transaction([...storeNames], 'readwrite');
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -76,7 +97,7 @@ function writeTransaction(db: IDBDatabase, write: (store: IDBObjectStore) => voi
     transaction.onabort = () =>
       settle(() => reject(signal?.aborted ? abortError() : (transaction.error ?? new Error('the browser cancelled the write'))));
     try {
-      write(transaction.objectStore(OVERLAY_STORE));
+      write(storeNames.map((name) => transaction.objectStore(name)));
     } catch (error) {
       // e.g. a DataCloneError from put(): abort so nothing of this batch is stored, and report this error.
       transaction.onabort = () => settle(() => reject(error instanceof Error ? error : new Error(String(error))));
@@ -85,12 +106,52 @@ function writeTransaction(db: IDBDatabase, write: (store: IDBObjectStore) => voi
   });
 }
 
-/** Stores entries (replacing those with the same [collection, id]) in one transaction. */
+/**
+ * Stores entries (replacing those with the same [collection, id]) in one transaction. A tombstone of a response
+ * also deletes the leader contact of that response in the same transaction.
+ */
 export function putEntries(db: IDBDatabase, entries: readonly OverlayEntry[], signal?: AbortSignal): Promise<void> {
-  return writeTransaction(db, (store) => entries.forEach((entry) => store.put(entry)), signal);
+  const deletedResponses = entries.filter((entry) => entry.collection === 'responses' && entry.op === 'delete').map((entry) => entry.id);
+  if (deletedResponses.length === 0) return writeTransaction(db, (store) => entries.forEach((entry) => store.put(entry)), signal);
+  return writeStores(db, [OVERLAY_STORE, LEADER_CONTACT_STORE], ([overlay, contacts]) => {
+    entries.forEach((entry) => overlay!.put(entry));
+    deleteContactsOfResponses(contacts!, deletedResponses);
+  }, signal);
 }
 
-/** Removes every entry: the workspace becomes the demo town again. */
+/** Inside a readwrite transaction of LEADER_CONTACT_STORE: deletes the contacts of these responses. */
+export function deleteContactsOfResponses(contacts: IDBObjectStore, responseIds: readonly string[]): void {
+  const index = contacts.index(LEADER_CONTACT_BY_RESPONSE);
+  for (const responseId of responseIds) {
+    const keys = index.getAllKeys(responseId);
+    keys.onsuccess = () => keys.result.forEach((key) => contacts.delete(key));
+  }
+}
+
+/** Removes every entry and every leader contact (they belong to the user's responses): the workspace becomes the demo town again. */
 export function clearEntries(db: IDBDatabase, signal?: AbortSignal): Promise<void> {
-  return writeTransaction(db, (store) => store.clear(), signal);
+  return writeStores(db, [OVERLAY_STORE, LEADER_CONTACT_STORE], (stores) => stores.forEach((store) => store.clear()), signal);
+}
+
+/**
+ * Deletes, in one transaction, every stored leader contact whose last day (`retainUntil`, YYYY-MM-DD) is before
+ * `today`, and resolves with how many went. A stored value without a readable date is kept (and reported by
+ * whoever reads it). O(contacts).
+ */
+export async function deleteExpiredContacts(db: IDBDatabase, today: string, signal?: AbortSignal): Promise<number> {
+  let deleted = 0;
+  await writeStores(db, [LEADER_CONTACT_STORE], ([contacts]) => {
+    const cursor = contacts!.openCursor();
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return;
+      const retainUntil = (at.value as { retainUntil?: unknown } | null)?.retainUntil;
+      if (typeof retainUntil === 'string' && retainUntil < today) {
+        at.delete();
+        deleted += 1;
+      }
+      at.continue();
+    };
+  }, signal);
+  return deleted;
 }

@@ -13,6 +13,7 @@ export interface SendReport {
 
 /**
  * Sends every queued answer to the DataSource, oldest first, in one `saveRecords` batch (one request for Supabase),
+ * except answers with a leader contact, which go one by one with their contact (saveResponseWithLeaderContact),
  * and removes what it accepted. If the batch is refused because some records are invalid there (the issues carry
  * their rows), those stay queued with the reason and the others are sent in a second batch, so one bad answer
  * never blocks the rest. Any other failure (offline, server down) leaves everything queued for the next round.
@@ -20,7 +21,11 @@ export interface SendReport {
  *
  * @example const report = await sendOutbox(outbox, dataSource, signal); // report.sent.length answers left the phone
  */
-export async function sendOutbox(outbox: SurveyOutbox, target: Pick<DataSource, 'saveRecord' | 'saveRecords'>, signal?: AbortSignal): Promise<SendReport> {
+export async function sendOutbox(
+  outbox: SurveyOutbox,
+  target: Pick<DataSource, 'saveRecord' | 'saveRecords' | 'saveResponseWithLeaderContact'>,
+  signal?: AbortSignal,
+): Promise<SendReport> {
   let entries;
   try {
     ({ entries } = await outbox.read(signal));
@@ -75,8 +80,22 @@ export async function sendOutbox(outbox: SurveyOutbox, target: Pick<DataSource, 
     }
   };
 
+  // Answers with a leader contact go one by one, each with its contact in one all-or-nothing call.
+  const sendWithContacts = async (): Promise<void> => {
+    for (const entry of entries) {
+      if (!entry.leaderContact) continue;
+      const result = await target.saveResponseWithLeaderContact(entry.record, entry.leaderContact, signal);
+      if (result.ok) sent.push(entry.record);
+      else {
+        failed.set(entry.id, result.issues.map(formatIssue).join('; '));
+        issues.push(...result.issues);
+      }
+    }
+  };
+
   try {
-    await trySend(entries.map((entry) => entry.record));
+    await trySend(entries.filter((entry) => !entry.leaderContact).map((entry) => entry.record));
+    await sendWithContacts();
   } catch (error) {
     if (isAbortError(error) || signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, issuesFromZod, SurveyResponse, type InputIssue } from '../../domain';
+import { Id, issuesFromZod, LeaderContact, SurveyResponse, type InputIssue } from '../../domain';
 import { abortError, raceAbort, throwIfAborted } from '../abort';
 
 /**
@@ -13,6 +13,11 @@ export const OutboxEntry = z.strictObject({
   v: z.literal(1),
   id: Id,
   record: SurveyResponse,
+  /**
+   * The contact of a leader candidate who gave the separate consent: it waits with its answers and is sent with them
+   * in one all-or-nothing call (DataSource.saveResponseWithLeaderContact), then leaves the phone with them.
+   */
+  leaderContact: LeaderContact.optional(),
   /** When the volunteer saved it, ISO 8601 (UTC). */
   queuedAt: z.iso.datetime(),
   /** Sending attempts that failed so far. */
@@ -26,8 +31,11 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 export interface OutboxContents { entries: OutboxEntry[]; issues: InputIssue[] }
 
 export interface SurveyOutbox {
-  /** Queues an answer (validated with the SurveyResponse schema first); replaces a queued answer with the same id. */
-  enqueue(record: SurveyResponse, signal?: AbortSignal): Promise<{ ok: true; entry: OutboxEntry } | { ok: false; issues: InputIssue[] }>;
+  /**
+   * Queues an answer (validated with the SurveyResponse schema first), with the leader contact that belongs to it if
+   * any (validated too; both or neither are queued); replaces a queued answer with the same id.
+   */
+  enqueue(record: SurveyResponse, signal?: AbortSignal, leaderContact?: LeaderContact): Promise<{ ok: true; entry: OutboxEntry } | { ok: false; issues: InputIssue[] }>;
   /** Every queued answer, oldest first. Invalid stored entries are reported as issues and left in place. */
   read(signal?: AbortSignal): Promise<OutboxContents>;
   /** Removes answers by id (sent ones); removing what is not there is not an error. One transaction. */
@@ -140,10 +148,14 @@ export function createSurveyOutbox(options: SurveyOutboxOptions = {}): SurveyOut
   }
 
   return {
-    async enqueue(record, signal) {
+    async enqueue(record, signal, leaderContact) {
       const parsed = SurveyResponse.safeParse(record);
-      if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, 'responses') };
-      const entry: OutboxEntry = { v: 1, id: parsed.data.id, record: parsed.data, queuedAt: now().toISOString(), attempts: 0 };
+      const contact = leaderContact === undefined ? undefined : LeaderContact.safeParse(leaderContact);
+      if (!parsed.success || (contact && !contact.success)) {
+        return { ok: false, issues: [...(parsed.success ? [] : issuesFromZod(parsed.error, 'responses')), ...(contact && !contact.success ? issuesFromZod(contact.error, 'leaderContacts') : [])] };
+      }
+      if (contact && contact.data.responseId !== parsed.data.id) return { ok: false, issues: [{ source: 'leaderContacts', field: 'responseId', message: 'the contact belongs to another response' }] };
+      const entry: OutboxEntry = { v: 1, id: parsed.data.id, record: parsed.data, ...(contact ? { leaderContact: contact.data } : {}), queuedAt: now().toISOString(), attempts: 0 };
       const db = await getDatabase(signal);
       await writeTransaction(db, (store) => store.put(entry), signal);
       return { ok: true, entry };

@@ -32,6 +32,11 @@ const ACTION_LOG: Readonly<Record<ServerAction, string>> = {
   revoke_share_link: 'revoking a share link',
   open_partner_link: 'opening the partner link',
   read_shared_figures: 'reading the shared figures',
+  load_leader_contacts: 'loading the leader contacts',
+  save_leader_contact: 'saving the answers with the contact',
+  delete_leader_contact: 'deleting the contact',
+  purge_leader_contacts: 'deleting expired leader contacts',
+  shorten_leader_contact: 'changing when a contact is deleted',
 };
 
 /** An issue from the server side: coded for the UI (`server`), with its English log text as `message`. */

@@ -1,9 +1,11 @@
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue, type ServerAction } from '../../domain';
-import type { DataSource, LoadedWorkspace, WorkspaceChanges, WriteResult } from '../dataSource';
+import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue, type LeaderContact, type ServerAction, type SurveyResponse } from '../../domain';
+import type { DataSource, LeaderContactsResult, LoadedWorkspace, PurgeResult, WorkspaceChanges, WriteResult } from '../dataSource';
 import { abortError, throwIfAborted } from '../abort';
 import { CHANGES_SOURCE, isCollectionName, unknownCollectionIssue as unknownCollection, validateChanges, validateCollectionRecords } from '../workspaceChanges';
 import { callApplyChanges, MAX_CHANGES_PER_CALL } from './applyChangesRpc';
+import { checkContactId, checkResponseWithContact, checkRetainUntil } from '../leaderContactChecks';
+import { deleteExpiredLeaderContacts, deleteLeaderContact, listLeaderContacts, saveResponseWithLeaderContact, shortenLeaderContactRetention } from './leaderContacts';
 import { malformedReplyIssue, serverIssue, serverSideIssue, WriteReply } from './serverIssues';
 import { createSessionApi, type SessionApi } from './session';
 import { emptyWorkspace, parseWorkspacePayload } from './workspacePayload';
@@ -155,6 +157,49 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       const org = await organisation(signal);
       if (!org.ok) return org;
       return callApplyChanges(client, org.id, validated.changes, signal);
+    },
+
+    async loadLeaderContacts(signal?: AbortSignal): Promise<LeaderContactsResult> {
+      throwIfAborted(signal);
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return listLeaderContacts(client, org.id, signal);
+    },
+
+    async saveResponseWithLeaderContact(response: SurveyResponse, contact: LeaderContact, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const checked = checkResponseWithContact(response, contact);
+      if (!checked.ok) return checked;
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return saveResponseWithLeaderContact(client, org.id, checked.response, checked.contact, signal);
+    },
+
+    async deleteLeaderContact(id: string, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const checked = checkContactId(id);
+      if (!checked.ok) return checked;
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return deleteLeaderContact(client, org.id, checked.id, signal);
+    },
+
+    async shortenLeaderContactRetention(id: string, retainUntil: string, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      const checkedId = checkContactId(id);
+      if (!checkedId.ok) return checkedId;
+      const checkedDate = checkRetainUntil(retainUntil);
+      if (!checkedDate.ok) return checkedDate;
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return shortenLeaderContactRetention(client, org.id, checkedId.id, checkedDate.retainUntil, signal);
+    },
+
+    async deleteExpiredLeaderContacts(signal?: AbortSignal): Promise<PurgeResult> {
+      throwIfAborted(signal);
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return deleteExpiredLeaderContacts(client, org.id, signal);
     },
   };
 }

@@ -12,3 +12,13 @@ export const canSeeHouseholdHeatmap = (audience: Audience): boolean => audience 
 
 /** Raw survey answers (one row per household) leave the app only by a planner's hand, inside the centre (GDPR). */
 export const canExportRawAnswers = (audience: Audience): boolean => audience === 'planner';
+
+/** Leader candidates' contacts (names, phones, e-mails) are for the centre's planners only (issue 14). */
+export const canSeeLeaderContacts = (audience: Audience): boolean => audience === 'planner';
+
+/**
+ * Whether the door-to-door form may ask for a leader's contact: on the embedded default (no sign-in, `role` null) the
+ * user is the centre's planner; on Supabase only admins and planners may write contacts (RLS), so a surveyor's form
+ * does not ask (the save would be refused with the answers).
+ */
+export const mayRecordLeaderContacts = (role: string | null): boolean => role === null || role === 'admin' || role === 'planner';

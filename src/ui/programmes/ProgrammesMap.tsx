@@ -22,6 +22,8 @@ interface ProgrammesMapProps {
   selectedIds: readonly string[];
   programmes: readonly Programme[];
   focusedProgrammeId: string | null;
+  /** The partners of the programme in view (the focused one, else the one being written): drawn as points with names. */
+  partners: readonly { id: string; name: string; position: [number, number] }[];
   /** True while the planner draws a boundary (polygon mode). */
   drawing: boolean;
   /** Bumped to remove the drawn boundary. */
@@ -39,7 +41,7 @@ const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => (
  * saved programmes as dashed outlines with labels, and a boundary drawn with terra-draw's polygon mode through
  * its MapLibre adapter (then editable in terra-draw's select mode: drag vertices or midpoints).
  */
-export function ProgrammesMap({ areas, streets, candidates, selectedIds, programmes, focusedProgrammeId, drawing, clearTick, onToggleCandidate, onDrawn, onDrawingEnd }: ProgrammesMapProps) {
+export function ProgrammesMap({ areas, streets, candidates, selectedIds, programmes, focusedProgrammeId, partners, drawing, clearTick, onToggleCandidate, onDrawn, onDrawingEnd }: ProgrammesMapProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const map = useViewMap(containerRef, 'programmes');
@@ -215,6 +217,15 @@ export function ProgrammesMap({ areas, streets, candidates, selectedIds, program
     );
     markViewMapDrawn(map, 'programmes');
   }, [map, programmes]);
+
+  // The programme's partners: where the institutions it works with are.
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(PROGRAMME_SOURCE_IDS.partners)?.setData(
+      collection(partners.map((p) => ({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: p.position }, properties: { id: p.id, name: p.name } }))),
+    );
+    markViewMapDrawn(map, 'programmes');
+  }, [map, partners]);
 
   // A programme chosen in the list: highlighted and brought into view.
   const focusedRef = useRef<string | null>(null);

@@ -12,7 +12,7 @@ import { ProgrammeList } from './ProgrammeList';
 import { ProgrammesMap, type CandidateShape } from './ProgrammesMap';
 import { draftToProgramme, programmeIdFor, townTotals } from './programmeDraft';
 import { rankingQueryFor, usableWeights } from './programmeRanking';
-import { effectiveWave, initialProgrammesState, programmesReducer, programmesShown, targetOf } from './programmesState';
+import { effectiveWave, initialProgrammesState, programmesReducer, partnersInView, programmesShown, targetOf } from './programmesState';
 import { candidateName, RankingSection } from './RankingSection';
 import { TargetSection } from './TargetSection';
 import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
@@ -74,6 +74,9 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
   const limits = useMemo(() => (target && totals ? revitalisationLimits(target.geometry, totals) : null), [target, totals]);
   const partners = useMemo(() => [...(workspace?.resources ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'pl')), [workspace]);
 
+  // The partners on the map: of the programme chosen in the list, else those ticked in the form.
+  const partnersShown = useMemo(() => partnersInView(programmes, state.focusedId, state.draft.partnerIds, partners), [programmes, state.focusedId, state.draft.partnerIds, partners]);
+
   const toggle = useCallback((id: string) => dispatch({ type: 'toggleCandidate', id }), []);
   const onDrawn = useCallback((geometry: SelectionGeometry | null) => dispatch({ type: 'drawn', geometry }), []);
   const onDrawingEnd = useCallback(() => dispatch({ type: 'stopDrawing' }), []);
@@ -117,6 +120,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
             selectedIds={state.selectedIds}
             programmes={programmes}
             focusedProgrammeId={state.focusedId}
+            partners={partnersShown}
             drawing={state.drawing}
             clearTick={state.clearTick}
             onToggleCandidate={toggle}
@@ -138,6 +142,14 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
                 </svg>
                 {t('progLegendProgramme')}
               </li>
+              {partnersShown.length ? (
+                <li data-testid="programme-partners-legend">
+                  <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+                    <circle cx="9" cy="9" r="6.5" fill="#00695c" stroke="#fff" strokeWidth="1.5" />
+                  </svg>
+                  {t('progLegendPartners', { count: partnersShown.length })}
+                </li>
+              ) : null}
             </ul>
           </section>
         </div>

@@ -1,5 +1,5 @@
 import { combineGeometries, type SelectionGeometry } from '../../analysis/revitalisationLimits';
-import type { Area, NeedCategoryId, Programme } from '../../domain';
+import type { Area, NeedCategoryId, Programme, Resource } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { emptyDraft, type DraftField, type ProgrammeDraft, type ProgrammeTarget } from './programmeDraft';
 import type { CandidateChoice, NeedChoice } from './programmeRanking';
@@ -135,4 +135,16 @@ export function programmesShown(stored: readonly Programme[], saved: readonly Pr
   const byId = new Map(stored.map((p) => [p.id, p]));
   for (const p of saved) byId.set(p.id, p);
   return [...byId.values()];
+}
+
+/** A partner on the programme's map: an institution of the inventory, by its point. */
+export interface PartnerPoint { id: string; name: string; position: [number, number] }
+
+/**
+ * The partners the map shows: those of the programme chosen in the list, else those ticked in the form being
+ * written (picked from the inventory, ProgrammeForm). Ids that name no resource are skipped. Pure.
+ */
+export function partnersInView(programmes: readonly Programme[], focusedId: string | null, draftPartnerIds: readonly string[], resources: readonly Resource[]): PartnerPoint[] {
+  const ids = new Set(programmes.find((p) => p.id === focusedId)?.partnerIds ?? draftPartnerIds);
+  return resources.filter((r) => ids.has(r.id)).map((r) => ({ id: r.id, name: r.name, position: r.location.coordinates as [number, number] }));
 }

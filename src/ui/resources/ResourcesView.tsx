@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NEED_CATEGORIES, type GroupKind, type NeedCategoryId, type ResourceKind, type Workspace } from '../../domain';
+import { NEED_CATEGORIES, type GroupKind, type NeedCategoryId, type ResourceKind } from '../../domain';
 import { RESOURCE_CATEGORIES, RESOURCE_CATEGORY_OF_KIND, RESOURCE_CATEGORY_STYLE, resourceIconId } from '../../map/palette';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
@@ -17,15 +17,20 @@ import {
 } from './inventoryFilter';
 import { nextSortOrder, polishCollator, type SortOrder } from '../common/table/tableSort';
 import '../common/table/tableViews.css';
+import './resources.css';
+import type { ScreenProps } from '../shell/screens';
+import { canSeeLeaderContacts, CURRENT_AUDIENCE } from '../common/audience';
+import { LeaderList } from './LeaderList';
+import { CooperationPanel } from './CooperationPanel';
 
-type Collection = 'resources' | 'groups';
+type Collection = 'resources' | 'groups' | 'cooperation' | 'leaders';
 
 /**
  * "Zasoby": the inventory of institutions, partners and groups. Filters (kind, need, name) and sorting are UI
  * logic over the workspace (inventoryFilter.ts); the map beside the table shows exactly the rows shown, and a
  * selection in either is a selection in both.
  */
-export function ResourcesView({ workspace }: { workspace: Workspace | null }) {
+export function ResourcesView({ workspace, dataSource }: ScreenProps) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const [collection, setCollection] = useState<Collection>('resources');
@@ -103,6 +108,21 @@ export function ResourcesView({ workspace }: { workspace: Workspace | null }) {
   const caption = t(collection === 'resources' ? 'invCaptionResources' : 'invCaptionGroups', { shown: shownIds.length, total });
   const selectedName = selectedId ? points.find((p) => p.id === selectedId)?.name : undefined;
 
+  // Planners also see "Liderzy" (common/audience.ts): the leader candidates, with contacts where consented.
+  const collections: readonly Collection[] = canSeeLeaderContacts(CURRENT_AUDIENCE) ? ['resources', 'groups', 'cooperation', 'leaders'] : ['resources', 'groups', 'cooperation'];
+  const collectionLabel = { resources: 'invResources', groups: 'invGroups', cooperation: 'invCooperation', leaders: 'invLeaders' } as const;
+  const collectionSwitch = (
+    <fieldset className="segmented">
+      <legend className="filter-label">{t('invShow')}</legend>
+      {collections.map((c) => (
+        <label key={c} className="segmented-option">
+          <input type="radio" name="inventory-collection" value={c} checked={collection === c} onChange={() => switchCollection(c)} />
+          <span>{t(collectionLabel[c])}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+
   return (
     <main className="table-view" id="main" aria-labelledby="inventory-title">
       <div className="table-view-head">
@@ -111,18 +131,18 @@ export function ResourcesView({ workspace }: { workspace: Workspace | null }) {
         </h2>
         <p className="table-view-intro">{t('invIntro')}</p>
       </div>
+      {collection === 'cooperation' ? (
+        <CooperationPanel workspace={workspace} language={language} collectionSwitch={collectionSwitch} />
+      ) : collection === 'leaders' ? (
+        <div className="table-view-body leaders-body">
+          <div className="filters">{collectionSwitch}</div>
+          <LeaderList dataSource={dataSource} workspace={workspace} language={language} />
+        </div>
+      ) : (
       <div className="table-view-body">
         <div className="table-view-data">
           <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-            <fieldset className="segmented">
-              <legend className="filter-label">{t('invShow')}</legend>
-              {(['resources', 'groups'] as const).map((c) => (
-                <label key={c} className="segmented-option">
-                  <input type="radio" name="inventory-collection" value={c} checked={collection === c} onChange={() => switchCollection(c)} />
-                  <span>{t(c === 'resources' ? 'invResources' : 'invGroups')}</span>
-                </label>
-              ))}
-            </fieldset>
+            {collectionSwitch}
             <div className="filter-field filter-search">
               <label className="filter-label" htmlFor="inventory-search">
                 {t('invSearch')}
@@ -223,6 +243,7 @@ export function ResourcesView({ workspace }: { workspace: Workspace | null }) {
           </p>
         </div>
       </div>
+      )}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import {
+  latestRetainUntil,
   NEED_CATEGORIES,
   NEED_CATEGORY_IDS,
   NUISANCE_IDS,
@@ -10,6 +11,7 @@ import {
   type NeedCategoryId,
   type Severity,
 } from '../../domain';
+import { formatDate } from '../common/format';
 import type { Language, MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { parseHouseholdSize, toggleInOrder, type DraftErrors, type DraftField, type HouseholdDraft } from './householdDraft';
@@ -19,6 +21,10 @@ interface HouseholdFormProps {
   onChange: (draft: HouseholdDraft) => void;
   errors: DraftErrors;
   language: Language;
+  /** Today (YYYY-MM-DD): the day of a contact consent, from which its retention date is counted. */
+  today: string;
+  /** Whether this user may store a leader's contact (common/audience.ts mayRecordLeaderContacts). */
+  offerContact: boolean;
 }
 
 const SEVERITY_CHOICES: ReadonlyArray<{ value: Severity | null; key: MessageKey }> = [
@@ -44,9 +50,10 @@ function FieldError({ formId, field, errors }: { formId: string; field: DraftFie
 
 /**
  * One household on one screen: size, needs with severity, nuisances, offers, leader with consent.
- * Only taps and a number; there is no text field a name or phone number could go into.
+ * The answers are taps and a number. Only a resident who wants to be a local leader is asked, in a second and
+ * separate consent, for a name and a phone or e-mail; the fields appear only once that consent is ticked.
  */
-export function HouseholdForm({ draft, onChange, errors, language }: HouseholdFormProps) {
+export function HouseholdForm({ draft, onChange, errors, language, today, offerContact }: HouseholdFormProps) {
   const t = useT();
   const formId = useId().replace(/:/g, '');
   const size = parseHouseholdSize(draft.householdSize);
@@ -65,6 +72,28 @@ export function HouseholdForm({ draft, onChange, errors, language }: HouseholdFo
           <span>{label(labels[id])}</span>
         </label>
       ))}
+    </div>
+  );
+
+  const contactInput = (field: 'contactName' | 'contactPhone' | 'contactEmail', labelKey: MessageKey, type: 'text' | 'tel' | 'email', autoComplete: string) => (
+    <div className="survey-contact-field">
+      <label htmlFor={`${formId}-${field}`} className="survey-label">
+        {t(labelKey)}
+      </label>
+      <input
+        id={`${formId}-${field}`}
+        name={field}
+        type={type}
+        className="text-input survey-text"
+        autoComplete={autoComplete}
+        {...(type === 'tel' ? { inputMode: 'tel' as const } : {})}
+        maxLength={field === 'contactEmail' ? 254 : 100}
+        value={draft[field]}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describedBy(field)}
+        onChange={(event) => onChange({ ...draft, [field]: event.currentTarget.value })}
+      />
+      <FieldError formId={formId} field={field} errors={errors} />
     </div>
   );
 
@@ -180,6 +209,34 @@ export function HouseholdForm({ draft, onChange, errors, language }: HouseholdFo
               ))}
             </div>
           </fieldset>
+        ) : null}
+        {draft.leaderConsent && !offerContact ? <p className="hint survey-hint">{t('surveyContactPlannerOnly')}</p> : null}
+        {draft.leaderConsent && offerContact ? (
+          <div className="survey-contact" data-testid="leader-contact">
+            <label className="survey-consent">
+              <input
+                type="checkbox"
+                name="contactConsent"
+                checked={draft.contactConsent}
+                onChange={(event) => onChange({ ...draft, contactConsent: event.currentTarget.checked })}
+                aria-describedby={`${formId}-contact-terms`}
+              />
+              <span>{t('surveyContactConsent')}</span>
+            </label>
+            <div id={`${formId}-contact-terms`} className="survey-contact-terms">
+              <p>{t('surveyContactPurpose')}</p>
+              <p>{t('surveyContactRetention', { date: formatDate(language, latestRetainUntil(today)) })}</p>
+              <p>{t('surveyContactWithdraw')}</p>
+            </div>
+            {draft.contactConsent ? (
+              <fieldset className="survey-subfieldset survey-contact-fields">
+                <legend className="survey-subtitle">{t('surveyContactChannelHint')}</legend>
+                {contactInput('contactName', 'surveyContactName', 'text', 'name')}
+                {contactInput('contactPhone', 'surveyContactPhone', 'tel', 'tel')}
+                {contactInput('contactEmail', 'surveyContactEmail', 'email', 'email')}
+              </fieldset>
+            ) : null}
+          </div>
         ) : null}
       </fieldset>
     </div>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
-import type { Address, SurveyResponse, Workspace } from '../../domain';
+import type { Address, LeaderContact, SurveyResponse, Workspace } from '../../domain';
 import { buildMapData } from '../../map/mapData';
 import { formatHouseholds } from '../common/format';
 import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
+import { useSignedInSession } from '../shell/auth/authContext';
+import { mayRecordLeaderContacts } from '../common/audience';
 import { addressLabel, buildAddressDirectory, defaultCampaign, nextAddressOnStreet } from './addressDirectory';
 import { AddressPicker, type PickMode } from './AddressPicker';
 import { checkDuplicate, mergeById, answersPerAddress } from './duplicates';
@@ -121,18 +123,21 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
     dispatch({ type: 'start', address: next });
   };
 
-  const persist = async (response: SurveyResponse, where: Address) => {
+  const persist = async (response: SurveyResponse, where: Address, contact?: LeaderContact) => {
     dispatch({ type: 'saving' });
-    const result = await save(response);
+    const result = await save(response, contact);
     dispatch(result.ok ? { type: 'saved', address: where } : { type: 'saveFailed', reason: result.reason });
   };
 
-  const responseContext = (id: string) => ({ id, campaignId: campaignId ?? '', addressId: address?.id, date: localIsoDate(new Date()) });
+  const today = localIsoDate(new Date());
+  const session = useSignedInSession();
+  const offerContact = mayRecordLeaderContacts(session ? session.state.role : null);
+  const responseContext = (id: string, contactId: string) => ({ id, campaignId: campaignId ?? '', addressId: address?.id, date: localIsoDate(new Date()), contactId });
 
   /** Once an error is shown, it goes away as soon as the volunteer fixes that field (no new errors appear before saving). */
   const onDraftChange = (next: HouseholdDraft) => {
     if (Object.keys(errors).length === 0) return dispatch({ type: 'edit', draft: next, errors });
-    const checked = buildSurveyResponse(next, responseContext('draft'));
+    const checked = buildSurveyResponse(next, responseContext('draft', 'draft-contact'));
     const still: DraftErrors = {};
     if (!checked.ok) for (const field of Object.keys(errors) as Array<keyof DraftErrors>) if (checked.errors[field]) still[field] = checked.errors[field];
     dispatch({ type: 'edit', draft: next, errors: still });
@@ -140,7 +145,8 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
 
   const onSave = () => {
     if (saving) return;
-    const built = buildSurveyResponse(draft, responseContext(crypto.randomUUID()));
+    // A contact typed before the form learnt the role is not kept when this user may not store contacts.
+    const built = buildSurveyResponse(offerContact ? draft : { ...draft, contactConsent: false }, responseContext(crypto.randomUUID(), crypto.randomUUID()));
     if (!built.ok) {
       dispatch({ type: 'invalid', errors: built.errors });
       // Show the first problem: the error paragraphs render on the next frame.
@@ -149,8 +155,8 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
     }
     if (!address) return;
     const check = checkDuplicate(built.response, allResponses, address.households);
-    if (check) dispatch({ type: 'confirmDuplicate', response: built.response, check });
-    else void persist(built.response, address);
+    if (check) dispatch({ type: 'confirmDuplicate', response: built.response, ...(built.contact ? { contact: built.contact } : {}), check });
+    else void persist(built.response, address, built.contact);
   };
 
   const campaign = campaigns.find((c) => c.id === campaignId);
@@ -233,7 +239,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
                   </button>
                 </div>
                 <div ref={formRef}>
-                  <HouseholdForm draft={draft} onChange={onDraftChange} errors={errors} language={language} />
+                  <HouseholdForm draft={draft} onChange={onDraftChange} errors={errors} language={language} today={today} offerContact={offerContact} />
                 </div>
                 <div className="survey-save-bar">
                   {Object.keys(errors).length ? (
@@ -293,7 +299,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
               <button type="button" className="button-secondary survey-button" onClick={() => dispatch({ type: 'backToForm' })}>
                 {t('surveyDuplicateBack')}
               </button>
-              <button type="button" className="button-primary survey-button" onClick={() => void persist(phase.response, address)}>
+              <button type="button" className="button-primary survey-button" onClick={() => void persist(phase.response, address, phase.contact)}>
                 {t('surveyDuplicateConfirm')}
               </button>
             </div>

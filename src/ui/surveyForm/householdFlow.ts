@@ -1,4 +1,4 @@
-import type { Address, SurveyResponse } from '../../domain';
+import type { Address, LeaderContact, SurveyResponse } from '../../domain';
 import type { DuplicateCheck } from './duplicates';
 import { EMPTY_DRAFT, type DraftErrors, type HouseholdDraft } from './householdDraft';
 
@@ -8,7 +8,11 @@ import { EMPTY_DRAFT, type DraftErrors, type HouseholdDraft } from './householdD
  * then the next household. Pure; SurveyFormView.tsx runs the save and draws the state.
  */
 
-export type Phase = { kind: 'form' } | { kind: 'saved'; address: Address } | { kind: 'duplicate'; response: SurveyResponse; check: DuplicateCheck };
+export type Phase =
+  | { kind: 'form' }
+  | { kind: 'saved'; address: Address }
+  /** `contact`: the leader contact saved with the answers once confirmed, if the resident left one. */
+  | { kind: 'duplicate'; response: SurveyResponse; contact?: LeaderContact; check: DuplicateCheck };
 
 export interface HouseholdFlow {
   address: Address | null;
@@ -25,7 +29,7 @@ export type HouseholdAction =
   /** Typed; `errors` are the ones still standing after the change (none are added before saving). */
   | { type: 'edit'; draft: HouseholdDraft; errors: DraftErrors }
   | { type: 'invalid'; errors: DraftErrors }
-  | { type: 'confirmDuplicate'; response: SurveyResponse; check: DuplicateCheck }
+  | { type: 'confirmDuplicate'; response: SurveyResponse; contact?: LeaderContact; check: DuplicateCheck }
   | { type: 'backToForm' }
   | { type: 'saving' }
   | { type: 'saved'; address: Address }
@@ -42,7 +46,7 @@ export function householdFlow(state: HouseholdFlow, action: HouseholdAction): Ho
     case 'invalid':
       return { ...state, errors: action.errors, saveFailure: null };
     case 'confirmDuplicate':
-      return { ...state, errors: {}, saveFailure: null, phase: { kind: 'duplicate', response: action.response, check: action.check } };
+      return { ...state, errors: {}, saveFailure: null, phase: { kind: 'duplicate', response: action.response, ...(action.contact ? { contact: action.contact } : {}), check: action.check } };
     case 'backToForm':
       return state.phase.kind === 'duplicate' ? { ...state, phase: { kind: 'form' } } : state;
     case 'saving':

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createConnectivityMonitor, type ConnectivityMonitor } from '../../data/connectivity';
 import type { DataSource } from '../../data/dataSource';
 import { createSurveyOutbox, sendOutbox } from '../../data/outbox';
-import type { InputIssue, SurveyResponse } from '../../domain';
+import type { InputIssue, LeaderContact, SurveyResponse } from '../../domain';
 import { inputIssuesText } from '../i18n/problemText';
 import { upsertResponses, useAppStore } from '../shell/appStore';
 
@@ -109,11 +109,14 @@ export function useSurveyOutbox(dataSource: DataSource) {
     return () => window.clearInterval(timer);
   }, [queued.length, online, send]);
 
-  /** Queues the answer and tries to send it; resolves once it is safely on the phone (queued or sent). */
+  /**
+   * Queues the answer (with the leader contact its resident consented to, if any: both or neither) and tries to send
+   * it; resolves once it is safely on the phone (queued or sent).
+   */
   const save = useCallback(
-    async (record: SurveyResponse): Promise<{ ok: true } | { ok: false; reason: string; issues: InputIssue[] }> => {
+    async (record: SurveyResponse, contact?: LeaderContact): Promise<{ ok: true } | { ok: false; reason: string; issues: InputIssue[] }> => {
       try {
-        const result = await outbox.enqueue(record, signalRef.current);
+        const result = await outbox.enqueue(record, signalRef.current, contact);
         if (!result.ok) return { ok: false, reason: inputIssuesText(result.issues, store.getState().language), issues: result.issues };
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : String(error), issues: [] };

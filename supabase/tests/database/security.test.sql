@@ -5,7 +5,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = extensions, public;
 
-select plan(24);
+select plan(31);
 
 -- Users of every role of the demo centre, and a stranger.
 insert into auth.users (id) values
@@ -61,6 +61,32 @@ select is((select count(*) from public.shared_aggregates((select token from link
 reset role;
 select is((select array_agg(action order by id) from public.audit_log where share_link_id = (select id from link)),
   array['share_link_created', 'share_link_revoked'], 'creation and revocation are audited');
+
+-- Leader contacts (issue 14): only the centre's admins and planners; never anon, partners or surveyors.
+insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until)
+  select 'mops-debowo', 'lc-pgtap', r.id, 'Anna Nowak', '600 100 200', current_date, current_date + 30
+  from public.survey_responses r where r.organisation_id = 'mops-debowo' order by r.id limit 1;
+insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until)
+  select 'mops-debowo', 'lc-expired', r.id, 'Jan Kowalski', '600 300 400', current_date - 400, current_date - 40
+  from public.survey_responses r where r.organisation_id = 'mops-debowo' order by r.id offset 1 limit 1;
+create temp table a_response on commit drop as select id from public.survey_responses where organisation_id = 'mops-debowo' order by id offset 2 limit 1;
+grant select on a_response to authenticated; -- the surveyor sees no response of their own: the id to forge a contact with
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f1');
+select is((select count(*) from public.leader_contacts), 0::bigint, 'a partner reads no leader contact');
+select is(public.list_leader_contacts('mops-debowo'), '[]'::jsonb, 'a partner''s list of leader contacts is empty');
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f2');
+select throws_ok($$insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until)
+  select 'mops-debowo', 'lc-forged', a.id, 'Ktoś', '600 500 600', current_date, current_date + 1 from a_response a$$,
+  '42501', null, 'a surveyor cannot write a leader contact');
+select pg_temp.act_as('anon');
+select throws_ok($$select count(*) from public.leader_contacts$$, '42501', null, 'anon reads no leader contact');
+reset role;
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f0');
+select is((select jsonb_agg(c ->> 'id') from jsonb_array_elements(public.list_leader_contacts('mops-debowo')) as c), '["lc-pgtap"]'::jsonb,
+  'a planner lists the live contact; the expired one is deleted first');
+select is((select count(*) from public.leader_contacts where id = 'lc-expired'), 0::bigint, 'the expired contact is gone from the table');
+reset role;
+select is((public.load_workspace('mops-debowo'))::text like '%Anna Nowak%', false, 'the workspace the app loads carries no contact');
 
 -- Restricted readers: the fixed grid, k ≥ 5, homes, dominance, no suppressed rows.
 select pg_temp.act_as('00000000-0000-4000-8000-0000000000f1');

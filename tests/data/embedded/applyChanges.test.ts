@@ -30,7 +30,7 @@ const newAddresses: Address[] = deepFrozen([
 /** The overlay entries as stored, `collection/id op`, sorted (the store's key order). */
 async function stored(): Promise<string[]> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
+    const request = indexedDB.open(DB_NAME); // the current version: the adapter may have upgraded it
     request.onupgradeneeded = () => request.result.createObjectStore('overlay', { keyPath: ['collection', 'id'] });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

@@ -26,7 +26,7 @@ const newResource: Resource = deepFrozen({
 /** Writes raw values into the overlay store, bypassing validation: what an older version or a curious user might leave. */
 async function writeRaw(values: unknown[]): Promise<void> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
+    const request = indexedDB.open(DB_NAME); // the current version: the adapter may have upgraded it
     request.onupgradeneeded = () => request.result.createObjectStore('overlay', { keyPath: ['collection', 'id'] });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -42,7 +42,7 @@ async function writeRaw(values: unknown[]): Promise<void> {
 
 async function countStored(): Promise<number> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
+    const request = indexedDB.open(DB_NAME); // the current version: the adapter may have upgraded it
     request.onupgradeneeded = () => request.result.createObjectStore('overlay', { keyPath: ['collection', 'id'] });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

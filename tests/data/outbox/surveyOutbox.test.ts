@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataSource, WriteResult } from '../../../src/data/dataSource';
 import { createEmbeddedDataSource } from '../../../src/data/embedded';
 import { createSurveyOutbox, sendOutbox } from '../../../src/data/outbox';
-import type { CollectionName, CollectionRecord, SurveyResponse } from '../../../src/domain';
+import type { CollectionName, CollectionRecord, LeaderContact, SurveyResponse } from '../../../src/domain';
 import { deepFrozen, demoFiles, memoryReader } from '../embedded/fixtures';
 
 const answer = (id: string, over: Partial<SurveyResponse> = {}): SurveyResponse =>
@@ -20,8 +20,9 @@ const outboxOn = (factory = new IDBFactory()) => createSurveyOutbox({ indexedDB:
 /** A remote DataSource stand-in that records batches and answers with what the test scripts. */
 function scriptedTarget(answers: Array<(records: readonly SurveyResponse[]) => WriteResult>) {
   const batches: string[][] = [];
-  const target: Pick<DataSource, 'saveRecord' | 'saveRecords'> = {
+  const target: Pick<DataSource, 'saveRecord' | 'saveRecords' | 'saveResponseWithLeaderContact'> = {
     saveRecord: () => Promise.reject(new Error('not used')),
+    saveResponseWithLeaderContact: () => Promise.reject(new Error('not used')),
     saveRecords: <C extends CollectionName>(_c: C, records: readonly CollectionRecord<C>[]) => {
       batches.push(records.map((r) => r.id));
       const next = answers.shift();
@@ -143,8 +144,9 @@ describe('sending the outbox', () => {
   it('keeps everything when the DataSource throws (not an abort)', async () => {
     const outbox = outboxOn();
     await outbox.enqueue(answer('a'));
-    const target: Pick<DataSource, 'saveRecord' | 'saveRecords'> = {
+    const target: Pick<DataSource, 'saveRecord' | 'saveRecords' | 'saveResponseWithLeaderContact'> = {
       saveRecord: () => Promise.reject(new Error('not used')),
+      saveResponseWithLeaderContact: () => Promise.reject(new Error('not used')),
       saveRecords: () => Promise.reject(new TypeError('Failed to fetch')),
     };
     const report = await sendOutbox(outbox, target);
@@ -170,5 +172,44 @@ describe('sending the outbox', () => {
     expect(workspace.responses.length).toBe(before + 1);
     expect(workspace.responses.find((r) => r.id === 'door-1')?.nuisances).toEqual(['litter']);
     expect((await outbox.read()).entries).toEqual([]);
+  });
+});
+
+describe('answers with a leader contact', () => {
+  const contact = (responseId: string, over: Partial<LeaderContact> = {}): LeaderContact =>
+    deepFrozen<LeaderContact>({ id: `lc-${responseId}`, responseId, name: 'Anna Nowak', phone: '600 100 200', consentDate: '2026-05-04', retainUntil: '2027-05-04', ...over });
+
+  it('wait with their contact and reach the DataSource together, apart from the workspace', async () => {
+    const outbox = outboxOn();
+    expect((await outbox.enqueue(answer('plain'))).ok).toBe(true);
+    expect((await outbox.enqueue(answer('leader'), undefined, contact('leader'))).ok).toBe(true);
+    expect((await outbox.read()).entries.map((e) => [e.id, e.leaderContact?.name])).toEqual([['plain', undefined], ['leader', 'Anna Nowak']]);
+    const indexedDB = new IDBFactory();
+    const target = createEmbeddedDataSource({ dbName: 'outbox-target', indexedDB, readDemoFile: memoryReader(demoFiles()), now: () => new Date('2026-06-01T12:00:00') });
+    const report = await sendOutbox(outbox, target);
+    expect(report.sent.map((r) => r.id)).toEqual(['plain', 'leader']);
+    expect((await outbox.read()).entries).toEqual([]);
+    expect(await target.loadLeaderContacts()).toEqual({ ok: true, contacts: [contact('leader')], issues: [] });
+    expect(JSON.stringify((await target.loadWorkspace()).workspace)).not.toContain('Anna');
+  });
+
+  it('are refused with their answer when the contact is invalid, or belongs to another answer', async () => {
+    const outbox = outboxOn();
+    expect(await outbox.enqueue(answer('leader'), undefined, contact('leader', { phone: '12' }))).toMatchObject({ ok: false, issues: [{ source: 'leaderContacts', field: 'phone' }] });
+    expect(await outbox.enqueue(answer('leader'), undefined, contact('other'))).toMatchObject({ ok: false, issues: [{ source: 'leaderContacts', field: 'responseId' }] });
+    expect((await outbox.read()).entries).toEqual([]);
+  });
+
+  it('stay queued with their contact when the DataSource refuses them, while the others are sent', async () => {
+    const outbox = outboxOn();
+    await outbox.enqueue(answer('leader'), undefined, contact('leader'));
+    await outbox.enqueue(answer('plain'));
+    const { target, batches } = scriptedTarget([() => ({ ok: true })]);
+    const refusing = { ...target, saveResponseWithLeaderContact: () => Promise.resolve<WriteResult>({ ok: false, issues: [{ source: 'leaderContacts', field: '(record)', message: 'you may not write this record in this organisation' }] }) };
+    const report = await sendOutbox(outbox, refusing);
+    expect(batches).toEqual([['plain']]);
+    expect(report.failedIds).toEqual(['leader']);
+    const { entries } = await outbox.read();
+    expect(entries.map((e) => [e.id, e.leaderContact?.id, e.lastError])).toEqual([['leader', 'lc-leader', 'leaderContacts, field (record): you may not write this record in this organisation']]);
   });
 });

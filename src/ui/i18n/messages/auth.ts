@@ -64,5 +64,10 @@ export const authMessages = polish(
     server_share_k_range: 'próg k musi być liczbą całkowitą od {min} do {max}',
     server_share_expiry_range: 'link musi wygasać w przyszłości, najpóźniej za {days} dni',
     server_not_share_link_id: 'to nie jest identyfikator linku dla partnera',
+    serverAction_load_leader_contacts: 'wczytywanie kontaktów liderów',
+    serverAction_save_leader_contact: 'zapisywanie odpowiedzi z kontaktem lidera',
+    serverAction_delete_leader_contact: 'usuwanie kontaktu lidera',
+    serverAction_purge_leader_contacts: 'usuwanie przeterminowanych kontaktów liderów',
+    serverAction_shorten_leader_contact: 'zmiana terminu usunięcia kontaktu lidera',
   },
 );

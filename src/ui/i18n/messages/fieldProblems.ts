@@ -49,6 +49,10 @@ export const fieldProblemMessages = polish(
     issueWhere: '{source}, pole {field}',
     issueWhereRow: '{source}, wiersz {row}, pole {field}',
     issueLine: '{where}: {problem}',
+    problemRule_phone_digits: 'numer telefonu musi mieć od 9 do 15 cyfr',
+    problemRule_no_contact_channel: 'podaj numer telefonu albo adres e-mail',
+    problemRule_retention_out_of_range: 'dane kontaktowe można przechowywać najwyżej 12 miesięcy od dnia zgody',
+    problemRule_retention_not_shorter: 'termin usunięcia kontaktu można tylko skrócić',
   },
 );
 

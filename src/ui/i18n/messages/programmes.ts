@@ -79,5 +79,6 @@ export const programmeMessages = polish(
     progMapSummary: 'Na mapie: {candidates} obszarów z rankingu, wybrano {selected}; programów: {programmes}.',
     progLegendCandidate: 'obszar z rankingu (wybrany: ciemniejszy)',
     progLegendProgramme: 'program aktywności lokalnej',
+    progLegendPartners: 'Partnerzy programu z inwentarza zasobów: {count}',
   },
 );

@@ -65,5 +65,10 @@ export const authMessagesEn = english<typeof authMessages>(
     server_share_k_range: 'the threshold k must be a whole number from {min} to {max}',
     server_share_expiry_range: 'a link must expire in the future, within {days} days',
     server_not_share_link_id: 'this is not a partner link id',
+    serverAction_load_leader_contacts: 'loading the leader contacts',
+    serverAction_save_leader_contact: 'saving the answers with the leader contact',
+    serverAction_delete_leader_contact: 'deleting a leader contact',
+    serverAction_purge_leader_contacts: 'deleting expired leader contacts',
+    serverAction_shorten_leader_contact: 'changing when a leader contact is deleted',
   },
 );

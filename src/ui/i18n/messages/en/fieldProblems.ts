@@ -44,5 +44,9 @@ export const fieldProblemMessagesEn = english<typeof fieldProblemMessages>(
     issueWhere: '{source}, field {field}',
     issueWhereRow: '{source} row {row}, field {field}',
     issueLine: '{where}: {problem}',
+    problemRule_phone_digits: 'a phone number must have 9 to 15 digits',
+    problemRule_no_contact_channel: 'give a phone number or an e-mail address',
+    problemRule_retention_out_of_range: 'contact details may be kept at most 12 months after the day of consent',
+    problemRule_retention_not_shorter: 'the deletion date of a contact may only be brought forward',
   },
 );

@@ -80,5 +80,6 @@ export const programmeMessagesEn = english<typeof programmeMessages>(
     progMapSummary: 'On the map: {candidates} ranked areas, {selected} selected; programmes: {programmes}.',
     progLegendCandidate: 'ranked area (selected: darker)',
     progLegendProgramme: 'local activity programme',
+    progLegendPartners: 'Programme partners from the inventory: {count}',
   },
 );
