@@ -227,9 +227,13 @@ function benchSize(size: Size, summary: Summary[], pending: PostgisCase[]): { al
   const zeros = new Uint8Array(n);
   const ones = new Uint8Array(n).fill(1);
   const { x0s, y0s, x1s, y1s, segmentUnit } = ds.streets;
+  // The answer's arrays are reused by every later run (issue 16 item 5; its memory is measured in a child process by
+  // bench/streetAssignmentMemory.bench.ts, since this process also holds the generated records).
+  let reused: ReturnType<typeof assignStreets> | undefined;
   const assign = measure(() => {
     const index = buildSegmentIndex(x0s, y0s, x1s, y1s);
-    return assignStreets({ addressIndex: none, addressIdGiven: zeros, ownStreetUnit: none, streetIdGiven: zeros, xs, ys, hasPoint: ones, addressStreetUnit: new Int32Array(0), segmentIndex: index, segmentUnit, maxDistanceMeters: MAX_SNAP });
+    reused = assignStreets({ addressIndex: none, addressIdGiven: zeros, ownStreetUnit: none, streetIdGiven: zeros, xs, ys, hasPoint: ones, addressStreetUnit: new Int32Array(0), segmentIndex: index, segmentUnit, maxDistanceMeters: MAX_SNAP }, reused);
+    return reused;
   }, 4);
   // Check against brute force on a sample (same street unit; ties go to the lower segment index in both).
   const bruteN = 2_000;

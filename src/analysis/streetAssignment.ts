@@ -73,15 +73,20 @@ export interface StreetAssignment {
 
 /**
  * Applies the rules to every record. O(n) plus one nearest-segment query per record that needs snapping.
- * Does not modify its input arrays.
+ * Does not modify its input arrays. With `into` (arrays of exactly n records, e.g. the previous call's answer), the
+ * answer is written there and nothing of size n is allocated: a caller that assigns again (another filter, another
+ * batch of the same size) reuses its buffers instead of growing the heap by 14 bytes a record each time.
  */
-export function assignStreets(input: StreetAssignmentInput): StreetAssignment {
+export function assignStreets(input: StreetAssignmentInput, into?: StreetAssignment): StreetAssignment {
   const { addressIndex, addressIdGiven, ownStreetUnit, streetIdGiven, xs, ys, hasPoint, addressStreetUnit, segmentIndex, segmentUnit, maxDistanceMeters } = input;
   const n = addressIndex.length;
-  const unit = new Int32Array(n).fill(-1);
-  const reason = new Uint8Array(n);
-  const method = new Uint8Array(n);
-  const snapDistanceMeters = new Float64Array(n);
+  if (into && (into.unit.length !== n || into.reason.length !== n || into.method.length !== n || into.snapDistanceMeters.length !== n)) {
+    throw new RangeError(`assignStreets: the arrays to reuse hold ${into.unit.length} records, not ${n}`);
+  }
+  const unit = into ? into.unit.fill(-1) : new Int32Array(n).fill(-1);
+  const reason = into ? into.reason.fill(0) : new Uint8Array(n);
+  const method = into ? into.method.fill(0) : new Uint8Array(n);
+  const snapDistanceMeters = into ? into.snapDistanceMeters.fill(0) : new Float64Array(n);
   const distance = new Float64Array(1);
   for (let i = 0; i < n; i++) {
     const a = addressIndex[i]!;
