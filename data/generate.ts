@@ -14,6 +14,7 @@ import { Rng } from './town/prng';
 import { buildResources } from './town/resources';
 import { buildStreets } from './town/streets';
 import { buildCampaigns, buildResponses } from './town/survey';
+import { writeCityWorkspaceFile } from './town/city';
 import { townProblems, type TownCollections } from './town/validate';
 
 export const DEFAULT_SEED = 20250407;
@@ -79,6 +80,8 @@ function main(argv: string[]): void {
   const seedText = arg('--seed') ?? argv.find((a) => /^\d+$/.test(a));
   const seed = seedText === undefined ? DEFAULT_SEED : Number(seedText);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`seed must be a non-negative integer, got ${seedText}`);
+  const city = arg('--city');
+  if (city !== undefined) return void writeCity(city, seed, arg('--rate-scale'), arg('--out'));
   const out = resolve(arg('--out') ?? DEMO_DIR);
   const started = performance.now();
   const town = generateDemoTown(seed);
@@ -92,6 +95,24 @@ function main(argv: string[]): void {
   console.log(
     `Dębowo (seed ${seed}) → ${out}: ${COLLECTION_NAMES.map((n) => `${count(n)} ${n}`).join(', ')}; ` +
       `${(bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+/**
+ * `npm run generate:demo -- --city 7x2 [--rate-scale 1.23] --out DIR`: a city of 7 × 2 demo-sized districts as one
+ * workspace file in DIR (data/town/city.ts), for the city benchmark. Never into data/demo (refused).
+ */
+function writeCity(grid: string, seed: number, rateScale: string | undefined, out: string | undefined): void {
+  const match = /^(\d+)x(\d+)$/.exec(grid);
+  if (!match) throw new Error(`--city takes COLSxROWS such as 7x2, got ${grid}`);
+  if (out === undefined) throw new Error('--city needs --out DIR (a folder of its own, never data/demo)');
+  const started = performance.now();
+  const options = { seed, cols: Number(match[1]), rows: Number(match[2]), responseRateScale: rateScale === undefined ? 1 : Number(rateScale) };
+  const { file, bytes, town } = writeCityWorkspaceFile(options, resolve(out), DEMO_DIR);
+  const households = town.addresses.reduce((sum, a) => sum + (a.households ?? 0), 0);
+  console.log(
+    `${town.organisation.town} (${grid}, seed ${seed}) → ${file}: ${town.streets.length} streets, ${town.addresses.length} addresses, ${households} households, ` +
+      `${town.responses.length} responses, ${town.areas.length} areas; ${(bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`,
   );
 }
 

@@ -61,9 +61,10 @@ export function buildCampaigns(addresses: AddressPlan[]): SurveyCampaign[] {
  * One response per sampled household. Each sampling unit (an estate, or the planted street) answers at
  * its rate exactly: k = round(rate × households) households drawn without replacement, so no household
  * answers twice in a wave. About 3 % of responses keep only the street and 2 % only a point near the
- * building (as when a volunteer notes no house number), to exercise street assignment later.
+ * building (as when a volunteer notes no house number), to exercise street assignment later. `rateScale`
+ * multiplies every rate (capped at 95 %), for a city-sized town with more answers per address.
  */
-export function buildResponses(addresses: AddressPlan[], plantedStreetId: string, rng: Rng): SurveyResponse[] {
+export function buildResponses(addresses: AddressPlan[], plantedStreetId: string, rng: Rng, rateScale = 1): SurveyResponse[] {
   const out: SurveyResponse[] = [];
   for (const w of WAVES) {
     const r = rng.fork(w.id);
@@ -71,7 +72,9 @@ export function buildResponses(addresses: AddressPlan[], plantedStreetId: string
     addresses.forEach((a, i) => {
       const planted = a.record.streetId === plantedStreetId;
       const key = planted ? `street:${PLANTED_STREET.name}` : a.estateId;
-      const unit = units.get(key) ?? { rate: planted ? w.plantedStreetRate : w.rate(a.estateId, housingOf(a.estateId)), slots: [] };
+      // rateScale (a city-sized town, data/town/city.ts) raises every rate, never past 95 %; 1 leaves them as they are.
+      const rate = planted ? w.plantedStreetRate : w.rate(a.estateId, housingOf(a.estateId));
+      const unit = units.get(key) ?? { rate: rateScale === 1 ? rate : Math.min(0.95, rate * rateScale), slots: [] };
       for (let h = 0; h < a.record.households; h++) unit.slots.push(i);
       units.set(key, unit);
     });
