@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { CITY_BENCH_OPTIONS, writeCityWorkspaceFile } from '../data/town/city';
+import { DEMO_DIR } from '../data/generate';
+import { NEED_CATEGORY_IDS } from '../src/domain/needs';
+import { launchChromium } from '../tests/e2e/support/browser';
+import { buildApp } from '../tests/e2e/support/buildApp';
+import { startStaticServer, type StaticServer } from '../tests/e2e/support/staticServer';
+import { fmtMs, printMachine, recordFailedCheck, reportFailedChecks } from './measure';
+import { recordTarget } from './targets';
+
+/**
+ * Issue 16 item 2: a city-sized town in the browser. The town: 14 demo-sized districts (data/town/city.ts,
+ * CITY_BENCH_OPTIONS: 113,746 addresses, 303,560 households, 101,317 answers), written as one workspace file into a
+ * temporary folder. The app: the production build (testHooks off, as users get it) on a local static server, Debian
+ * Chromium headless. The path is the one a centre takes with a town that is not the demo: Import → "Wczytaj obszar
+ * roboczy" with the file → "Otwórz jako nowy obszar" (a workspace of its own in IndexedDB `cal-map-ws-<id>`,
+ * src/data/embedded/workspaceRegistry.ts) → the app reopens on it.
+ *
+ * Measured (times from the app's own performance marks: calmap:data-loaded, calmap:map-drawn,
+ * calmap:explore-recoloured):
+ *   load           file chosen → town checked, stored and reopened → first coloured need map (wall clock);
+ *   first coloured navigation → first coloured need map, reopening the stored city (median of 3 reloads);
+ *   reopen         navigation → the workspace read back from IndexedDB (calmap:data-loaded, same reloads);
+ *   recolour       the need changed in the select → the first frame drawn with the new colours (median of 6);
+ *   tab memory     the renderer process of the tab (page + analysis worker + MapLibre's workers), private resident
+ *                  memory (Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup; pid from CDP
+ *                  SystemInfo.getProcessInfo), after the recolours; the GPU process and the JS heap of the page
+ *                  (CDP Performance.getMetrics JSHeapUsedSize) are printed beside it;
+ *   IndexedDB      navigator.storage.estimate().usageDetails.indexedDB after the import.
+ */
+
+const RELOADS = 3;
+const NEEDS = NEED_CATEGORY_IDS.slice(0, 7);
+const MB = 1e6;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Navigation-relative time (ms) of the first `name` mark, waiting for it. */
+async function markTime(page: Page, name: string, timeout = 300_000): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 50 });
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
+}
+
+/** Private resident memory (MB) of a process from /proc/<pid>/smaps_rollup; NaN when it cannot be read. */
+function privateMB(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return ((kB('Private_Clean') + kB('Private_Dirty')) * 1024) / MB;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function processMemory(browserSession: CDPSession): Promise<{ renderer: number; renderers: number[]; gpu: number }> {
+  const info = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+  const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => privateMB(p.id));
+  const gpu = info.processInfo.filter((p) => p.type === 'GPU').reduce((sum, p) => sum + privateMB(p.id), 0);
+  // The tab's renderer is the one holding the city; any other is Chromium's spare renderer (a few MB).
+  return { renderer: Math.max(...renderers), renderers, gpu };
+}
+
+async function firstColoured(page: Page): Promise<{ loaded: number; drawn: number; coloured: number }> {
+  const coloured = await markTime(page, 'calmap:explore-recoloured');
+  return { loaded: await markTime(page, 'calmap:data-loaded'), drawn: await markTime(page, 'calmap:map-drawn'), coloured };
+}
+
+async function run(browser: Browser, server: StaticServer, file: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pl-PL' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const browserSession = await browser.newBrowserCDPSession();
+  const session = await context.newCDPSession(page);
+  await session.send('Performance.enable');
+
+  // The demo first (the app as it opens), then the city file loaded as a workspace of its own.
+  await page.goto(`${server.origin}/`);
+  await markTime(page, 'calmap:explore-recoloured');
+  await page.evaluate(() => (window.location.hash = '#import'));
+  const demoOrigin = await page.evaluate(() => performance.timeOrigin);
+  const t0 = Date.now();
+  await page.locator('[data-testid="load-workspace-input"]').setInputFiles(file);
+  await page.locator('[data-testid="load-workspace-as-new"]').click({ timeout: 300_000 });
+  const checkedMs = Date.now() - t0;
+  // openWorkspace reloads the page: wait for the new document (another time origin), then for its coloured map.
+  await page.waitForFunction((origin) => performance.timeOrigin !== origin && performance.getEntriesByName('calmap:explore-recoloured').length > 0, demoOrigin, { timeout: 300_000, polling: 100 });
+  const loadedAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('calmap:explore-recoloured')[0]!.startTime);
+  const loadMs = loadedAt - t0;
+  const town = await page.evaluate(() => document.querySelector('header')?.textContent ?? '');
+  if (!town.includes('Dębogród')) recordFailedCheck(`cityTown: the reopened app does not show Dębogród in its header ("${town.slice(0, 120)}")`);
+  const storage = await page.evaluate(async () => {
+    const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: Record<string, number> };
+    return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? Number.NaN };
+  });
+
+  // Reopen the stored city: reloads, each timed from navigation.
+  const reopens: Array<{ loaded: number; drawn: number; coloured: number }> = [];
+  for (let r = 0; r < RELOADS; r++) {
+    await page.reload({ waitUntil: 'commit' });
+    reopens.push(await firstColoured(page));
+  }
+
+  // Recolour: change the need; from the change event to the next frame drawn with the new colours.
+  const recolours: number[] = [];
+  for (const need of [...NEEDS.slice(1), NEEDS[0]!]) {
+    const marksBefore = await page.evaluate(() => performance.getEntriesByName('calmap:explore-recoloured').length);
+    const started = await page.evaluate((value) => {
+      const select = document.querySelector<HTMLSelectElement>('#explore-need')!;
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(select, value);
+      const at = performance.now();
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return at;
+    }, need);
+    await page.waitForFunction((n) => performance.getEntriesByName('calmap:explore-recoloured').length > n, marksBefore, { timeout: 60_000, polling: 'raf' });
+    const at = await page.evaluate((n) => performance.getEntriesByName('calmap:explore-recoloured')[n]!.startTime, marksBefore);
+    recolours.push(at - started);
+  }
+  await page.waitForTimeout(1000);
+  const memory = await processMemory(browserSession);
+  const metrics = (await session.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const jsHeap = (metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / MB;
+  await page.screenshot({ path: join(tmpdir(), 'calmap-city-town.png') });
+
+  console.log(`\n| step | measured |\n|---|---:|`);
+  console.log(`| load: file chosen → checked (dialog answered) | ${fmtMs(checkedMs)} |`);
+  console.log(`| load: file chosen → stored, reopened, first coloured need map | ${fmtMs(loadMs)} |`);
+  for (const [i, r] of reopens.entries()) console.log(`| reopen ${i + 1}: navigation → data loaded / map drawn / first coloured | ${fmtMs(r.loaded)} / ${fmtMs(r.drawn)} / ${fmtMs(r.coloured)} |`);
+  console.log(`| recolour after a need change (${recolours.length}): ${recolours.map((t) => t.toFixed(0)).join(', ')} ms | median ${fmtMs(median(recolours))} |`);
+  console.log(`| tab renderer process, private resident (all renderers: ${memory.renderers.map((m) => m.toFixed(0)).join(', ')} MB) | ${memory.renderer.toFixed(0)} MB |`);
+  console.log(`| GPU process, private resident (not counted in the tab) | ${memory.gpu.toFixed(0)} MB |`);
+  console.log(`| page JS heap used (CDP Performance.getMetrics; the worker's heap is in the renderer figure) | ${jsHeap.toFixed(0)} MB |`);
+  console.log(`| IndexedDB (navigator.storage.estimate, usageDetails.indexedDB; all storage ${(storage.usage / MB).toFixed(0)} MB) | ${(storage.indexedDB / MB).toFixed(0)} MB |`);
+  console.log(`screenshot: ${join(tmpdir(), 'calmap-city-town.png')}; page errors: ${errors.length ? errors.join(' | ') : 'none'}`);
+  if (errors.length) recordFailedCheck(`cityTown: page errors: ${errors.join(' | ')}`);
+
+  const source = '#16 item 2';
+  const city = '100k answers city';
+  recordTarget({ what: `${city}: first coloured need map after navigation (reopen, median of ${RELOADS})`, measured: Math.round(median(reopens.map((r) => r.coloured))), goal: 3000, unit: 'ms', source });
+  recordTarget({ what: `${city}: recolour after changing the need (median of ${recolours.length})`, measured: Math.round(median(recolours) * 10) / 10, goal: 50, unit: 'ms', source });
+  recordTarget({ what: `${city}: tab memory (renderer process private resident)`, measured: Math.round(memory.renderer), goal: 500, unit: 'MB', source });
+  // Load, reopen and IndexedDB size: the issue asks for them measured; no goal is set, so the figure is its own record.
+  console.log(`(no goal in the issue) load ${fmtMs(loadMs)}, reopen median ${fmtMs(median(reopens.map((r) => r.loaded)))}, IndexedDB ${(storage.indexedDB / MB).toFixed(0)} MB`);
+  await context.close();
+}
+
+export async function main(): Promise<void> {
+  printMachine(['maplibre-gl', 'playwright-core', 'vite']);
+  const dir = mkdtempSync(join(tmpdir(), 'calmap-city-'));
+  let dist: string | undefined;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const { file, bytes, town } = writeCityWorkspaceFile(CITY_BENCH_OPTIONS, dir, DEMO_DIR);
+    const households = town.addresses.reduce((sum, a) => sum + (a.households ?? 0), 0);
+    console.log(`city: ${town.streets.length.toLocaleString('en')} streets, ${town.addresses.length.toLocaleString('en')} addresses, ${households.toLocaleString('en')} households, ${town.responses.length.toLocaleString('en')} answers; workspace file ${(bytes / MB).toFixed(1)} MB`);
+    dist = await buildApp({ testHooks: false });
+    server = await startStaticServer(dist);
+    browser = await launchChromium();
+    await run(browser, server, file);
+  } finally {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exitCode = reportFailedChecks();
+}
