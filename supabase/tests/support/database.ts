@@ -112,10 +112,15 @@ export async function applyMigrations(db: Database, dir: string = MIGRATIONS_DIR
   }
 }
 
+/** Opens an empty test database: a fresh one on the server of DATABASE_URL, else embedded PGlite + PostGIS. */
+export async function openDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  return url ? await openServer(url) : await openPglite();
+}
+
 /** Opens the test database chosen by DATABASE_URL (absent: embedded PGlite + PostGIS) with all migrations applied. */
 export async function openMigratedDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  const db = url ? await openServer(url) : await openPglite();
+  const db = await openDatabase();
   await applyMigrations(db);
   return db;
 }
