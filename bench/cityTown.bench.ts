@@ -6,6 +6,12 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { CITY_BENCH_OPTIONS, writeCityWorkspaceFile } from '../data/town/city';
 import { DEMO_DIR } from '../data/generate';
 import { NEED_CATEGORY_IDS } from '../src/domain/needs';
+import { COLLECTION_NAMES, emptyWorkspace } from '../src/domain';
+import { applyOverlay, restoreOverlayEntries } from '../src/data/embedded/overlayEntry';
+import { prepareDataset } from '../src/analysis/dataset';
+import { buildMapData } from '../src/map/mapData';
+import type { TownCollections } from '../data/town/validate';
+import { performance } from 'node:perf_hooks';
 import { launchChromium } from '../tests/e2e/support/browser';
 import { buildApp } from '../tests/e2e/support/buildApp';
 import { startStaticServer, type StaticServer } from '../tests/e2e/support/staticServer';
@@ -151,6 +157,32 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   await context.close();
 }
 
+/**
+ * Where a reopen spends its time, the same steps run in Node on the same records (the browser's own split is not
+ * observable from outside): restoring the stored entries (zod, one parse per record), the workspace from them, the
+ * map's GeoJSON, a structured clone of the workspace (what postMessage to the analysis worker costs), prepareDataset.
+ */
+function nodeBreakdown(town: TownCollections): void {
+  const stored: unknown[] = [];
+  for (const collection of COLLECTION_NAMES) for (const record of town[collection] as Array<{ id: string }>) stored.push({ v: 1, collection, id: record.id, op: 'upsert', record: structuredClone(record) });
+  const rows: Array<[string, number]> = [];
+  const step = <T>(what: string, fn: () => T): T => {
+    const t0 = performance.now();
+    const out = fn();
+    rows.push([what, performance.now() - t0]);
+    return out;
+  };
+  const restored = step(`restoreOverlayEntries: ${stored.length.toLocaleString('en')} stored records parsed with zod`, () => restoreOverlayEntries(stored));
+  const workspace = step('applyOverlay: the workspace from them', () => applyOverlay(emptyWorkspace(town.organisation), restored.entries));
+  const mapData = step('buildMapData: GeoJSON of every source', () => buildMapData(workspace));
+  step('structuredClone(workspace): what posting it to the analysis worker copies', () => structuredClone(workspace));
+  step('prepareDataset: typed arrays, street assignment (the worker)', () => prepareDataset(workspace));
+  const geojsonMB = (JSON.stringify(mapData.addresses).length + JSON.stringify(mapData.streets).length) / MB;
+  console.log(`\nwhere a reopen's time goes, the same steps in Node (addresses + streets GeoJSON: ${geojsonMB.toFixed(1)} MB, handed to MapLibre's worker):`);
+  console.log('| step | Node |\n|---|---:|');
+  for (const [what, ms] of rows) console.log(`| ${what} | ${fmtMs(ms)} |`);
+}
+
 export async function main(): Promise<void> {
   printMachine(['maplibre-gl', 'playwright-core', 'vite']);
   const dir = mkdtempSync(join(tmpdir(), 'calmap-city-'));
@@ -161,6 +193,7 @@ export async function main(): Promise<void> {
     const { file, bytes, town } = writeCityWorkspaceFile(CITY_BENCH_OPTIONS, dir, DEMO_DIR);
     const households = town.addresses.reduce((sum, a) => sum + (a.households ?? 0), 0);
     console.log(`city: ${town.streets.length.toLocaleString('en')} streets, ${town.addresses.length.toLocaleString('en')} addresses, ${households.toLocaleString('en')} households, ${town.responses.length.toLocaleString('en')} answers; workspace file ${(bytes / MB).toFixed(1)} MB`);
+    nodeBreakdown(town);
     dist = await buildApp({ testHooks: false });
     server = await startStaticServer(dist);
     browser = await launchChromium();
