@@ -15,6 +15,8 @@ import { UNIT_SUPPRESSED } from './unitAggregates';
 import { compositeNeedIndex, type NeedIndexResult } from './needIndex';
 import { aggregateDataset } from './needQueries';
 import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
+import { unitOfEachResource } from './resourceUnits';
+import { DEFAULT_HEX_SIZE_METERS } from '../domain/units';
 import { buildStreetGraph, type StreetGraph } from './streetGraph';
 import { needColumn, type UnitAggregates } from './unitAggregates';
 import { unitLayer, type BuiltLayer, type UnitSpec } from './unitLayers';
@@ -196,7 +198,10 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
       const key = `${thresholdMeters}|${network}`;
       let coverage = byOptions.get(key);
       if (!coverage) {
-        coverage = resourceCoverageForUnits(agg, context.resourcePoints(), { thresholdMeters, ...(network ? { graph: context.streetGraph() } : {}) });
+        const resources = context.resourcePoints();
+        const raster = agg.kind === 'area' && agg.areaKind ? context.layer({ kind: agg.areaKind as UnitChoice['kind'], hexSizeMeters: DEFAULT_HEX_SIZE_METERS }).raster : undefined;
+        const unitOfResource = unitOfEachResource(resources, agg, { ...(raster ? { raster } : {}), segmentIndex: ds.segmentIndex, segmentUnit: ds.streets.segmentUnit });
+        coverage = resourceCoverageForUnits(agg, resources, { thresholdMeters, unitOfResource, ...(network ? { graph: context.streetGraph() } : {}) });
         stats.coverageRuns++;
         byOptions.set(key, coverage);
       }

@@ -5,6 +5,7 @@ import { checkCampaign, explored, layerKeyOf, refused, weightRefusal, weightsByN
 import { hotSpotClusters } from './hotSpotClusters';
 import { normaliseNeedWeights } from './needIndex';
 import { rankTargetAreas, targetCandidateFromUnits, townAverageRates, type RankedTarget, type TargetCandidate } from './targetRanking';
+import { unitNeedGaps } from './needGaps';
 import { needColumn } from './unitAggregates';
 
 /**
@@ -27,6 +28,9 @@ export interface CoverageResult {
   /** 1 where no resource serving the need is within the threshold. */
   uncovered: Uint8Array;
   uncoveredCount: number;
+  /** 1 where the need is a gap of the unit (needGaps.ts: above the town average and uncovered) — what the map outlines. */
+  gap: Uint8Array;
+  gapCount: number;
   /** Needs no resource in the workspace serves at all. */
   needsWithoutResource: NeedCategoryId[];
   unitsOffNetwork: number;
@@ -53,11 +57,17 @@ export function coverage(context: ExploreContext, query: CoverageQuery): Explore
   };
   const gapScores = column(cov.gapScores);
   const uncovered = new Uint8Array(n);
+  const gap = new Uint8Array(n);
   let uncoveredCount = 0;
+  let gapCount = 0;
+  const town = townAverageRates(context.aggregates({ kind: 'street', hexSizeMeters: query.unit.hexSizeMeters }, query.campaignId, query.minSeverity, query.minResponses));
   for (let u = 0; u < n; u++) {
     if (!cov.gapKnown[u]) gapScores[u] = NaN;
     uncovered[u] = (cov.uncoveredMasks[u]! >>> j) & 1;
     uncoveredCount += uncovered[u]!;
+    const gaps = unitNeedGaps(agg, cov, town, u);
+    gap[u] = gaps.some((g) => g.needId === query.needId) ? 1 : 0;
+    gapCount += gap[u]!;
   }
   return explored({
     layerKey: layerKeyOf(query.unit),
@@ -70,6 +80,8 @@ export function coverage(context: ExploreContext, query: CoverageQuery): Explore
     gapScores,
     uncovered,
     uncoveredCount,
+    gap,
+    gapCount,
     needsWithoutResource: cov.diagnostics.needsWithoutResource.map((c) => agg.needIds[c]!),
     unitsOffNetwork: cov.diagnostics.unitsOffNetwork,
     resourcesOffNetwork: cov.diagnostics.resourcesOffNetwork,
@@ -90,6 +102,8 @@ export interface RankingResult {
   weights: Partial<Record<NeedCategoryId, number>>;
   /** Town-wide rate per need (pooled over every response assigned to a street). */
   townAverageRates: Partial<Record<NeedCategoryId, number>>;
+  /** "Within reach" of the gaps, metres. */
+  thresholdMeters: number;
   /** Candidates considered (before `limit`). */
   candidateCount: number;
   /** Best first; score = composite index × households (expected households reporting the weighted needs). */
@@ -109,6 +123,9 @@ export function rankTargets(context: ExploreContext, query: RankingQuery): Explo
   const w = normalised.weights;
   const { ds } = context;
   const { minSeverity, minResponses } = query;
+  // The town average the gaps and the above-average count compare with: pooled over the streets, as the unit panel.
+  const streets = context.aggregates({ kind: 'street', hexSizeMeters: query.hexSizeMeters }, query.campaignId, minSeverity, minResponses);
+  const town = townAverageRates(streets);
   const candidates: TargetCandidate[] = [];
   const extra = new Map<string, Pick<RankedCandidate, 'kind' | 'center' | 'geometry'>>();
   const kinds = [...new Set(query.candidates)];
@@ -121,7 +138,7 @@ export function rankTargets(context: ExploreContext, query: RankingQuery): Explo
       const cov = context.coverage(agg, query.thresholdMeters, query.network);
       for (const cluster of hotSpotClusters(agg, gi.value.giBinFdr, ds.projection, { minBin: 2 }).clusters) {
         // No label: a cluster has no name of its own; each screen numbers it ("Skupisko 1"), never shows its id.
-        candidates.push(targetCandidateFromUnits(cluster.id, cluster.units, agg, w, { coverage: cov }));
+        candidates.push(targetCandidateFromUnits(cluster.id, cluster.units, agg, w, { coverage: cov, townRates: town }));
         extra.set(cluster.id, { kind, center: cluster.center, geometry: cluster.geometry });
       }
       continue;
@@ -131,19 +148,18 @@ export function rankTargets(context: ExploreContext, query: RankingQuery): Explo
     const cov = context.coverage(agg, query.thresholdMeters, query.network);
     const nameOf = new Map(ds.areas.map((a) => [a.id, a.name]));
     agg.unitIds.forEach((id, u) => {
-      candidates.push(targetCandidateFromUnits(id, [u], agg, w, { label: nameOf.get(id) ?? id, coverage: cov }));
+      candidates.push(targetCandidateFromUnits(id, [u], agg, w, { label: nameOf.get(id) ?? id, coverage: cov, townRates: town }));
       const x = agg.centerXs[u]!;
       const y = agg.centerYs[u]!;
       extra.set(id, { kind, center: Number.isFinite(x) && Number.isFinite(y) ? ds.projection.inverse(x, y) : null });
     });
   }
-  const streets = context.aggregates({ kind: 'street', hexSizeMeters: query.hexSizeMeters }, query.campaignId, minSeverity, minResponses);
-  const town = townAverageRates(streets);
   const ranked = rankTargetAreas(candidates, { needIds: NEED_CATEGORY_IDS, weights: w, townAverageRates: town });
   return explored({
     campaignId: query.campaignId,
     weights: weightsByNeed(NEED_CATEGORY_IDS, w),
     townAverageRates: Object.fromEntries(NEED_CATEGORY_IDS.map((id, j) => [id, town[j]!])),
+    thresholdMeters: query.thresholdMeters,
     candidateCount: ranked.length,
     targets: ranked.slice(0, query.limit).map((r) => ({ ...r, ...extra.get(r.id)! })),
   });

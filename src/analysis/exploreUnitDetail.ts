@@ -2,6 +2,7 @@ import { HotSpotQuery, type UnitDetailQuery, type UnitKind, type WaveComparisonQ
 import type { NeedCategoryId } from '../domain/needs';
 import { pointInArea } from './areaRaster';
 import { checkCampaign, explored, layerKeyOf, previousCampaign, refused, selectionValues, type ExploreContext, type ExploreResult } from './exploreContext';
+import { unitNeedGaps, type NeedGap } from './needGaps';
 import { pointSegmentDistanceSquared } from './segmentIndex';
 import { hexLabels } from './exploreNeedMap';
 import { townAverageRates } from './targetRanking';
@@ -107,13 +108,8 @@ export interface NearbyPlace {
   distanceMeters: number;
 }
 
-export interface UnitGap {
-  needId: NeedCategoryId;
-  gapScore: number;
-  /** Metres to the nearest resource serving the need (network when on); Infinity if none. */
-  accessMeters: number;
-  uncovered: boolean;
-}
+/** A need above the town average with no resource serving it within reach (needGaps.ts: the one definition). */
+export type UnitGap = NeedGap;
 
 export interface UnitChangeDetail {
   campaignId: string;
@@ -150,9 +146,11 @@ export interface UnitDetail {
   minResponses: number;
   needs: UnitNeedDetail[];
   nearbyMeters: number;
+  /** "Within reach" of the gaps, metres. */
+  thresholdMeters: number;
   resources: NearbyPlace[];
   groups: NearbyPlace[];
-  /** Gaps with a score above 0 (largest first), and needs with nothing in reach. Empty when suppressed. */
+  /** Gaps (needGaps.ts), largest rate first; empty when suppressed. Needs with nothing in reach, whatever their rate. */
   gaps: UnitGap[];
   uncoveredNeeds: NeedCategoryId[];
   /** Change since the previous wave of the series; null when this is the first wave. */
@@ -214,15 +212,9 @@ export function unitDetail(context: ExploreContext, query: UnitDetailQuery): Exp
   const groups = context.input.groups ?? [];
 
   const cov = context.coverage(agg, query.thresholdMeters, query.network);
-  const gaps: UnitGap[] = [];
   const uncoveredNeeds: NeedCategoryId[] = [];
-  for (let j = 0; j < m; j++) {
-    const uncovered = ((cov.uncoveredMasks[u]! >>> j) & 1) === 1;
-    if (uncovered) uncoveredNeeds.push(agg.needIds[j]!);
-    const gapScore = cov.gapScores[u * m + j]!;
-    if (cov.gapKnown[u] && gapScore > 0) gaps.push({ needId: agg.needIds[j]!, gapScore, accessMeters: cov.accessMeters[u * m + j]!, uncovered });
-  }
-  gaps.sort((a, b) => b.gapScore - a.gapScore);
+  for (let j = 0; j < m; j++) if ((cov.uncoveredMasks[u]! >>> j) & 1) uncoveredNeeds.push(agg.needIds[j]!);
+  const gaps = unitNeedGaps(agg, cov, townRates, u);
 
   const label = labelOf(context, query, u);
   return explored({
@@ -239,6 +231,7 @@ export function unitDetail(context: ExploreContext, query: UnitDetailQuery): Exp
     minResponses: agg.minResponses,
     needs,
     nearbyMeters: query.nearbyMeters,
+    thresholdMeters: cov.thresholdMeters,
     resources: nearby(resources, (i) => [...resources[i]!.serves]),
     groups: nearby(groups, (i) => [...groups[i]!.targetNeeds]),
     gaps,

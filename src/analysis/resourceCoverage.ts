@@ -60,6 +60,12 @@ export interface CoverageOptions {
   /** When given, distances along this network drive the gaps; straight-line distances are reported as well. */
   graph?: StreetGraph;
   maxSnapMeters?: number;
+  /**
+   * The unit each resource stands in (its estate, its hexagon, the street it is on), −1 for none. A resource in a
+   * unit is at 0 m from it, whatever its distance from the unit's centre: a planner reading "no help within 800 m"
+   * for an estate with that help inside it would rightly stop trusting the map (issue 17, Osiedle Górnicze).
+   */
+  unitOfResource?: Int32Array;
 }
 
 export interface ResourceCoverage {
@@ -150,6 +156,20 @@ export function resourceCoverage(input: CoverageInput, options: CoverageOptions 
     for (let j = 0; j < needCount; j++) {
       for (let r = 0; r < resourceCount; r++) isSource[r] = (resources.needMasks[r]! >>> j) & 1;
       networkDistanceToNearest(graph, unitSnap, resourceSnap, isSource, networkMeters, needCount, j, scratch);
+    }
+  }
+
+  const inUnit = options.unitOfResource;
+  if (inUnit) {
+    if (inUnit.length !== resourceCount) throw new RangeError('resourceCoverage: unitOfResource needs one entry per resource');
+    for (let r = 0; r < resourceCount; r++) {
+      const u = inUnit[r]!;
+      if (u < 0 || u >= n) continue;
+      for (let j = 0; j < needCount; j++) {
+        if (!((resources.needMasks[r]! >>> j) & 1)) continue;
+        straightMeters[u * needCount + j] = 0;
+        if (networkMeters) networkMeters[u * needCount + j] = 0;
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import type { NeedCategoryId } from '../domain/needs';
+import { aboveTownAverage, needGaps, type NeedGap } from './needGaps';
 import type { ResourceCoverage } from './resourceCoverage';
 import { UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
 
@@ -30,9 +31,9 @@ export interface TargetCandidate {
   /** Rate per need column (same columns as `needIds`); NaN = unknown. */
   rates: ArrayLike<number>;
   suppressed?: boolean;
-  /** Gap score per need column (resourceCoverage.ts), if known. */
-  gapScores?: ArrayLike<number>;
-  /** Needs with no resource within reach. */
+  /** Its gaps (needGaps.ts), if coverage is known. */
+  gaps?: readonly NeedGap[];
+  /** Needs with no resource within reach, whatever their rate. */
   uncoveredNeeds?: readonly NeedCategoryId[];
 }
 
@@ -67,8 +68,8 @@ export interface RankedTarget {
   households: number;
   suppressed: boolean;
   topContributions: NeedContribution[];
-  /** Largest gap scores above 0, largest first. */
-  gaps: { needId: NeedCategoryId; gapScore: number }[];
+  /** Needs above the town average with no resource within reach (needGaps.ts, the same on every screen); largest rate first. */
+  gaps: NeedGap[];
   uncoveredNeeds: NeedCategoryId[];
   /** Needs whose rate is above the town average, in column order, and how many. */
   aboveAverageNeeds: NeedCategoryId[];
@@ -97,18 +98,13 @@ export function rankTargetAreas(candidates: readonly TargetCandidate[], options:
     const index = finiteOr0(c.index);
     const suppressed = c.suppressed === true;
     const contributions: NeedContribution[] = [];
-    const aboveAverageNeeds: NeedCategoryId[] = [];
-    const gaps: { needId: NeedCategoryId; gapScore: number; column: number }[] = [];
+    const aboveAverageNeeds = suppressed ? [] : aboveTownAverage(needIds, c.rates, townAverageRates);
     for (let j = 0; j < m; j++) {
       const rate = c.rates[j]!;
       const w = weights[j]!;
       if (w > 0 && Number.isFinite(rate)) contributions.push({ needId: needIds[j]!, weight: w, rate, contribution: w * rate, share: index > 0 ? (w * rate) / index : 0 });
-      if (!suppressed && Number.isFinite(rate) && rate > townAverageRates[j]!) aboveAverageNeeds.push(needIds[j]!);
-      const gap = c.gapScores ? c.gapScores[j]! : 0;
-      if (gap > 0) gaps.push({ needId: needIds[j]!, gapScore: gap, column: j });
     }
     contributions.sort((a, b) => b.contribution - a.contribution || column.get(a.needId)! - column.get(b.needId)!);
-    gaps.sort((a, b) => b.gapScore - a.gapScore || a.column - b.column);
     const uncovered = [...(c.uncoveredNeeds ?? [])].sort((a, b) => (column.get(a) ?? m) - (column.get(b) ?? m));
     return {
       rank: 0,
@@ -119,7 +115,7 @@ export function rankTargetAreas(candidates: readonly TargetCandidate[], options:
       households,
       suppressed,
       topContributions: suppressed ? [] : contributions.filter((x) => x.contribution > 0).slice(0, top),
-      gaps: gaps.slice(0, top).map(({ needId, gapScore }) => ({ needId, gapScore })),
+      gaps: suppressed ? [] : [...(c.gaps ?? [])],
       uncoveredNeeds: uncovered,
       aboveAverageNeeds,
       aboveAverageCount: aboveAverageNeeds.length,
@@ -154,23 +150,23 @@ export function townAverageRates(agg: Pick<UnitAggregates, 'unitCount' | 'needCo
  * One candidate pooled over a set of units (an area is one unit; a problem cluster is several): households
  * summed; rates response-weighted, Σ responsesᵤ · rateᵤⱼ / Σ responsesᵤ (with raw rates that is pooled counts over
  * pooled responses); index Σⱼ wⱼ · rateⱼ; suppressed when the pooled responses are below agg.minResponses;
- * gap scores response-weighted over the units whose gaps are known; a need is uncovered when it is uncovered in
- * every unit (nothing within reach anywhere in the candidate).
+ * a need is uncovered when it is uncovered in every unit (nothing within reach anywhere in the candidate), its
+ * access distance the smallest over the units; the gaps (needGaps.ts) from the pooled rates against `townRates`.
  */
 export function targetCandidateFromUnits(
   id: string,
   units: readonly number[],
   agg: Pick<UnitAggregates, 'needIds' | 'needCount' | 'needRates' | 'responses' | 'households' | 'flags' | 'minResponses'>,
   weights: ArrayLike<number>,
-  options: { label?: string; rates?: Float64Array; coverage?: ResourceCoverage } = {},
+  options: { label?: string; rates?: Float64Array; coverage?: ResourceCoverage; townRates?: ArrayLike<number> } = {},
 ): TargetCandidate {
   const m = agg.needCount;
   const rates = options.rates ?? agg.needRates;
   const pooled = new Float64Array(m);
-  const gapSums = new Float64Array(m);
+  const access = new Float64Array(m).fill(Infinity);
   let households = 0;
   let responses = 0;
-  let gapResponses = 0;
+  let known = false;
   let uncoveredEverywhere = units.length > 0 ? 0xffffffff : 0;
   for (const u of units) {
     households += agg.households[u]!;
@@ -180,30 +176,24 @@ export function targetCandidateFromUnits(
     const cov = options.coverage;
     if (cov) {
       uncoveredEverywhere &= cov.uncoveredMasks[u]!;
-      if (cov.gapKnown[u]) {
-        gapResponses += n;
-        for (let j = 0; j < m; j++) gapSums[j]! += n * cov.gapScores[u * m + j]!;
-      }
+      if (cov.gapKnown[u]) known = true;
+      for (let j = 0; j < m; j++) access[j] = Math.min(access[j]!, cov.accessMeters[u * m + j]!);
     }
   }
   let index = 0;
   for (let j = 0; j < m; j++) {
     pooled[j] = responses > 0 ? pooled[j]! / responses : 0;
     index += weights[j]! * pooled[j]!;
-    gapSums[j] = gapResponses > 0 ? gapSums[j]! / gapResponses : 0;
   }
   const single = units.length === 1 ? (agg.flags[units[0]!]! & UNIT_SUPPRESSED) !== 0 : false;
-  const candidate: TargetCandidate = {
-    id,
-    households,
-    index,
-    rates: pooled,
-    suppressed: single || responses < agg.minResponses,
-  };
+  const suppressed = single || responses < agg.minResponses;
+  const candidate: TargetCandidate = { id, households, index, rates: pooled, suppressed };
   if (options.label !== undefined) candidate.label = options.label;
   if (options.coverage) {
-    candidate.gapScores = gapSums;
     candidate.uncoveredNeeds = agg.needIds.filter((_, j) => (uncoveredEverywhere >>> j) & 1);
+    if (options.townRates) {
+      candidate.gaps = needGaps({ needIds: agg.needIds, rates: pooled, townRates: options.townRates, uncoveredMask: uncoveredEverywhere >>> 0, accessMeters: access, known: known && !suppressed });
+    }
   }
   return candidate;
 }

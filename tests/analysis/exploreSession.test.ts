@@ -112,12 +112,12 @@ describe('explore facade on the fixture town (hand-checked)', () => {
     expect(s.stats.aggregations).toBe(2); // another wave is another pass
   });
 
-  it('coverage: the housing office is 10 m from Lipowa centre line; health is 5 km away, beyond 800 m', () => {
+  it('coverage: the housing office stands on Lipowa (10 m from its line), so 0 m; health is 5 km away, beyond 800 m', () => {
     const housing = value(session.coverage(CoverageQuery.parse({ unit: street, campaignId: 'w1', minResponses: 3, needId: 'housing', network: false })));
-    // Lipowa's centre is the length-weighted midpoint of 0…400 m on y = 0: (200, 0); the office at (100, 10).
-    expect(housing.straightMeters[0]).toBeCloseTo(Math.hypot(100, 10), 6);
-    // gap = rate × min(1, d / 800) = 2/3 × 100.5 / 800
-    expect(housing.gapScores[0]).toBeCloseTo((2 / 3) * (Math.hypot(100, 10) / 800), 9);
+    // The office at (100, 10) is 10 m from Lipowa's line, within the 60 m an answer snaps over: it stands on the
+    // street, so it is at 0 m from it (not the 100.5 m to Lipowa's centre (200, 0)), and leaves no gap there.
+    expect(housing.straightMeters[0]).toBe(0);
+    expect(housing.gapScores[0]).toBe(0);
     expect(Number.isNaN(housing.gapScores[1]!)).toBe(true); // suppressed: unknown, not zero need
     expect(housing.uncovered[0]).toBe(0);
     const youth = value(session.coverage(CoverageQuery.parse({ unit: street, campaignId: 'w1', needId: 'children_youth_leisure', network: false })));

@@ -42,6 +42,19 @@ describe('resourceCoverage', () => {
     expect(uncoveredNeedColumns(cov, 0)).toEqual([1]);
   });
 
+  it('a resource standing in a unit is at 0 m from it, straight and along the streets', () => {
+    // B (1000, 600) stands in unit 0 (say an estate reaching that far): unit 0 → need 1 at 0 m, no longer uncovered.
+    const g = buildStreetGraph(Float64Array.of(-100, 1000, 1000), Float64Array.of(0, 0, 0), Float64Array.of(1000, 1100, 1000), Float64Array.of(0, 0, 700));
+    const unitOfResource = Int32Array.of(-1, 0);
+    const cov = resourceCoverage({ unitXs, unitYs, needCount: 2, needRates, resources }, { graph: g, maxSnapMeters: 1000, unitOfResource });
+    expect(Array.from(cov.straightMeters).map((d) => Math.round(d * 100) / 100)).toEqual([0, 0, 600, 600]);
+    expect(Array.from(cov.networkMeters!)).toEqual([0, 0, 600, 600]);
+    expect(uncoveredNeedColumns(cov, 0)).toEqual([]);
+    // without it, unit 0 has nothing for need 1 within 800 m (1,600 m along the streets)
+    const without = resourceCoverage({ unitXs, unitYs, needCount: 2, needRates, resources }, { graph: g, maxSnapMeters: 1000 });
+    expect(uncoveredNeedColumns(without, 0)).toEqual([1]);
+  });
+
   it('reports needs no resource serves and units without a location; never NaN', () => {
     const cov = resourceCoverage({ unitXs: Float64Array.of(0, Number.NaN), unitYs: Float64Array.of(0, 0), needCount: 3, needRates: new Float64Array(6).fill(0.5), resources });
     expect(cov.diagnostics.needsWithoutResource).toEqual([2]);

@@ -21,13 +21,13 @@ describe('rankTargetAreas', () => {
   it('ranks by index × households and explains each place, by hand', () => {
     const candidates = deepFreeze([
       // A: index 0.5·0.4 + 0.25·0.2 + 0.25·0.0 = 0.25; score 0.25 · 400 = 100
-      candidate('A', 400, [0.4, 0.2, 0], { gapScores: [0, 0.2, 0.05], uncoveredNeeds: ['housing'] }),
+      candidate('A', 400, [0.4, 0.2, 0], { gaps: [{ needId: 'housing', rate: 0.2, townRate: 0.1, accessMeters: Infinity }], uncoveredNeeds: ['housing'] }),
       // B: index 0.5·0.2 + 0.25·0.8 + 0.25·0.4 = 0.4; score 0.4 · 200 = 80
       candidate('B', 200, [0.2, 0.8, 0.4]),
       // C: index 0.5·0.6 + 0.25·0.4 + 0.25·0.2 = 0.45; score 0.45 · 100 = 45
       candidate('C', 100, [0.6, 0.4, 0.2]),
       // D: suppressed → last whatever its numbers
-      candidate('D', 5000, [0.9, 0.9, 0.9], { suppressed: true }),
+      candidate('D', 5000, [0.9, 0.9, 0.9], { suppressed: true, gaps: [{ needId: 'housing', rate: 0.9, townRate: 0.2, accessMeters: 900 }] }),
     ]);
     const ranked = rankTargetAreas(candidates, { needIds, weights, townAverageRates: town });
     expect(ranked.map((r) => [r.rank, r.id])).toEqual([[1, 'A'], [2, 'B'], [3, 'C'], [4, 'D']]);
@@ -35,7 +35,9 @@ describe('rankTargetAreas', () => {
     const [a, b] = ranked;
     // A's contributions: unemployment 0.5·0.4 = 0.2 (share 0.2/0.25 = 0.8), housing 0.25·0.2 = 0.05 (0.2); addiction 0 is left out
     expect(a!.topContributions.map((c) => [c.needId, c.contribution, c.share])).toEqual([['unemployment', 0.2, 0.8], ['housing', 0.05, 0.2]]);
-    expect(a!.gaps).toEqual([{ needId: 'housing', gapScore: 0.2 }, { needId: 'addiction', gapScore: 0.05 }]);
+    // the candidate's gaps are passed through (needGaps.ts decides them); a suppressed one shows none
+    expect(a!.gaps).toEqual([{ needId: 'housing', rate: 0.2, townRate: 0.1, accessMeters: Infinity }]);
+    expect(ranked[3]!.gaps).toEqual([]);
     expect(a!.uncoveredNeeds).toEqual(['housing']);
     // above the town average (0.2, 0.2, 0.1): A 0.4 > 0.2 only (0.2 is not above 0.2) → 1; B 0.8 > 0.2 and 0.4 > 0.1 → 2
     expect([a!.aboveAverageCount, a!.aboveAverageNeeds]).toEqual([1, ['unemployment']]);

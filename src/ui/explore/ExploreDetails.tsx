@@ -176,18 +176,21 @@ export function ExploreDetails({ selection, language, onClear }: { selection: Fe
         <h4 className="section-title">{t('detailGaps')}</h4>
         {d.suppressed ? (
           <p className="muted">{t('detailSuppressed', { responses: d.responses })}</p>
-        ) : d.gaps.filter((g) => g.uncovered).length === 0 ? (
-          <p className="muted">{t('detailNoGaps')}</p>
+        ) : d.gaps.length === 0 ? (
+          <p className="muted" data-testid="detail-gaps">{t('detailNoGaps')}</p>
         ) : (
-          <ul className="plain-list">
-            {d.gaps
-              .filter((g) => g.uncovered)
-              .map((g) => {
-                const distance = formatDistance(language, g.accessMeters);
-                return <li key={g.needId}>{distance ? t('detailGapItem', { need: needLabel(g.needId, language), distance }) : t('detailGapNone', { need: needLabel(g.needId, language) })}</li>;
-              })}
+          <ul className="plain-list" data-testid="detail-gaps">
+            {d.gaps.map((g) => {
+              const distance = formatDistance(language, g.accessMeters);
+              return (
+                <li key={g.needId} data-need={g.needId}>
+                  {distance ? t('detailGapItem', { need: needLabel(g.needId, language), distance }) : t('detailGapNone', { need: needLabel(g.needId, language) })}
+                </li>
+              );
+            })}
           </ul>
         )}
+        <p className="hint">{t('gapRule', { meters: d.thresholdMeters })}</p>
 
         <h4 className="section-title">{t('detailNearbyResources', { meters: d.nearbyMeters })}</h4>
         {d.resources.length ? (

@@ -114,7 +114,7 @@ export function useExploreMap(
       const coverage = results.coverage;
       if (layer && coverage && coverage.layerKey === layer.key && (coverage !== drawn.coverage || layer !== drawn.layer)) {
         for (let u = 0; u < layer.unitIds.length; u++) {
-          const gap = coverage.uncovered[u] === 1;
+          const gap = coverage.gap[u] === 1;
           forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap }));
         }
         drawn.coverage = coverage;

@@ -65,6 +65,7 @@ export function RankingSection({ state, dispatch, campaigns, effectiveCampaign, 
         </fieldset>
       </form>
       <p className="hint">{t('progRankingHint')}</p>
+      <p className="hint">{t('gapRule', { meters: ranking?.thresholdMeters ?? 800 })}</p>
       {rankingError ? <p role="alert">{analysisRefusalText(rankingError, language)}</p> : null}
       {!ranking && !rankingError ? <p role="status">{t('progRankingLoading')}</p> : null}
       {ranking && ranking.targets.length === 0 ? <p>{t('progRankingEmpty')}</p> : null}
@@ -102,7 +103,7 @@ export function RankingSection({ state, dispatch, campaigns, effectiveCampaign, 
                       ) : (
                         <>
                           <span>{t('progTopNeeds', { needs: c.topContributions.map((n) => `${needLabel(n.needId, language)} ${formatPercent(language, n.rate, 0)}`).join(', ') })}</span>
-                          <span>{c.gaps.length > 0 ? t('progGaps', { needs: c.gaps.map((g) => needLabel(g.needId, language)).join(', ') }) : t('progNoGaps')}</span>
+                          <span data-testid="programmes-gaps" data-needs={c.gaps.map((g) => g.needId).join(' ')}>{c.gaps.length > 0 ? t('progGaps', { needs: c.gaps.map((g) => needLabel(g.needId, language)).join(', ') }) : t('progNoGaps')}</span>
                           <span className="programmes-above">{t('progAboveAverage', { count: c.aboveAverageCount, total: NEED_CATEGORY_IDS.length })}</span>
                         </>
                       )}

@@ -258,6 +258,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
       <section className="report-section" aria-labelledby="report-targets">
         <h2 id="report-targets">{t('reportTargetsTitle')}</h2>
         <p>{t('reportTargetsText')}</p>
+        <p>{t('gapRule', { meters: data.ranking.thresholdMeters })}</p>
         <table className="report-table" data-testid="report-targets">
           <thead>
             <tr>
@@ -279,7 +280,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
                   <ul className="report-reasons">
                     <li>{t('reportReasonMain', { needs: needList(target.topContributions.map((c) => c.needId)) })}</li>
                     <li>{t('reportReasonAbove', { count: target.aboveAverageCount, total: Object.keys(data.ranking.townAverageRates).length })}</li>
-                    {target.uncoveredNeeds.length ? <li>{t('reportReasonUncovered', { needs: needList(target.uncoveredNeeds) })}</li> : null}
+                    {target.suppressed ? null : <li>{target.gaps.length ? t('reportReasonGaps', { needs: needList(target.gaps.map((g) => g.needId)) }) : t('reportReasonNoGaps')}</li>}
                   </ul>
                 </td>
               </tr>

@@ -10,6 +10,7 @@ export const commonMessagesEn = english<typeof commonMessages>(
     updateReload: 'Switch to the new version',
     updateLater: 'Later',
     appVersion: 'CAL Map, version {version}',
+    gapRule: 'Access gap: a need more frequent than the town average, with no resource serving it closer than {meters} m along the streets (a resource inside the area counts as 0 m).',
     urlNoticeDefault: 'The link was incomplete — the default view was opened.',
     urlNoticePartial: 'The link was incomplete — left out: {params}. The rest of the view was opened.',
     urlNoticeUnknown: 'The link pointed at data that is not here — left out: {params}.',
