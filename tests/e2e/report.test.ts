@@ -118,7 +118,7 @@ describe('the printed report (#raport)', () => {
     expect(flowing).toContain(topName);
     expect(text.replace(/\s+/g, ' ')).toContain('mniej niż 5 gospodarstw');
     // Sections are numbered in the order they are printed: 1, 2, 3, … with no gap or swap.
-    const numbered = [...flowing.matchAll(/(?:^| )([1-9])\. (Obszar i badanie|Metoda i zwrot ankiet|Mapa głównej potrzeby|Ranking problemów|Rekomendowane obszary działania|Zasoby i grupy|Źródła danych i zasady)/g)].map((m) => Number(m[1]));
+    const numbered = [...flowing.matchAll(/(?:^| )([1-9])\. (Obszar i badanie|Metoda i zwrot ankiet|Mapa:|Ranking problemów|Rekomendowane obszary działania|Zasoby i grupy|Źródła danych i zasady)/g)].map((m) => Number(m[1]));
     expect(numbered).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(text).not.toContain('Drukuj'); // no app chrome on paper
     expect(text).not.toContain('Ankiety\n'); // no header tabs

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { geometryAreaSquareMeters } from '../../src/analysis/revitalisationLimits';
 import type { Address, Area, PolygonGeometry } from '../../src/domain';
 import { changeInWords, withQValues, draftToProgramme, emptyDraft, programmeIdFor, programmeSlug, townTotals, type ProgrammeDraft } from '../../src/ui/programmes/programmeDraft';
-import { rankingQueryFor, usableWeights, weightsFor } from '../../src/ui/programmes/programmeRanking';
+import { rankingQueryFor } from '../../src/ui/programmes/programmeRanking';
+import { usableWeights, weightsFor } from '../../src/ui/common/plannerView';
 
 const square = (x0: number, y0: number, side: number): PolygonGeometry => ({
   type: 'Polygon',

@@ -8,12 +8,12 @@ const run = (state: ProgrammesState, ...actions: ProgrammesAction[]) => actions.
 const programme = (id: string, name = id): Programme => ({ id, name, yearFrom: 2026, yearTo: 2028, goals: 'g', partnerIds: [], targetGeometry: square(0, 0) }) as unknown as Programme;
 
 describe('"Programy" state', () => {
-  const start = initialProgrammesState({ campaignId: 'w2', need: 'loneliness_seniors' }, false, 2026);
+  const start = initialProgrammesState({ campaignId: 'w2', need: 'loneliness_seniors' }, null, 2026);
 
   it('opens on the link\'s wave and need; the map\'s weights win when they are usable', () => {
     expect(start).toMatchObject({ campaignId: 'w2', need: 'loneliness_seniors', kind: 'estate', selectedIds: [], draft: { yearFrom: '2026', yearTo: '2028' } });
-    expect(initialProgrammesState({ campaignId: null, need: 'loneliness_seniors' }, true, 2026).need).toBe('mapWeights');
-    expect(initialProgrammesState({ campaignId: null, need: null }, false, 2026).need).toBe('index');
+    expect(initialProgrammesState({ campaignId: null, need: 'loneliness_seniors' }, { health: 2 }, 2026).need).toBe('mapWeights');
+    expect(initialProgrammesState({ campaignId: null, need: null }, null, 2026).need).toBe('index');
   });
 
   it('picks and unpicks candidates; another kind of candidate clears the selection, the same kind keeps it', () => {

@@ -23,7 +23,7 @@ describe('the printed report’s words (messages/report.ts)', () => {
   });
 
   it('asks for the same parameters in both languages, so no translation drops or invents a number', () => {
-    const keys: MessageKey[] = ['reportTitle', 'reportFailed', 'reportPrepared', 'reportAreaText', 'reportMethodText', 'reportEstatesCaption', 'reportStreetsCaption', 'reportMapTitle', 'reportMapCaption', 'reportMapAlt', 'reportLegendSuppressed', 'reportProblemsText', 'reportResourcesCaption', 'reportGroupsCaption', 'reportCluster', 'reportReasonMain', 'reportReasonAbove', 'reportReasonGaps', 'reportSources', 'reportSuppression'];
+    const keys: MessageKey[] = ['reportTitle', 'reportFailed', 'reportPrepared', 'reportAreaText', 'reportMethodText', 'reportEstatesCaption', 'reportStreetsCaption', 'reportMapTitle', 'reportMapCaptionNeed', 'reportMapCaptionIndex', 'reportView', 'reportTargetsText', 'reportMapAlt', 'reportLegendSuppressed', 'reportProblemsText', 'reportResourcesCaption', 'reportGroupsCaption', 'reportCluster', 'reportReasonMain', 'reportReasonAbove', 'reportReasonGaps', 'reportSources', 'reportSuppression'];
     for (const key of keys) {
       const pl = placeholders(translate('pl', key));
       expect(pl.length, key).toBeGreaterThan(0);

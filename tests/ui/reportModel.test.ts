@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExploreLayer, NeedMapResult, RankingResult } from '../../src/analysis/exploreSession';
-import { NEED_CATEGORY_IDS } from '../../src/domain';
-import { clusterNumbers, EQUAL_WEIGHTS, estateRateRows, mainNeed, problemRanking, REPORT_TOP_STREETS, topStreetRateRows } from '../../src/ui/report/reportModel';
+import { clusterNumbers, estateRateRows, problemRanking, REPORT_TOP_STREETS, topStreetRateRows } from '../../src/ui/report/reportModel';
 import { deepFreeze } from '../analysis/seededRandom';
 
 // Five streets: 60 of 85 answered (70.6 %), 7 of 35 (20 %), 3 of 15 (20 %, a tie), 0 of 12, and one with no households.
@@ -40,8 +39,6 @@ describe('the report’s tables (reportModel)', () => {
       { needId: 'addiction', rate: 0.3 },
       { needId: 'unemployment', rate: 0.05 },
     ]);
-    expect(mainNeed(ranking)).toBe('health');
-    expect(mainNeed({ townAverageRates: {} })).toBeNull();
   });
 
   it('numbers problem clusters 1, 2, … in ranking order, skipping the estates between them', () => {
@@ -49,9 +46,4 @@ describe('the report’s tables (reportModel)', () => {
     expect([...clusterNumbers({ targets } as unknown as Pick<RankingResult, 'targets'>)]).toEqual([['cluster-7', 1], ['cluster-2', 2]]);
   });
 
-  it('weighs every one of the 12 needs 1, as the explore map starts', () => {
-    expect(NEED_CATEGORY_IDS).toHaveLength(12);
-    expect(Object.keys(EQUAL_WEIGHTS).sort()).toEqual([...NEED_CATEGORY_IDS].sort());
-    expect(new Set(Object.values(EQUAL_WEIGHTS))).toEqual(new Set([1]));
-  });
 });

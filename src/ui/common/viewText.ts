@@ -2,6 +2,7 @@ import type { CampaignInfo } from '../../analysis/exploreSession';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
 import { translate, type Language } from '../i18n/dictionary';
 import type { ExploreSettings } from './exploreSettings';
+import type { NeedChoice, NeedWeights } from './plannerView';
 import { formatDecimal, formatPercent, LOCALE } from './format';
 
 /**
@@ -23,10 +24,21 @@ export function waveLabel(campaign: CampaignInfo, language: Language): string {
 export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | undefined, language: Language): string {
   const wave = campaign ? waveLabel(campaign, language) : '';
   if (settings.mode === 'need') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
-  const needs = NEED_CATEGORY_IDS.filter((id) => settings.weights[id] > 0)
-    .map((id) => `${NEED_BY_ID[id].label[language].toLocaleLowerCase(locale(language))} ×${formatWeight(settings.weights[id], language)}`)
+  return translate(language, 'legendIndexTitle', { needs: weightedNeedsText(settings.weights, language), wave });
+}
+
+/** "bezrobocie ×2, zdrowie ×0,5": the needs weighing more than 0, in taxonomy order. */
+function weightedNeedsText(weights: NeedWeights, language: Language): string {
+  return NEED_CATEGORY_IDS.filter((id) => (weights[id] ?? 0) > 0)
+    .map((id) => `${NEED_BY_ID[id].label[language].toLocaleLowerCase(locale(language))} ×${formatWeight(weights[id]!, language)}`)
     .join(', ');
-  return translate(language, 'legendIndexTitle', { needs, wave });
+}
+
+/** The view "Programy" and the report follow, in words: "Bezrobocie"; "indeks potrzeb (wszystkie potrzeby, równe wagi)"; "indeks potrzeb z wagami z mapy: bezrobocie ×2". */
+export function needChoiceText(need: NeedChoice, mapWeights: NeedWeights | null, language: Language): string {
+  if (need !== 'index' && need !== 'mapWeights') return NEED_BY_ID[need].label[language];
+  if (need === 'index' || !mapWeights) return translate(language, 'viewIndexEqual');
+  return translate(language, 'viewIndexWeighted', { needs: weightedNeedsText(mapWeights, language) });
 }
 
 const formatWeight = (w: number, language: Language) => formatDecimal(language, w, Number.isInteger(w) ? 0 : 1);

@@ -11,7 +11,8 @@ import { ProgrammeForm } from './ProgrammeForm';
 import { ProgrammeList } from './ProgrammeList';
 import { ProgrammesMap, type CandidateShape } from './ProgrammesMap';
 import { draftToProgramme, programmeIdFor, townTotals } from './programmeDraft';
-import { rankingQueryFor, usableWeights } from './programmeRanking';
+import { rankingQueryFor } from './programmeRanking';
+import { usableWeights } from '../common/plannerView';
 import { effectiveWave, initialProgrammesState, programmesReducer, partnersInView, programmesShown, targetOf } from './programmesState';
 import { candidateName, RankingSection } from './RankingSection';
 import { TargetSection } from './TargetSection';
@@ -34,7 +35,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
   // The explore map's choices travel in the URL state (src/share): wave, single need or index weights.
   const urlState = useUrlSnapshot().state;
   const mapWeights = useMemo(() => usableWeights(urlState.weights), [urlState.weights]);
-  const [state, dispatch] = useReducer(programmesReducer, undefined, () => initialProgrammesState(urlState, mapWeights !== null, new Date().getFullYear()));
+  const [state, dispatch] = useReducer(programmesReducer, undefined, () => initialProgrammesState(urlState, mapWeights, new Date().getFullYear()));
   const [ranking, setRanking] = useState<RankingResult | null>(null);
   const [rankingError, setRankingError] = useState<AnalysisFailure | null>(null);
 

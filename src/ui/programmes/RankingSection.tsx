@@ -5,7 +5,7 @@ import { formatPercent } from '../common/format';
 import { needLabel, waveLabel } from '../common/viewText';
 import type { Language } from '../i18n/dictionary';
 import type { useT } from '../i18n/useT';
-import type { NeedChoice, NeedWeights } from './programmeRanking';
+import type { NeedChoice, NeedWeights } from '../common/plannerView';
 import type { ProgrammesAction, ProgrammesState } from './programmesState';
 import { analysisRefusalText, type AnalysisFailure } from '../i18n/analysisRefusalText';
 

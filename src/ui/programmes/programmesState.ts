@@ -2,7 +2,8 @@ import { combineGeometries, type SelectionGeometry } from '../../analysis/revita
 import type { Area, NeedCategoryId, Programme, Resource } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { emptyDraft, type DraftField, type ProgrammeDraft, type ProgrammeTarget } from './programmeDraft';
-import type { CandidateChoice, NeedChoice } from './programmeRanking';
+import type { CandidateChoice } from './programmeRanking';
+import { needChoiceOf, type NeedChoice, type NeedWeights } from '../common/plannerView';
 
 /**
  * "Programy" as a state machine: what the planner chose (wave, need, kind of candidate), what is selected or drawn
@@ -50,10 +51,10 @@ export type ProgrammesAction =
   | { type: 'toggleFocus'; id: string };
 
 /** The link's choices on the map (src/share view state) open "Programy" on the same wave and need. */
-export function initialProgrammesState(url: { campaignId: string | null; need: NeedCategoryId | null }, mapWeightsUsable: boolean, year: number): ProgrammesState {
+export function initialProgrammesState(url: { campaignId: string | null; need: NeedCategoryId | null }, mapWeights: NeedWeights | null, year: number): ProgrammesState {
   return {
     campaignId: url.campaignId,
-    need: mapWeightsUsable ? 'mapWeights' : (url.need ?? 'index'),
+    need: needChoiceOf(url, mapWeights),
     kind: 'estate',
     selectedIds: [],
     drawn: null,

@@ -71,12 +71,15 @@ export function ReportMap({ areas, streets, estates, needMap, clusters, clusterN
           <path key={s.id} d={s.geometry.coordinates.map((line) => ringPath(line, false)).join('')} />
         ))}
       </g>
+      {/* the cluster's number sits above its centre, clear of the estate's name there */}
       {clusters.map((c) =>
         c.geometry ? (
           <g key={c.id}>
-            <path d={polygonPath(c.geometry)} fill="none" stroke={EXPLORE_COLOURS.cluster} strokeWidth="2" strokeDasharray="6 3" />
+            {/* a white halo under the dashes: they stay visible over the darkest need class */}
+            <path d={polygonPath(c.geometry)} fill="none" stroke="#fff" strokeWidth="4.5" />
+            <path d={polygonPath(c.geometry)} fill="none" stroke={EXPLORE_COLOURS.cluster} strokeWidth="2.5" strokeDasharray="6 3" />
             {c.center ? (
-              <text x={px(c.center[0])} y={py(c.center[1])} className="report-map-cluster" textAnchor="middle" dominantBaseline="middle">
+              <text x={px(c.center[0])} y={(Number(py(c.center[1])) - 16).toFixed(1)} className="report-map-cluster" textAnchor="middle" dominantBaseline="middle">
                 {clusterNumber(c.id)}
               </text>
             ) : null}

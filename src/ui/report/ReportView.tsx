@@ -1,12 +1,14 @@
 import { dataAttribution } from '../i18n/attribution';
 import { MIN_RESPONSES } from '../../domain/units';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { NEED_BY_ID, type NeedCategoryId } from '../../domain';
 import { NEED_CLASS_COLOURS, EXPLORE_COLOURS } from '../../map/explorePalette';
 
-import { classLabels } from '../common/viewText';
+import { classLabels, needChoiceText } from '../common/viewText';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../shell/appStore';
+import { useUrlSnapshot } from '../shell/url/urlStore';
+import { needChoiceOf, usableWeights } from '../common/plannerView';
 import { useT } from '../i18n/useT';
 import { formatCount, formatDate, formatHouseholds, formatPercent } from '../common/format';
 import type { ResponseRateRow } from '../common/responseRateRows';
@@ -30,8 +32,12 @@ declare global {
  */
 export function ReportView() {
   const language = useAppState((s) => s.language);
+  // The planner's view travels in the link (src/share/viewState.ts): the wave, one need or the index and weights.
+  const urlState = useUrlSnapshot().state;
+  const mapWeights = useMemo(() => usableWeights(urlState.weights), [urlState.weights]);
+  const need = needChoiceOf(urlState, mapWeights);
   const [campaignId, setCampaignId] = useState<string | null>(null);
-  const state = useReportData(campaignId);
+  const state = useReportData(campaignId ?? urlState.campaignId, need, mapWeights);
   const t = useT();
   const selectId = useId();
 
@@ -120,8 +126,10 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
   const numbers = clusterNumbers(data.ranking);
   const targetName = (target: ReportData['ranking']['targets'][number]) => (target.kind === 'cluster' ? t('reportCluster', { n: numbers.get(target.id) ?? 0 }) : (target.label ?? target.id));
   const needList = (ids: readonly NeedCategoryId[]) => ids.map((id) => needName(id, language).toLocaleLowerCase(language === 'pl' ? 'pl-PL' : 'en-GB')).join(', ');
-  const mainNeedLabel = data.mainNeed ? needName(data.mainNeed, language) : '';
-  const legend = data.mainNeedMap ? classLabels(data.mainNeedMap.breaks, language) : [];
+  const view = needChoiceText(data.need, data.mapWeights, language);
+  const viewLower = data.need === 'index' || data.need === 'mapWeights' ? view : view.toLocaleLowerCase(language === 'pl' ? 'pl-PL' : 'en-GB');
+  const legend = classLabels(data.viewMap.breaks, language, data.viewMap);
+  const drawnClusters = data.ranking.targets.filter((target) => target.kind === 'cluster' && target.geometry);
   const unassigned = data.streets.map.unassignedResponses;
   const today = new Date().toISOString().slice(0, 10);
 
@@ -130,6 +138,9 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
       <header className="report-head">
         <h1>{t('reportTitle', { town })}</h1>
         <p className="report-sub">{t('reportPrepared', { organisation: workspace.organisation.name, date: formatDate(language, today) })}</p>
+        <p className="report-view" data-testid="report-view">
+          {t('reportView', { wave, view: viewLower })}
+        </p>
       </header>
 
       <section className="report-section" aria-labelledby="report-area">
@@ -198,18 +209,17 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
         </div>
       </section>
 
-      {data.mainNeed && data.mainNeedMap ? (
-        <section className="report-section report-map-section" aria-labelledby="report-map">
-          <h2 id="report-map">{t('reportMapTitle', { need: mainNeedLabel })}</h2>
+      <section className="report-section report-map-section" aria-labelledby="report-map">
+          <h2 id="report-map">{t('reportMapTitle', { view })}</h2>
           <figure className="report-figure">
             <ReportMap
               areas={workspace.areas}
               streets={workspace.streets}
               estates={data.estates.layer}
-              needMap={data.mainNeedMap}
-              clusters={data.ranking.targets.filter((target) => target.kind === 'cluster')}
+              needMap={data.viewMap}
+              clusters={drawnClusters}
               clusterNumber={(id) => numbers.get(id)}
-              label={t('reportMapAlt', { town, need: mainNeedLabel })}
+              label={t('reportMapAlt', { town, view: viewLower })}
             />
             <figcaption>
               <ul className="report-legend">
@@ -223,12 +233,20 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
                   <span className="report-swatch report-swatch-hatched" style={{ background: EXPLORE_COLOURS.suppressed }} aria-hidden="true" />
                   {t('reportLegendSuppressed', { k: MIN_RESPONSES })}
                 </li>
+                {drawnClusters.length ? (
+                  <li>
+                    <span className="report-swatch report-swatch-cluster" style={{ borderColor: EXPLORE_COLOURS.cluster }} aria-hidden="true" />
+                    {t('reportLegendCluster')}
+                  </li>
+                ) : null}
               </ul>
-              <p>{t('reportMapCaption', { need: mainNeedLabel, wave })}</p>
+              <p>
+                {data.need === 'index' || data.need === 'mapWeights' ? t('reportMapCaptionIndex', { view: viewLower, wave }) : t('reportMapCaptionNeed', { need: view, wave })}
+                {drawnClusters.length ? ` ${t('reportMapClusters')}` : ''}
+              </p>
             </figcaption>
           </figure>
         </section>
-      ) : null}
 
       <section className="report-section" aria-labelledby="report-problems">
         <h2 id="report-problems">{t('reportProblemsTitle')}</h2>
@@ -257,7 +275,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
 
       <section className="report-section" aria-labelledby="report-targets">
         <h2 id="report-targets">{t('reportTargetsTitle')}</h2>
-        <p>{t('reportTargetsText')}</p>
+        <p>{t('reportTargetsText', { view: viewLower })}</p>
         <p>{t('gapRule', { meters: data.ranking.thresholdMeters })}</p>
         <table className="report-table" data-testid="report-targets">
           <thead>

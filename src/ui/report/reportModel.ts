@@ -12,8 +12,6 @@ export const REPORT_TOP_STREETS = 15;
 /** Candidate areas listed as recommended targets. */
 export const REPORT_TOP_TARGETS = 6;
 
-/** Equal weights over every need, as the explore map starts: the report's need index and ranking. */
-export const EQUAL_WEIGHTS: Readonly<Record<NeedCategoryId, number>> = Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, 1])) as Record<NeedCategoryId, number>;
 
 /** Estates in Polish name order; streets by response rate, highest first, the first `top`. */
 export function estateRateRows(layer: ExploreLayer, map: NeedMapResult): ResponseRateRow[] {
@@ -40,8 +38,6 @@ export function problemRanking(ranking: Pick<RankingResult, 'townAverageRates'>)
     .sort((a, b) => b.rate - a.rate);
 }
 
-/** The main need: the top of the problem ranking (the report maps it). */
-export const mainNeed = (ranking: Pick<RankingResult, 'townAverageRates'>): NeedCategoryId | null => problemRanking(ranking)[0]?.needId ?? null;
 
 /** Cluster candidates get a number in the order they appear in the ranking: "Skupisko problemów nr 1". */
 export function clusterNumbers(ranking: Pick<RankingResult, 'targets'>): Map<string, number> {

@@ -10,6 +10,8 @@ export const commonMessagesEn = english<typeof commonMessages>(
     updateReload: 'Switch to the new version',
     updateLater: 'Later',
     appVersion: 'CAL Map, version {version}',
+    viewIndexEqual: 'need index (all needs, equal weights)',
+    viewIndexWeighted: 'need index with the weights set on the map: {needs}',
     gapRule: 'Access gap: a need more frequent than the town average, with no resource serving it closer than {meters} m along the streets (a resource inside the area counts as 0 m).',
     urlNoticeDefault: 'The link was incomplete — the default view was opened.',
     urlNoticePartial: 'The link was incomplete — left out: {params}. The rest of the view was opened.',
