@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreResult, type UnitDetail } from '../../src/analysis/exploreSession';
-import { RankingQuery, UnitDetailQuery } from '../../src/domain/analysisRequest';
+import { NeedMapQuery, RankingQuery, UnitDetailQuery } from '../../src/domain/analysisRequest';
 import { NEED_BY_ID, Workspace, type NeedCategoryId } from '../../src/domain';
 import { formatPercent } from '../../src/ui/common/format';
 import { rankingQueryFor } from '../../src/ui/programmes/programmeRanking';
@@ -90,6 +90,15 @@ describe('one truth: the details panel, Programy and the report agree with the e
       expect(needs.split(' ').filter(Boolean), target.label).toEqual(d.suppressed ? [] : d.gaps.map((g) => g.needId));
       expect(target.gaps, target.label).toEqual(d.gaps);
     }
+    // Its map is coloured by the same need, street by street, in the classes the explore map draws.
+    const streetMap = value(session.needMap(NeedMapQuery.parse({ unit: { kind: 'street' }, campaignId: WAVE, selection: { kind: 'need', needId: NEED }, minResponses: 5 })));
+    const streetLayer = session.layer({ kind: 'street', hexSizeMeters: 250 });
+    const expectedClass = new Map(streetLayer.unitIds.map((id, u) => [id, streetMap.classOfUnit[u]!]));
+    await page.waitForFunction(() => (window.__calmapViews?.programmes?.map.querySourceFeatures('need-classes').length ?? 0) > 0, undefined, { timeout: 20_000 });
+    const drawn = await page.evaluate(() => window.__calmapViews!.programmes!.map.querySourceFeatures('need-classes').map((f) => [String(f.properties.unitId), Number(f.properties.needClass)] as const));
+    expect(drawn.length).toBeGreaterThan(100);
+    for (const [streetId, cls] of drawn) expect(cls, streetId).toBe(expectedClass.get(streetId));
+    expect(new Set(drawn.map(([, c]) => c)).size).toBeGreaterThan(3); // several classes, not one colour
     await page.screenshot({ path: join(ARTIFACTS, 'one-truth-programmes.png') });
 
     // 3. The report on the same view, on screen and on paper.

@@ -5,6 +5,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { SelectionGeometry } from '../../analysis/revitalisationLimits';
 import type { Area, PolygonGeometry, Programme, Street } from '../../domain';
 import { labelPoint } from '../../map/labelPoint';
+import { NEED_CLASS_SOURCE_ID, needClassLayers, needClassSource } from '../../map/needClassLayers';
 import { PROGRAMME_COLOUR, PROGRAMME_LAYER_IDS, PROGRAMME_SOURCE_IDS, programmeLayers, programmeSources } from '../../map/programmeLayers';
 import { useT } from '../i18n/useT';
 import { boundsOf, drawTownContext, markViewMapDrawn, useViewMap } from '../common/map/viewMap';
@@ -19,6 +20,8 @@ interface ProgrammesMapProps {
   areas: readonly Area[];
   streets: readonly Street[];
   candidates: readonly CandidateShape[];
+  /** The need or index of the view, coloured under the candidates (needClassFeatures); null while loading. */
+  needFeatures: GeoJSON.FeatureCollection | null;
   selectedIds: readonly string[];
   programmes: readonly Programme[];
   focusedProgrammeId: string | null;
@@ -41,7 +44,7 @@ const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => (
  * saved programmes as dashed outlines with labels, and a boundary drawn with terra-draw's polygon mode through
  * its MapLibre adapter (then editable in terra-draw's select mode: drag vertices or midpoints).
  */
-export function ProgrammesMap({ areas, streets, candidates, selectedIds, programmes, focusedProgrammeId, partners, drawing, clearTick, onToggleCandidate, onDrawn, onDrawingEnd }: ProgrammesMapProps) {
+export function ProgrammesMap({ areas, streets, candidates, needFeatures, selectedIds, programmes, focusedProgrammeId, partners, drawing, clearTick, onToggleCandidate, onDrawn, onDrawingEnd }: ProgrammesMapProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const map = useViewMap(containerRef, 'programmes');
@@ -57,6 +60,8 @@ export function ProgrammesMap({ areas, streets, candidates, selectedIds, program
   // Sources, layers, pointer handling and terra-draw: once per map.
   useEffect(() => {
     if (!map) return;
+    map.addSource(NEED_CLASS_SOURCE_ID, needClassSource());
+    for (const layer of needClassLayers()) map.addLayer(layer);
     for (const [id, source] of Object.entries(programmeSources())) map.addSource(id, source);
     for (const layer of programmeLayers()) map.addLayer(layer);
     const pick = (event: MapMouseEvent) => {
@@ -163,6 +168,12 @@ export function ProgrammesMap({ areas, streets, candidates, selectedIds, program
   useEffect(() => {
     if (map) drawTownContext(map, areas, streets);
   }, [map, areas, streets]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(NEED_CLASS_SOURCE_ID)?.setData(needFeatures ?? collection([]));
+    markViewMapDrawn(map, 'programmes');
+  }, [map, needFeatures]);
 
   // Candidates: replaced when the ranking changes; fit the town the first time.
   const fitted = useRef(false);

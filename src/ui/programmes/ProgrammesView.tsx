@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { RankingResult } from '../../analysis/exploreSession';
+import type { ExploreLayer, NeedMapResult, RankingResult } from '../../analysis/exploreSession';
+import { MIN_RESPONSES } from '../../domain/units';
+import { NeedClassLegend } from '../common/NeedClassLegend';
+import { needClassFeatures } from '../common/map/needClassFeatures';
+import { needChoiceText, waveLabel } from '../common/viewText';
+import { unitChoice } from '../common/exploreSettings';
 import { revitalisationLimits, type SelectionGeometry } from '../../analysis/revitalisationLimits';
 import { isAnalysisAbort, useAnalysis } from '../shell/useAnalysis';
 import { useT } from '../i18n/useT';
@@ -12,7 +17,7 @@ import { ProgrammeList } from './ProgrammeList';
 import { ProgrammesMap, type CandidateShape } from './ProgrammesMap';
 import { draftToProgramme, programmeIdFor, townTotals } from './programmeDraft';
 import { rankingQueryFor } from './programmeRanking';
-import { usableWeights } from '../common/plannerView';
+import { selectionFor, usableWeights } from '../common/plannerView';
 import { effectiveWave, initialProgrammesState, programmesReducer, partnersInView, programmesShown, targetOf } from './programmesState';
 import { candidateName, RankingSection } from './RankingSection';
 import { TargetSection } from './TargetSection';
@@ -59,6 +64,25 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
     );
     return () => controller.abort();
   }, [analysis, effectiveCampaign, need, kind, mapWeights]);
+
+  // The map under the ranking shows the chosen need or index on the map's unit of the link (streets by default),
+  // from the same worker query the explore map sends, so the boundary is drawn over the need.
+  const [needMap, setNeedMap] = useState<{ layer: ExploreLayer; map: NeedMapResult } | null>(null);
+  const unit = useMemo(() => unitChoice(urlState.unit ?? 'street', urlState.hex ?? undefined), [urlState.unit, urlState.hex]);
+  useEffect(() => {
+    if (analysis.status !== 'ready' || !effectiveCampaign) return;
+    const controller = new AbortController();
+    const options = { signal: controller.signal, channel: 'programmes:needMap' };
+    Promise.all([analysis.client.layer(unit, { signal: controller.signal }), analysis.client.needMap({ unit, campaignId: effectiveCampaign, selection: selectionFor(need, mapWeights), minResponses: MIN_RESPONSES }, options)]).then(
+      ([layer, map]) => setNeedMap(layer.ok && map.ok ? { layer: layer.value, map: map.value } : null),
+      (error: unknown) => {
+        if (!isAnalysisAbort(error)) setNeedMap(null);
+      },
+    );
+    return () => controller.abort();
+  }, [analysis, effectiveCampaign, need, mapWeights, unit]);
+  const needFeatures = useMemo(() => (needMap && workspace ? needClassFeatures(needMap.layer, needMap.map, workspace) : null), [needMap, workspace]);
+  const campaign = campaigns.find((c) => c.id === effectiveCampaign);
 
   const areaById = useMemo(() => new Map((workspace?.areas ?? []).map((a) => [a.id, a])), [workspace]);
   const shapes: CandidateShape[] = useMemo(
@@ -118,6 +142,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
             areas={workspace?.areas ?? []}
             streets={workspace?.streets ?? []}
             candidates={shapes}
+            needFeatures={needFeatures}
             selectedIds={state.selectedIds}
             programmes={programmes}
             focusedProgrammeId={state.focusedId}
@@ -130,6 +155,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
           />
           <section className="view-map-legend" aria-labelledby="programmes-legend-title">
             <h3 id="programmes-legend-title">{t('legend')}</h3>
+            {needMap ? <NeedClassLegend title={t('progLegendNeed', { view: needChoiceText(need, mapWeights, language), wave: campaign ? waveLabel(campaign, language) : '' })} map={needMap.map} language={language} /> : null}
             <ul className="legend-list legend-inline">
               <li>
                 <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">

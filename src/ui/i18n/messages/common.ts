@@ -9,6 +9,7 @@ export const commonMessages = polish(
     updateReload: 'Przejdź na nową wersję',
     updateLater: 'Później',
     appVersion: 'CAL Map, wersja {version}',
+    needLegendSuppressed: 'szary: za mało odpowiedzi (<{k})',
     viewIndexEqual: 'indeks potrzeb (wszystkie potrzeby, równe wagi)',
     viewIndexWeighted: 'indeks potrzeb z wagami z mapy: {needs}',
     gapRule: 'Luka w dostępie: potrzeba częstsza niż średnio w mieście, a żaden zasób, który jej służy, nie jest bliżej niż {meters} m wzdłuż ulic (zasób w samym obszarze liczy się jako 0 m).',

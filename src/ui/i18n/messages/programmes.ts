@@ -23,6 +23,7 @@ export const programmeMessages = polish(
     progScore: '{score} gosp. (indeks {index} × {households} gosp.)',
     progTopNeeds: 'Najwięcej wnoszą: {needs}',
     progGaps: 'Luki w dostępie: {needs}',
+    progLegendNeed: 'Kolory mapy: {view}, {wave} (jak na ekranie „Mapa”)',
     progNoGaps: 'Brak luk w dostępie do zasobów',
     progAboveAverage: 'przekracza średnią miasta w {count} z {total} wskaźników',
     progSuppressed: 'za mało odpowiedzi — pominięto w kolejności',

@@ -10,6 +10,7 @@ export const commonMessagesEn = english<typeof commonMessages>(
     updateReload: 'Switch to the new version',
     updateLater: 'Later',
     appVersion: 'CAL Map, version {version}',
+    needLegendSuppressed: 'grey: too few answers (<{k})',
     viewIndexEqual: 'need index (all needs, equal weights)',
     viewIndexWeighted: 'need index with the weights set on the map: {needs}',
     gapRule: 'Access gap: a need more frequent than the town average, with no resource serving it closer than {meters} m along the streets (a resource inside the area counts as 0 m).',

@@ -24,6 +24,7 @@ export const programmeMessagesEn = english<typeof programmeMessages>(
     progScore: '{score} households (index {index} × {households} households)',
     progTopNeeds: 'Contributing most: {needs}',
     progGaps: 'Gaps in access: {needs}',
+    progLegendNeed: 'Map colours: {view}, {wave} (as on the "Map" screen)',
     progNoGaps: 'No gaps in access to resources',
     progAboveAverage: 'above the town average on {count} of {total} indicators',
     progSuppressed: 'too few answers — left out of the order',
