@@ -122,7 +122,20 @@ function dataOrigin(input: DatasetInput): [number, number] {
   return [(minLng + maxLng) / 2, Math.max(-85, Math.min(85, (minLat + maxLat) / 2))];
 }
 
-function areaRingsOf(area: Area): readonly (readonly (readonly number[])[])[] {
+/** Every ring of a (multi)polygon in local metres, flat [x0, y0, x1, y1, …] (outer rings and holes alike: even–odd). */
+export function projectedRings(geometry: Area['geometry'], projection: LocalProjection): Float64Array[] {
+  return areaRingsOf({ geometry }).map((ring) => {
+    const flat = new Float64Array(ring.length * 2);
+    for (let i = 0; i < ring.length; i++) {
+      const [x, y] = projection.forward(ring[i]![0]!, ring[i]![1]!);
+      flat[2 * i] = x;
+      flat[2 * i + 1] = y;
+    }
+    return flat;
+  });
+}
+
+function areaRingsOf(area: Pick<Area, 'geometry'>): readonly (readonly (readonly number[])[])[] {
   const g = area.geometry;
   if (!g) return [];
   if (g.type === 'Polygon') return g.coordinates;
@@ -287,15 +300,7 @@ export function prepareDataset(input: DatasetInput, options: PrepareOptions = {}
       name: area.name,
       kind: area.kind,
       parentId: area.parentId,
-      rings: areaRingsOf(area).map((ring) => {
-        const flat = new Float64Array(ring.length * 2);
-        for (let i = 0; i < ring.length; i++) {
-          const [x, y] = projection.forward(ring[i]![0]!, ring[i]![1]!);
-          flat[2 * i] = x;
-          flat[2 * i + 1] = y;
-        }
-        return flat;
-      }),
+      rings: projectedRings(area.geometry, projection),
     }));
 
   return {

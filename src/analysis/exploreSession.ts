@@ -1,4 +1,4 @@
-import type { ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, ScaleAdviceQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { AreaWaveComparisonQuery, ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, ScaleAdviceQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
 import type { PrepareOptions } from './dataset';
 import { createExploreContext, type CampaignInfo, type ExploreInput, type ExploreResult, type ExploreStats } from './exploreContext';
 import { lisa, type LisaResult } from './exploreLisa';
@@ -8,6 +8,7 @@ import { exploreLayer, needMap, type ExploreLayer, type NeedMapResult } from './
 import { coverage, rankTargets, type CoverageResult, type RankingResult } from './exploreTargets';
 import { unitDetail, waveChange, type UnitDetail, type WaveChangeResult } from './exploreUnitDetail';
 import { areaKinds } from './unitLayers';
+import { areaWaveChange, type AreaWaveChange } from './exploreAreaChange';
 
 export type { CampaignInfo, ExploreInput, ExploreResult, ExploreStats } from './exploreContext';
 export type { ClusterResult, DbscanClusters, HotSpotResult, NeighbourhoodDescription } from './exploreHotSpots';
@@ -16,6 +17,7 @@ export type { ScaleAdviceResult } from './exploreScale';
 export type { ScaleCandidate, ScaleReason } from './scaleAdvice';
 export type { ExploreLayer, NeedMapResult } from './exploreNeedMap';
 export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
+export type { AreaWaveChange } from './exploreAreaChange';
 export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitLocalPattern, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
 
 /**
@@ -46,6 +48,8 @@ export interface ExploreSession {
   coverage(query: CoverageQuery): ExploreResult<CoverageResult>;
   ranking(query: RankingQuery): ExploreResult<RankingResult>;
   compareWaves(query: WaveComparisonQuery): ExploreResult<WaveChangeResult>;
+  /** The same comparison inside any boundary (a programme's area drawn by hand). */
+  compareArea(query: AreaWaveComparisonQuery): ExploreResult<AreaWaveChange>;
   unitDetail(query: UnitDetailQuery): ExploreResult<UnitDetail>;
   /** How often the expensive steps ran (tests, bench). */
   readonly stats: Readonly<ExploreStats>;
@@ -101,6 +105,7 @@ export function createExploreSession(input: ExploreInput, options: PrepareOption
     coverage: (query) => coverage(context, query),
     ranking: (query) => rankTargets(context, query),
     compareWaves: (query) => waveChange(context, query),
+    compareArea: (query) => areaWaveChange(context, query),
     unitDetail: (query) => unitDetail(context, query),
   };
 }

@@ -297,23 +297,32 @@ function changeSincePrevious(context: ExploreContext, query: UnitDetailQuery, u:
   const previous = previousCampaign(context, query.campaignId);
   if (!previous) return null;
   const before = context.aggregates(query.unit, previous.id, query.minSeverity, query.minResponses);
-  const n1 = before.responses[u]!;
-  const n2 = after.responses[u]!;
-  const comparable = n1 >= query.minResponses && n2 >= query.minResponses && n1 > 0 && n2 > 0;
   const m = after.needCount;
-  const tests = after.needIds.map((_, j) => twoProportionZTest(before.needCounts[u * m + j]!, n1, after.needCounts[u * m + j]!, n2));
+  const tests = needChangeTests(after.needIds, before.needCounts.subarray(u * m, (u + 1) * m), before.responses[u]!, after.needCounts.subarray(u * m, (u + 1) * m), after.responses[u]!, query.minResponses);
+  return { campaignId: previous.id, campaignName: previous.name, responses: before.responses[u]!, ...tests };
+}
+
+/** The change of every need between two waves of one place, tested and corrected as the unit panel shows it. */
+export type NeedChangeTests = Pick<UnitChangeDetail, 'comparable' | 'needs' | 'alpha' | 'testedNeeds'>;
+
+/**
+ * Per need: rates before and after, change, the pooled two-proportion z-test and the Benjamini–Hochberg q over the
+ * needs of this place (significant at q ≤ 0.05). Comparable only when both waves have at least `minResponses`
+ * answers. One function for a unit of a layer and for a boundary drawn by hand (exploreAreaChange.ts). O(needs log needs).
+ */
+export function needChangeTests(needIds: readonly NeedCategoryId[], countsBefore: ArrayLike<number>, n1: number, countsAfter: ArrayLike<number>, n2: number, minResponses: number): NeedChangeTests {
+  const comparable = n1 >= minResponses && n2 >= minResponses && n1 > 0 && n2 > 0;
+  const m = needIds.length;
+  const tests = needIds.map((_, j) => twoProportionZTest(countsBefore[j]!, n1, countsAfter[j]!, n2));
   const fdr = benjaminiHochberg(Float64Array.from(tests, (t) => t.pValue), WAVE_CHANGE_ALPHA);
   return {
-    campaignId: previous.id,
-    campaignName: previous.name,
-    responses: n1,
     comparable,
     alpha: WAVE_CHANGE_ALPHA,
     testedNeeds: comparable ? m : 0,
-    needs: after.needIds.map((needId, j) => {
+    needs: needIds.map((needId, j) => {
       if (!comparable) return { needId, before: null, after: null, change: null, z: null, pValue: null, qValue: null, significant: false };
-      const x1 = before.needCounts[u * m + j]!;
-      const x2 = after.needCounts[u * m + j]!;
+      const x1 = countsBefore[j]!;
+      const x2 = countsAfter[j]!;
       const test = tests[j]!;
       return { needId, before: x1 / n1, after: x2 / n2, change: x2 / n2 - x1 / n1, z: test.z, pValue: test.pValue, qValue: fdr.qValues[j]!, significant: fdr.significant[j] === 1 };
     }),

@@ -134,7 +134,7 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
  * with no address in any area) gives −1 — the answer stays unassigned rather than being placed by an arbitrary
  * rule. O(addresses + streets × areas touched).
  */
-function majorityAreaOfStreets(ds: PreparedDataset, addressArea: Int32Array, areaCount: number): Int32Array {
+export function majorityAreaOfStreets(ds: PreparedDataset, addressArea: Int32Array, areaCount: number): Int32Array {
   const streetCount = ds.streets.unitIds.length;
   const tallies = new Map<number, { addresses: number; households: number }>();
   for (let a = 0; a < addressArea.length; a++) {

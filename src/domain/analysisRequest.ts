@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { AreaGeometry } from './geometry';
 import { NeedCategoryId } from './needs';
 import { DEFAULT_HEX_SIZE_METERS, HEX_SIZE_CHOICES_METERS, hasPositiveWeight, MIN_RESPONSES, UnitKind } from './units';
 import { Workspace } from './workspace';
@@ -191,6 +192,19 @@ export const WaveComparisonQuery = z
 export type WaveComparisonQuery = z.infer<typeof WaveComparisonQuery>;
 export type WaveComparisonQueryInput = z.input<typeof WaveComparisonQuery>;
 
+/** Change between two waves inside any boundary (a programme's area drawn by hand), need by need. */
+export const AreaWaveComparisonQuery = z
+  .strictObject({
+    geometry: AreaGeometry,
+    beforeCampaignId: Id,
+    afterCampaignId: Id,
+    minSeverity: MinSeverity.default(1),
+    minResponses: MinResponses.default(MIN_RESPONSES),
+  })
+  .refine((q) => q.beforeCampaignId !== q.afterCampaignId, { message: 'compare two different waves', path: ['afterCampaignId'], params: { rule: 'same_waves' } });
+export type AreaWaveComparisonQuery = z.infer<typeof AreaWaveComparisonQuery>;
+export type AreaWaveComparisonQueryInput = z.input<typeof AreaWaveComparisonQuery>;
+
 /** Everything the panel shows about one unit. */
 export const UnitDetailQuery = z.strictObject({
   unit: UnitChoice,
@@ -215,7 +229,7 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'unitDetail'] as const;
+export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
@@ -234,6 +248,7 @@ export const AnalysisRequest = z.discriminatedUnion(
     request('coverage', CoverageQuery),
     request('ranking', RankingQuery),
     request('compareWaves', WaveComparisonQuery),
+    request('compareArea', AreaWaveComparisonQuery),
     request('unitDetail', UnitDetailQuery),
   ],
   { error: `type must be one of: ${ANALYSIS_REQUEST_TYPES.join(', ')}` },

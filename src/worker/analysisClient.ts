@@ -10,6 +10,7 @@ import type {
   UnitChoiceInput,
   UnitDetailQueryInput,
   WaveComparisonQueryInput,
+  AreaWaveComparisonQueryInput,
 } from '../domain/analysisRequest';
 import { DEFAULT_HEX_SIZE_METERS } from '../domain/analysisRequest';
 import type { AnalysisRefusal } from '../domain/analysisRefusal';
@@ -64,6 +65,7 @@ export interface AnalysisClient {
   coverage(query: CoverageQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['coverage']>>;
   ranking(query: RankingQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['ranking']>>;
   compareWaves(query: WaveComparisonQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['compareWaves']>>;
+  compareArea(query: AreaWaveComparisonQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['compareArea']>>;
   unitDetail(query: UnitDetailQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['unitDetail']>>;
   /** Rejects everything pending with an AbortError and terminates the worker. */
   dispose(): void;
@@ -181,6 +183,7 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     coverage: (query, options) => request('coverage', { query }, options),
     ranking: (query, options) => request('ranking', { query }, options),
     compareWaves: (query, options) => request('compareWaves', { query }, options),
+    compareArea: (query, options) => request('compareArea', { query }, options),
     unitDetail: (query, options) => request('unitDetail', { query }, options),
     dispose() {
       disposed = true;

@@ -139,6 +139,8 @@ export class AnalysisMessageHandler {
         return session.ranking(request.query);
       case 'compareWaves':
         return session.compareWaves(request.query);
+      case 'compareArea':
+        return session.compareArea(request.query);
       case 'unitDetail':
         return session.unitDetail(request.query);
     }

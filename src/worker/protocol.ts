@@ -3,6 +3,7 @@ import type { AnalysisQueryRequest } from '../domain/analysisRequest';
 import { AnalysisRefusal } from '../domain/analysisRefusal';
 import { FieldProblem, type InputIssue } from '../domain/issues';
 import type {
+  AreaWaveChange,
   ClusterResult,
   CoverageResult,
   ExploreLayer,
@@ -35,6 +36,7 @@ export interface AnalysisResults {
   coverage: CoverageResult;
   ranking: RankingResult;
   compareWaves: WaveChangeResult;
+  compareArea: AreaWaveChange;
   unitDetail: UnitDetail;
 }
 export type AnalysisQueryType = AnalysisQueryRequest['type'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreResult, type UnitDetail } from '../../src/analysis/exploreSession';
-import { NeedMapQuery, RankingQuery, UnitDetailQuery } from '../../src/domain/analysisRequest';
+import { AreaWaveComparisonQuery, NeedMapQuery, RankingQuery, UnitDetailQuery } from '../../src/domain/analysisRequest';
 import { NEED_BY_ID, Workspace, type NeedCategoryId } from '../../src/domain';
 import { formatPercent } from '../../src/ui/common/format';
 import { rankingQueryFor } from '../../src/ui/programmes/programmeRanking';
@@ -100,6 +100,18 @@ describe('one truth: the details panel, Programy and the report agree with the e
     for (const [streetId, cls] of drawn) expect(cls, streetId).toBe(expectedClass.get(streetId));
     expect(new Set(drawn.map(([, c]) => c)).size).toBeGreaterThan(3); // several classes, not one colour
     await page.screenshot({ path: join(ARTIFACTS, 'one-truth-programmes.png') });
+
+    // A programme compared across the waves through its own boundary (compareArea, the path a hand-drawn one takes;
+    // tests/analysis/exploreAreaChange.test.ts checks a truly hand-drawn shape): the engine's counts and rates.
+    const programme = workspace.programmes.find((p) => p.id === 'pal-moja-dzielnica')!;
+    const [w1, w2] = session.summary().campaigns;
+    const change = value(session.compareArea(AreaWaveComparisonQuery.parse({ geometry: programme.targetGeometry, beforeCampaignId: w1!.id, afterCampaignId: w2!.id })));
+    await page.locator(`li[data-id="${programme.id}"]`).getByRole('button').click();
+    const waves = page.locator(`[data-testid="programme-waves"][data-programme="${programme.id}"]`);
+    await expect.poll(async () => plain(await waves.innerText()), { timeout: 15_000 }).toContain(`fala 1 (2025): ${change.responsesBefore} ankiet`);
+    expect(plain(await waves.innerText())).toContain(`fala 2 (2026): ${change.responsesAfter} ankiet`);
+    const top = [...change.needs].sort((a, b) => (b.after ?? -1) - (a.after ?? -1))[0]!;
+    expect(plain(await waves.innerText())).toContain(`${NEED_BY_ID[top.needId].label.pl}: ${plain(formatPercent('pl', top.before!, 0))} → ${plain(formatPercent('pl', top.after!, 0))}`);
 
     // 3. The report on the same view, on screen and on paper.
     await page.goto(`${app.server.origin}/#v=raport&${VIEW}`, { waitUntil: 'commit' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geometryAreaSquareMeters } from '../../src/analysis/revitalisationLimits';
 import type { Address, Area, PolygonGeometry } from '../../src/domain';
-import { changeInWords, withQValues, draftToProgramme, emptyDraft, programmeIdFor, programmeSlug, townTotals, type ProgrammeDraft } from '../../src/ui/programmes/programmeDraft';
+import { changeInWords, draftToProgramme, emptyDraft, programmeIdFor, programmeSlug, townTotals, type ProgrammeDraft } from '../../src/ui/programmes/programmeDraft';
 import { rankingQueryFor } from '../../src/ui/programmes/programmeRanking';
 import { usableWeights, weightsFor } from '../../src/ui/common/plannerView';
 
@@ -93,30 +93,10 @@ describe('ranking query', () => {
 });
 
 describe('changeInWords', () => {
-  it('rounds the change to a tenth of a point and calls p < 0.05 significant', () => {
+  it('rounds the change to a tenth of a point and says its direction (significance is the engine\'s)', () => {
     // 0.18 → 0.12: −6.0 points
-    expect(changeInWords(0.12 - 0.18, 0.0004)).toEqual({ direction: 'down', points: 6, significant: true });
-    expect(changeInWords(0.0123, 0.41)).toEqual({ direction: 'up', points: 1.2, significant: false });
-    expect(changeInWords(0.0004, null)).toEqual({ direction: 'same', points: 0, significant: null });
-  });
-});
-
-describe('withQValues', () => {
-  it('corrects across the needs tested: p 0.01, 0.04, 0.03 of three needs give q 0.03, 0.04, 0.04; suppressed ones are not counted', () => {
-    const needs = [
-      { pValue: 0.01, qValue: null, suppressed: false },
-      { pValue: 0.04, qValue: null, suppressed: false },
-      { pValue: 0.03, qValue: null, suppressed: false },
-      { pValue: 0.001, qValue: null, suppressed: true },
-      { pValue: null, qValue: null, suppressed: false },
-    ];
-    withQValues(needs);
-    // BH by hand, m = 3: sorted 0.01·3/1 = 0.03, 0.03·3/2 = 0.045 → min(0.045, 0.04) = 0.04, 0.04·3/3 = 0.04.
-    expect(needs.map((n) => n.qValue)).toEqual([0.03, 0.04, 0.04, null, null]);
-    // A lone p of 0.04 is no longer called significant once twelve needs were tested with nothing else below it.
-    const twelve = Array.from({ length: 12 }, (_, i) => ({ pValue: i === 0 ? 0.04 : 0.5 + i / 100, qValue: null as number | null, suppressed: false }));
-    withQValues(twelve);
-    expect(changeInWords(0.08, twelve[0]!.qValue).significant).toBe(false);
-    expect(changeInWords(0.08, twelve[0]!.pValue).significant).toBe(true);
+    expect(changeInWords(0.12 - 0.18)).toEqual({ direction: 'down', points: 6 });
+    expect(changeInWords(0.0123)).toEqual({ direction: 'up', points: 1.2 });
+    expect(changeInWords(0.0004)).toEqual({ direction: 'same', points: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import type { Dispatch } from 'react';
 import type { CampaignInfo } from '../../analysis/exploreSession';
-import type { Area, Programme } from '../../domain';
+import type { Programme } from '../../domain';
 import type { useT } from '../i18n/useT';
 import { ProgrammeWaves } from './ProgrammeWaves';
 import type { ProgrammesAction, ProgrammesState } from './programmesState';
@@ -9,13 +9,12 @@ interface ProgrammeListProps {
   state: ProgrammesState;
   dispatch: Dispatch<ProgrammesAction>;
   programmes: readonly Programme[];
-  areaById: ReadonlyMap<string, Area>;
   campaigns: readonly CampaignInfo[];
   t: ReturnType<typeof useT>;
 }
 
 /** Saved programmes; "Pokaż" draws one on the map and compares its area across waves. */
-export function ProgrammeList({ state, dispatch, programmes, areaById, campaigns, t }: ProgrammeListProps) {
+export function ProgrammeList({ state, dispatch, programmes, campaigns, t }: ProgrammeListProps) {
   return (
     <section aria-labelledby="programmes-list-title">
       <h3 id="programmes-list-title">{t('progListTitle')}</h3>
@@ -27,7 +26,7 @@ export function ProgrammeList({ state, dispatch, programmes, areaById, campaigns
             <button type="button" className="button-link" aria-pressed={p.id === state.focusedId} onClick={() => dispatch({ type: 'toggleFocus', id: p.id })}>
               {t('progShow')}
             </button>
-            {p.id === state.focusedId ? <ProgrammeWaves programme={p} area={p.targetAreaId ? areaById.get(p.targetAreaId) : undefined} campaigns={campaigns} /> : null}
+            {p.id === state.focusedId ? <ProgrammeWaves programme={p} campaigns={campaigns} /> : null}
           </li>
         ))}
       </ul>

@@ -135,7 +135,7 @@ export function ProgrammesView({ workspace, dataSource }: ScreenProps) {
           <RankingSection state={state} dispatch={dispatch} campaigns={campaigns} effectiveCampaign={effectiveCampaign} mapWeights={mapWeights} ranking={ranking} rankingError={rankingError} language={language} t={t} />
           <TargetSection state={state} dispatch={dispatch} selectedNames={selectedNames} limits={limits} totals={totals} language={language} t={t} />
           <ProgrammeForm state={state} dispatch={dispatch} partners={partners} onSave={() => void save()} t={t} />
-          <ProgrammeList state={state} dispatch={dispatch} programmes={programmes} areaById={areaById} campaigns={campaigns} t={t} />
+          <ProgrammeList state={state} dispatch={dispatch} programmes={programmes} campaigns={campaigns} t={t} />
         </div>
         <div className="table-view-map">
           <ProgrammesMap

@@ -2,7 +2,6 @@ import type { HouseholdPoints, SelectionGeometry } from '../../analysis/revitali
 import { geometryAreaSquareMeters } from '../../analysis/revitalisationLimits';
 import { Programme, type Area, type Workspace } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
-import { benjaminiHochberg } from '../../analysis/falseDiscoveryRate';
 import { slugOf } from '../../domain/text';
 
 /**
@@ -107,28 +106,11 @@ export function townTotals(workspace: Pick<Workspace, 'areas' | 'addresses'>): T
   return { townAreaSquareMeters, areaBasis: basis, points: { lngs, lats, households } };
 }
 
-/**
- * A change in plain words. `pValue` is what decides "significant" (< 0.05): pass the q-value corrected across the
- * needs tested together, never a lone p of one of many tests.
- */
-export function changeInWords(change: number, pValue: number | null): { direction: 'up' | 'down' | 'same'; points: number; significant: boolean | null } {
+/** A change in plain words: its direction and size in percentage points (one decimal). Whether it is significant is
+ * the engine's call (needChangeTests: q ≤ 0.05 after the correction across the needs), not made here. */
+export function changeInWords(change: number): { direction: 'up' | 'down' | 'same'; points: number } {
   // One decimal: the rates shown are rounded to whole per cent, so a whole-point change could contradict them.
   const points = Math.round(Math.abs(change) * 1000) / 10;
   const direction = points === 0 ? 'same' : change > 0 ? 'up' : 'down';
-  return { direction, points, significant: pValue === null || !Number.isFinite(pValue) ? null : pValue < 0.05 };
-}
-
-/**
- * Sets `qValue` on each tested need: twelve needs compared at once are "significant" only after the false-discovery-rate
- * correction across them (Benjamini & Hochberg 1995), as in the unit panel. Suppressed or untested needs are left out
- * of the count and get null. Mutates and returns `needs`.
- * @example withQValues([{ pValue: 0.01, suppressed: false }, { pValue: 0.04, suppressed: false }]) → q 0.02, 0.04
- */
-export function withQValues<T extends { pValue: number | null; qValue: number | null; suppressed: boolean }>(needs: T[]): T[] {
-  const tested = needs.map((n) => (n.suppressed || n.pValue === null || !Number.isFinite(n.pValue) ? Number.NaN : n.pValue));
-  const { qValues } = benjaminiHochberg(tested);
-  needs.forEach((n, i) => {
-    n.qValue = Number.isFinite(tested[i]!) ? qValues[i]! : null;
-  });
-  return needs;
+  return { direction, points };
 }
