@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('one truth: the details panel, Programy and the report agree with the e
     expect(named.map((e) => detail.get(e.id)!.gaps.length > 0)).toContain(false);
     for (const e of named) console.log(`engine, ${WAVE}: ${e.name} gaps [${needWords(detail.get(e.id)!.gaps.map((g) => g.needId))}]`);
 
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL', acceptDownloads: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -76,6 +76,20 @@ describe('one truth: the details panel, Programy and the report agree with the e
       if (e === named[0]) await page.screenshot({ path: join(ARTIFACTS, 'one-truth-map.png') });
     }
     expect(await axeViolations(page)).toEqual([]);
+
+    // The same view exported as a PNG (legend beside the map), kept for the closing note.
+    await page.evaluate(() => new Promise((resolve) => {
+      const map = window.__calmap!.map;
+      map.once('idle', resolve);
+      map.triggerRepaint();
+    }));
+    await page.click('.export-button');
+    await page.locator('.export-menu').waitFor({ state: 'visible' });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click('[data-export="png"]')]);
+    const png = readFileSync(await download.path());
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"
+    writeFileSync(join(ARTIFACTS, 'one-truth-export.png'), png);
+    await page.keyboard.press('Escape');
 
     // 2. "Programy" opened on the same view: every estate row's gaps are the panel's.
     await page.goto(`${app.server.origin}/#v=programy&${VIEW}`, { waitUntil: 'commit' });

@@ -6,8 +6,10 @@ import { legendModel } from '../../src/ui/explore/export/mapLegend';
 import { deepFreeze } from '../analysis/seededRandom';
 
 const campaigns = [{ id: 'w1', name: 'Wiosna 2025', wave: 1, startDate: '2025-04-01' }, { id: 'w2', name: 'Wiosna 2026', wave: 2, startDate: '2026-04-07' }];
+/** A need map's classes: by default each class spans its edges (classMin/classMax = the breaks either side). */
+const classes = (breaks: number[], ranges?: { classMin: number[]; classMax: number[] }): Pick<NeedMapResult, 'breaks' | 'classMin' | 'classMax'> => ({ breaks, classMin: ranges?.classMin ?? breaks.slice(0, -1), classMax: ranges?.classMax ?? breaks.slice(1) });
 const results = (needMap: Pick<NeedMapResult, 'breaks'> | null): ExploreState['results'] =>
-  ({ layer: null, needMap, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 }) as ExploreState['results'];
+  ({ layer: null, needMap: needMap && 'classMin' in needMap ? needMap : needMap ? classes(needMap.breaks) : null, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 }) as ExploreState['results'];
 const state = (settings: Partial<ExploreSettings>, needMap: Pick<NeedMapResult, 'breaks'> | null = null): ExploreState =>
   deepFreeze({ settings: { ...initialExploreSettings(), campaignId: 'w2', ...settings }, campaigns, results: results(needMap), ready: true });
 
@@ -34,6 +36,14 @@ describe('the PNG legend (legendModel) lists what the on-screen legend does', ()
         SUPPRESSED_EN,
       ],
     });
+  });
+
+  it('prints each class\'s own range, as the on-screen legend does (not the quantile edges between classes)', () => {
+    // The demo's wave 2 unemployment over estates: edges 10 % and 8.5 % fall between units; the units' values
+    // run 11–14 % and 8.8–9.8 %, and the screen says so — the image must too.
+    const map = classes([0.036, 0.045, 0.06, 0.085, 0.1, 0.14], { classMin: [0.036, 0.05, 0.06, 0.088, 0.11], classMax: [0.045, 0.057, 0.08, 0.098, 0.14] });
+    const legend = legendModel(state({ mode: 'need', needId: 'unemployment' }, map), 'pl')!;
+    expect(legend.rows.slice(0, 2).map((r) => r.label)).toEqual(['11–14\u00a0%', '8,8–9,8\u00a0%']);
   });
 
   it('in Polish, with three classes: percent signs after a no-break space, the k of suppression in the label', () => {

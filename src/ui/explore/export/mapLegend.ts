@@ -34,7 +34,8 @@ export function legendModel(state: ExploreState, language: Language): LegendMode
       rows: [...HOT_SPOT_ROWS.map(([bin, key]) => ({ colour: GI_BIN_COLOURS[bin + 3]!, label: translate(language, key) })), suppressed],
     };
   }
-  const labels = results.needMap ? classLabels(results.needMap.breaks, language) : [];
+  // The ranges the on-screen legend prints (classMin/classMax), so the image and the screen say the same classes.
+  const labels = results.needMap ? classLabels(results.needMap.breaks, language, results.needMap) : [];
   const rows = labels.map((label, i) => ({ colour: NEED_CLASS_COLOURS[i] ?? NEED_CLASS_COLOURS[4], label })).reverse();
   return { title: subject, rows: [...rows, suppressed] };
 }
