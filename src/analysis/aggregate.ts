@@ -4,9 +4,10 @@ import { UNIT_HOUSEHOLDS_UNKNOWN, UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS, UNIT_NO_H
 import { wilsonIntervalsInto } from './wilson';
 
 /**
- * Counting responses and needs per unit: the one hot loop behind every street, area, hexagon and H3 view.
- * Needs travel as a 12-bit mask per response (bit j = NEED_CATEGORY_IDS[j]), one mask per minimum severity,
- * so the loop touches only the needs a household reported. O(responses + units × needs), no allocation per response.
+ * Counting responses and answers per unit: the one hot loop behind every street, area, hexagon and H3 view.
+ * Answers travel as a mask of at most 16 bits per response, bit j = the j-th id of the answer list: needs
+ * (NEED_CATEGORY_IDS, one mask per minimum severity) or what households offer (OFFER_IDS). The loop touches only
+ * the answers a household gave. O(responses + units × columns), no allocation per response.
  */
 
 export const ALL_NEEDS_COUNT = NEED_CATEGORY_IDS.length;
@@ -30,14 +31,16 @@ export interface UnitLayer {
   readonly areaKind?: string;
 }
 
-export interface AggregationInput {
+export interface AggregationInput<Id extends string = NeedCategoryId> {
   layer: UnitLayer;
-  /** Per response: need bitmask at the chosen minimum severity. */
+  /** Per response: answer bitmask (bit j = answerIds[j]), for needs at the chosen minimum severity. */
   needMasks: Uint16Array;
   /** Per response: 1 when the response passes the filter (campaign, date…); null means all pass. */
   include: Uint8Array | null;
-  /** Need columns of the result (default all twelve, in NEED_CATEGORY_IDS order). */
-  needIds?: readonly NeedCategoryId[];
+  /** The answer list the mask bits index (default NEED_CATEGORY_IDS; OFFER_IDS for what households offer). */
+  answerIds?: readonly Id[];
+  /** Columns of the result (default the whole answer list, in its order). */
+  needIds?: readonly Id[];
   /** k (default 5). */
   minResponses?: number;
 }
@@ -47,18 +50,23 @@ export interface AggregationInput {
  * need); the response rate uses households targeted. Every filtered response is either in a unit or counted in
  * `unassignedResponses`: Σ responses + unassignedResponses = totalResponses.
  */
-export function aggregateUnits(input: AggregationInput): UnitAggregates {
+export function aggregateUnits(input: AggregationInput): UnitAggregates;
+export function aggregateUnits<Id extends string>(input: AggregationInput<Id> & { answerIds: readonly Id[] }): UnitAggregates<Id>;
+export function aggregateUnits(input: AggregationInput<string>): UnitAggregates<string> {
   const { layer, needMasks, include } = input;
   const minResponses = input.minResponses ?? DEFAULT_MIN_RESPONSES;
   if (!(minResponses >= 0) || !Number.isFinite(minResponses)) throw new RangeError(`minResponses must be a number ≥ 0, got ${minResponses}`);
-  const needIds = input.needIds ?? NEED_CATEGORY_IDS;
+  const answerIds: readonly string[] = input.answerIds ?? NEED_CATEGORY_IDS;
+  if (answerIds.length > 16) throw new RangeError('at most 16 answers fit a 16-bit answer mask');
+  const answerCount = answerIds.length;
+  const needIds = input.needIds ?? answerIds;
   const unitCount = layer.unitIds.length;
   const unitOf = layer.unitOfResponse;
   const n = unitOf.length;
   if (needMasks.length !== n || (include && include.length !== n)) throw new RangeError('aggregateUnits: per-response arrays differ in length');
 
   const responses = new Uint32Array(unitCount);
-  const allCounts = new Uint32Array(unitCount * ALL_NEEDS_COUNT);
+  const allCounts = new Uint32Array(unitCount * answerCount);
   let total = 0;
   let unassigned = 0;
   for (let i = 0; i < n; i++) {
@@ -71,7 +79,7 @@ export function aggregateUnits(input: AggregationInput): UnitAggregates {
     }
     responses[u]!++;
     let mask = needMasks[i]!;
-    const base = u * ALL_NEEDS_COUNT;
+    const base = u * answerCount;
     while (mask !== 0) {
       const bit = 31 - Math.clz32(mask & -mask);
       allCounts[base + bit]!++;
@@ -81,8 +89,8 @@ export function aggregateUnits(input: AggregationInput): UnitAggregates {
 
   const needCount = needIds.length;
   const columnBits = needIds.map((id) => {
-    const bit = NEED_CATEGORY_IDS.indexOf(id);
-    if (bit < 0) throw new RangeError(`unknown need category: ${id}`);
+    const bit = answerIds.indexOf(id);
+    if (bit < 0) throw new RangeError(`unknown answer column: ${id}`);
     return bit;
   });
   const needCounts = new Uint32Array(unitCount * needCount);
@@ -100,7 +108,7 @@ export function aggregateUnits(input: AggregationInput): UnitAggregates {
     flags[u] = f;
     responseRate[u] = Number.isNaN(h) ? Number.NaN : h > 0 ? r / h : 0;
     for (let j = 0; j < needCount; j++) {
-      const count = allCounts[u * ALL_NEEDS_COUNT + columnBits[j]!]!;
+      const count = allCounts[u * answerCount + columnBits[j]!]!;
       needCounts[u * needCount + j] = count;
       needRates[u * needCount + j] = r > 0 ? count / r : 0;
     }
@@ -109,7 +117,7 @@ export function aggregateUnits(input: AggregationInput): UnitAggregates {
   const needUpper = new Float64Array(unitCount * needCount);
   wilsonIntervalsInto(needCounts, responses, needCount, needLower, needUpper);
 
-  const result: UnitAggregates = {
+  const result: UnitAggregates<string> = {
     kind: layer.kind,
     unitIds: layer.unitIds,
     unitCount,

@@ -1,6 +1,6 @@
 import type { Address } from '../domain/address';
 import type { Area } from '../domain/area';
-import { NEED_CATEGORY_IDS } from '../domain/needs';
+import { NEED_CATEGORY_IDS, OFFER_IDS } from '../domain/needs';
 import type { Street } from '../domain/street';
 import type { SurveyCampaign, SurveyResponse } from '../domain/survey';
 import type { UnitLayer } from './aggregate';
@@ -78,6 +78,8 @@ export interface PreparedDataset {
   readonly campaignIds: readonly string[];
   /** Need bitmasks (bit j = NEED_CATEGORY_IDS[j]) for minimum severity 1, 2 and 3. */
   readonly needMasksBySeverity: readonly [Uint16Array, Uint16Array, Uint16Array];
+  /** Offer bitmasks (bit j = OFFER_IDS[j]): what the household offers to the community. */
+  readonly offerMasks: Uint16Array;
   readonly streetAssignment: StreetAssignment;
 
   /** Areas sorted by id, with their kinds and rings in metres (flat x, y arrays per ring). */
@@ -218,7 +220,9 @@ export function prepareDataset(input: DatasetInput, options: PrepareOptions = {}
   const rAddressGiven = new Uint8Array(n);
   const rOwnStreet = new Int32Array(n).fill(-1);
   const rStreetGiven = new Uint8Array(n);
+  const offerMasks = new Uint16Array(n);
   const needBit = new Map<string, number>(NEED_CATEGORY_IDS.map((id, j) => [id, 1 << j]));
+  const offerBit = new Map<string, number>(OFFER_IDS.map((id, j) => [id, 1 << j]));
   const seenResponse = new Set<string>();
   const duplicateResponseIds: string[] = [];
   const responsesWithUnknownCampaign: string[] = [];
@@ -265,6 +269,9 @@ export function prepareDataset(input: DatasetInput, options: PrepareOptions = {}
     masks[0][i] = m1;
     masks[1][i] = m2;
     masks[2][i] = m3;
+    let offers = 0;
+    for (const offer of r.offers ?? []) offers |= offerBit.get(offer) ?? 0;
+    offerMasks[i] = offers;
   }
   projection.forwardInto(responseLngs, responseLats, responseXs, responseYs);
   const streetAssignment = assignStreets({
@@ -324,6 +331,7 @@ export function prepareDataset(input: DatasetInput, options: PrepareOptions = {}
     responseCampaign,
     campaignIds,
     needMasksBySeverity: masks,
+    offerMasks,
     streetAssignment,
     areas,
     diagnostics: {

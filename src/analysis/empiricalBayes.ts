@@ -39,7 +39,7 @@ export interface SmoothedRates {
  * Smooths every need column of `agg`.
  * @example const { rates } = smoothRatesEmpiricalBayes(byStreet); compositeNeedIndex(byStreet, weights, { rates })
  */
-export function smoothRatesEmpiricalBayes(agg: UnitAggregates, options: SmoothingOptions = {}): SmoothedRates {
+export function smoothRatesEmpiricalBayes(agg: Pick<UnitAggregates<string>, 'unitCount' | 'needCount' | 'responses' | 'needCounts'>, options: SmoothingOptions = {}): SmoothedRates {
   const { unitCount, needCount, responses, needCounts } = agg;
   const groupOfUnit = options.groupOfUnit;
   if (groupOfUnit && groupOfUnit.length !== unitCount) throw new RangeError('groupOfUnit must have one entry per unit');

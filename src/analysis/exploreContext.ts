@@ -1,7 +1,7 @@
 import { defaultHexContiguityOrder, DEFAULT_STREET_CONTIGUITY_ORDER, type HotSpotInput, type HotSpotWeights, type NeedSelection, type UnitChoice } from '../domain/analysisRequest';
 import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import type { Group } from '../domain/group';
-import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../domain/needs';
+import { NEED_CATEGORY_IDS, type NeedCategoryId, type OfferId } from '../domain/needs';
 import type { Resource } from '../domain/resource';
 import { prepareDataset, type DatasetInput, type PreparedDataset, type PrepareOptions } from './dataset';
 import { expandWeights, hexContiguityWeights, streetContiguityWeights } from './contiguityWeights';
@@ -12,8 +12,11 @@ import { localMoran, type LocalMoranResult } from './localMoran';
 import { standardisedRates } from './rateInput';
 import { buildSpatialWeights, type SpatialWeights, type SpatialWeightsSpec } from './spatialWeights';
 import { UNIT_SUPPRESSED } from './unitAggregates';
-import { compositeNeedIndex, type NeedIndexResult } from './needIndex';
-import { aggregateDataset } from './needQueries';
+import { compositeNeedIndex, type AnswerWeights, type NeedIndexResult } from './needIndex';
+import { aggregateDataset, aggregateOffers, includeMask } from './needQueries';
+import { aggregateUnits } from './aggregate';
+import { helpMasks, offeringUnitPoints } from './needOfferMatching';
+import { matchingKey, type NeedOfferTable } from '../domain/needOfferMatching';
 import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
 import { unitOfEachResource } from './resourceUnits';
 import { DEFAULT_HEX_SIZE_METERS } from '../domain/units';
@@ -50,7 +53,7 @@ export const explored = <T>(value: T): ExploreResult<T> => ({ ok: true, value })
 export const refused = (refusal: AnalysisRefusal, message: string, field?: string): ExploreResult<never> => ({ ok: false, message, ...(field ? { field } : {}), refusal });
 
 /** The refusal of a need-weight failure (needIndex's reasons). */
-export const weightRefusal = (failure: Extract<NeedIndexResult, { ok: false }>): AnalysisRefusal =>
+export const weightRefusal = (failure: Extract<NeedIndexResult<string>, { ok: false }>): AnalysisRefusal =>
   failure.reason === 'invalid_weight' ? { code: 'invalid_weight', needId: failure.needId, value: failure.value } : { code: 'all_weights_zero' };
 
 /** Counters for tests and the bench: how often the expensive steps ran. */
@@ -67,14 +70,23 @@ export interface ExploreContext {
   readonly campaigns: readonly CampaignInfo[];
   readonly stats: ExploreStats;
   aggregates(unit: UnitChoice, campaignId: string, minSeverity: 1 | 2 | 3, minResponses: number): UnitAggregates;
+  /** What households offer per unit (the same responses, k and suppression as `aggregates`), cached. */
+  offerAggregates(unit: UnitChoice, campaignId: string, minResponses: number): UnitAggregates<OfferId>;
   layer(unit: UnitChoice): BuiltLayer;
   /** Empirical-Bayes rates of an aggregate, smoothed globally (units × needs), cached. */
-  smoothedRates(agg: UnitAggregates): Float64Array;
+  smoothedRates(agg: UnitAggregates<string>): Float64Array;
   /** The whole global EB smoothing (rates, means, between-unit variances), cached. */
-  smoothing(agg: UnitAggregates): SmoothedRates;
+  smoothing(agg: UnitAggregates<string>): SmoothedRates;
   resourcePoints(): ResourcePoints;
   streetGraph(): StreetGraph;
   coverage(agg: UnitAggregates, thresholdMeters: number, network: boolean): ResourceCoverage;
+  /**
+   * Households offering help matching each need (needOfferMatching.ts helpMasks), per unit: need columns, the same
+   * responses and k as `aggregates`. Cached per (layer, wave, k, table).
+   */
+  helpAggregates(unit: UnitChoice, campaignId: string, minResponses: number, table: NeedOfferTable): UnitAggregates;
+  /** Distances from the units of `agg` to the nearest unit of `help` offering matching help, cached per help aggregate. */
+  helpCoverage(agg: UnitAggregates, help: UnitAggregates, thresholdMeters: number, network: boolean): ResourceCoverage;
   giStar(agg: UnitAggregates, selection: NeedSelection, options: LocalStatisticOptions): ExploreResult<GiStarResult>;
   /** Local Moran's I of a selection (suppressed units left out), cached per aggregate and options. */
   localMoran(agg: UnitAggregates, selection: NeedSelection, options: LocalStatisticOptions): ExploreResult<LocalMoranResult>;
@@ -118,9 +130,12 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
   const campaigns = input.campaigns.map((c) => ({ id: c.id, name: c.name, wave: c.wave, startDate: c.startDate })).sort(campaignOrder);
   const stats: ExploreStats = { aggregations: 0, giStarRuns: 0, coverageRuns: 0 };
   const aggregateCache = new Map<string, UnitAggregates>();
-  const smoothedCache = new WeakMap<UnitAggregates, SmoothedRates>();
+  const offerCache = new Map<string, UnitAggregates<OfferId>>();
+  const smoothedCache = new WeakMap<UnitAggregates<string>, SmoothedRates>();
   const contiguityCache = new Map<string, SpatialWeights>();
   const coverageCache = new WeakMap<UnitAggregates, Map<string, ResourceCoverage>>();
+  const helpCache = new Map<string, UnitAggregates>();
+  const helpCoverageCache = new WeakMap<UnitAggregates, WeakMap<UnitAggregates, Map<string, ResourceCoverage>>>();
   const giCache = new WeakMap<UnitAggregates, Map<string, GiStarResult>>();
   const lisaCache = new WeakMap<UnitAggregates, Map<string, LocalMoranResult>>();
   const unitIndexCache = new Map<string, Map<string, number>>();
@@ -140,6 +155,16 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
         agg = aggregateDataset(ds, unitSpecOf(unit), { campaignIds: [campaignId], minSeverity, minResponses });
         stats.aggregations++;
         aggregateCache.set(key, agg);
+      }
+      return agg;
+    },
+    offerAggregates(unit, campaignId, minResponses) {
+      const key = `${layerKeyOf(unit)}|${campaignId}|${minResponses}`;
+      let agg = offerCache.get(key);
+      if (!agg) {
+        agg = aggregateOffers(ds, unitSpecOf(unit), { campaignIds: [campaignId], minResponses });
+        stats.aggregations++;
+        offerCache.set(key, agg);
       }
       return agg;
     },
@@ -206,6 +231,30 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
         byOptions.set(key, coverage);
       }
       return coverage;
+    },
+    helpAggregates(unit, campaignId, minResponses, table) {
+      const key = `${layerKeyOf(unit)}|${campaignId}|${minResponses}|${matchingKey(table)}`;
+      let help = helpCache.get(key);
+      if (!help) {
+        help = aggregateUnits({ layer: unitLayer(ds, unitSpecOf(unit)), needMasks: helpMasks(ds.offerMasks, table), include: includeMask(ds, { campaignIds: [campaignId] }), minResponses });
+        stats.aggregations++;
+        helpCache.set(key, help);
+      }
+      return help;
+    },
+    helpCoverage(agg, help, thresholdMeters, network) {
+      let byHelp = helpCoverageCache.get(agg);
+      if (!byHelp) helpCoverageCache.set(agg, (byHelp = new WeakMap()));
+      let byOptions = byHelp.get(help);
+      if (!byOptions) byHelp.set(help, (byOptions = new Map()));
+      const key = `${thresholdMeters}|${network}`;
+      let found = byOptions.get(key);
+      if (!found) {
+        found = resourceCoverageForUnits(agg, offeringUnitPoints(help), { thresholdMeters, ...(network ? { graph: context.streetGraph() } : {}) });
+        stats.coverageRuns++;
+        byOptions.set(key, found);
+      }
+      return found;
     },
     giStar(agg, selection, options) {
       let byOptions = giCache.get(agg);
@@ -289,18 +338,29 @@ export interface SelectionValues {
   normalisedWeights: Float64Array;
 }
 
+/** One answer column (a need, an offer) or a weighted index over the columns: what a map colours. */
+export type AnswerChoice<Id extends string> = { column: Id } | { weights: AnswerWeights<Id> };
+
+/** The answer choice of a need selection. */
+export const needChoice = (selection: NeedSelection): AnswerChoice<NeedCategoryId> => (selection.kind === 'need' ? { column: selection.needId } : { weights: selection.weights });
+
 /**
  * Per-unit values of a selection from cached rates (raw, or the `rates` given, e.g. smoothed). O(units × needs).
  * Suppressed units keep their value here; callers mask them before anything leaves the facade.
  */
 export function selectionValues(agg: UnitAggregates, selection: NeedSelection, rates?: Float64Array): ExploreResult<SelectionValues> {
-  if (selection.kind === 'index') {
-    const index = compositeNeedIndex(agg, selection.weights, rates ? { rates } : {});
+  return answerValues(agg, needChoice(selection), rates);
+}
+
+/** `selectionValues` for any answer list (needs, offers). */
+export function answerValues<Id extends string>(agg: UnitAggregates<Id>, choice: AnswerChoice<Id>, rates?: Float64Array): ExploreResult<SelectionValues> {
+  if ('weights' in choice) {
+    const index = compositeNeedIndex(agg, choice.weights, rates ? { rates } : {});
     if (!index.ok) return refused(weightRefusal(index), index.message, 'selection.weights');
     return explored({ values: index.index, normalisedWeights: index.normalisedWeights });
   }
-  const j = needColumn(agg, selection.needId);
-  if (j < 0) return refused({ code: 'need_not_aggregated', needId: selection.needId }, `need ${selection.needId} is not among the aggregated needs`, 'selection.needId');
+  const j = needColumn(agg, choice.column);
+  if (j < 0) return refused({ code: 'need_not_aggregated', needId: choice.column }, `answer ${choice.column} is not among the aggregated columns`, 'selection.needId');
   const source = rates ?? agg.needRates;
   const values = new Float64Array(agg.unitCount);
   for (let u = 0; u < agg.unitCount; u++) values[u] = source[u * agg.needCount + j]!;
@@ -322,8 +382,8 @@ export function previousCampaign(context: ExploreContext, campaignId: string): C
 }
 
 /** Weights per need id, from weights per need column. */
-export function weightsByNeed(needIds: readonly NeedCategoryId[], weights: Float64Array): Partial<Record<NeedCategoryId, number>> {
-  const out: Partial<Record<NeedCategoryId, number>> = {};
+export function weightsByNeed<Id extends string>(needIds: readonly Id[], weights: Float64Array): Partial<Record<Id, number>> {
+  const out: Partial<Record<Id, number>> = {};
   needIds.forEach((id, j) => {
     if (weights[j]! > 0) out[id] = weights[j]!;
   });

@@ -1,10 +1,10 @@
-import type { NeedMapQuery, NeedSelection, UnitChoice, UnitKind } from '../domain/analysisRequest';
-import type { NeedCategoryId } from '../domain/needs';
+import type { NeedMapQuery, NeedSelection, OfferMapQuery, OfferSelection, UnitChoice, UnitKind } from '../domain/analysisRequest';
+import type { NeedCategoryId, OfferId } from '../domain/needs';
 import { hexCenter, hexKeyQ, hexKeyR, hexPolygon } from './hexGrid';
 import { nearestSegment } from './segmentIndex';
 import { distinctClassBreaks } from './exploreClassBreaks';
-import { checkCampaign, explored, layerKeyOf, selectionValues, weightsByNeed, type ExploreContext, type ExploreResult } from './exploreContext';
-import { needColumn, UNIT_SUPPRESSED } from './unitAggregates';
+import { answerValues, checkCampaign, explored, layerKeyOf, needChoice, weightsByNeed, type AnswerChoice, type ExploreContext, type ExploreResult } from './exploreContext';
+import { needColumn, UNIT_SUPPRESSED, type UnitAggregates } from './unitAggregates';
 
 /**
  * The unit layer the main thread receives once per kind (and hexagon size), and the need map it colours with.
@@ -104,10 +104,14 @@ export function hexLabels(context: ExploreContext, keys: ArrayLike<number>, unit
 /** A shown value whose 95 % interval is wider than this (30 percentage points) is drawn as uncertain. */
 export const UNCERTAIN_INTERVAL_WIDTH = 0.3;
 
-export interface NeedMapResult {
+/**
+ * A map of one answer list (needs, or what households offer) over a layer: `S` is the selection the query made,
+ * `Id` the answer ids its weights are keyed by. NeedMapResult and OfferMapResult are the two instances.
+ */
+export interface AnswerMapResult<S, Id extends string> {
   layerKey: string;
   campaignId: string;
-  selection: NeedSelection;
+  selection: S;
   unitCount: number;
   /** The need's rate or the composite index per unit, in [0, 1]; NaN where suppressed (not shown, so not sent). */
   values: Float64Array;
@@ -146,12 +150,15 @@ export interface NeedMapResult {
   /** Units drawn as suppressed (their own hatched class in the legend). */
   suppressedCount: number;
   /** The weights used (normalised to sum 1), by need. */
-  weights: Partial<Record<NeedCategoryId, number>>;
+  weights: Partial<Record<Id, number>>;
   minResponses: number;
   /** Responses of the wave, and how many of them fell in no unit of the layer: Σ responses + unassigned = total. */
   totalResponses: number;
   unassignedResponses: number;
 }
+
+export type NeedMapResult = AnswerMapResult<NeedSelection, NeedCategoryId>;
+export type OfferMapResult = AnswerMapResult<OfferSelection, OfferId>;
 
 /**
  * Need map for one layer and wave. The aggregate is cached per (layer, wave, severity, k): changing the need,
@@ -162,7 +169,30 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
   const campaign = checkCampaign(context, query.campaignId);
   if (!campaign.ok) return campaign;
   const agg = context.aggregates(query.unit, query.campaignId, query.minSeverity, query.minResponses);
-  const raw = selectionValues(agg, query.selection);
+  return answerMap(context, agg, needChoice(query.selection), query);
+}
+
+/**
+ * What households offer, mapped like needs: the share offering one kind of help, or the potential index (a weighted
+ * mean of offer shares, like the need index); the same units, Wilson intervals, suppression at k and classes.
+ * @example offerMap(ctx, { unit: { kind: 'street', hexSizeMeters: 250 }, campaignId: 'w1', selection: { kind: 'offer', offerId: 'senior_care' }, … })
+ */
+export function offerMap(context: ExploreContext, query: OfferMapQuery): ExploreResult<OfferMapResult> {
+  const campaign = checkCampaign(context, query.campaignId);
+  if (!campaign.ok) return campaign;
+  const agg = context.offerAggregates(query.unit, query.campaignId, query.minResponses);
+  const choice: AnswerChoice<OfferId> = query.selection.kind === 'offer' ? { column: query.selection.offerId } : { weights: query.selection.weights };
+  return answerMap(context, agg, choice, query);
+}
+
+/** The map of any answer list over its cached aggregate. O(units × columns) plus the class breaks. */
+function answerMap<S, Id extends string>(
+  context: ExploreContext,
+  agg: UnitAggregates<Id>,
+  choice: AnswerChoice<Id>,
+  query: { unit: UnitChoice; campaignId: string; selection: S; smoothing: 'none' | 'empiricalBayes' },
+): ExploreResult<AnswerMapResult<S, Id>> {
+  const raw = answerValues(agg, choice);
   if (!raw.ok) return raw;
   const n = agg.unitCount;
   const suppressed = new Uint8Array(n);
@@ -173,14 +203,14 @@ export function needMap(context: ExploreContext, query: NeedMapQuery): ExploreRe
     return out;
   };
   const values = mask(raw.value.values);
-  const smoothed = selectionValues(agg, query.selection, context.smoothedRates(agg));
+  const smoothed = answerValues(agg, choice, context.smoothedRates(agg));
   if (!smoothed.ok) return smoothed;
   const rankingValues = mask(smoothed.value.values);
   const smoothedValues: Float64Array | null = query.smoothing === 'empiricalBayes' ? rankingValues.slice() : null;
   let lower: Float64Array | null = null;
   let upper: Float64Array | null = null;
-  if (query.selection.kind === 'need') {
-    const j = needColumn(agg, query.selection.needId);
+  if ('column' in choice) {
+    const j = needColumn(agg, choice.column);
     lower = new Float64Array(n);
     upper = new Float64Array(n);
     for (let u = 0; u < n; u++) {

@@ -1,10 +1,11 @@
-import type { AreaWaveComparisonQuery, ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, ScaleAdviceQuery, NeedMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { AreaWaveComparisonQuery, ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, MatchingQuery, ScaleAdviceQuery, NeedMapQuery, OfferMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
 import type { PrepareOptions } from './dataset';
 import { createExploreContext, type CampaignInfo, type ExploreInput, type ExploreResult, type ExploreStats } from './exploreContext';
 import { lisa, type LisaResult } from './exploreLisa';
 import { scaleAdvice, type ScaleAdviceResult } from './exploreScale';
 import { hotSpots, problemClusters, type ClusterResult, type HotSpotResult } from './exploreHotSpots';
-import { exploreLayer, needMap, type ExploreLayer, type NeedMapResult } from './exploreNeedMap';
+import { exploreLayer, needMap, offerMap, type ExploreLayer, type NeedMapResult, type OfferMapResult } from './exploreNeedMap';
+import { matching, type MatchingResult } from './exploreMatching';
 import { coverage, rankTargets, type CoverageResult, type RankingResult } from './exploreTargets';
 import { unitDetail, waveChange, type UnitDetail, type WaveChangeResult } from './exploreUnitDetail';
 import { areaKinds } from './unitLayers';
@@ -15,7 +16,8 @@ export type { ClusterResult, DbscanClusters, HotSpotResult, NeighbourhoodDescrip
 export type { LisaResult } from './exploreLisa';
 export type { ScaleAdviceResult } from './exploreScale';
 export type { ScaleCandidate, ScaleReason } from './scaleAdvice';
-export type { ExploreLayer, NeedMapResult } from './exploreNeedMap';
+export type { AnswerMapResult, ExploreLayer, NeedMapResult, OfferMapResult } from './exploreNeedMap';
+export type { MatchingResult } from './exploreMatching';
 export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
 export type { AreaWaveChange } from './exploreAreaChange';
 export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitLocalPattern, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
@@ -39,6 +41,10 @@ export interface ExploreSession {
   summary(): ExploreSummary;
   layer(unit: UnitChoice): ExploreLayer;
   needMap(query: NeedMapQuery): ExploreResult<NeedMapResult>;
+  /** What households offer ("zasoby mieszkańców"), mapped like needs: one offer or the potential index. */
+  offerMap(query: OfferMapQuery): ExploreResult<OfferMapResult>;
+  /** Needs matched with residents' help and institutions; gap units ("gdzie potrzeba, a gdzie pomoc"). */
+  matching(query: MatchingQuery): ExploreResult<MatchingResult>;
   hotSpots(query: HotSpotQuery): ExploreResult<HotSpotResult>;
   /** Local Moran's I: HH, LL and the spatial outliers HL, LH (exploreLisa.ts). */
   lisa(query: LisaQuery): ExploreResult<LisaResult>;
@@ -98,6 +104,8 @@ export function createExploreSession(input: ExploreInput, options: PrepareOption
     },
     layer: (unit) => exploreLayer(context, unit),
     needMap: (query) => needMap(context, query),
+    offerMap: (query) => offerMap(context, query),
+    matching: (query) => matching(context, query),
     hotSpots: (query) => hotSpots(context, query),
     lisa: (query) => lisa(context, query),
     scaleAdvice: (query) => scaleAdvice(context, query),

@@ -1,4 +1,4 @@
-import type { NeedCategoryId } from '../domain/needs';
+import { OFFER_IDS, type NeedCategoryId, type OfferId } from '../domain/needs';
 import { aggregateUnits } from './aggregate';
 import type { PreparedDataset } from './dataset';
 import { listUnassigned, type AssignmentReason } from './streetAssignment';
@@ -54,6 +54,21 @@ export function aggregateDataset(ds: PreparedDataset, spec: UnitSpec, query: Nee
     needMasks: ds.needMasksBySeverity[severity - 1]!,
     include: includeMask(ds, query),
     ...(query.needIds ? { needIds: query.needIds } : {}),
+    ...(query.minResponses !== undefined ? { minResponses: query.minResponses } : {}),
+  });
+}
+
+/**
+ * What households offer (OFFER_IDS columns), per unit: the same counts, rates, Wilson intervals and suppression at k
+ * as `aggregateDataset`, over the same responses (severity does not apply to an offer).
+ * @example aggregateOffers(ds, { kind: 'street' }, { campaignIds: ['w1'] }).needCounts // units × 12 offers
+ */
+export function aggregateOffers(ds: PreparedDataset, spec: UnitSpec, query: Omit<NeedQuery, 'minSeverity' | 'needIds'> = {}): UnitAggregates<OfferId> {
+  return aggregateUnits({
+    layer: unitLayer(ds, spec),
+    needMasks: ds.offerMasks,
+    include: includeMask(ds, query),
+    answerIds: OFFER_IDS,
     ...(query.minResponses !== undefined ? { minResponses: query.minResponses } : {}),
   });
 }

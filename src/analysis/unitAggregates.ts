@@ -4,6 +4,9 @@ import type { NeedCategoryId } from '../domain/needs';
  * Per-unit aggregation results, as typed arrays (struct of arrays), shared by every analysis step that works on
  * units: streets, areas, planar hexagons, H3 cells. Matrices are row-major units × needs: entry (u, j) is at
  * `u * needCount + j`, where j indexes `needIds`.
+ * The same shape serves any answer list of the survey: `UnitAggregates<OfferId>` counts what households offer
+ * (its "need" columns are offers), so rates, Wilson intervals, suppression, smoothing and the weighted index are
+ * one code path for needs and offers.
  */
 
 export type AggregateUnitKind = 'street' | 'area' | 'hex' | 'h3';
@@ -18,13 +21,13 @@ export const UNIT_MORE_RESPONSES_THAN_HOUSEHOLDS = 4;
 /** Some address of the unit has no household count: households and responseRate are NaN (cannot be computed). */
 export const UNIT_HOUSEHOLDS_UNKNOWN = 8;
 
-export interface UnitAggregates {
+export interface UnitAggregates<Id extends string = NeedCategoryId> {
   readonly kind: AggregateUnitKind;
   /** Unit ids in unit order: street ids, area ids, `hex250:q:r` or H3 indexes. Sorted, so order-independent. */
   readonly unitIds: readonly string[];
   readonly unitCount: number;
-  /** Need columns, in NEED_CATEGORY_IDS order unless the caller chose a subset. */
-  readonly needIds: readonly NeedCategoryId[];
+  /** Answer columns (needs, or offers), in the answer list's order unless the caller chose a subset. */
+  readonly needIds: readonly Id[];
   readonly needCount: number;
   /** Households targeted: sum of the address households located in the unit; NaN when one of them is unknown. */
   readonly households: Float64Array;
@@ -101,6 +104,6 @@ export function unitSummary(agg: UnitAggregates, unit: number, smoothedRates?: F
 }
 
 /** Column index of a need in `agg.needIds`, or -1. */
-export function needColumn(agg: Pick<UnitAggregates, 'needIds'>, need: NeedCategoryId): number {
+export function needColumn<Id extends string>(agg: Pick<UnitAggregates<Id>, 'needIds'>, need: Id): number {
   return agg.needIds.indexOf(need);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { AreaGeometry } from './geometry';
-import { NeedCategoryId } from './needs';
+import { NeedCategoryId, OfferId } from './needs';
+import { defaultNeedOfferMatching, NeedOfferMatching } from './needOfferMatching';
 import { DEFAULT_HEX_SIZE_METERS, HEX_SIZE_CHOICES_METERS, hasPositiveWeight, MIN_RESPONSES, UnitKind } from './units';
 import { Workspace } from './workspace';
 
@@ -23,11 +24,17 @@ export const UnitChoice = z.strictObject({ kind: UnitKind, hexSizeMeters: HexSiz
 export type UnitChoice = z.infer<typeof UnitChoice>;
 export type UnitChoiceInput = z.input<typeof UnitChoice>;
 
-const weight = z.number({ error: 'a need weight must be a number' }).min(0, { message: 'a need weight must be 0 or more' }).max(1000, { message: 'a need weight must be at most 1000' });
+/**
+ * User weights per answer (sliders): needs for the need index, offers for the potential index. Absent answers weigh 0;
+ * the engine normalises the weights to sum 1. `noun` words the messages: 'a need', 'an offer'.
+ */
+function answerWeightsInput<Ids extends z.ZodEnum>(ids: Ids, noun: string, plural: string) {
+  const weight = z.number({ error: `${noun} weight must be a number` }).min(0, { message: `${noun} weight must be 0 or more` }).max(1000, { message: `${noun} weight must be at most 1000` });
+  return z.partialRecord(ids, weight).refine(hasPositiveWeight, { message: `give at least one ${plural} a weight above zero`, params: { rule: 'no_weight_above_zero' } });
+}
+
 /** User weights per need (sliders); absent needs weigh 0. Normalised by the engine to sum 1. */
-export const NeedWeightsInput = z
-  .partialRecord(NeedCategoryId, weight)
-  .refine(hasPositiveWeight, { message: 'give at least one need a weight above zero', params: { rule: 'no_weight_above_zero' } });
+export const NeedWeightsInput = answerWeightsInput(NeedCategoryId, 'a need', 'need');
 export type NeedWeightsInput = z.infer<typeof NeedWeightsInput>;
 
 /** One need (its rate), or a weighted mix (the composite need index). */
@@ -37,6 +44,18 @@ export const NeedSelection = z.discriminatedUnion(
   { error: "selection must be { kind: 'need', needId } or { kind: 'index', weights }" },
 );
 export type NeedSelection = z.infer<typeof NeedSelection>;
+
+/** User weights per offer for the residents' potential index; absent offers weigh 0. Normalised by the engine. */
+export const OfferWeightsInput = answerWeightsInput(OfferId, 'an offer', 'offer');
+export type OfferWeightsInput = z.infer<typeof OfferWeightsInput>;
+
+/** One offer (the share of households offering it), or the weighted potential index. */
+export const OfferSelection = z.discriminatedUnion(
+  'kind',
+  [z.strictObject({ kind: z.literal('offer'), offerId: OfferId }), z.strictObject({ kind: z.literal('index'), weights: OfferWeightsInput })],
+  { error: "selection must be { kind: 'offer', offerId } or { kind: 'index', weights }" },
+);
+export type OfferSelection = z.infer<typeof OfferSelection>;
 
 /** k: units with fewer answers have their rates suppressed (default MIN_RESPONSES = 5). */
 export const MinResponses = z.int({ error: 'minResponses must be a whole number' }).min(1, { message: 'minResponses must be at least 1' }).max(100, { message: 'minResponses must be at most 100' });
@@ -59,6 +78,17 @@ export const NeedMapQuery = z.strictObject({
 });
 export type NeedMapQuery = z.infer<typeof NeedMapQuery>;
 export type NeedMapQueryInput = z.input<typeof NeedMapQuery>;
+
+/** Residents' resources map: what households offer, per unit of one layer for one wave (same k as needs). */
+export const OfferMapQuery = z.strictObject({
+  unit: UnitChoice,
+  campaignId: Id,
+  minResponses: MinResponses.default(MIN_RESPONSES),
+  selection: OfferSelection,
+  smoothing: z.enum(['none', 'empiricalBayes'], { error: 'smoothing must be none or empiricalBayes' }).default('none'),
+});
+export type OfferMapQuery = z.infer<typeof OfferMapQuery>;
+export type OfferMapQueryInput = z.input<typeof OfferMapQuery>;
 
 /**
  * Neighbourhoods for hot spots and LISA. 'contiguity' (default): hexagons within `order` rings (default: about
@@ -159,6 +189,21 @@ const coverageOptions = {
 export const CoverageQuery = z.strictObject({ unit: UnitChoice, ...filters, needId: NeedCategoryId, ...coverageOptions });
 export type CoverageQuery = z.infer<typeof CoverageQuery>;
 export type CoverageQueryInput = z.input<typeof CoverageQuery>;
+
+/**
+ * Needs matched with help: for one need, per unit, the walking distance to the nearest unit where residents offer
+ * matching help and to the nearest institution serving the need, and the gap units (need clearly above the town's,
+ * neither within `thresholdMeters`). `matching` defaults to the table in needOfferMatching.ts.
+ */
+export const MatchingQuery = z.strictObject({
+  unit: UnitChoice,
+  ...filters,
+  needId: NeedCategoryId,
+  ...coverageOptions,
+  matching: NeedOfferMatching.default(defaultNeedOfferMatching),
+});
+export type MatchingQuery = z.infer<typeof MatchingQuery>;
+export type MatchingQueryInput = z.input<typeof MatchingQuery>;
 
 export const CANDIDATE_KINDS = ['estate', 'district', 'care_region', 'cluster'] as const;
 export const CandidateKind = z.enum(CANDIDATE_KINDS, { error: `candidate kind must be one of: ${CANDIDATE_KINDS.join(', ')}` });

@@ -43,4 +43,4 @@ export function positiveWeights<W extends Partial<Record<NeedCategoryId, number>
 }
 
 /** Whether an index can be computed: at least one need weighs more than zero. */
-export const hasPositiveWeight = (weights: Partial<Record<NeedCategoryId, number>>): boolean => Object.values(weights).some((w) => (w ?? 0) > 0);
+export const hasPositiveWeight = (weights: Partial<Record<string, number>>): boolean => Object.values(weights).some((w) => (w ?? 0) > 0);
