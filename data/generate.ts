@@ -10,6 +10,7 @@ import { placeAddresses } from './town/addresses';
 import { buildAreas } from './town/areas';
 import { buildEvents, buildGroups, buildProgrammes } from './town/community';
 import { buildManifest, type DemoManifest } from './town/manifest';
+import { VOLUNTEER_STREET } from './town/offers';
 import { Rng } from './town/prng';
 import { buildResources } from './town/resources';
 import { buildStreets } from './town/streets';
@@ -43,13 +44,14 @@ export function generateDemoTown(seed: number = DEFAULT_SEED): DemoTown {
   const areas = buildAreas();
   const resourcePlans = buildResources(addressPlans, network, rng.fork('resources'));
   const plantedStreetId = network.records.find((s) => s.name === 'Obieżowa')!.id;
+  const volunteerStreetId = network.records.find((s) => s.name === VOLUNTEER_STREET.name)!.id;
   const town: TownCollections = {
     organisation: ORGANISATION,
     areas,
     streets: network.records,
     addresses: addressPlans.map((a) => a.record),
     campaigns: buildCampaigns(addressPlans),
-    responses: buildResponses(addressPlans, plantedStreetId, rng.fork('responses')),
+    responses: buildResponses(addressPlans, plantedStreetId, volunteerStreetId, rng.fork('responses')),
     resources: resourcePlans.map((r) => r.record),
     groups: buildGroups(resourcePlans),
     programmes: buildProgrammes(areas),

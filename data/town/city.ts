@@ -8,6 +8,7 @@ import { buildAreas } from './areas';
 import { Rng } from './prng';
 import { buildStreets } from './streets';
 import { buildCampaigns, buildResponses } from './survey';
+import { VOLUNTEER_STREET } from './offers';
 import { townProblems, type TownCollections } from './validate';
 import { PLANTED_STREET, TOWN_HALF_METERS } from './layout';
 
@@ -77,6 +78,7 @@ export function generateCityTown(options: CityOptions): TownCollections {
     const network = buildStreets(rng.fork('streets'));
     const plans = placeAddresses(network, rng.fork('addresses'));
     const plantedStreetId = network.records.find((s) => s.name === PLANTED_STREET.name)!.id;
+    const volunteerStreetId = network.records.find((s) => s.name === VOLUNTEER_STREET.name)!.id;
     const dLng = ((k % cols) * PITCH_METERS) / METERS_PER_DEG_LNG;
     const dLat = (Math.floor(k / cols) * PITCH_METERS) / METERS_PER_DEG_LAT;
     const id = (original: string) => `d${k + 1}-${original}`;
@@ -84,7 +86,7 @@ export function generateCityTown(options: CityOptions): TownCollections {
     for (const a of buildAreas()) areas.push({ ...a, id: id(a.id), name: name(a.name), ...(a.parentId ? { parentId: id(a.parentId) } : {}), geometry: moved(a.geometry, dLng, dLat) });
     for (const s of network.records) streets.push({ ...s, id: id(s.id), name: name(s.name), geometry: moved(s.geometry, dLng, dLat) });
     for (const { record } of plans) addresses.push({ ...record, id: id(record.id), streetId: id(record.streetId), location: moved(record.location, dLng, dLat) });
-    for (const r of buildResponses(plans, plantedStreetId, rng.fork('responses'), scale)) {
+    for (const r of buildResponses(plans, plantedStreetId, volunteerStreetId, rng.fork('responses'), scale)) {
       responses.push({
         ...r,
         id: id(r.id),

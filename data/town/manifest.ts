@@ -7,6 +7,8 @@ import { GAP_RADIUS_METERS, type ResourcePlan } from './resources';
 import { WAVES } from './survey';
 import type { TownCollections } from './validate';
 import type { AddressPlan } from './addresses';
+import { HELP_GAP, VOLUNTEER_STREET } from './offers';
+import { DEFAULT_NEED_OFFER_MATCHING } from '../../src/domain';
 
 /**
  * Test truth for later analysis: where the planted clusters are, which gaps were left on purpose, and the
@@ -57,6 +59,24 @@ export function buildManifest(town: TownCollections, addresses: AddressPlan[], r
       areaId: largest.id,
       households: largest.households,
       responseRate: Object.fromEntries(WAVES.map((w) => [w.id, w.rate(largest.id, ESTATES.find((e) => e.id === largest.id)!.housing)])),
+    },
+    residentHelp: {
+      volunteerStreet: {
+        streetId: town.streets.find((s) => s.name === VOLUNTEER_STREET.name)!.id,
+        nextToClusterId: VOLUNTEER_STREET.nextToClusterId,
+        need: VOLUNTEER_STREET.need,
+        offers: [...DEFAULT_NEED_OFFER_MATCHING[VOLUNTEER_STREET.need]],
+        offerProbability: VOLUNTEER_STREET.offerProbability,
+      },
+      helpGaps: [
+        {
+          clusterId: HELP_GAP.clusterId,
+          need: HELP_GAP.need,
+          centre: toLngLat(CLUSTERS.find((c) => c.id === HELP_GAP.clusterId)!.centre),
+          noHouseholdOfferingWithinMeters: HELP_GAP.radiusMeters,
+          noResidentOrInstitutionWithinMeters: HELP_GAP.withinMeters,
+        },
+      ],
     },
     programmes: town.programmes.map((p) => ({ id: p.id, targetAreaId: p.targetAreaId, years: [p.yearFrom, p.yearTo] })),
   };

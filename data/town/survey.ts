@@ -4,6 +4,7 @@ import { ESTATES, PLANTED_STREET, type Housing } from './layout';
 import { clusterBump, needProbability } from './clusters';
 import type { AddressPlan } from './addresses';
 import type { Rng } from './prng';
+import { plantedOfferProbability } from './offers';
 
 export interface WavePlan {
   wave: 1 | 2;
@@ -64,7 +65,7 @@ export function buildCampaigns(addresses: AddressPlan[]): SurveyCampaign[] {
  * building (as when a volunteer notes no house number), to exercise street assignment later. `rateScale`
  * multiplies every rate (capped at 95 %), for a city-sized town with more answers per address.
  */
-export function buildResponses(addresses: AddressPlan[], plantedStreetId: string, rng: Rng, rateScale = 1): SurveyResponse[] {
+export function buildResponses(addresses: AddressPlan[], plantedStreetId: string, volunteerStreetId: string, rng: Rng, rateScale = 1): SurveyResponse[] {
   const out: SurveyResponse[] = [];
   for (const w of WAVES) {
     const r = rng.fork(w.id);
@@ -96,7 +97,7 @@ export function buildResponses(addresses: AddressPlan[], plantedStreetId: string
         campaignId: w.id,
         ...where,
         date: addDays(w.startDate, r.int(0, days)),
-        ...answers(a.xy, housingOf(a.estateId), w.wave, r),
+        ...answers(a.xy, housingOf(a.estateId), w.wave, r, a.record.streetId === volunteerStreetId),
       });
     });
   }
@@ -132,7 +133,7 @@ const OFFER_BASE: Record<OfferId, number> = {
   it_skills: 0.04, arts_crafts: 0.05, sports: 0.05, transport: 0.04, organising_events: 0.04, garden_greenery: 0.06,
 };
 
-function answers(p: XY, housing: Housing, wave: 1 | 2, r: Rng): Answers {
+function answers(p: XY, housing: Housing, wave: 1 | 2, r: Rng, onVolunteerStreet: boolean): Answers {
   const needs: NeedAnswer[] = [];
   for (const category of NEED_CATEGORY_IDS) {
     if (!r.chance(needProbability(category, p, housing, wave))) continue;
@@ -154,7 +155,7 @@ function answers(p: XY, housing: Housing, wave: 1 | 2, r: Rng): Answers {
   const offers = (Object.keys(OFFER_BASE) as OfferId[]).filter((id) => {
     const young = householdSize >= 3;
     const factor = id === 'senior_care' && named.has('loneliness_seniors') ? 0.3 : id === 'childcare' && young ? 1.5 : 1;
-    return r.chance(OFFER_BASE[id] * factor);
+    return r.chance(plantedOfferProbability(id, OFFER_BASE[id] * factor, p, onVolunteerStreet));
   });
   const out: Answers = { householdSize, needs, nuisances, offers };
   if (r.chance(0.025)) {

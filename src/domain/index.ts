@@ -16,3 +16,4 @@ export * from './issues';
 export * from './importing';
 export * from './units';
 export * from './text';
+export * from './needOfferMatching';
