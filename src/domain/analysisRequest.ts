@@ -274,7 +274,7 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail'] as const;
+export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
@@ -286,6 +286,8 @@ export const AnalysisRequest = z.discriminatedUnion(
     z.strictObject({ type: z.literal('cancel'), id: RequestId }),
     request('layer', UnitChoice),
     request('needMap', NeedMapQuery),
+    request('offerMap', OfferMapQuery),
+    request('matching', MatchingQuery),
     request('hotSpots', HotSpotQuery),
     request('lisa', LisaQuery),
     request('scaleAdvice', ScaleAdviceQuery),

@@ -32,6 +32,20 @@ export const HEX_SIZE_CHOICES_METERS = [250, 500, 1000] as const;
 export const HexSizeChoice = z.union(HEX_SIZE_CHOICES_METERS.map((size) => z.literal(size)), { error: `hexagon size must be one of: ${HEX_SIZE_CHOICES_METERS.join(', ')} m` });
 export type HexSizeChoice = z.infer<typeof HexSizeChoice>;
 
+/**
+ * What the explore map shows (issue 14): needs, residents' resources (what households offer), or needs matched with
+ * help ("gdzie potrzeba, a gdzie pomoc").
+ */
+export const EXPLORE_SUBJECTS = ['needs', 'resources', 'matching'] as const;
+export const ExploreSubject = z.enum(EXPLORE_SUBJECTS);
+export type ExploreSubject = z.infer<typeof ExploreSubject>;
+
+/** "Within reach" choices of the matching view, metres of walking along the streets (800 m ≈ ten minutes). */
+export const MATCH_DISTANCE_CHOICES_METERS = [400, 800, 1200] as const;
+export const MatchDistance = z.union(MATCH_DISTANCE_CHOICES_METERS.map((d) => z.literal(d)), { error: `distance must be one of: ${MATCH_DISTANCE_CHOICES_METERS.join(', ')} m` });
+export type MatchDistance = z.infer<typeof MatchDistance>;
+export const DEFAULT_MATCH_DISTANCE_METERS: MatchDistance = 800;
+
 /** The largest weight a need gets from the index sliders (the URL carries the same bound). */
 export const WEIGHT_MAX = 5;
 

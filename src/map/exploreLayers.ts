@@ -38,6 +38,8 @@ export interface ExploreView {
   unit: MapUnitKind;
   colourMode: ExploreColourMode;
   gaps: boolean;
+  /** Matching view: outline the units where residents offer matching help (feature-state `help`). */
+  help: boolean;
   clusters: boolean;
   heatmap: boolean;
 }
@@ -110,6 +112,15 @@ export function exploreLayers(): Array<{ before: string; layer: LayerSpecificati
     layout: { visibility: 'none', 'line-join': 'round' },
     paint: { 'line-color': E.gap, 'line-width': 3, 'line-offset': 1.5, 'line-opacity': ['case', flag('gap'), 1, 0] },
   });
+  // Residents' help is an aggregate of a unit with ≥ k answers (src/analysis/needOfferMatching.ts): the unit is
+  // outlined, never a household drawn.
+  const help = (id: string, source: string): LayerSpecification => ({
+    id,
+    type: 'line',
+    source,
+    layout: { visibility: 'none', 'line-join': 'round' },
+    paint: { 'line-color': E.help, 'line-width': 2.5, 'line-offset': -3, 'line-dasharray': [2, 1.5], 'line-opacity': ['case', flag('help'), 1, 0] },
+  });
   return [
     { before: 'estates-line', layer: fill('explore-district-fill', SOURCE_IDS.districts) },
     { before: 'estates-line', layer: hatch('explore-district-hatch', SOURCE_IDS.districts) },
@@ -173,6 +184,9 @@ export function exploreLayers(): Array<{ before: string; layer: LayerSpecificati
     { before: 'addresses-circle', layer: gap('explore-district-gap', SOURCE_IDS.districts) },
     { before: 'addresses-circle', layer: gap('explore-estate-gap', SOURCE_IDS.estates) },
     { before: 'addresses-circle', layer: gap('explore-hex-gap', EXPLORE_SOURCE_IDS.hexes) },
+    { before: 'addresses-circle', layer: help('explore-district-help', SOURCE_IDS.districts) },
+    { before: 'addresses-circle', layer: help('explore-estate-help', SOURCE_IDS.estates) },
+    { before: 'addresses-circle', layer: help('explore-hex-help', EXPLORE_SOURCE_IDS.hexes) },
     {
       before: 'addresses-circle',
       layer: {
@@ -235,6 +249,7 @@ const FILL_LAYERS_OF_UNIT: Readonly<Record<MapUnitKind, readonly string[]>> = {
   hex: ['explore-hex-fill', 'explore-hex-hatch', 'explore-hex-line'],
 };
 const GAP_LAYER_OF_UNIT: Readonly<Record<MapUnitKind, string | null>> = { street: null, estate: 'explore-estate-gap', district: 'explore-district-gap', hex: 'explore-hex-gap' };
+const HELP_LAYER_OF_UNIT: Readonly<Record<MapUnitKind, string | null>> = { street: null, estate: 'explore-estate-help', district: 'explore-district-help', hex: 'explore-hex-help' };
 
 /** Every explore layer id, for the visibility switch. */
 export const EXPLORE_LAYER_IDS: readonly string[] = exploreLayers().map((l) => l.layer.id);
@@ -251,6 +266,8 @@ export function exploreLayerVisibility(view: ExploreView, heatmapAllowed: boolea
     const gapLayer = GAP_LAYER_OF_UNIT[view.unit];
     if (view.gaps && gapLayer) visible[gapLayer] = true;
     if (view.gaps) visible['explore-resource-serves'] = true;
+    const helpLayer = HELP_LAYER_OF_UNIT[view.unit];
+    if (view.help && helpLayer) visible[helpLayer] = true;
     if (view.clusters) for (const id of ['explore-cluster-halo', 'explore-cluster-line', 'explore-cluster-label']) visible[id] = true;
   }
   if (view.heatmap && heatmapAllowed) visible['explore-heatmap'] = true;

@@ -27,6 +27,8 @@ export const EXPLORE_COLOURS = {
   gap: '#5e3c99',
   /** Resources that serve the selected need: a green ring. */
   serves: '#1b7837',
+  /** Units where residents offer help matching the need (matching view): a dashed green outline inside the unit. */
+  help: '#1b7837',
   /** Problem-cluster outlines: near-black, dashed, above every fill. */
   cluster: '#26241f',
   hexOutline: '#ffffff',

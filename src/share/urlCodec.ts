@@ -1,4 +1,4 @@
-import { HexSizeChoice, MapUnitKind, WEIGHT_MAX } from '../domain/units';
+import { EXPLORE_SUBJECTS, HexSizeChoice, MapUnitKind, MatchDistance, WEIGHT_MAX } from '../domain/units';
 import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
 import {
   BASE_LAYER_IDS,
@@ -8,6 +8,7 @@ import {
   LanguageId,
   MapPosition,
   normalizeViewState,
+  OfferChoice,
   OVERLAY_IDS,
   OverlayId,
   RecordId,
@@ -17,6 +18,7 @@ import {
   VIEW_STATE_VERSION,
   SCREEN_IDS,
   SCREEN_URL_WORDS,
+  SUBJECT_URL_WORDS,
   type ScreenId,
   ViewState,
   type Weights,
@@ -34,6 +36,9 @@ import {
  * - `wave`   the survey campaign id; `need` one need category; `w` the composite index's weights (0–5, needs left
  *            out weigh 0; `w` present means the index is shown, `need` is then the remembered single need)
  * - `unit`   street | estate | district | hex;  `hex` hexagon size 250 (default, left out) | 500 | 1000 m
+ * - `show`   potrzeby (default, left out) | zasoby (residents' resources) | dopasowanie (needs matched with help);
+ *            `offer` the offer shown in zasoby (an offer id, or `index` for the potential index); `within` the
+ *            matching view's distance 400 | 800 | 1200 m
  * - `layers` overlays on;  `hide` base layer groups hidden
  * - `sel`    the selected feature `kind:id`;  `lang` pl | en
  *
@@ -112,7 +117,7 @@ function parseList<T extends string>(raw: string, schema: { safeParse(v: unknown
   return out;
 }
 
-const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'hex', 'layers', 'hide', 'sel', 'lang', 'ver']);
+const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'hex', 'show', 'offer', 'within', 'layers', 'hide', 'sel', 'lang', 'ver']);
 
 /**
  * Reads a URL hash (with or without the leading `#`). Never throws. A fully understood hash gives `ok: true` and
@@ -208,6 +213,24 @@ function decode(hash: unknown): DecodeResult {
         else warn(value, 'unknown hexagon size');
         break;
       }
+      case 'show': {
+        const subject = EXPLORE_SUBJECTS.find((id) => SUBJECT_URL_WORDS[id] === value);
+        if (subject) state.show = subject;
+        else warn(value, 'unknown map subject');
+        break;
+      }
+      case 'offer': {
+        const offer = OfferChoice.safeParse(value);
+        if (offer.success) state.offer = offer.data;
+        else warn(value, 'unknown offer');
+        break;
+      }
+      case 'within': {
+        const within = MatchDistance.safeParse(/^\d{1,5}$/.test(value) ? Number(value) : value);
+        if (within.success) state.within = within.data;
+        else warn(value, 'unknown distance');
+        break;
+      }
       case 'layers':
         state.layers = parseList(value, OverlayId, warn);
         break;
@@ -259,6 +282,9 @@ export function encodeViewState(input: ViewState): string {
   if (s.weights !== null) parts.push(`w=${NEED_CATEGORY_IDS.filter((id) => s.weights![id] !== undefined).map((id) => `${id}:${s.weights![id]}`).join(',')}`);
   if (s.unit !== null) parts.push(`unit=${s.unit}`);
   if (s.hex !== null) parts.push(`hex=${s.hex}`);
+  if (s.show !== null && s.show !== 'needs') parts.push(`show=${SUBJECT_URL_WORDS[s.show]}`);
+  if (s.offer !== null) parts.push(`offer=${s.offer}`);
+  if (s.within !== null) parts.push(`within=${s.within}`);
   if (s.layers.length) parts.push(`layers=${OVERLAY_IDS.filter((id) => s.layers.includes(id)).join(',')}`);
   if (s.hidden.length) parts.push(`hide=${BASE_LAYER_IDS.filter((id) => s.hidden.includes(id)).join(',')}`);
   if (s.selection) parts.push(`sel=${s.selection.kind}:${encodeId(s.selection.id)}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HexSizeChoice, MapUnitKind, NEED_CATEGORY_IDS, NeedCategoryId, WEIGHT_MAX } from '../domain';
+import { ExploreSubject, HexSizeChoice, MapUnitKind, MatchDistance, NEED_CATEGORY_IDS, NeedCategoryId, OfferId, WEIGHT_MAX, type ExploreSubject as ExploreSubjectId } from '../domain';
 
 /**
  * The view a link reopens (issue 6 part 2, STYLE.md habit 15): which screen, where the map is, and what the explore
@@ -32,6 +32,13 @@ export const SCREEN_URL_WORDS: Readonly<Record<ScreenId, string>> = {
 /** The hash that opens a screen: `#mapa`, `#ankiety`, … (a one-word link the codec reads; the app rewrites it canonically). */
 export const screenHash = (screen: ScreenId): string => `#${SCREEN_URL_WORDS[screen]}`;
 
+
+/** The word a link uses for what the map shows (`show=zasoby`); needs, the default, are left out. */
+export const SUBJECT_URL_WORDS: Readonly<Record<ExploreSubjectId, string>> = { needs: 'potrzeby', resources: 'zasoby', matching: 'dopasowanie' };
+
+/** The offer shown in the residents' resources mode: one offer, or 'index' (the potential index over all offers). */
+export const OfferChoice = z.union([OfferId, z.literal('index')]);
+export type OfferChoice = z.infer<typeof OfferChoice>;
 
 /** Overlays of the explore map that can be switched on (written in this order). */
 export const OVERLAY_IDS = ['hotspots', 'clusters', 'gaps', 'heatmap', 'lisa'] as const;
@@ -109,6 +116,12 @@ export const ViewState = z.strictObject({
   unit: MapUnitKind.nullable(),
   /** Hexagon size in metres (HEX_SIZE_CHOICES_METERS) for the hexagon unit, hot spots and clusters; null = 250 m. */
   hex: HexSizeChoice.nullable(),
+  /** What the map shows: needs (null, the default), residents' resources, or needs matched with help. */
+  show: ExploreSubject.nullable(),
+  /** Resources mode: the offer shown, or the potential index; null = the index. */
+  offer: OfferChoice.nullable(),
+  /** Matching view: "within reach" in metres; null = 800. */
+  within: MatchDistance.nullable(),
   /** Overlays switched on, in OVERLAY_IDS order. */
   layers: z.array(OverlayId).transform(sortedUnique(OVERLAY_IDS)),
   /** Base layer groups hidden, in BASE_LAYER_IDS order. */
@@ -127,6 +140,9 @@ export const defaultViewState = (): ViewState => ({
   weights: null,
   unit: null,
   hex: null,
+  show: null,
+  offer: null,
+  within: null,
   layers: [],
   hidden: [],
   selection: null,
@@ -176,6 +192,7 @@ export function normalizeViewState(s: ViewState): ViewState {
     ...s,
     map: s.map ? roundMapPosition(s.map) : null,
     weights,
+    show: s.show === 'needs' ? null : s.show,
     layers: sortedUnique(OVERLAY_IDS)(s.layers),
     hidden: sortedUnique(BASE_LAYER_IDS)(s.hidden),
   };

@@ -6,6 +6,8 @@ import type {
   LisaQueryInput,
   ScaleAdviceQueryInput,
   NeedMapQueryInput,
+  OfferMapQueryInput,
+  MatchingQueryInput,
   RankingQueryInput,
   UnitChoiceInput,
   UnitDetailQueryInput,
@@ -58,6 +60,8 @@ export interface AnalysisClient {
   /** Unit ids, labels, households, centres (and hexagon corners) of a layer; fetched once per workspace. */
   layer(unit: UnitChoiceInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['layer']>>;
   needMap(query: NeedMapQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['needMap']>>;
+  offerMap(query: OfferMapQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['offerMap']>>;
+  matching(query: MatchingQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['matching']>>;
   hotSpots(query: HotSpotQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['hotSpots']>>;
   lisa(query: LisaQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['lisa']>>;
   scaleAdvice(query: ScaleAdviceQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['scaleAdvice']>>;
@@ -176,6 +180,8 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
       return answer;
     },
     needMap: (query, options) => request('needMap', { query }, options),
+    offerMap: (query, options) => request('offerMap', { query }, options),
+    matching: (query, options) => request('matching', { query }, options),
     hotSpots: (query, options) => request('hotSpots', { query }, options),
     lisa: (query, options) => request('lisa', { query }, options),
     scaleAdvice: (query, options) => request('scaleAdvice', { query }, options),

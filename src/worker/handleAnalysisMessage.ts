@@ -125,6 +125,10 @@ export class AnalysisMessageHandler {
         return { ok: true, value: session.layer(request.query) };
       case 'needMap':
         return session.needMap(request.query);
+      case 'offerMap':
+        return session.offerMap(request.query);
+      case 'matching':
+        return session.matching(request.query);
       case 'hotSpots':
         return session.hotSpots(request.query);
       case 'lisa':

@@ -12,6 +12,8 @@ import type {
   LisaResult,
   ScaleAdviceResult,
   NeedMapResult,
+  OfferMapResult,
+  MatchingResult,
   RankingResult,
   UnitDetail,
   WaveChangeResult,
@@ -29,6 +31,8 @@ export interface AnalysisResults {
   init: ExploreSummary;
   layer: ExploreLayer;
   needMap: NeedMapResult;
+  offerMap: OfferMapResult;
+  matching: MatchingResult;
   hotSpots: HotSpotResult;
   lisa: LisaResult;
   scaleAdvice: ScaleAdviceResult;

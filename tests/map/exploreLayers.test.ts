@@ -6,7 +6,7 @@ import { GI_BIN_COLOURS, giBinColour, hatchImage, NEED_CLASS_COLOURS } from '../
 import { createOfflineStyle } from '../../src/map/style';
 import { MAP_COLOURS } from '../../src/map/palette';
 
-const VIEW: ExploreView = { active: true, unit: 'street', colourMode: 'need', gaps: false, clusters: false, heatmap: false };
+const VIEW: ExploreView = { active: true, unit: 'street', colourMode: 'need', gaps: false, help: false, clusters: false, heatmap: false };
 
 describe('explore layers', () => {
   it('keep the offline style valid, with fills under the street casings and outlines above the streets', () => {
@@ -61,7 +61,7 @@ describe('explore layers', () => {
     for (const active of [true, false])
       for (const unit of ['street', 'estate', 'district', 'hex'] as const)
         for (const colourMode of ['need', 'hotSpots'] as const)
-          for (const gaps of [true, false]) views.push({ active, unit, colourMode, gaps, clusters: false, heatmap: false });
+          for (const gaps of [true, false]) views.push({ active, unit, colourMode, gaps, help: gaps, clusters: false, heatmap: false });
     const kinds = new Map<string, Set<boolean>>();
     for (const view of views) {
       for (const [id, property, value] of explorePaint(view)) {
@@ -95,5 +95,15 @@ describe('explore layers', () => {
     expect(px(0, 0)).toBe(0x7a); // (0 + 0) mod 6 < 2: on a line
     expect(px(3, 0)).toBe(0xcf); // (3 + 0) mod 6 = 3: background
     expect(px(11, 1)).toBe(px(0, 0)); // (11 + 1) mod 6 = 0: the pattern continues across the tile edge
+  });
+});
+
+describe('explore layers: residents’ help in the matching view', () => {
+  it('outline the help units of the unit shown, only in the matching view', () => {
+    const on = exploreLayerVisibility({ ...VIEW, unit: 'hex', gaps: true, help: true }, false);
+    expect(on['explore-hex-help']).toBe(true);
+    expect(on['explore-estate-help']).toBe(false);
+    expect(on['explore-hex-gap']).toBe(true);
+    expect(exploreLayerVisibility({ ...VIEW, unit: 'hex', help: false }, false)['explore-hex-help']).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import { HEX_SIZE_CHOICES_METERS, MAP_UNIT_KINDS } from '../../src/domain/units';
+import { EXPLORE_SUBJECTS, HEX_SIZE_CHOICES_METERS, MAP_UNIT_KINDS, MATCH_DISTANCE_CHOICES_METERS } from '../../src/domain/units';
 import { describe, expect, it } from 'vitest';
-import { NEED_CATEGORY_IDS } from '../../src/domain';
+import { NEED_CATEGORY_IDS, OFFER_IDS } from '../../src/domain';
 import { decodeViewState, encodeViewState, MAX_HASH_LENGTH } from '../../src/share/urlCodec';
 import {
   BASE_LAYER_IDS,
@@ -40,6 +40,9 @@ function randomState(r: () => number): ViewState {
     weights: maybe(weights),
     unit: maybe(() => pick(MAP_UNIT_KINDS)),
     hex: maybe(() => pick(HEX_SIZE_CHOICES_METERS)),
+    show: maybe(() => pick(EXPLORE_SUBJECTS)),
+    offer: maybe(() => pick([...OFFER_IDS, 'index' as const])),
+    within: maybe(() => pick(MATCH_DISTANCE_CHOICES_METERS)),
     layers: subset(OVERLAY_IDS),
     hidden: subset(BASE_LAYER_IDS),
     selection: maybe(() => ({ kind: pick(SELECTION_KINDS), id: id() })),
@@ -178,5 +181,19 @@ describe('URL view state codec', () => {
     // The conditional checks above ran on each kind of outcome, not on none of them.
     console.log(`malformed links: ${JSON.stringify(outcomes)}`);
     expect(Math.min(outcomes.refused, outcomes.partly, outcomes.clean)).toBeGreaterThan(100);
+  });
+});
+
+describe('URL view state: residents’ resources and matching (issue 14)', () => {
+  it('writes and reads what the map shows, the offer and the distance', () => {
+    const state: ViewState = { ...defaultViewState(), show: 'matching', need: 'children_youth_leisure', within: 1200 };
+    expect(encodeViewState(state)).toBe('#need=children_youth_leisure&show=dopasowanie&within=1200');
+    const back = decodeViewState('#show=zasoby&offer=senior_care');
+    expect(back.ok && back.state.show).toBe('resources');
+    expect(back.ok && back.state.offer).toBe('senior_care');
+    expect(encodeViewState({ ...defaultViewState(), show: 'needs' })).toBe('');
+    const bad = decodeViewState('#show=moon&offer=flying&within=900&unit=hex');
+    expect(bad.ok && bad.warnings.map((w) => w.param)).toEqual(['show', 'offer', 'within']);
+    expect(bad.ok && [bad.state.show, bad.state.offer, bad.state.within]).toEqual([null, null, null]);
   });
 });

@@ -1,8 +1,9 @@
-import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import { NEED_CATEGORY_IDS, type NeedCategoryId, type OfferId } from '../../domain';
 import type { CampaignInfo } from '../../analysis/exploreSession';
-import type { NeedMapQueryInput, NeedSelection } from '../../domain/analysisRequest';
+import type { MatchingQueryInput, NeedMapQueryInput, NeedSelection, OfferMapQueryInput, OfferSelection } from '../../domain/analysisRequest';
+import { EQUAL_OFFER_WEIGHTS } from '../../analysis/needIndex';
 import type { ExploreView } from '../../map/exploreLayers';
-import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeights, WEIGHT_MAX, type HexSizeChoice, type MapUnitKind } from '../../domain/units';
+import { DEFAULT_HEX_SIZE_METERS, DEFAULT_MATCH_DISTANCE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeights, WEIGHT_MAX, type ExploreSubject, type HexSizeChoice, type MapUnitKind, type MatchDistance } from '../../domain/units';
 
 /**
  * What the planner chose in "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and
@@ -11,6 +12,12 @@ import { DEFAULT_HEX_SIZE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeig
 export interface ExploreSettings {
   /** null until the workspace's waves are known; then the latest wave. */
   campaignId: string | null;
+  /** What the map shows: needs, residents' resources (offers), or one need matched with help nearby. */
+  subject: ExploreSubject;
+  /** Resources: the offer shown, or the potential index (all offers weighted equally). */
+  offer: OfferId | 'index';
+  /** Matching: "within reach", metres along the streets. */
+  matchMeters: MatchDistance;
   mode: 'need' | 'index';
   needId: NeedCategoryId;
   /** Slider positions 0–5 per need (the engine normalises them to sum 1). */
@@ -28,6 +35,9 @@ export interface ExploreSettings {
 
 export const initialExploreSettings = (): ExploreSettings => ({
   campaignId: null,
+  subject: 'needs',
+  offer: 'index',
+  matchMeters: DEFAULT_MATCH_DISTANCE_METERS,
   mode: 'need',
   needId: 'loneliness_seniors',
   weights: Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, 1])) as Record<NeedCategoryId, number>,
@@ -40,10 +50,10 @@ export const initialExploreSettings = (): ExploreSettings => ({
   heatmap: false,
 });
 
-/** Hot spots are computed over hexagons or streets only (Gi* needs comparable, contiguous units). */
-export const hotSpotsApply = (s: ExploreSettings): boolean => s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
+/** Hot spots are computed over hexagons or streets only (Gi* needs comparable, contiguous units), and on needs only. */
+export const hotSpotsApply = (s: ExploreSettings): boolean => s.subject === 'needs' && s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
 /** LISA (Anselin 1995) over the same contiguous units; never at once with hot spots (both colour the map). */
-export const lisaApply = (s: ExploreSettings): boolean => s.lisa && !s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
+export const lisaApply = (s: ExploreSettings): boolean => s.subject === 'needs' && s.lisa && !s.hotSpots && (s.unit === 'hex' || s.unit === 'street');
 
 /** The latest wave unless the chosen one still exists (after a reload the chosen wave may be gone). */
 export function withCampaigns(s: ExploreSettings, campaigns: readonly CampaignInfo[]): ExploreSettings {
@@ -56,6 +66,13 @@ export function withCampaigns(s: ExploreSettings, campaigns: readonly CampaignIn
 export const setCampaign = (s: ExploreSettings, campaignId: string): ExploreSettings => (s.campaignId === campaignId ? s : { ...s, campaignId });
 export const chooseNeed = (s: ExploreSettings, needId: NeedCategoryId): ExploreSettings => (s.mode === 'need' && s.needId === needId ? s : { ...s, mode: 'need', needId });
 export const chooseIndex = (s: ExploreSettings): ExploreSettings => (s.mode === 'index' ? s : { ...s, mode: 'index' });
+/** Needs, residents' resources or matching; matching shows one need (the one chosen, or the index's heaviest). */
+export function chooseSubject(s: ExploreSettings, subject: ExploreSubject): ExploreSettings {
+  if (s.subject === subject) return s;
+  return subject === 'matching' ? { ...s, subject, mode: 'need', needId: gapNeed(s) } : { ...s, subject };
+}
+export const chooseOffer = (s: ExploreSettings, offer: OfferId | 'index'): ExploreSettings => (s.offer === offer ? s : { ...s, offer });
+export const setMatchDistance = (s: ExploreSettings, matchMeters: MatchDistance): ExploreSettings => (s.matchMeters === matchMeters ? s : { ...s, matchMeters });
 export const setUnit = (s: ExploreSettings, unit: MapUnitKind): ExploreSettings => (s.unit === unit ? s : { ...s, unit });
 /** Hexagons of this size become the unit (the scale advice's one click, or the size select). */
 export const chooseHexSize = (s: ExploreSettings, hexSizeMeters: HexSizeChoice): ExploreSettings => (s.unit === 'hex' && s.hexSizeMeters === hexSizeMeters ? s : { ...s, unit: 'hex', hexSizeMeters });
@@ -98,15 +115,32 @@ export function gapNeed(s: ExploreSettings): NeedCategoryId {
 export const unitChoice = (unit: MapUnitKind, hexSizeMeters: number = DEFAULT_HEX_SIZE_METERS) => (unit === 'hex' ? { kind: 'hex' as const, hexSizeMeters } : { kind: unit });
 
 export function needMapQuery(s: ExploreSettings): NeedMapQueryInput | null {
-  if (!s.campaignId || (s.mode === 'index' && !weightsUsable(s))) return null;
+  if (!s.campaignId || s.subject === 'resources' || (s.mode === 'index' && !weightsUsable(s))) return null;
   return { unit: unitChoice(s.unit, s.hexSizeMeters), campaignId: s.campaignId, selection: needSelection(s), minResponses: MIN_RESPONSES };
+}
+
+export function offerSelection(s: ExploreSettings): OfferSelection {
+  return s.offer === 'index' ? { kind: 'index', weights: EQUAL_OFFER_WEIGHTS } : { kind: 'offer', offerId: s.offer };
+}
+
+/** The residents' resources map, in the resources mode only. */
+export function offerMapQuery(s: ExploreSettings): OfferMapQueryInput | null {
+  if (!s.campaignId || s.subject !== 'resources') return null;
+  return { unit: unitChoice(s.unit, s.hexSizeMeters), campaignId: s.campaignId, selection: offerSelection(s), minResponses: MIN_RESPONSES };
+}
+
+/** Needs matched with help for the chosen need, in the matching view only. */
+export function matchingQuery(s: ExploreSettings): MatchingQueryInput | null {
+  if (!s.campaignId || s.subject !== 'matching') return null;
+  return { unit: unitChoice(s.unit, s.hexSizeMeters), campaignId: s.campaignId, needId: s.needId, thresholdMeters: s.matchMeters, minResponses: MIN_RESPONSES };
 }
 
 export const exploreView = (s: ExploreSettings): ExploreView => ({
   active: s.campaignId !== null,
   unit: s.unit,
   colourMode: hotSpotsApply(s) ? 'hotSpots' : lisaApply(s) ? 'lisa' : 'need',
-  gaps: s.gaps,
+  gaps: s.subject === 'matching' || (s.subject === 'needs' && s.gaps),
+  help: s.subject === 'matching',
   clusters: s.clusters,
   heatmap: s.heatmap,
 });

@@ -1,5 +1,5 @@
 import type { CampaignInfo } from '../../analysis/exploreSession';
-import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_LABELS, type NeedCategoryId } from '../../domain';
 import { translate, type Language } from '../i18n/dictionary';
 import type { ExploreSettings } from './exploreSettings';
 import type { NeedChoice, NeedWeights } from './plannerView';
@@ -23,7 +23,10 @@ export function waveLabel(campaign: CampaignInfo, language: Language): string {
 /** What the colour means, in words: "Odsetek gospodarstw wskazujących: Samotność i potrzeby seniorów, fala 2 (2026)". */
 export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | undefined, language: Language): string {
   const wave = campaign ? waveLabel(campaign, language) : '';
-  if (settings.mode === 'need') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
+  if (settings.subject === 'resources') {
+    return settings.offer === 'index' ? translate(language, 'legendPotentialTitle', { wave }) : translate(language, 'legendOfferTitle', { offer: OFFER_LABELS[settings.offer][language], wave });
+  }
+  if (settings.mode === 'need' || settings.subject === 'matching') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
   return translate(language, 'legendIndexTitle', { needs: weightedNeedsText(settings.weights, language), wave });
 }
 

@@ -8,6 +8,7 @@ import { gapNeed, hotSpotsApply, lisaApply } from '../common/exploreSettings';
 import { neighbourhoodWords, scaleAdviceWords } from './exploreText';
 import { classLabels, legendTitle, needLabel } from '../common/viewText';
 import { useExploreState } from './useExplore';
+import { shownMap } from './exploreController';
 
 /** Gi_Bin 3 … −3, top to bottom, as ArcGIS lists them. */
 const HOT_SPOT_ROWS: ReadonlyArray<[bin: number, key: MessageKey]> = [
@@ -50,7 +51,7 @@ export function ExploreLegend() {
   const { settings, campaigns, results } = state;
   const campaign = campaigns.find((c) => c.id === settings.campaignId);
   const subject = legendTitle(settings, campaign, language);
-  const needMap = results.needMap;
+  const needMap = shownMap(state);
   const labels = needMap ? classLabels(needMap.breaks, language, needMap) : [];
   const hot = hotSpotsApply(settings);
   const hotSpots = hot ? results.hotSpots : null;
@@ -141,7 +142,7 @@ export function ExploreLegend() {
           <Box colour={EXPLORE_COLOURS.suppressed} hatched />
           {t('legendSuppressed', { k: MIN_RESPONSES })}
         </li>
-        {settings.clusters ? (
+        {settings.clusters && settings.subject === 'needs' ? (
           <li>
             <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
               <line x1="1" y1="9" x2="17" y2="9" stroke={EXPLORE_COLOURS.cluster} strokeWidth="3" strokeDasharray="5 2.5" />
@@ -154,14 +155,22 @@ export function ExploreLegend() {
             {t('legendClustersNone')}
           </li>
         ) : null}
-        {settings.gaps ? (
+        {settings.subject === 'matching' || (settings.gaps && settings.subject === 'needs') ? (
           <>
             <li>
               <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
                 <rect x="2" y="2" width="14" height="14" fill="none" stroke={EXPLORE_COLOURS.gap} strokeWidth="3" />
               </svg>
-              {t('legendGap', { need: gapNeedLabel })}
+              {settings.subject === 'matching' ? t('legendMatchGap', { need: gapNeedLabel, meters: settings.matchMeters }) : t('legendGap', { need: gapNeedLabel })}
             </li>
+            {settings.subject === 'matching' ? (
+              <li>
+                <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
+                  <rect x="3" y="3" width="12" height="12" fill="none" stroke={EXPLORE_COLOURS.help} strokeWidth="2.5" strokeDasharray="4 3" />
+                </svg>
+                {t('legendMatchHelp', { need: gapNeedLabel, k: MIN_RESPONSES })}
+              </li>
+            ) : null}
             <li>
               <svg className="swatch" width="18" height="18" aria-hidden="true" focusable="false">
                 <circle cx="9" cy="9" r="6.5" fill="none" stroke={EXPLORE_COLOURS.serves} strokeWidth="3" />

@@ -4,7 +4,7 @@ import type { MapData } from '../../map/mapData';
 import { MapView } from '../common/map/MapView';
 import { useT } from '../i18n/useT';
 import { useAppState, type FeatureRef } from '../shell/appStore';
-import type { ExploreController } from './exploreController';
+import { shownMap, type ExploreController } from './exploreController';
 import { unitIndexOf, unitTooltip } from './exploreText';
 import { useExploreController, useExploreState } from './useExplore';
 import { useExploreMap } from './useExploreMap';
@@ -22,15 +22,16 @@ export function ExploreMap(props: ExploreMapProps) {
   const preferKind = exploreState?.ready && exploreState.settings.campaignId ? exploreState.settings.unit : null;
 
   const results = exploreState?.results;
+  const needMapShown = exploreState ? shownMap(exploreState) : null;
   const describeHover = useCallback(
     (ref: FeatureRef): string | undefined => {
       const layer = results?.layer;
-      const needMap = results?.needMap;
+      const needMap = needMapShown;
       if (!layer || !needMap || needMap.layerKey !== layer.key || ref.kind !== layer.kind) return undefined;
       const unit = unitIndexOf(layer, ref.id);
       return unit === undefined ? undefined : unitTooltip(layer, needMap, unit, language);
     },
-    [results, language],
+    [results, needMapShown, language],
   );
 
   return (

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
-import { NEED_CATEGORIES, type NeedCategoryId } from '../../domain';
-import { MAP_UNIT_KINDS, type MapUnitKind, WEIGHT_MAX } from '../../domain/units';
+import { NEED_CATEGORIES, OFFER_IDS, OFFER_LABELS, type NeedCategoryId, type OfferId } from '../../domain';
+import { EXPLORE_SUBJECTS, MAP_UNIT_KINDS, MIN_RESPONSES, type ExploreSubject, type MapUnitKind, WEIGHT_MAX } from '../../domain/units';
 
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { HEX_SIZE_CHOICES_METERS, type HexSizeChoice } from '../../domain';
-import { chooseHexSize, chooseIndex, chooseNeed, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
+import { chooseHexSize, chooseIndex, chooseNeed, chooseOffer, chooseSubject, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
+import { MatchingPanel } from './MatchingPanel';
+import { shownMap } from './exploreController';
 import { formatPercent } from '../common/format';
 import { scaleAdviceWords } from './exploreText';
 import { scaleOffer } from './scaleOffer';
@@ -17,6 +19,7 @@ import { analysisRefusalText } from '../i18n/analysisRefusalText';
 import './explore.css';
 
 export const UNIT_LABEL_KEYS: Readonly<Record<MapUnitKind, MessageKey>> = { street: 'unitStreet', estate: 'unitEstate', district: 'unitDistrict', hex: 'unitHex' };
+const SUBJECT_LABEL_KEYS: Readonly<Record<ExploreSubject, MessageKey>> = { needs: 'exploreSubjectNeeds', resources: 'exploreSubjectResources', matching: 'exploreSubjectMatching' };
 
 /**
  * "Co pokazać" (UX.md): the wave, one need or the weighted need index, the unit, and the analyses drawn over the
@@ -31,8 +34,8 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
   const { settings, campaigns, results } = state;
   const campaignsByWave = [...campaigns].sort((a, b) => a.wave - b.wave);
   const hotSpotsPossible = settings.unit === 'hex' || settings.unit === 'street';
-  const busy = results.needMap === null && results.error === null;
-  const offer = scaleOffer(settings, results.needMap, results.layer?.key ?? null, results.scaleAdvice);
+  const busy = shownMap(state) === null && results.error === null;
+  const offer = settings.subject === 'resources' ? null : scaleOffer(settings, results.needMap, results.layer?.key ?? null, results.scaleAdvice);
   const unitWords = t(UNIT_LABEL_KEYS[settings.unit]);
 
   const toggle = (name: ExploreToggle, key: MessageKey, disabled = false, hint?: string) => (
@@ -43,6 +46,22 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
         {hint ? <span className="hint explore-hint">{hint}</span> : null}
       </span>
     </label>
+  );
+
+  /** The one-need select: the need map's need, or the need the matching view matches with help. */
+  const needSelect = (labelKey: MessageKey) => (
+    <>
+      <label className="field-label" htmlFor="explore-need">
+        {t(labelKey)}
+      </label>
+      <select id="explore-need" className="select-input" value={settings.needId} onChange={(e) => controller.update((s) => chooseNeed(s, e.currentTarget.value as NeedCategoryId))}>
+        {NEED_CATEGORIES.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.label[language]}
+          </option>
+        ))}
+      </select>
+    </>
   );
 
   return (
@@ -61,6 +80,40 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
         ))}
       </select>
 
+      <fieldset className="segmented segmented-stacked" data-testid="explore-subject">
+        <legend className="field-label">{t('exploreSubject')}</legend>
+        {EXPLORE_SUBJECTS.map((subject) => (
+          <label key={subject}>
+            <input type="radio" name="explore-subject" value={subject} checked={settings.subject === subject} onChange={() => controller.update((s) => chooseSubject(s, subject))} />
+            <span>{t(SUBJECT_LABEL_KEYS[subject])}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      {settings.subject === 'resources' ? (
+        <>
+          <label className="field-label" htmlFor="explore-offer">
+            {t('exploreOffer')}
+          </label>
+          <select id="explore-offer" className="select-input" value={settings.offer} aria-describedby="explore-offer-hint" onChange={(e) => controller.update((s) => chooseOffer(s, e.currentTarget.value as OfferId | 'index'))}>
+            <option value="index">{t('exploreOfferIndex')}</option>
+            {OFFER_IDS.map((id) => (
+              <option key={id} value={id}>
+                {OFFER_LABELS[id][language]}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id="explore-offer-hint">
+            {t('exploreOfferHint', { k: MIN_RESPONSES })}
+          </p>
+        </>
+      ) : settings.subject === 'matching' ? (
+        <>
+          {needSelect('exploreMatchNeed')}
+          <MatchingPanel />
+        </>
+      ) : (
+      <>
       <fieldset className="segmented">
         <legend className="field-label">{t('exploreWhat')}</legend>
         <label>
@@ -75,16 +128,7 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
 
       {settings.mode === 'need' ? (
         <>
-          <label className="field-label" htmlFor="explore-need">
-            {t('exploreNeed')}
-          </label>
-          <select id="explore-need" className="select-input" value={settings.needId} onChange={(e) => controller.update((s) => chooseNeed(s, e.currentTarget.value as NeedCategoryId))}>
-            {NEED_CATEGORIES.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.label[language]}
-              </option>
-            ))}
-          </select>
+          {needSelect('exploreNeed')}
         </>
       ) : (
         <fieldset className="weights">
@@ -115,6 +159,8 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
             </p>
           ) : null}
         </fieldset>
+      )}
+      </>
       )}
 
       <fieldset className="segmented">
@@ -166,6 +212,7 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
       {/* The legend right under the choices it explains: visible without scrolling on a 1366×768 laptop. */}
       {legend}
 
+      {settings.subject === 'needs' ? (
       <fieldset className="layer-list">
         <legend className="field-label">{t('exploreAnalyses')}</legend>
         {toggle('hotSpots', 'toggleHotSpots', !hotSpotsPossible, hotSpotsPossible ? undefined : t('hotSpotsUnitHint'))}
@@ -174,6 +221,7 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
         {toggle('gaps', 'toggleGaps')}
         {canSeeHouseholdHeatmap(CURRENT_AUDIENCE) ? toggle('heatmap', 'toggleHeatmap', false, t('heatmapPlannersOnly')) : null}
       </fieldset>
+      ) : null}
       <p className="hint explore-status" role="status" aria-live="polite">
         {results.error ? t('exploreError', { message: analysisRefusalText(results.error, language) }) : busy ? t('exploreWorking') : ''}
       </p>

@@ -1,16 +1,20 @@
 import { mostUnitsHidden } from './scaleOffer';
-import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, NeedMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
+import type { CampaignInfo, ClusterResult, CoverageResult, ExploreLayer, HotSpotResult, MatchingResult, NeedMapResult, OfferMapResult, ScaleAdviceResult } from '../../analysis/exploreSession';
 import { MIN_RESPONSES } from '../../domain/units';
 import type { LisaResult } from '../../analysis/exploreLisa';
 import { isAbortError } from '../../data/abort';
 import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
-import { gapNeed, hotSpotsApply, initialExploreSettings, lisaApply, needMapQuery, needSelection, unitChoice, withCampaigns, type ExploreSettings } from '../common/exploreSettings';
+import { gapNeed, hotSpotsApply, initialExploreSettings, lisaApply, matchingQuery, needMapQuery, needSelection, offerMapQuery, unitChoice, withCampaigns, type ExploreSettings } from '../common/exploreSettings';
 import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 
 /** The worker's answers for the current settings; each is replaced (never mutated) when a newer one arrives. */
 export interface ExploreResults {
   layer: ExploreLayer | null;
   needMap: NeedMapResult | null;
+  /** Residents' resources (what households offer), in the resources mode. */
+  offerMap: OfferMapResult | null;
+  /** Needs matched with help nearby, in the matching view. */
+  matching: MatchingResult | null;
   hotSpots: HotSpotResult | null;
   /** Local Moran's I classes when LISA colours the map. */
   lisa: LisaResult | null;
@@ -32,9 +36,9 @@ export interface ExploreState {
   ready: boolean;
 }
 
-const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 };
+const EMPTY_RESULTS: ExploreResults = { layer: null, needMap: null, offerMap: null, matching: null, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 };
 
-type Part = 'needMap' | 'hotSpots' | 'lisa' | 'clusters' | 'coverage' | 'scaleAdvice';
+type Part = 'needMap' | 'offerMap' | 'matching' | 'hotSpots' | 'lisa' | 'clusters' | 'coverage' | 'scaleAdvice';
 
 /**
  * Drives the explore map from the planner's settings: turns them into worker queries, keeps the latest answer of
@@ -58,7 +62,7 @@ export class ExploreController {
   private dirty = false;
   private lastInputAt = 0;
   private secondaryTimer: ReturnType<typeof setTimeout> | null = null;
-  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', hotSpots: '', lisa: '', clusters: '', coverage: '', scaleAdvice: '' };
+  private keys: Record<Part | 'layer', string> = { layer: '', needMap: '', offerMap: '', matching: '', hotSpots: '', lisa: '', clusters: '', coverage: '', scaleAdvice: '' };
 
   constructor(
     private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
@@ -79,7 +83,7 @@ export class ExploreController {
     if (this.client === client && this.generation === generation) return;
     this.client = client;
     this.generation = generation;
-    this.keys = { layer: '', needMap: '', hotSpots: '', lisa: '', clusters: '', coverage: '', scaleAdvice: '' };
+    this.keys = { layer: '', needMap: '', offerMap: '', matching: '', hotSpots: '', lisa: '', clusters: '', coverage: '', scaleAdvice: '' };
     this.set({ ...this.state, campaigns, settings: withCampaigns(this.state.settings, campaigns), results: EMPTY_RESULTS, ready: true });
     this.schedule();
   }
@@ -154,6 +158,7 @@ export class ExploreController {
       if (s.unit !== 'hex' && mostUnitsHidden(needMap)) queueMicrotask(() => this.askScaleAdvice());
       return { needMap, needMapRequestedAt: requestedAt };
     });
+    this.ask('offerMap', offerMapQuery(s), (q, options) => client.offerMap(q, options), (offerMap) => ({ offerMap, needMapRequestedAt: requestedAt }));
     if (this.secondaryTimer !== null) clearTimeout(this.secondaryTimer);
     this.secondaryTimer = setTimeout(() => {
       this.secondaryTimer = null;
@@ -190,8 +195,9 @@ export class ExploreController {
     );
     // Hexagons: the advice says whether another size keeps more answers. Other units: asked once their need map
     // shows most units hidden (see the need map's answer above).
-    if (s.unit === 'hex') this.askScaleAdvice();
-    this.ask('coverage', s.gaps ? { unit, campaignId, needId: gapNeed(s), minResponses: MIN_RESPONSES } : null, (q, options) => client.coverage(q, options), (coverage) => ({ coverage }));
+    if (s.unit === 'hex' && s.subject !== 'resources') this.askScaleAdvice();
+    this.ask('matching', matchingQuery(s), (q, options) => client.matching(q, options), (matching) => ({ matching }));
+    this.ask('coverage', s.gaps && s.subject === 'needs' ? { unit, campaignId, needId: gapNeed(s), minResponses: MIN_RESPONSES } : null, (q, options) => client.coverage(q, options), (coverage) => ({ coverage }));
   }
 
   /**
@@ -201,7 +207,7 @@ export class ExploreController {
   private askScaleAdvice(): void {
     const client = this.client;
     const s = this.state.settings;
-    if (!client || !s.campaignId || !needMapQuery(s)) return;
+    if (!client || !s.campaignId || !needMapQuery(s) || s.subject !== 'needs') return;
     this.ask('scaleAdvice', { campaignId: s.campaignId, selection: needSelection(s), minResponses: MIN_RESPONSES }, (q, options) => client.scaleAdvice(q, options), (scaleAdvice) => ({ scaleAdvice }));
   }
 
@@ -229,4 +235,12 @@ export class ExploreController {
     if (isAbortError(error)) return; // superseded by a newer request: not an error
     this.setResults({ error: thrownFailure(error) });
   }
+}
+
+/**
+ * The map the units are coloured by: the residents' resources map in that mode, else the need map (the matching view
+ * colours by its need). Both are the engine's AnswerMapResult: the same classes, intervals and suppression.
+ */
+export function shownMap(state: Pick<ExploreState, 'settings' | 'results'>): NeedMapResult | OfferMapResult | null {
+  return state.settings.subject === 'resources' ? state.results.offerMap : state.results.needMap;
 }

@@ -1,4 +1,4 @@
-import type { ExploreLayer, NeedMapResult, NeighbourhoodDescription, ScaleAdviceResult, UnitLocalPattern } from '../../analysis/exploreSession';
+import type { ExploreLayer, NeedMapResult, NeighbourhoodDescription, OfferMapResult, ScaleAdviceResult, UnitLocalPattern } from '../../analysis/exploreSession';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 import { formatDecimal, formatP, formatPercent, LOCALE } from '../common/format';
 
@@ -25,7 +25,7 @@ export function unitIndexOf(layer: ExploreLayer, id: string): number | undefined
 }
 
 /** Tooltip: "ul. Słoneczna · 43 % z 61 ankiet" or "ul. Słoneczna · za mało odpowiedzi (3)". */
-export function unitTooltip(layer: ExploreLayer, needMap: NeedMapResult, unit: number, language: Language): string {
+export function unitTooltip(layer: ExploreLayer, needMap: NeedMapResult | OfferMapResult, unit: number, language: Language): string {
   const responses = needMap.responses[unit] ?? 0;
   const value = needMap.values[unit] ?? NaN;
   const shown = Number.isFinite(value)
@@ -39,7 +39,7 @@ export function unitTooltip(layer: ExploreLayer, needMap: NeedMapResult, unit: n
  * their empirical-Bayes value (a rate from 5 answers is shrunk toward the town mean, so 3 of 5 does not lead on noise),
  * each with its own rate and the answers it rests on; ties by label.
  */
-export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult, language: Language, count = 5): string {
+export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult | OfferMapResult, language: Language, count = 5, topKey: MessageKey = 'exploreSummaryTop'): string {
   const order: number[] = [];
   const rank = needMap.rankingValues ?? needMap.values;
   needMap.values.forEach((v, u) => {
@@ -51,7 +51,7 @@ export function topUnitsSummary(layer: ExploreLayer, needMap: NeedMapResult, lan
     .slice(0, count)
     .map((u) => `${layer.labels[u]} ${translate(language, 'tooltipRate', { rate: pct0(language, needMap.values[u]!), responses: needMap.responses[u]! })}`)
     .join(', ');
-  return translate(language, 'exploreSummaryTop', { list });
+  return translate(language, topKey, { list });
 }
 
 /** The neighbourhood a local statistic used, in words: "the 18 hexagons within two rings". */

@@ -36,7 +36,12 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
     weights: url.weights ? (Object.fromEntries(NEED_CATEGORY_IDS.map((id) => [id, url.weights![id] ?? 0])) as ExploreSettings['weights']) : s.weights,
     unit: url.unit ?? DEFAULTS.unit,
     hexSizeMeters: url.hex ?? DEFAULTS.hexSizeMeters,
+    subject: url.show ?? DEFAULTS.subject,
+    offer: url.offer ?? DEFAULTS.offer,
+    matchMeters: url.within ?? DEFAULTS.matchMeters,
   };
+  // The matching view shows one need: a link with index weights and show=dopasowanie opens the need.
+  if (next.subject === 'matching') next.mode = 'need';
   for (const [toggle, overlay] of TOGGLES) next[toggle] = url.layers.includes(overlay);
   const same =
     next.campaignId === s.campaignId &&
@@ -44,6 +49,9 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
     next.needId === s.needId &&
     next.unit === s.unit &&
     next.hexSizeMeters === s.hexSizeMeters &&
+    next.subject === s.subject &&
+    next.offer === s.offer &&
+    next.matchMeters === s.matchMeters &&
     NEED_CATEGORY_IDS.every((id) => next.weights[id] === s.weights[id]) &&
     TOGGLES.every(([t]) => next[t] === s[t]);
   return same ? s : next;
@@ -59,13 +67,24 @@ export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
     weights,
     unit: s.unit === DEFAULTS.unit ? null : s.unit,
     hex: s.hexSizeMeters === DEFAULTS.hexSizeMeters ? null : s.hexSizeMeters,
+    show: s.subject === DEFAULTS.subject ? null : s.subject,
+    offer: s.subject !== 'resources' || s.offer === DEFAULTS.offer ? null : s.offer,
+    within: s.subject !== 'matching' || s.matchMeters === DEFAULTS.matchMeters ? null : s.matchMeters,
     layers: TOGGLES.filter(([t]) => s[t]).map(([, o]) => o),
   };
 }
 
 const sameWeights = (a: Weights | null, b: Weights | null) => a === b || (a !== null && b !== null && NEED_CATEGORY_IDS.every((id) => a[id] === b[id]));
 const sameExplorePart = (a: ViewState, b: ViewState) =>
-  a.campaignId === b.campaignId && a.need === b.need && a.unit === b.unit && a.hex === b.hex && sameWeights(a.weights, b.weights) && a.layers.join() === b.layers.join();
+  a.campaignId === b.campaignId &&
+  a.need === b.need &&
+  a.unit === b.unit &&
+  a.hex === b.hex &&
+  a.show === b.show &&
+  a.offer === b.offer &&
+  a.within === b.within &&
+  sameWeights(a.weights, b.weights) &&
+  a.layers.join() === b.layers.join();
 
 /** Keeps an explore controller and the URL in step (call once, inside ExploreProvider). */
 export function useExploreUrlSync(controller: ExploreController): void {

@@ -6,7 +6,7 @@ import { clusterFeatures, EXPLORE_LAYER_IDS, EXPLORE_SOURCE_IDS, exploreLayerVis
 import { hatchImage, HATCH_IMAGE_ID } from '../../map/explorePalette';
 import { SOURCE_IDS } from '../../map/layers';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
-import type { ExploreController, ExploreState } from './exploreController';
+import { shownMap, type ExploreController, type ExploreState } from './exploreController';
 import { exploreView, gapNeed } from '../common/exploreSettings';
 import { markNeedMapDrawn, type ExploreSnapshot } from '../common/map/readiness';
 
@@ -34,11 +34,12 @@ interface Drawn {
   hotSpots: unknown;
   lisa: unknown;
   coverage: unknown;
+  matching: unknown;
   clusters: unknown;
   viewKey: string;
   servesKey: string;
 }
-const NOTHING_DRAWN: Drawn = { hexKey: '', layer: null, needMap: null, hotSpots: null, lisa: null, coverage: null, clusters: null, viewKey: '', servesKey: '' };
+const NOTHING_DRAWN: Drawn = { hexKey: '', layer: null, needMap: null, hotSpots: null, lisa: null, coverage: null, matching: null, clusters: null, viewKey: '', servesKey: '' };
 
 /**
  * Draws the explore controller's answers on the map: feature-state for values (class, Gi bin, gap, serves),
@@ -82,7 +83,7 @@ export function useExploreMap(
         drawn.hexKey = layer.key;
       }
 
-      const needMap = results.needMap;
+      const needMap = shownMap(state);
       let recoloured = false;
       if (layer && needMap && needMap.layerKey === layer.key && (needMap !== drawn.needMap || layer !== drawn.layer)) {
         for (let u = 0; u < layer.unitIds.length; u++) {
@@ -111,17 +112,30 @@ export function useExploreMap(
         drawn.lisa = lisa;
         recoloured = true;
       }
-      const coverage = results.coverage;
+      // The matching view's gaps (need high, no help of either kind within reach) and help units take the gap outline
+      // and the help outline; otherwise the gap switch shows institutions' coverage.
+      const matching = settings.subject === 'matching' ? results.matching : null;
+      if (layer && matching && matching.layerKey === layer.key && (matching !== drawn.matching || layer !== drawn.layer)) {
+        for (let u = 0; u < layer.unitIds.length; u++) {
+          const gap = matching.gap[u] === 1;
+          const help = matching.offering[u] === 1;
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap, help }));
+        }
+        drawn.matching = matching;
+        drawn.coverage = null;
+      }
+      const coverage = settings.subject === 'needs' ? results.coverage : null;
       if (layer && coverage && coverage.layerKey === layer.key && (coverage !== drawn.coverage || layer !== drawn.layer)) {
         for (let u = 0; u < layer.unitIds.length; u++) {
           const gap = coverage.gap[u] === 1;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap }));
+          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap, help: false }));
         }
         drawn.coverage = coverage;
+        drawn.matching = null;
       }
       drawn.layer = layer;
 
-      const servesKey = settings.gaps && workspace ? gapNeed(settings) : '';
+      const servesKey = view.gaps && workspace ? gapNeed(settings) : '';
       if (servesKey !== drawn.servesKey && workspace) {
         for (const r of workspace.resources) map.setFeatureState({ source: SOURCE_IDS.resources, id: r.id }, { serves: servesKey !== '' && r.serves.some((n) => n === servesKey) });
         drawn.servesKey = servesKey;

@@ -5,6 +5,7 @@ import { commonMessages } from './messages/common';
 import { exportMessages } from './messages/export';
 import { fieldProblemMessages } from './messages/fieldProblems';
 import { mapMessages } from './messages/map';
+import { residentHelpMessages } from './messages/residentHelp';
 import { partnerMessages } from './messages/partner';
 import { programmeMessages } from './messages/programmes';
 import { resourcesMessages } from './messages/resources';
@@ -32,6 +33,7 @@ export const MESSAGE_AREAS = {
   auth: authMessages,
   workspace: workspaceMessages,
   map: mapMessages,
+  residentHelp: residentHelpMessages,
   export: exportMessages,
   surveys: surveysMessages,
   surveyForm: surveyFormMessages,

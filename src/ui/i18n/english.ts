@@ -8,6 +8,7 @@ import { fieldProblemMessagesEn } from './messages/en/fieldProblems';
 import { importIssueMessagesEn } from './messages/en/importIssues';
 import { importWizardMessagesEn } from './messages/en/importWizard';
 import { mapMessagesEn } from './messages/en/map';
+import { residentHelpMessagesEn } from './messages/en/residentHelp';
 import { partnerMessagesEn } from './messages/en/partner';
 import { programmeMessagesEn } from './messages/en/programmes';
 import { reportMessagesEn } from './messages/en/report';
@@ -25,6 +26,7 @@ export const ENGLISH_AREAS: EnglishAreas = {
   auth: authMessagesEn,
   workspace: workspaceMessagesEn,
   map: mapMessagesEn,
+  residentHelp: residentHelpMessagesEn,
   export: exportMessagesEn,
   surveys: surveysMessagesEn,
   surveyForm: surveyFormMessagesEn,
