@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
-import { chooseHexSize, chooseIndex, gapNeed, hotSpotsApply, initialExploreSettings, needMapQuery, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
+import { chooseHexSize, chooseIndex, chooseOffer, chooseSubject, exploreView, gapNeed, hotSpotsApply, initialExploreSettings, matchingQuery, needMapQuery, offerMapQuery, setMatchDistance, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
+import { EQUAL_OFFER_WEIGHTS } from '../../src/analysis/needIndex';
 import { settingsFromUrl, urlFromSettings } from '../../src/ui/explore/exploreUrlSync';
 import { defaultViewState } from '../../src/share/viewState';
 import { topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
@@ -103,5 +104,44 @@ describe('hexagon size (scale advice) in the settings and the link', () => {
     expect([url.unit, url.hex]).toEqual(['hex', 500]);
     expect(urlFromSettings(defaultViewState(), start).hex).toBeNull(); // the default 250 m is left out
     expect(settingsFromUrl(start, url)).toMatchObject({ unit: 'hex', hexSizeMeters: 500 });
+  });
+});
+
+describe('explore settings: residents’ resources and matching (issue 14)', () => {
+  it('ask the worker for the map of the mode shown, and nothing else colours the units', () => {
+    const s = withCampaigns(initialExploreSettings(), WAVES);
+    expect(offerMapQuery(s)).toBeNull();
+    expect(matchingQuery(s)).toBeNull();
+    const resources = chooseOffer(chooseSubject(s, 'resources'), 'senior_care');
+    expect(needMapQuery(resources)).toBeNull(); // the need map is not computed while offers colour the map
+    expect(offerMapQuery(resources)).toEqual({ unit: { kind: 'street' }, campaignId: 'w2', selection: { kind: 'offer', offerId: 'senior_care' }, minResponses: 5 });
+    expect(offerMapQuery(chooseOffer(resources, 'index'))?.selection).toEqual({ kind: 'index', weights: EQUAL_OFFER_WEIGHTS });
+    expect(hotSpotsApply({ ...resources, hotSpots: true })).toBe(false);
+    expect(exploreView(resources).gaps).toBe(false);
+  });
+
+  it('the matching view shows one need: the index’s heaviest need when coming from the index', () => {
+    let s = chooseIndex(withCampaigns(initialExploreSettings(), WAVES));
+    s = setWeight(s, 'children_youth_leisure', 5);
+    const m = setMatchDistance(chooseSubject(s, 'matching'), 1200);
+    expect(m.mode).toBe('need');
+    expect(m.needId).toBe('children_youth_leisure');
+    expect(matchingQuery(m)).toEqual({ unit: { kind: 'street' }, campaignId: 'w2', needId: 'children_youth_leisure', thresholdMeters: 1200, minResponses: 5 });
+    expect(needMapQuery(m)?.selection).toEqual({ kind: 'need', needId: 'children_youth_leisure' });
+    expect(exploreView(m)).toMatchObject({ gaps: true, help: true, colourMode: 'need' });
+    expect(legendTitle(m, WAVES[0], 'pl')).toContain('Czas wolny dzieci i młodzieży');
+  });
+
+  it('go to the link and back: show, offer and distance, defaults left out', () => {
+    const s = withCampaigns(initialExploreSettings(), WAVES);
+    const resources = chooseOffer(chooseSubject(s, 'resources'), 'tutoring');
+    const url = urlFromSettings(defaultViewState(), resources);
+    expect([url.show, url.offer, url.within]).toEqual(['resources', 'tutoring', null]);
+    expect(settingsFromUrl(s, url, WAVES)).toMatchObject({ subject: 'resources', offer: 'tutoring' });
+    const matching = setMatchDistance(chooseSubject(s, 'matching'), 400);
+    const back = settingsFromUrl(s, urlFromSettings(defaultViewState(), matching), WAVES);
+    expect([back.subject, back.matchMeters, back.mode]).toEqual(['matching', 400, 'need']);
+    expect(urlFromSettings(defaultViewState(), s)).toMatchObject({ show: null, offer: null, within: null });
+    expect(legendTitle(resources, WAVES[0], 'pl')).toBe('Odsetek gospodarstw oferujących: Korepetycje, fala 2 (2026)');
   });
 });
