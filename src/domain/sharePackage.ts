@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LineStringGeometry, MultiLineStringGeometry, MultiPolygonGeometry, PolygonGeometry } from './geometry';
-import { NeedCategoryId } from './needs';
+import { NeedCategoryId, OfferId } from './needs';
 import { UNIT_KINDS } from './units';
 
 /**
@@ -52,15 +52,21 @@ export const ShareUnit = z.strictObject({
 });
 export type ShareUnit = z.infer<typeof ShareUnit>;
 
-/** What the figures mean: one need, the planner's weighted index, or (share links) households with any of the needs. */
+/**
+ * What the figures mean: one need, the planner's weighted index, (share links) households with any of the needs, or
+ * what households offer — under the same k and disclosure rules as needs (the offer count takes the need count's place).
+ */
 export const ShareSelection = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('need'), needId: NeedCategoryId }),
     z.strictObject({ kind: z.literal('index'), weights: z.partialRecord(NeedCategoryId, z.number().min(0).max(1000)) }),
     z.strictObject({ kind: z.literal('any'), needs: z.array(NeedCategoryId).max(20).nullable() }),
+    /** Residents' resources (issue 14): the share of households offering one kind of help, or the potential index. */
+    z.strictObject({ kind: z.literal('offer'), offerId: OfferId }),
+    z.strictObject({ kind: z.literal('offerIndex'), weights: z.partialRecord(OfferId, z.number().min(0).max(1000)) }),
   ],
-  { error: "view.selection must be { kind: 'need', needId }, { kind: 'index', weights } or { kind: 'any', needs }" },
+  { error: "view.selection must be { kind: 'need', needId }, { kind: 'index', weights }, { kind: 'any', needs }, { kind: 'offer', offerId } or { kind: 'offerIndex', weights }" },
 );
 export type ShareSelection = z.infer<typeof ShareSelection>;
 

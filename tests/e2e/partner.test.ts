@@ -127,7 +127,7 @@ describe('partner package on the embedded default', () => {
     // dominance, complementary suppression) — exactly the pattern of packageDisclosure, which supabase/tests holds to the SQL.
     const { workspace: workspaceInput } = await loadDemoWorkspace(async (file) => readFileSync(join(DEMO, file), 'utf8'));
     const needIds = pkg.view.selection.kind === 'need' ? [pkg.view.selection.needId] : [];
-    const pattern = packageDisclosure(workspaceInput, campaignId, needIds, 1, K, layer, 250);
+    const pattern = packageDisclosure(workspaceInput, campaignId, { needIds, minSeverity: 1 }, K, layer, 250);
     for (const u of pkg.units) {
       const i = layer.unitIds.indexOf(u.id);
       if (map.value.responses[i]! < K) expect(u.suppressed, u.id).toBe(true);

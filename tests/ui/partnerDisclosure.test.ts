@@ -77,11 +77,31 @@ describe('partner package disclosure', () => {
     const workspace = demo.workspace;
     const streetIds = workspace.streets.map((s) => s.id).sort();
     // Homes, dominance and the exact cells: supabase/tests/disclosureParity.test.ts (the same pattern as the SQL's).
-    const pattern = packageDisclosure(workspace, 'campaign-2025-w1', ['addiction'], 1, 5, { kind: 'street', unitIds: streetIds }, 250);
+    const pattern = packageDisclosure(workspace, 'campaign-2025-w1', { needIds: ['addiction'], minSeverity: 1 }, 5, { kind: 'street', unitIds: streetIds }, 250);
     const published = [...pattern].filter(([, u]) => u.published);
     expect(published.length).toBeGreaterThan(50);
     for (const [id, u] of published) expect(u.responses, id).toBeGreaterThanOrEqual(5);
     const hiddenBeyondK = [...pattern].filter(([, u]) => !u.published && u.responses >= 5).length;
     expect(hiddenBeyondK).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('residents’ offers go out under the same rules: the same streets published as for a need, offer counts banded below k', async () => {
+    const demo = await loadDemoWorkspace((name) => readFile(join(import.meta.dirname, '..', '..', 'data', 'demo', name), 'utf8'));
+    const workspace = demo.workspace;
+    const layer = { kind: 'street' as const, unitIds: workspace.streets.map((s) => s.id).sort() };
+    const needs = packageDisclosure(workspace, 'campaign-2026-w2', { needIds: ['loneliness_seniors'], minSeverity: 1 }, 5, layer, 250);
+    const offers = packageDisclosure(workspace, 'campaign-2026-w2', { offerIds: ['senior_care'] }, 5, layer, 250);
+    expect([...offers.keys()]).toEqual([...needs.keys()]);
+    for (const [id, u] of offers) expect(u.published, id).toBe(needs.get(id)!.published);
+    // Counted from the records: households of the street offering senior care (the need count's place).
+    const volunteer = offers.get('street-mieszka-i')!;
+    expect(volunteer.published).toBe(true);
+    const byStreet = workspace.responses.filter((r) => r.campaignId === 'campaign-2026-w2' && r.offers.includes('senior_care'));
+    expect(volunteer.needCount).toBeLessThanOrEqual(byStreet.length);
+    expect(volunteer.needCount).toBeGreaterThan(5);
+    // An offer few households make is shown as a band, never as an exact small count.
+    for (const [id, u] of offers) if (u.published && u.needCount > 0 && u.needCount < 5) expect(u.needShown, id).not.toBe('exact');
+    expect(readSharePackage(JSON.stringify({ format: 'cal-map-share', v: 1, organisation: { name: 'OPS', town: 'D' }, createdAt: '2026-12-01T00:00:00Z', k: 5,
+      view: { campaignName: null, wave: null, unit: 'street', selection: { kind: 'offer', offerId: 'senior_care' }, minSeverity: 1 }, units: [] })).ok).toBe(true);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { distinctClassBreaks } from '../../../analysis/exploreClassBreaks';
-import { NEED_BY_ID, NEED_CATEGORY_IDS, type NeedCategoryId } from '../../../domain';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_LABELS, type NeedCategoryId } from '../../../domain';
 import type { SharePackage, ShareViewInfo } from '../../../domain/sharePackage';
 import { translate, type Language, type MessageKey } from '../../i18n/dictionary';
 
@@ -39,6 +39,8 @@ export function selectionText(view: ShareViewInfo, language: Language): string {
       .join(', ');
     return translate(language, 'partnerIndex', { weights });
   }
+  if (s.kind === 'offer') return translate(language, 'partnerOffer', { offer: OFFER_LABELS[s.offerId][language] });
+  if (s.kind === 'offerIndex') return translate(language, 'partnerOfferIndex');
   if (!s.needs || s.needs.length === 0) return translate(language, 'partnerAnyAll');
   return translate(language, 'partnerAny', { needs: s.needs.map((id) => needName(id, language).toLocaleLowerCase(locale(language))).join(', ') });
 }

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { selectedNeeds } from '../../common/exploreSettings';
+import { offerSelection, selectedNeeds } from '../../common/exploreSettings';
+import { OFFER_IDS } from '../../../domain';
+import type { ShareSelection } from '../../../domain/sharePackage';
+import { shownMap } from '../exploreController';
 import type { DataSource } from '../../../data/dataSource';
 import type { ShareLinkInfo, ShareLinkView } from '../../../data/supabase/shareLinks';
 
@@ -66,7 +69,7 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
   const workspace = analysis.status === 'ready' ? analysis.workspace : null;
   const settings = explore?.settings ?? null;
   const layer = explore?.results.layer ?? null;
-  const needMap = explore?.results.needMap ?? null;
+  const needMap = explore ? shownMap(explore) : null;
   const campaign = settings?.campaignId ? explore?.campaigns.find((c) => c.id === settings.campaignId) : undefined;
   const current = layer && needMap && needMap.layerKey === layer.key ? { layer, needMap } : null;
   const supabase = isSupabase(dataSource) ? dataSource : null;
@@ -113,16 +116,19 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
     if (typeof input === 'string') return setStatus(input);
     if (!workspace || !settings || !current) return setStatus(t('shareNotReady'));
     // The same disclosure rules as a share link (supabase/README.md): over every street, area and hexagon of the wave.
-    const needIds = selectedNeeds(settings);
     if (!settings.campaignId) return setStatus(t('shareNotReady'));
+    // Residents' resources travel as the same suppressed aggregates: the offers shown decide what a household "has".
+    const offers = settings.subject === 'resources' ? offerSelection(settings) : null;
+    const selection: ShareSelection = offers ? (offers.kind === 'offer' ? offers : { kind: 'offerIndex', weights: offers.weights }) : (current.needMap.selection as ShareSelection);
+    const answers = offers ? { offerIds: offers.kind === 'offer' ? [offers.offerId] : OFFER_IDS.filter((id) => (offers.weights[id] ?? 0) > 0) } : { needIds: selectedNeeds(settings), minSeverity: 1 as const };
     const [{ buildSharePackage, figuresOf, unitGeometries }, { packageDisclosure }] = await packageBuilder();
-    const disclosure = packageDisclosure(workspace, settings.campaignId, needIds, 1, input.k, current.layer, settings.hexSizeMeters);
+    const disclosure = packageDisclosure(workspace, settings.campaignId, answers, input.k, current.layer, settings.hexSizeMeters);
     const pkg = buildSharePackage({
       disclosure,
       organisation: workspace.organisation,
       campaign: campaign ? { name: campaign.name, wave: campaign.wave } : null,
       unit: current.layer.kind,
-      selection: current.needMap.selection,
+      selection,
       minSeverity: 1,
       k: input.k,
       createdAt: new Date(),
@@ -146,6 +152,8 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
     const input = checkedInput();
     if (typeof input === 'string') return setStatus(input);
     if (!supabase || !settings?.campaignId || !workspace) return setStatus(t('shareNotReady'));
+    // A share link's figures are computed by the server over needs only: residents' resources go as a package.
+    if (settings.subject === 'resources') return setStatus(t('shareLinkNeedsOnly'));
     const membership = await supabase.membership();
     if (!membership.ok || !membership.current) return setStatus(t('shareFailed', { reason: membership.ok ? '—' : (membership.issues[0]?.message ?? '—') }));
     const needs = selectedNeeds(settings);

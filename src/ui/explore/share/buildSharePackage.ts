@@ -1,4 +1,4 @@
-import type { ExploreLayer, NeedMapResult } from '../../../analysis/exploreSession';
+import type { ExploreLayer, NeedMapResult, OfferMapResult } from '../../../analysis/exploreSession';
 import type { UnitDisclosure } from '../../../analysis/disclosureControl';
 import type { Area, Street } from '../../../domain';
 import {
@@ -123,7 +123,7 @@ export function unitGeometries(layer: ExploreLayer, streets: readonly Street[], 
 }
 
 /** The figures of a need map over its layer (they must belong together: same layer key). */
-export function figuresOf(layer: ExploreLayer, needMap: NeedMapResult, geometries: readonly (ShareUnitGeometry | null)[]): UnitFigures {
+export function figuresOf(layer: ExploreLayer, needMap: NeedMapResult | OfferMapResult, geometries: readonly (ShareUnitGeometry | null)[]): UnitFigures {
   if (needMap.layerKey !== layer.key) throw new Error(`need map of layer ${needMap.layerKey} given with layer ${layer.key}`);
   return {
     unitIds: layer.unitIds,
