@@ -13,6 +13,7 @@ import { useT } from '../i18n/useT';
 import { formatCount, formatDate, formatHouseholds, formatPercent } from '../common/format';
 import type { ResponseRateRow } from '../common/responseRateRows';
 import { ReportMap } from './ReportMap';
+import { ReportResources } from './ReportResources';
 import { clusterNumbers, estateRateRows, problemRanking, REPORT_TOP_STREETS, topStreetRateRows } from './reportModel';
 import { useReportData, type ReportData } from './useReportData';
 import { analysisRefusalText } from '../i18n/analysisRefusalText';
@@ -306,6 +307,8 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
           </tbody>
         </table>
       </section>
+
+      <ReportResources campaignId={data.campaignId} />
 
       <section className="report-section" aria-labelledby="report-inventory">
         <h2 id="report-inventory">{t('reportInventoryTitle')}</h2>

@@ -28,4 +28,13 @@ export const residentHelpMessages = polish({
   shareLinkNeedsOnly: 'Link udostępniania pokazuje potrzeby. Zasoby mieszkańców udostępnisz jako pakiet dla partnera (te same zasady ukrywania małych liczb).',
   partnerOffer: 'Odsetek gospodarstw oferujących pomoc: {offer}',
   partnerOfferIndex: 'Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc',
+  reportResourcesTitle: 'Zasoby mieszkańców',
+  reportResourcesTableCaption: 'Gotowość mieszkańców do pomocy według osiedli (osiedla z mniej niż {k} ankietami ukryte)',
+  reportResourcesEstate: 'Osiedle',
+  reportResourcesAnswers: 'Ankiety',
+  reportResourcesPotential: 'Wskaźnik potencjału',
+  reportResourcesTopOffer: 'Najczęściej oferowana pomoc',
+  reportResourcesHidden: 'za mało odpowiedzi',
+  reportResourcesGapsTitle: 'Gdzie potrzeba, a nie ma pomocy w promieniu {meters} m',
+  reportResourcesGapsNone: 'Na żadnym osiedlu wysoka potrzeba nie zostaje bez pomocy w zasięgu.',
 });

@@ -29,4 +29,13 @@ export const residentHelpMessagesEn = english<typeof residentHelpMessages>({
   shareLinkNeedsOnly: 'A share link shows needs. Share residents’ resources as a partner package (the same rules hide small numbers).',
   partnerOffer: 'Share of households offering help: {offer}',
   partnerOfferIndex: "Residents' potential index: mean share of households offering help",
+  reportResourcesTitle: "Residents' resources",
+  reportResourcesTableCaption: 'Residents ready to help, by estate (estates with fewer than {k} answers hidden)',
+  reportResourcesEstate: 'Estate',
+  reportResourcesAnswers: 'Answers',
+  reportResourcesPotential: 'Potential index',
+  reportResourcesTopOffer: 'Help offered most',
+  reportResourcesHidden: 'too few answers',
+  reportResourcesGapsTitle: 'Where the need has no help within {meters} m',
+  reportResourcesGapsNone: 'On no estate is a high need left without help within reach.',
 });

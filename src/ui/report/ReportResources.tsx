@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import type { ExploreLayer } from '../../analysis/exploreSession';
+import { EQUAL_OFFER_WEIGHTS } from '../../analysis/needIndex';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS } from '../../domain';
+import { DEFAULT_MATCH_DISTANCE_METERS, MIN_RESPONSES } from '../../domain/units';
+import { formatCount, formatPercent } from '../common/format';
+import { useT } from '../i18n/useT';
+import { useAppState } from '../shell/appStore';
+import { useAnalysis } from '../shell/useAnalysis';
+import { gapRows, resourceRows, type GapRow, type ResourceRow } from './resourcesSection';
+
+/**
+ * "Zasoby" (issue 14): residents' resources per estate (the potential index and the leading offer, hidden below k as
+ * on the map) and the estates where a need has no help nearby, from the shared worker on the report's own channels.
+ * A section of its own, so the report's other sections are not touched.
+ */
+export function ReportResources({ campaignId }: { campaignId: string }) {
+  const t = useT();
+  const language = useAppState((s) => s.language);
+  const analysis = useAnalysis();
+  const [data, setData] = useState<{ rows: ResourceRow[]; gaps: GapRow[] } | null>(null);
+
+  useEffect(() => {
+    if (analysis.status !== 'ready') return;
+    const { client } = analysis;
+    const controller = new AbortController();
+    const options = (channel: string) => ({ signal: controller.signal, channel: `report:resources:${channel}` });
+    const unit = { kind: 'estate' as const };
+    const ok = <T,>(o: { ok: true; value: T } | { ok: false; message: string }): T => {
+      if (!o.ok) throw new Error(o.message);
+      return o.value;
+    };
+    void (async () => {
+      const [layer, potential, ...rest] = await Promise.all([
+        client.layer(unit, { signal: controller.signal }).then(ok),
+        client.offerMap({ unit, campaignId, selection: { kind: 'index', weights: EQUAL_OFFER_WEIGHTS }, minResponses: MIN_RESPONSES }, options('potential')).then(ok),
+        ...OFFER_IDS.map((offerId) => client.offerMap({ unit, campaignId, selection: { kind: 'offer', offerId }, minResponses: MIN_RESPONSES }, options(offerId)).then(ok)),
+      ]);
+      const matchings = await Promise.all(NEED_CATEGORY_IDS.map((needId) => client.matching({ unit, campaignId, needId, thresholdMeters: DEFAULT_MATCH_DISTANCE_METERS, minResponses: MIN_RESPONSES }, options(needId)).then(ok)));
+      setData({ rows: resourceRows(layer as ExploreLayer, potential, rest as typeof potential[]), gaps: gapRows(layer as ExploreLayer, matchings) });
+    })().catch(() => undefined); // an aborted or refused request leaves the section saying it is loading
+    return () => controller.abort();
+  }, [analysis, campaignId]);
+
+  return (
+    <section className="report-section" aria-labelledby="report-resources-title" data-testid="report-zasoby">
+      <h2 id="report-resources-title">{t('reportResourcesTitle')}</h2>
+      {!data ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <>
+          <table className="report-table report-small">
+            <caption>{t('reportResourcesTableCaption', { k: MIN_RESPONSES })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reportResourcesEstate')}</th>
+                <th scope="col" className="num">{t('reportResourcesAnswers')}</th>
+                <th scope="col" className="num">{t('reportResourcesPotential')}</th>
+                <th scope="col">{t('reportResourcesTopOffer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.estateId}>
+                  <th scope="row">{row.label}</th>
+                  <td className="num">{formatCount(language, row.responses)}</td>
+                  <td className="num">{row.potential === null ? t('reportResourcesHidden') : formatPercent(language, row.potential, 1)}</td>
+                  <td>{row.topOffer ? `${OFFER_LABELS[row.topOffer.offerId][language]} (${formatPercent(language, row.topOffer.rate, 0)})` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('reportResourcesGapsTitle', { meters: DEFAULT_MATCH_DISTANCE_METERS })}</h3>
+          {data.gaps.length === 0 ? (
+            <p>{t('reportResourcesGapsNone')}</p>
+          ) : (
+            <ul data-testid="report-zasoby-gaps">
+              {data.gaps.map((g) => (
+                <li key={g.needId}>
+                  {NEED_BY_ID[g.needId].label[language]}: {g.estates.join(', ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
