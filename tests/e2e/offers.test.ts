@@ -46,7 +46,7 @@ describe('residents’ resources and needs matched with help', () => {
     await page.waitForFunction(() => Number.isFinite(window.__calmap?.explore?.recolouredAt), undefined, { timeout: 30_000, polling: 50 });
 
     // Residents' resources, help for seniors, by street: the volunteer street leads.
-    await page.locator('input[name="explore-subject"][value="resources"]').check({ force: true });
+    await page.check('input[name="explore-subject"][value="resources"]');
     await page.selectOption('#explore-offer', 'senior_care');
     await expect.poll(async () => plain(await page.locator('[data-testid="explore-legend"]').textContent()), { timeout: 15_000 }).toContain('Odsetek gospodarstw oferujących: Pomoc seniorom');
     const expected = value(session.offerMap(OfferMapQuery.parse({ unit: { kind: 'street' }, campaignId: latest, selection: { kind: 'offer', offerId: 'senior_care' } })));
@@ -63,9 +63,9 @@ describe('residents’ resources and needs matched with help', () => {
     expect(new URL(page.url()).hash).toContain('offer=senior_care');
 
     // "Gdzie potrzeba, a gdzie pomoc": children's free time on hexagons, 800 m.
-    await page.locator('input[name="explore-subject"][value="matching"]').check({ force: true });
+    await page.check('input[name="explore-subject"][value="matching"]');
     await page.selectOption('#explore-need', 'children_youth_leisure');
-    await page.locator('input[name="explore-unit"][value="hex"]').check({ force: true });
+    await page.check('input[name="explore-unit"][value="hex"]');
     const matching = value(session.matching(MatchingQuery.parse({ unit: { kind: 'hex' }, campaignId: latest, needId: 'children_youth_leisure', thresholdMeters: 800 })));
     const hexes = session.layer({ kind: 'hex', hexSizeMeters: 250 });
     const gapIds = hexes.unitIds.filter((_, u) => matching.gap[u] === 1);
