@@ -13,6 +13,7 @@ import { DEFAULT_NEED_OFFER_MATCHING, NeedOfferMatching, offersMatching } from '
 import { NEED_CATEGORY_IDS, OFFER_IDS, type NeedCategoryId } from '../../src/domain/needs';
 import { Workspace } from '../../src/domain/workspace';
 import { unitLayer } from '../../src/analysis/unitLayers';
+import { unitOfEachResource } from '../../src/analysis/resourceUnits';
 import { unitSpecOf } from '../../src/analysis/exploreContext';
 
 /**
@@ -130,6 +131,14 @@ describe('needs matched with help on the demo town', () => {
         institutionMeters[u] = Math.min(Infinity, ...servers.map((_, s) => Math.hypot(cx[u]! - rx[s]!, cy[u]! - ry[s]!)));
       }
     }
+    // An institution standing in the unit is at 0 m from it (issue 17's one definition of an access gap, needGaps.ts).
+    const points = context.resourcePoints();
+    const j = NEED_CATEGORY_IDS.indexOf(needId);
+    const agg = context.aggregates(unit, campaignId, 1, 5);
+    const inUnit = unitOfEachResource(points, agg, { ...(layer.raster ? { raster: layer.raster } : {}), segmentIndex: ds.segmentIndex, segmentUnit: ds.streets.segmentUnit });
+    inUnit.forEach((u, i) => {
+      if (u >= 0 && (points.needMasks[i]! >>> j) & 1) institutionMeters[u] = 0;
+    });
     for (let u = 0; u < n; u++) {
       expect(r.residentMeters[u], `${layer.unitIds[u]} residents`).toBeCloseTo(residentMeters[u]!, 6);
       expect(r.institutionMeters[u], `${layer.unitIds[u]} institutions`).toBeCloseTo(institutionMeters[u]!, 6);
