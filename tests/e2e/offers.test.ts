@@ -59,8 +59,9 @@ describe('residents’ resources and needs matched with help', () => {
     expect(snap.labels[top]).toBe('ul. Mieszka I');
     expect(snap.values[top]).toBeCloseTo(expected.values[streets.unitIds.indexOf(snap.unitIds[top]!)]!, 12);
     expect(plain(await page.locator('[data-testid="map-summary"]').textContent())).toContain('Najwięcej chętnych do pomocy: ul. Mieszka I');
-    expect(new URL(page.url()).hash).toContain('show=zasoby');
-    expect(new URL(page.url()).hash).toContain('offer=senior_care');
+    // The link follows the view (written a moment after the last change, like the camera).
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toContain('show=zasoby');
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toContain('offer=senior_care');
 
     // "Gdzie potrzeba, a gdzie pomoc": children's free time on hexagons, 800 m.
     await page.check('input[name="explore-subject"][value="matching"]');
@@ -75,8 +76,8 @@ describe('residents’ resources and needs matched with help', () => {
     expect(shownIds.every((id) => gapIds.includes(id!))).toBe(true);
     expect(plain(await page.locator('[data-testid="matching-counts"]').textContent())).toContain(`Luki: ${gapIds.length}.`);
     expect(plain(await page.locator('[data-testid="matching-offers"]').textContent())).toContain('korepetycje');
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toContain('show=dopasowanie');
     const hash = new URL(page.url()).hash;
-    expect(hash).toContain('show=dopasowanie');
     expect(hash).toContain('need=children_youth_leisure');
     expect(hash).toContain('unit=hex');
 
