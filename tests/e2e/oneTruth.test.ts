@@ -147,7 +147,7 @@ describe('one truth: the details panel, Programy and the report agree with the e
     // Reading order: a target's row runs from its name to the next target's name.
     const flowing = plain(execFileSync('/usr/bin/pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
     expect(flowing).toContain(`fala 2 (2026); ${NEED_BY_ID[NEED].label.pl.toLocaleLowerCase('pl-PL')}`);
-    const section = flowing.slice(flowing.indexOf('5. Rekomendowane obszary działania'), flowing.indexOf('6. Zasoby i grupy'));
+    const section = flowing.slice(flowing.indexOf('5. Rekomendowane obszary działania'), flowing.indexOf('6. Zasoby mieszkańców'));
     const clusterNo = new Map(report.targets.filter((t) => t.kind === 'cluster').map((t, i) => [t.id, i + 1]));
     const names = report.targets.map((t) => (t.kind === 'cluster' ? `Skupisko problemów nr ${clusterNo.get(t.id)}` : t.label!));
     for (const e of named) expect(names).toContain(e.name);

@@ -93,6 +93,12 @@ describe('the printed report (#raport)', () => {
     expect(plain(await report.locator('[data-testid="report-streets"] tr[data-id="street-obiezowa"]').innerText())).toContain(plain(pl1(obiezowa)));
     expect(plain(await report.locator('[data-testid="report-estates"] tr[data-id="estate-gornicze"]').innerText())).toContain(plain(pl1(gornicze)));
     expect(await report.locator('[data-testid="report-targets"] tbody tr').first().getAttribute('data-id')).toBe(top.id);
+    // The residents' section (its own worker calls) is in before the report says it is ready: one row per estate,
+    // leader candidates as a count (or "—" where the estate is hidden), never a name.
+    const zasoby = report.locator('[data-testid="report-zasoby"]');
+    expect(await zasoby.getAttribute('data-ready')).toBe('true');
+    expect(await zasoby.locator('tbody tr').count()).toBe(15);
+    for (const cell of await zasoby.locator('[data-testid="report-zasoby-leaders"]').allInnerTexts()) expect(cell).toMatch(/^(\d+|—)$/);
     await page.screenshot({ path: join(ARTIFACTS, 'report-screen.png'), fullPage: false });
     expect(await axeSeriousOrCritical(page)).toEqual([]);
 
@@ -118,8 +124,8 @@ describe('the printed report (#raport)', () => {
     expect(flowing).toContain(topName);
     expect(text.replace(/\s+/g, ' ')).toContain('mniej niż 5 gospodarstw');
     // Sections are numbered in the order they are printed: 1, 2, 3, … with no gap or swap.
-    const numbered = [...flowing.matchAll(/(?:^| )([1-9])\. (Obszar i badanie|Metoda i zwrot ankiet|Mapa:|Ranking problemów|Rekomendowane obszary działania|Zasoby i grupy|Źródła danych i zasady)/g)].map((m) => Number(m[1]));
-    expect(numbered).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const numbered = [...flowing.matchAll(/(?:^| )([1-9])\. (Obszar i badanie|Metoda i zwrot ankiet|Mapa:|Ranking problemów|Rekomendowane obszary działania|Zasoby mieszkańców|Zasoby i grupy|Źródła danych i zasady)/g)].map((m) => Number(m[1]));
+    expect(numbered).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(text).not.toContain('Drukuj'); // no app chrome on paper
     expect(text).not.toContain('Ankiety\n'); // no header tabs
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderContact, SurveyResponse, Workspace } from '../../src/domain';
-import { filterByInterest, groupLeaderRows, leaderCandidateRows } from '../../src/ui/resources/leaderCandidates';
+import { filterByInterest, groupLeaderRows, leaderCandidateRows } from '../../src/ui/common/leaderCandidates';
 import { collections, deepFrozen, organisation } from '../data/embedded/fixtures';
 
 const leader = (id: string, over: Partial<SurveyResponse>): SurveyResponse =>

@@ -25,11 +25,21 @@ describe('the report’s Zasoby section (demo town, wave 2, estates)', () => {
     const rows = resourceRows(layer, potential, byOffer);
     const zamkowe = rows.find((r) => r.estateId === 'estate-zamkowe')!;
     // ul. Mieszka I's volunteers make one of the kinds of help for seniors the leading offer of Osiedle Zamkowe.
-    expect(DEFAULT_NEED_OFFER_MATCHING.loneliness_seniors).toContain(zamkowe.topOffer?.offerId);
+    expect(DEFAULT_NEED_OFFER_MATCHING.loneliness_seniors).toEqual(expect.arrayContaining(zamkowe.topOffer!.offerIds));
     const u = layer.unitIds.indexOf('estate-zamkowe');
     expect(zamkowe.topOffer?.rate).toBe(Math.max(...byOffer.map((m) => m.values[u]!)));
+    // Every offer at the top rate is named, in the taxonomy's order; none below it.
+    for (const row of rows.filter((r) => r.topOffer)) {
+      const k = layer.unitIds.indexOf(row.estateId);
+      expect(row.topOffer!.offerIds).toEqual(OFFER_IDS.filter((_, j) => byOffer[j]!.values[k] === row.topOffer!.rate));
+    }
     expect(zamkowe.potential).toBe(potential.values[u]);
     for (const row of rows) if (row.responses < 5) expect(row.potential).toBeNull();
+    // Leader candidates: a count per estate where the estate is shown, hidden ("—") with its figures below k.
+    const leaders = new Map(layer.unitIds.map((id, k) => [id, k + 1]));
+    const counted = resourceRows(layer, potential, byOffer, leaders);
+    counted.forEach((row) => expect(row.leaders).toBe(row.potential === null ? null : leaders.get(row.estateId)));
+    expect(counted.some((row) => row.leaders !== null)).toBe(true);
   });
 
   it('gaps per need: the planted one, Osiedle Tysiąclecia for children’s free time', () => {

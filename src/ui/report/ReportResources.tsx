@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ExploreLayer } from '../../analysis/exploreSession';
 import { EQUAL_OFFER_WEIGHTS } from '../../analysis/needIndex';
-import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS } from '../../domain';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type Workspace } from '../../domain';
+import { leaderCandidateRows } from '../common/leaderCandidates';
 import { DEFAULT_MATCH_DISTANCE_METERS, MIN_RESPONSES } from '../../domain/units';
 import { formatCount, formatPercent } from '../common/format';
 import { useT } from '../i18n/useT';
@@ -14,11 +15,21 @@ import { gapRows, resourceRows, type GapRow, type ResourceRow } from './resource
  * on the map) and the estates where a need has no help nearby, from the shared worker on the report's own channels.
  * A section of its own, so the report's other sections are not touched.
  */
-export function ReportResources({ campaignId }: { campaignId: string }) {
+/** Leader candidates of the wave per estate (as the Liderzy list places them); counts only, never who. */
+function leadersByEstate(workspace: Workspace, campaignId: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of leaderCandidateRows(workspace, [])) {
+    if (row.campaignId === campaignId && row.estateId !== null) counts.set(row.estateId, (counts.get(row.estateId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function ReportResources({ campaignId, workspace, onSettled }: { campaignId: string; workspace: Workspace; onSettled?: (settled: boolean) => void }) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const analysis = useAnalysis();
   const [data, setData] = useState<{ rows: ResourceRow[]; gaps: GapRow[] } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
     if (analysis.status !== 'ready') return;
@@ -30,6 +41,9 @@ export function ReportResources({ campaignId }: { campaignId: string }) {
       if (!o.ok) throw new Error(o.message);
       return o.value;
     };
+    setData(null);
+    setFailed(null);
+    onSettled?.(false);
     void (async () => {
       const [layer, potential, ...rest] = await Promise.all([
         client.layer(unit, { signal: controller.signal }).then(ok),
@@ -37,15 +51,22 @@ export function ReportResources({ campaignId }: { campaignId: string }) {
         ...OFFER_IDS.map((offerId) => client.offerMap({ unit, campaignId, selection: { kind: 'offer', offerId }, minResponses: MIN_RESPONSES }, options(offerId)).then(ok)),
       ]);
       const matchings = await Promise.all(NEED_CATEGORY_IDS.map((needId) => client.matching({ unit, campaignId, needId, thresholdMeters: DEFAULT_MATCH_DISTANCE_METERS, minResponses: MIN_RESPONSES }, options(needId)).then(ok)));
-      setData({ rows: resourceRows(layer as ExploreLayer, potential, rest as typeof potential[]), gaps: gapRows(layer as ExploreLayer, matchings) });
-    })().catch(() => undefined); // an aborted or refused request leaves the section saying it is loading
+      setData({ rows: resourceRows(layer as ExploreLayer, potential, rest as typeof potential[], leadersByEstate(workspace, campaignId)), gaps: gapRows(layer as ExploreLayer, matchings) });
+      onSettled?.(true);
+    })().catch((error: unknown) => {
+      if (controller.signal.aborted) return; // a newer wave's request replaced this one
+      setFailed(error instanceof Error ? error.message : String(error));
+      onSettled?.(true);
+    });
     return () => controller.abort();
-  }, [analysis, campaignId]);
+  }, [analysis, campaignId, workspace, onSettled]);
 
   return (
-    <section className="report-section" aria-labelledby="report-resources-title" data-testid="report-zasoby">
+    <section className="report-section" aria-labelledby="report-resources-title" data-testid="report-zasoby" data-ready={data !== null || failed !== null ? 'true' : 'false'}>
       <h2 id="report-resources-title">{t('reportResourcesTitle')}</h2>
-      {!data ? (
+      {failed !== null ? (
+        <p role="alert">{t('reportResourcesFailed', { reason: failed })}</p>
+      ) : !data ? (
         <p>{t('loading')}</p>
       ) : (
         <>
@@ -57,6 +78,7 @@ export function ReportResources({ campaignId }: { campaignId: string }) {
                 <th scope="col" className="num">{t('reportResourcesAnswers')}</th>
                 <th scope="col" className="num">{t('reportResourcesPotential')}</th>
                 <th scope="col">{t('reportResourcesTopOffer')}</th>
+                <th scope="col" className="num">{t('reportResourcesLeaders')}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,7 +87,8 @@ export function ReportResources({ campaignId }: { campaignId: string }) {
                   <th scope="row">{row.label}</th>
                   <td className="num">{formatCount(language, row.responses)}</td>
                   <td className="num">{row.potential === null ? t('reportResourcesHidden') : formatPercent(language, row.potential, 1)}</td>
-                  <td>{row.topOffer ? `${OFFER_LABELS[row.topOffer.offerId][language]} (${formatPercent(language, row.topOffer.rate, 0)})` : '—'}</td>
+                  <td>{row.topOffer ? `${row.topOffer.offerIds.map((id) => OFFER_LABELS[id][language]).join(', ')} (${formatPercent(language, row.topOffer.rate, 0)})` : '—'}</td>
+                  <td className="num" data-testid="report-zasoby-leaders">{row.leaders === null ? '—' : formatCount(language, row.leaders)}</td>
                 </tr>
               ))}
             </tbody>

@@ -42,13 +42,15 @@ export function ReportView() {
   const t = useT();
   const selectId = useId();
 
+  // The report is ready to print when its data and the residents' section (its own worker calls) have arrived.
+  const [resourcesSettled, setResourcesSettled] = useState(false);
   useEffect(() => {
     if (!import.meta.env.CALMAP_TEST_HOOKS) return;
-    window.__calmapReport = state.status === 'ready' ? { ready: true, campaignId: state.data.campaignId } : undefined;
+    window.__calmapReport = state.status === 'ready' && resourcesSettled ? { ready: true, campaignId: state.data.campaignId } : undefined;
     return () => {
       window.__calmapReport = undefined;
     };
-  }, [state]);
+  }, [state, resourcesSettled]);
 
   if (state.status === 'loading') return <main className="report report-status"><p role="status">{t('reportLoading')}</p></main>;
   if (state.status === 'failed')
@@ -74,7 +76,7 @@ export function ReportView() {
           {t('reportPrint')}
         </button>
       </div>
-      <ReportDocument data={data} language={language} />
+      <ReportDocument data={data} language={language} onResourcesSettled={setResourcesSettled} />
     </main>
   );
 }
@@ -108,7 +110,7 @@ function RateTable({ rows, caption, unitHeader, language, testId }: { rows: Resp
   );
 }
 
-function ReportDocument({ data, language }: { data: ReportData; language: Language }) {
+function ReportDocument({ data, language, onResourcesSettled }: { data: ReportData; language: Language; onResourcesSettled: (settled: boolean) => void }) {
   const t = useT();
   const { workspace } = data;
   const town = workspace.organisation.town;
@@ -308,7 +310,7 @@ function ReportDocument({ data, language }: { data: ReportData; language: Langua
         </table>
       </section>
 
-      <ReportResources campaignId={data.campaignId} />
+      <ReportResources campaignId={data.campaignId} workspace={workspace} onSettled={onResourcesSettled} />
 
       <section className="report-section" aria-labelledby="report-inventory">
         <h2 id="report-inventory">{t('reportInventoryTitle')}</h2>

@@ -13,7 +13,10 @@ export interface ResourceRow {
   responses: number;
   /** null where the estate has fewer than k answers (nothing shown). */
   potential: number | null;
-  topOffer: { offerId: OfferId; rate: number } | null;
+  /** The offer most households make; every offer sharing the top rate is listed (no tie broken by list order). */
+  topOffer: { offerIds: OfferId[]; rate: number } | null;
+  /** Leader candidates (households that agreed to be contacted) of the wave in the estate; null where hidden (< k answers). Never names. */
+  leaders: number | null;
 }
 
 export interface GapRow {
@@ -23,20 +26,22 @@ export interface GapRow {
 
 /**
  * Rows per estate of `layer` from the potential-index map and one map per offer (OFFER_IDS order), all over estates.
- * @example resourceRows(estates, potentialMap, offerMaps)[0] → { label: 'Osiedle Zamkowe', potential: 0.06, topOffer: { offerId: 'senior_care', rate: 0.14 }, … }
+ * @example resourceRows(estates, potentialMap, offerMaps)[0] → { label: 'Osiedle Zamkowe', potential: 0.06, topOffer: { offerIds: ['senior_care'], rate: 0.14 }, … }
  */
-export function resourceRows(layer: ExploreLayer, potential: OfferMapResult, byOffer: readonly OfferMapResult[]): ResourceRow[] {
+export function resourceRows(layer: ExploreLayer, potential: OfferMapResult, byOffer: readonly OfferMapResult[], leadersByEstate: ReadonlyMap<string, number> = new Map()): ResourceRow[] {
   if (byOffer.length !== OFFER_IDS.length) throw new Error('one offer map per offer expected');
   return layer.unitIds.map((estateId, u) => {
     const shown = potential.suppressed[u] === 0;
-    let top: { offerId: OfferId; rate: number } | null = null;
+    let top: { offerIds: OfferId[]; rate: number } | null = null;
     if (shown) {
       OFFER_IDS.forEach((offerId, j) => {
         const rate = byOffer[j]!.values[u]!;
-        if (Number.isFinite(rate) && rate > 0 && (top === null || rate > top.rate)) top = { offerId, rate };
+        if (!Number.isFinite(rate) || rate <= 0) return;
+        if (top === null || rate > top.rate) top = { offerIds: [offerId], rate };
+        else if (rate === top.rate) top.offerIds.push(offerId);
       });
     }
-    return { estateId, label: layer.labels[u] ?? estateId, responses: potential.responses[u] ?? 0, potential: shown ? potential.values[u]! : null, topOffer: top };
+    return { estateId, label: layer.labels[u] ?? estateId, responses: potential.responses[u] ?? 0, potential: shown ? potential.values[u]! : null, topOffer: top, leaders: shown ? (leadersByEstate.get(estateId) ?? 0) : null };
   });
 }
 

@@ -7,7 +7,7 @@ import { needLabel } from '../common/viewText';
 import type { Language } from '../i18n/dictionary';
 import { inputIssuesText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
-import { filterByInterest, groupLeaderRows, leaderCandidateRows, type LeaderCandidateRow, type LeaderGrouping } from './leaderCandidates';
+import { filterByInterest, groupLeaderRows, leaderCandidateRows, type LeaderCandidateRow, type LeaderGrouping } from '../common/leaderCandidates';
 
 type ContactsState = { status: 'loading' } | { status: 'loaded'; contacts: LeaderContact[]; issues: InputIssue[] } | { status: 'failed'; issues: InputIssue[] };
 

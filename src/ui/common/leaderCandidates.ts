@@ -1,6 +1,6 @@
 import { pointInGeometry } from '../../analysis/pointInArea';
 import { streetLabel, type LeaderContact, type NeedCategoryId, type Workspace } from '../../domain';
-import { polishCollator } from '../common/table/tableSort';
+import { polishCollator } from './table/tableSort';
 
 /** One household that wants to be a local leader, with its contact if the resident left one (a separate consent). */
 export interface LeaderCandidateRow {
