@@ -122,6 +122,9 @@ as $$
 declare
   deleted integer;
 begin
+  if p_organisation_id is not null then
+    perform private.check_record_id(p_organisation_id, 'organisationId');
+  end if;
   delete from public.leader_contacts c
   where (p_organisation_id is null or c.organisation_id = p_organisation_id) and c.retain_until < current_date;
   get diagnostics deleted = row_count;

@@ -311,6 +311,30 @@ const CASES: Case[] = [
     raises('map_tile', what, planner, 'select public.map_tile(p_organisation_id := $1, p_z := $2, p_x := $3, p_y := $4) as r', [...params], code, message)),
 
   // shared_aggregates and shared_view: anyone holding a token; bad tokens answer nothing, as issue 4 asks.
+  // Leader contacts (issue 14): the form's joint save is all or nothing (the answer is rolled back with a bad contact).
+  ...([
+    ['name with markup', { name: '<b>Anna</b>' }, 'name', /name must be 2 to 100 characters without digits or markup/],
+    ['phone of letters', { phone: 'zadzwoń' }, 'phone', /phone must have 9 to 15 digits/],
+    ['no phone and no e-mail', { phone: undefined }, 'phone', /give a phone number or an e-mail address/],
+    ['kept two years', { retainUntil: '2028-05-01' }, 'retainUntil', /at most 12 months after it/],
+    ['consent on 30 February', { consentDate: '2026-02-30' }, 'consentDate', /date/],
+    ['another response', { responseId: 'r-other' }, 'responseId', /another response/],
+    ['name of 5 MB', { name: FIVE_MB }, '(record)', /larger than 1 MB/],
+  ] as [string, Record<string, unknown>, string, RegExp][]).map(([what, changes, field, message]): Case => ({
+    rpc: 'save_response_with_leader_contact', what, caller: planner,
+    sql: 'select public.save_response_with_leader_contact(p_organisation_id := $1, p_response := $2::jsonb, p_contact := $3::jsonb) as r',
+    params: [ORG_A, json(response({ id: 'r-lc' })), json({ id: 'lc-new', responseId: 'r-lc', name: 'Anna Nowak', phone: '600 100 200', consentDate: '2026-05-01', retainUntil: '2027-04-30', ...changes })],
+    expected: { issue: field, message },
+  })),
+  ...([DROP, '', 'x'.repeat(65)].flatMap((id): Case[] => [
+    { rpc: 'delete_leader_contact', what: `id ${JSON.stringify(id).slice(0, 24)}`, caller: planner, sql: 'select public.delete_leader_contact(p_organisation_id := $1, p_id := $2) as r', params: [ORG_A, id], expected: { issue: 'id', message: /id must be an id of 1 to 64/ } },
+    { rpc: 'shorten_leader_contact_retention', what: `id ${JSON.stringify(id).slice(0, 24)}`, caller: planner, sql: 'select public.shorten_leader_contact_retention(p_organisation_id := $1, p_id := $2, p_retain_until := $3) as r', params: [ORG_A, id, '2026-12-31'], expected: { issue: 'id', message: /id must be an id of 1 to 64/ } },
+    raises('list_leader_contacts', `organisation id ${JSON.stringify(id).slice(0, 24)}`, planner, 'select public.list_leader_contacts(p_organisation_id := $1) as r', [id], '22023', /organisationId must be an id of 1 to 64/),
+    raises('delete_expired_leader_contacts', `organisation id ${JSON.stringify(id).slice(0, 24)}`, planner, 'select public.delete_expired_leader_contacts(p_organisation_id := $1) as r', [id], '22023', /organisationId must be an id of 1 to 64/),
+  ])),
+  { rpc: 'delete_leader_contact', what: 'organisation id with SQL', caller: planner, sql: 'select public.delete_leader_contact(p_organisation_id := $1, p_id := $2) as r', params: [DROP, 'lc-1'], expected: { issue: 'organisationId', message: /organisationId must be an id/ } },
+  { rpc: 'shorten_leader_contact_retention', what: 'date "jutro"', caller: planner, sql: 'select public.shorten_leader_contact_retention(p_organisation_id := $1, p_id := $2, p_retain_until := $3) as r', params: [ORG_A, 'lc-none', 'jutro'], expected: { issue: 'retainUntil', message: /real calendar date written YYYY-MM-DD/ } },
+  { rpc: 'shorten_leader_contact_retention', what: 'a contact that does not exist', caller: planner, sql: 'select public.shorten_leader_contact_retention(p_organisation_id := $1, p_id := $2, p_retain_until := $3) as r', params: [ORG_A, 'lc-none', '2026-12-31'], expected: { issue: 'id', message: /there is no such contact/ } },
   ...TOKENS.flatMap((token): Case[] => [
     { rpc: 'shared_aggregates', what: `token ${String(token).slice(0, 24)}`, caller: anon, sql: 'select * from public.shared_aggregates(p_token := $1)', params: [token], expected: { nothing: true } },
     { rpc: 'shared_view', what: `token ${String(token).slice(0, 24)}`, caller: anon, sql: 'select public.shared_view(p_token := $1) as r', params: [token], expected: { nothing: true } },
