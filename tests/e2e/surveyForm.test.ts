@@ -97,6 +97,12 @@ describe('a volunteer fills the door-to-door form on a phone', () => {
     await expect.poll(() => waveCount(page)).toBe(town.waveCount);
     expect(await pendingCount(page)).toBe(0);
     expect(await page.locator('[data-testid="survey-pending"]').innerText()).toBe('Oczekuje na wysłanie: 0');
+    // Today outside the chosen wave's dates (the demo waves are in spring): the form says so, naming the wave's end.
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    const timing = page.locator('[data-testid="survey-wave-timing"]');
+    if (today > town.campaign.endDate) expect(await timing.innerText()).toMatch(/^Ta fala skończyła się .* sprawdź, czy to właściwa fala\.$/);
+    else if (today < town.campaign.startDate) expect(await timing.innerText()).toMatch(/^Ta fala zaczyna się dopiero /);
+    else expect(await timing.count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'survey-phone-start.png') });
     expect(await axeViolations(page)).toEqual([]);
 

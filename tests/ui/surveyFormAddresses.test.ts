@@ -5,6 +5,7 @@ import {
   buildAddressDirectory,
   compareHouseNumbers,
   defaultCampaign,
+  todayAgainstWave,
   nextAddressOnStreet,
   searchKey,
   searchStreets,
@@ -80,5 +81,13 @@ describe('the default wave', () => {
     expect(defaultCampaign(campaigns, '2025-05-01')?.id).toBe('w1');
     expect(defaultCampaign(campaigns, '2026-11-23')?.id).toBe('w2');
     expect(defaultCampaign([], '2026-11-23')).toBeUndefined();
+  });
+
+  it('says whether today is before, inside or after the chosen wave (first and last day inside)', () => {
+    const wave = { startDate: '2026-04-13', endDate: '2026-05-29' };
+    expect(todayAgainstWave(wave, '2026-04-12')).toBe('before');
+    expect(todayAgainstWave(wave, '2026-04-13')).toBeNull();
+    expect(todayAgainstWave(wave, '2026-05-29')).toBeNull();
+    expect(todayAgainstWave(wave, '2026-12-05')).toBe('after');
   });
 });

@@ -7,7 +7,7 @@ import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { useSignedInSession } from '../shell/auth/authContext';
 import { mayRecordLeaderContacts } from '../common/audience';
-import { addressLabel, buildAddressDirectory, defaultCampaign, nextAddressOnStreet } from './addressDirectory';
+import { addressLabel, buildAddressDirectory, defaultCampaign, nextAddressOnStreet, todayAgainstWave } from './addressDirectory';
 import { AddressPicker, type PickMode } from './AddressPicker';
 import { checkDuplicate, mergeById, answersPerAddress } from './duplicates';
 import { householdFlow, initialHouseholdFlow } from './householdFlow';
@@ -160,6 +160,7 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
   };
 
   const campaign = campaigns.find((c) => c.id === campaignId);
+  const waveTiming = campaign ? todayAgainstWave(campaign, today) : null;
   const next = phase.kind === 'saved' ? nextAddressOnStreet(directory, phase.address.id) : undefined;
 
   return (
@@ -223,6 +224,11 @@ function SurveyForm({ dataSource, workspace }: { dataSource: DataSource; workspa
               {campaign ? (
                 <p className="survey-wave-note">
                   {campaign.name}, {formatDate(campaign.startDate, language)} – {formatDate(campaign.endDate, language)}
+                </p>
+              ) : null}
+              {campaign && waveTiming ? (
+                <p className="survey-wave-warning" role="status" data-testid="survey-wave-timing">
+                  {t(waveTiming === 'before' ? 'surveyWaveBefore' : 'surveyWaveAfter', { start: formatDate(campaign.startDate, language), end: formatDate(campaign.endDate, language), today: formatDate(today, language) })}
                 </p>
               ) : null}
               {errors.campaignId && campaigns.length ? <p className="survey-field-error">{t(errors.campaignId)}</p> : null}

@@ -95,6 +95,16 @@ export function addressLabel(directory: AddressDirectory, address: Address): str
  * The wave a volunteer most likely works on: the one running on `today` (YYYY-MM-DD), else the latest to start.
  * Undefined when there are no campaigns.
  */
+/**
+ * Where `today` (YYYY-MM-DD, the date the form gives an answer) lies against the wave's dates: 'before' its start,
+ * 'after' its end, or null inside it. The form says so, so a volunteer does not file a visit under the wrong wave.
+ */
+export function todayAgainstWave(campaign: Pick<SurveyCampaign, 'startDate' | 'endDate'>, today: string): 'before' | 'after' | null {
+  if (today < campaign.startDate) return 'before';
+  if (today > campaign.endDate) return 'after';
+  return null;
+}
+
 export function defaultCampaign(campaigns: readonly SurveyCampaign[], today: string): SurveyCampaign | undefined {
   const running = campaigns.filter((c) => c.startDate <= today && today <= c.endDate);
   const pool = running.length ? running : campaigns;

@@ -8,6 +8,8 @@ export const surveyFormMessages = polish(
     surveyIntro: 'Jedno gospodarstwo na ekranie. W odpowiedziach nie zapisujemy imion, nazwisk ani telefonów — gospodarstwo rozpoznajemy po adresie. Kontakt zapisujemy tylko do przyszłego lidera lokalnego, za jego osobną zgodą.',
     surveyWave: 'Fala badania',
     surveyWaveOption: 'Fala {wave} ({year})',
+    surveyWaveBefore: 'Ta fala zaczyna się dopiero {start}. Ankieta dostanie dzisiejszą datę ({today}) — sprawdź, czy to właściwa fala.',
+    surveyWaveAfter: 'Ta fala skończyła się {end}. Ankieta dostanie dzisiejszą datę ({today}) — sprawdź, czy to właściwa fala.',
     surveyNoCampaigns: 'Nie ma jeszcze żadnej fali badania. Poproś koordynatora CAL o dodanie badania.',
     surveyWaveCount: 'Ankiety w tej fali: {count}',
     surveyPending: 'Oczekuje na wysłanie: {count}',
