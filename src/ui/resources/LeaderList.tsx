@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { DataSource } from '../../data/dataSource';
 import { isAbortError } from '../../data/abort';
-import { NEED_CATEGORIES, type InputIssue, type LeaderContact, type NeedCategoryId, type Workspace } from '../../domain';
+import { type InputIssue, type LeaderContact, type NeedCategoryId, type Workspace } from '../../domain';
 import { formatCount, formatDate } from '../common/format';
 import { needLabel } from '../common/viewText';
 import type { Language } from '../i18n/dictionary';
 import { inputIssuesText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
+import { NeedFilter } from '../common/NeedFilter';
 import { filterByInterest, groupLeaderRows, leaderCandidateRows, type LeaderCandidateRow, type LeaderGrouping } from '../common/leaderCandidates';
 
 type ContactsState = { status: 'loading' } | { status: 'loaded'; contacts: LeaderContact[]; issues: InputIssue[] } | { status: 'failed'; issues: InputIssue[] };
@@ -85,19 +86,7 @@ export function LeaderList({ dataSource, workspace, language }: { dataSource: Da
             </label>
           ))}
         </fieldset>
-        <div className="filter-field">
-          <label className="filter-label" htmlFor="leaders-need">
-            {t('leadersInterest')}
-          </label>
-          <select id="leaders-need" className="select-input" value={need ?? ''} onChange={(e) => setNeed((e.target.value || null) as NeedCategoryId | null)}>
-            <option value="">{t('invAny')}</option>
-            {NEED_CATEGORIES.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.label[language]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NeedFilter id="leaders-need" label={t('leadersInterest')} value={need} onChange={setNeed} language={language} />
         <p className="filter-count" role="status" data-testid="leaders-count">
           {t('leadersCount', { count: formatCount(language, shown.length), contacts: formatCount(language, withContact) })}
         </p>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NEED_CATEGORIES, type GroupKind, type NeedCategoryId, type ResourceKind } from '../../domain';
+import { type GroupKind, type NeedCategoryId, type ResourceKind } from '../../domain';
 import { RESOURCE_CATEGORIES, RESOURCE_CATEGORY_OF_KIND, RESOURCE_CATEGORY_STYLE, resourceIconId } from '../../map/palette';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
+import { NeedFilter } from '../common/NeedFilter';
 import { useAppState } from '../shell/appStore';
 import { CATEGORY_LABEL_KEYS, MarkerSwatch } from '../common/Legend';
 import { GROUP_COLOUR, InventoryMap, type InventoryPoint } from './InventoryMap';
@@ -165,19 +166,7 @@ export function ResourcesView({ workspace, dataSource }: ScreenProps) {
                 ))}
               </select>
             </div>
-            <div className="filter-field">
-              <label className="filter-label" htmlFor="inventory-need">
-                {t('invNeed')}
-              </label>
-              <select id="inventory-need" className="select-input" value={need ?? ''} onChange={(e) => setNeed((e.target.value || null) as NeedCategoryId | null)}>
-                <option value="">{t('invAny')}</option>
-                {NEED_CATEGORIES.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {n.label[language]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <NeedFilter id="inventory-need" label={t('invNeed')} value={need} onChange={setNeed} language={language} />
             <div className="filter-actions">
               <p className="filter-count" role="status" data-testid="inventory-count">
                 {countText}
