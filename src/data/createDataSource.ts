@@ -1,5 +1,5 @@
 import type { DataSource } from './dataSource';
-import { createEmbeddedDataSource, createWorkspaceRegistry } from './embedded';
+import { createEmbeddedDataSource, createWorkspaceRegistry, DEMO_WORKSPACE_ID } from './embedded';
 
 /** The build-time settings that choose the adapter; the app passes `import.meta.env`. */
 export interface DataSourceEnv {
@@ -27,5 +27,9 @@ export async function createDataSource(env: DataSourceEnv): Promise<DataSource> 
   if (settings) return (await import('./supabase')).createSupabaseDataSource(settings);
   // The embedded default opens the workspace chosen last in this browser (the demo town until a centre starts its own).
   const registry = createWorkspaceRegistry();
-  return createEmbeddedDataSource({ registry, workspaceId: registry.currentId() });
+  const workspaceId = registry.currentId();
+  // The demo town's map as the build drew it (a few hundred bytes of URLs and bounds): known before the first render,
+  // so the map is created with it (issue #16 first paint). Missing under `vite dev`; a failed fetch only loses it.
+  const demoMap = workspaceId === DEMO_WORKSPACE_ID ? await import('./embedded/demoMapAsset').then((m) => m.DEMO_MAP, () => null) : null;
+  return createEmbeddedDataSource({ registry, workspaceId, demoMap });
 }

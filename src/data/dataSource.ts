@@ -7,7 +7,7 @@ export interface LoadedWorkspace {
   /** Records that failed validation were left out; each is described here (source, row, field). */
   issues: InputIssue[];
   /**
-   * True when the workspace is exactly the town the build drew for the first paint (`firstPaintMap`): the demo,
+   * True when the workspace is exactly the town the build drew for the first paint (`firstPaint`): the demo,
    * every file read and valid, no change of the user's on top. The map then keeps the sources it already drew.
    */
   asBuilt?: boolean;
@@ -45,11 +45,12 @@ export interface DataSource {
   loadWorkspace(signal?: AbortSignal): Promise<LoadedWorkspace>;
   /**
    * The town's map as the build made it, to draw before the workspace is loaded (issue #16 first paint), or null when
-   * there is none (a centre's own workspace, `vite dev`). Not waited for: the user's changes on top of it — the loaded
-   * workspace then comes without `asBuilt` and replaces the drawing. Optional: an adapter without a build-time town
-   * (Supabase) draws from the loaded workspace only.
+   * there is none (a centre's own workspace, `vite dev`). Known when the adapter is created (createDataSource), so the
+   * map is created with these sources in its style: nothing is waited for between the map and its first tiles. The
+   * user's changes on top of it are not waited for: the loaded workspace then comes without `asBuilt` and replaces the
+   * drawing. Absent: an adapter without a build-time town (Supabase) draws from the loaded workspace only.
    */
-  firstPaintMap?(signal?: AbortSignal): Promise<FirstPaintMap | null>;
+  readonly firstPaint?: FirstPaintMap | null;
   /** Creates or replaces one record (matched by id). An abort before the write is done rejects with an AbortError. */
   saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult>;
   /**

@@ -55,10 +55,13 @@ export const ADDRESS_MIN_ZOOM = 14.5;
 
 const state = (name: 'hover' | 'selected'): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
-/** GeoJSON sources, empty until data arrives; `promoteId: 'id'` makes record ids the feature ids for feature-state. */
-export function emptySources(): Record<string, SourceSpecification> {
+/**
+ * GeoJSON sources, empty until data arrives, or fetched from a URL given by source id (the build's first-paint files,
+ * which MapLibre's worker fetches and tiles); `promoteId: 'id'` makes record ids the feature ids for feature-state.
+ */
+export function emptySources(urls: Readonly<Record<string, string>> = {}): Record<string, SourceSpecification> {
   const empty = { type: 'FeatureCollection' as const, features: [] };
-  return Object.fromEntries(Object.values(SOURCE_IDS).map((id) => [id, { type: 'geojson', data: empty, promoteId: 'id' } satisfies SourceSpecification]));
+  return Object.fromEntries(Object.values(SOURCE_IDS).map((id) => [id, { type: 'geojson', data: urls[id] ?? empty, promoteId: 'id' } satisfies SourceSpecification]));
 }
 
 /**

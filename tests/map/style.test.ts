@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { glyphsUrl } from '../../src/map/fonts';
 import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_OF_KIND, dataLayers, emptySources } from '../../src/map/layers';
 import { basemapMutePaint, createOfflineStyle } from '../../src/map/style';
+import { EXPLORE_LAYER_IDS, exploreLayerVisibility, explorePaint } from '../../src/map/exploreLayers';
+import { setLayerVisible } from '../../src/map/visibility';
+import { exploreView, initialExploreSettings } from '../../src/ui/common/exploreSettings';
 
 const GLYPHS = 'http://127.0.0.1:5173/fonts/{fontstack}/{range}.pbf';
 
@@ -65,5 +68,52 @@ describe('basemapMutePaint', () => {
     expect(basemapMutePaint({ id: 'sat', type: 'raster' })).toEqual([['raster-opacity', 0.45], ['raster-saturation', -0.7]]);
     expect(basemapMutePaint({ id: 'water', type: 'fill' })).toEqual([['fill-opacity', 0.35]]);
     expect(basemapMutePaint({ id: 'hills', type: 'hillshade' })).toEqual([]);
+  });
+});
+
+describe('the style as the map screen first sets it (issue #16: no source tiled twice on the first load)', () => {
+  it('already holds the paint and visibility the map screen sets before a need is coloured', () => {
+    const style = createOfflineStyle(GLYPHS);
+    const view = exploreView(initialExploreSettings());
+    const layer = (id: string) => style.layers.find((l) => l.id === id) as { paint?: Record<string, unknown>; layout?: Record<string, unknown> } | undefined;
+    for (const [id, property, value] of explorePaint(view)) expect(layer(id)?.paint?.[property], `${id} ${property}`).toEqual(value);
+    const visible = exploreLayerVisibility(view, true);
+    for (const id of EXPLORE_LAYER_IDS) expect((layer(id)?.layout?.visibility ?? 'visible') !== 'none', id).toBe(visible[id]);
+  });
+
+  it('takes the first paint files as the sources they replace, the others empty', () => {
+    const style = createOfflineStyle(GLYPHS, { [SOURCE_IDS.streets]: '/assets/demo-map-streets-1.geojson' });
+    expect(style.sources[SOURCE_IDS.streets]).toMatchObject({ type: 'geojson', data: '/assets/demo-map-streets-1.geojson', promoteId: 'id' });
+    expect(style.sources[SOURCE_IDS.addresses]).toMatchObject({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  });
+});
+
+describe('setLayerVisible', () => {
+  /** The three calls it makes, over a style's layers as MapLibre reports them (`visibility` absent = drawn). */
+  const styleOf = (layers: Record<string, 'visible' | 'none' | undefined>) => {
+    const set: string[] = [];
+    return {
+      set,
+      map: {
+        getLayer: (id: string) => (id in layers ? { id } : undefined),
+        getLayoutProperty: (id: string) => layers[id],
+        setLayoutProperty: (id: string, _name: string, value: 'visible' | 'none') => {
+          set.push(`${id}=${value}`);
+          layers[id] = value;
+        },
+      },
+    };
+  };
+
+  it('changes a layout only when what is drawn changes (a layout change re-tiles the source)', () => {
+    const { map, set } = styleOf({ plain: undefined, shown: 'visible', hidden: 'none' });
+    for (const id of ['plain', 'shown']) setLayerVisible(map, id, true);
+    setLayerVisible(map, 'hidden', false);
+    setLayerVisible(map, 'missing', true);
+    expect(set).toEqual([]);
+    setLayerVisible(map, 'plain', false);
+    setLayerVisible(map, 'hidden', true);
+    setLayerVisible(map, 'plain', false);
+    expect(set).toEqual(['plain=none', 'hidden=visible']);
   });
 });

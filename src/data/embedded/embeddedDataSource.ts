@@ -37,6 +37,11 @@ export interface EmbeddedDataSourceOptions {
   indexedDB?: IDBFactory;
   /** The clock that says which leader contacts have expired (their local date); tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * The demo town's map as the build made it (demoMapAsset.ts, loaded by createDataSource), drawn before the demo
+   * workspace is loaded. Offered as `firstPaint` only while the demo is open and read from the build's own files.
+   */
+  demoMap?: FirstPaintMap | null;
 }
 
 /**
@@ -187,12 +192,10 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       return { workspace: applyOverlay(demo.workspace, overlay.entries), issues: [...demo.issues, ...overlay.issues, ...(purge.ok ? [] : purge.issues)], asBuilt };
     },
 
-    async firstPaintMap(signal?: AbortSignal): Promise<FirstPaintMap | null> {
-      throwIfAborted(signal);
-      // Only the demo town, as the build drew it. The user's changes on the demo (IndexedDB) are not waited for: the
-      // loaded workspace says whether it is still the town as built (asBuilt) and otherwise replaces the drawing.
-      if (workspaceId !== DEMO_WORKSPACE_ID || options.readDemoFile) return null;
-      return (await import('./demoMapAsset')).DEMO_MAP;
+    // Only the demo town, as the build drew it. The user's changes on the demo (IndexedDB) are not waited for: the
+    // loaded workspace says whether it is still the town as built (asBuilt) and otherwise replaces the drawing.
+    get firstPaint(): FirstPaintMap | null {
+      return workspaceId === DEMO_WORKSPACE_ID && !options.readDemoFile ? (options.demoMap ?? null) : null;
     },
 
     async saveRecord<C extends CollectionName>(collection: C, record: CollectionRecord<C>, signal?: AbortSignal): Promise<WriteResult> {

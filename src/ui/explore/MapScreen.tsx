@@ -1,8 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { buildWorkspaceIndex } from '../../analysis/workspaceIndex';
 import { streetLabel } from '../../domain';
-import type { FirstPaintMap } from '../../data/firstPaint';
 import { buildMapData } from '../../map/mapData';
 import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
@@ -39,19 +38,8 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
   const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
   const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
   const asBuilt = load.status === 'ready' && load.asBuilt === true;
-  // The town as the build drew it, shown while the workspace loads (issue #16 first paint); asked for once.
-  const [firstPaint, setFirstPaint] = useState<FirstPaintMap | null>(null);
-  useEffect(() => {
-    if (!dataSource.firstPaintMap) return;
-    const controller = new AbortController();
-    dataSource.firstPaintMap(controller.signal).then(
-      (drawn) => {
-        if (!controller.signal.aborted) setFirstPaint(drawn);
-      },
-      () => {}, // an abort, or no first paint: the map waits for the workspace as before
-    );
-    return () => controller.abort();
-  }, [dataSource]);
+  // The town as the build drew it, shown while the workspace loads (issue #16 first paint).
+  const firstPaint = dataSource.firstPaint ?? null;
   const index = useMemo(() => (workspace ? buildWorkspaceIndex(workspace) : null), [workspace]);
 
   const onSelect = useCallback(

@@ -1,3 +1,4 @@
+import { setLayerVisible } from '../../map/visibility';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { ExploreLayer } from '../../analysis/exploreSession';
@@ -72,7 +73,7 @@ export function useExploreMap(
       const viewKey = JSON.stringify(view);
       if (viewKey !== drawn.viewKey) {
         const visible = exploreLayerVisibility(view, heatmapAllowed);
-        for (const id of EXPLORE_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible[id] ? 'visible' : 'none');
+        for (const id of EXPLORE_LAYER_IDS) setLayerVisible(map, id, visible[id] === true);
         for (const [id, property, value] of explorePaint(view)) if (map.getLayer(id)) map.setPaintProperty(id, property as PaintProperty, value as Parameters<MapLibreMap['setPaintProperty']>[2]);
         drawn.viewKey = viewKey;
       }

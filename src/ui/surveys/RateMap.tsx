@@ -1,3 +1,4 @@
+import { setLayerVisible } from '../../map/visibility';
 import type { ExpressionSpecification, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Area, Street } from '../../domain';
@@ -150,9 +151,9 @@ export function RateMap({ unit, rows, streetIdsOfUnit, streets, areas, selectedU
   useEffect(() => {
     if (!map) return;
     const streetsShown = unit === 'street';
-    map.setLayoutProperty('rate-streets-casing', 'visibility', streetsShown ? 'visible' : 'none');
-    map.setLayoutProperty(RATE_LAYERS.street, 'visibility', streetsShown ? 'visible' : 'none');
-    map.setLayoutProperty('rate-areas-label', 'visibility', streetsShown ? 'none' : 'visible');
+    setLayerVisible(map, 'rate-streets-casing', streetsShown);
+    setLayerVisible(map, RATE_LAYERS.street, streetsShown);
+    setLayerVisible(map, 'rate-areas-label', !streetsShown);
     // Never back to a constant once state-dependent (MapLibre throws mid-rebuild: see constantOverState).
     map.setPaintProperty(RATE_LAYERS.area, 'fill-color', streetsShown ? constantOverState(MAP_COLOURS.estateFill) : classColour);
   }, [map, unit]);

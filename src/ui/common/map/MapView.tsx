@@ -1,13 +1,14 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { glyphsUrl } from '../../../map/fonts';
 import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_OF_KIND, type LayerGroup } from '../../../map/layers';
-import { FIRST_PAINT_SOURCES, type FirstPaintMap, type FirstPaintSource } from '../../../data/firstPaint';
+import { FIRST_PAINT_SOURCES, type FirstPaintMap } from '../../../data/firstPaint';
 import { featureBounds, type MapData } from '../../../map/mapData';
 import { resourceMarkerImages } from '../../../map/markerIcons';
 import { createOfflineStyle } from '../../../map/style';
+import { setLayerVisible } from '../../../map/visibility';
 import { EXPLORE_INTERACTIVE_LAYERS } from '../../../map/exploreLayers';
 import { useT } from '../../i18n/useT';
 import { sameRef, type FeatureRef } from '../../shell/appStore';
@@ -16,14 +17,16 @@ import { loadBasemap } from './basemap';
 import { markMapPainted, markMapReady } from './readiness';
 
 // MapLibre 6 finds its worker next to its own module; once bundled, that is the app's chunk, so point it at the
-// worker file Vite emitted.
+// worker file Vite emitted. Then start that worker now, while the page renders, rather than when the map is created.
 setWorkerUrl(maplibreWorkerUrl);
+prewarm();
 
 interface MapViewProps {
   mapData: MapData | null;
   /**
-   * The town's map as the build made it (DataSource.firstPaintMap): drawn while `mapData` is still null, from files
-   * MapLibre fetches and tiles off the main thread. Ignored once `mapData` is there.
+   * The town's map as the build made it (DataSource.firstPaint): the map is created with these files as its sources
+   * (MapLibre fetches and tiles them off the main thread) and fitted to their bounds, while `mapData` is still null.
+   * Read once, when the map is created; ignored once `mapData` is there.
    */
   firstPaint?: FirstPaintMap | null;
   /** `mapData` is the town the first paint drew (LoadedWorkspace.asBuilt): keep the drawn sources, set nothing again. */
@@ -95,14 +98,23 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     onDrawnRef.current = onDrawn;
   }, [onSelect, onDrawn]);
 
+  // Fitted to the town yet (a link's camera counts); created with the build's town files (the first paint) and
+  // still showing them.
+  const fittedRef = useRef(initialMapCamera() !== null);
+  const paintedRef = useRef(false);
+
   // Create the map once.
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const camera = initialMapCamera(); // a link's `#map=zoom/lat/lon`, else the town is fitted once the data is in
+    // The first paint (issue #16): the build's town files are the style's sources from the start, the camera fitted to
+    // them, so MapLibre's worker fetches and tiles them while the workspace loads; no pass over features here.
+    const painted = mapData ? null : firstPaint;
+    const sourceUrls = painted ? Object.fromEntries(FIRST_PAINT_SOURCES.map((key) => [SOURCE_IDS[key], painted.urls[key]])) : {};
     const map = new MapLibreMap({
       container,
-      style: createOfflineStyle(glyphsUrl(window.location.origin, import.meta.env.BASE_URL)),
+      style: createOfflineStyle(glyphsUrl(window.location.origin, import.meta.env.BASE_URL), sourceUrls),
       center: camera?.center ?? [19.3, 50.15],
       zoom: camera?.zoom ?? 12.5,
       minZoom: 10,
@@ -141,6 +153,22 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
       hoverRef.current = next;
     };
 
+    if (painted) {
+      paintedRef.current = true;
+      // Fitted before the first frame (useMapUrlSync writes this camera into the address when it attaches).
+      if (!fittedRef.current) {
+        fittedRef.current = true;
+        map.fitBounds(painted.bounds, { padding: 24, animate: false });
+      }
+      // The first frame with the town's tiles in: streets and areas loaded and every tile of the view rendered ('idle'
+      // would also wait for the page to stop asking for frames, which the loading workspace keeps doing).
+      const onRender = () => {
+        if (!map.isSourceLoaded(SOURCE_IDS.streets) || !map.isSourceLoaded(SOURCE_IDS.districts) || !map.areTilesLoaded()) return;
+        map.off('render', onRender);
+        markMapPainted();
+      };
+      map.on('render', onRender);
+    }
     map.on('load', () => {
       for (const image of resourceMarkerImages(2)) {
         if (!map.hasImage(image.id)) map.addImage(image.id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio });
@@ -167,33 +195,10 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
       setMapInstance(null);
       if (import.meta.env.CALMAP_TEST_HOOKS) window.__calmap = undefined;
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; mapData and firstPaint are only read at creation
   }, []);
 
   // Data: replace source data only when the records change; fit the town into view the first time.
-  const fittedRef = useRef(initialMapCamera() !== null);
-  // The first paint (issue #16): the build's town drawn from its files before the workspace is loaded; no pass over
-  // the features here. `calmap:map-painted` / <body data-map-painted> when drawn; data-map-ready still waits for mapData.
-  const paintedRef = useRef(false);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !styleReady || mapData || !firstPaint || paintedRef.current) return;
-    paintedRef.current = true;
-    for (const [key, url] of Object.entries(firstPaint.urls)) map.getSource<GeoJSONSource>(SOURCE_IDS[key as FirstPaintSource])?.setData(url);
-    if (!fittedRef.current) {
-      fittedRef.current = true;
-      map.resize();
-      map.fitBounds(firstPaint.bounds, { padding: 24, animate: false });
-    }
-    // The first frame with the town's tiles in: streets and areas loaded and every tile of the view rendered ('idle'
-    // would also wait for the page to stop asking for frames, which the loading workspace keeps doing).
-    const onRender = () => {
-      if (!map.isSourceLoaded(SOURCE_IDS.streets) || !map.isSourceLoaded(SOURCE_IDS.districts) || !map.areTilesLoaded()) return;
-      map.off('render', onRender);
-      markMapPainted();
-    };
-    map.on('render', onRender);
-  }, [firstPaint, mapData, styleReady]);
-
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady || !mapData) return;
@@ -250,9 +255,7 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     const map = mapRef.current;
     if (!map || !styleReady) return;
     for (const group of LAYER_GROUPS) {
-      for (const layerId of LAYERS_OF_GROUP[group]) {
-        if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'visibility', visibleGroups[group] ? 'visible' : 'none');
-      }
+      for (const layerId of LAYERS_OF_GROUP[group]) setLayerVisible(map, layerId, visibleGroups[group]);
     }
   }, [visibleGroups, styleReady]);
 

@@ -127,6 +127,8 @@ export function useMapUrlSync(map: MapLibreMap | null): void {
       else onMoveEnd(); // a link without a camera keeps the map where it is, and says so in the address
     };
     map.on('moveend', onMoveEnd);
+    // A map created already fitted (the first paint, MapView) moved before this listener: say where it is now.
+    if (!getUrlSnapshot().state.map) onMoveEnd();
     const off = subscribeUrlReads(fromUrl);
     return () => {
       map.off('moveend', onMoveEnd);
