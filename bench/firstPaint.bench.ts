@@ -80,8 +80,9 @@ const TIMELINE_IN_PAGE = `function (scripts) {
   return {
     htmlParsed: nav.domInteractive,
     jsLoaded: ends((r) => scripts.includes(pathOf(r.name))),
-    // The demo town's files: fetched build assets that ended before the loaded workspace was marked.
-    dataFetched: ends((r) => r.initiatorType === 'fetch' && pathOf(r.name).startsWith('/assets/') && !(r.responseEnd > dataReady)),
+    // The demo town's files: build assets fetched by the app or preloaded by index.html (<link rel=preload as=fetch>),
+    // that ended before the loaded workspace was marked.
+    dataFetched: ends((r) => (r.initiatorType === 'fetch' || (r.initiatorType === 'link' && pathOf(r.name).endsWith('.json'))) && pathOf(r.name).startsWith('/assets/') && !(r.responseEnd > dataReady)),
     dataReady,
     workerReady: init ? init.startTime + init.duration : NaN,
     mapPainted: first('calmap:map-painted'),

@@ -53,10 +53,12 @@ export async function buildDemoMap(demoDir: string): Promise<{ files: Record<Fir
  */
 export function demoMapPlugin(options: { demoDir: string; enabled: boolean }): Plugin {
   let serving = false;
+  let base = '/';
   return {
     name: 'calmap-demo-map',
     configResolved(config) {
       serving = config.command === 'serve';
+      base = config.base;
     },
     resolveId: (id) => (id === DEMO_MAP_MODULE ? RESOLVED : id === DEMO_DIGESTS_MODULE ? RESOLVED_DIGESTS : undefined),
     async load(id) {
@@ -74,7 +76,28 @@ export function demoMapPlugin(options: { demoDir: string; enabled: boolean }): P
       const urls = Object.entries(paths).map(([key, fileName]) => `${JSON.stringify(key)}: import.meta.env.BASE_URL + ${JSON.stringify(fileName)}`);
       return `export default { urls: { ${urls.join(', ')} }, bounds: ${JSON.stringify(bounds)} };`;
     },
+    // The demo town's files and the label glyphs every first map draws, asked for by index.html itself: the browser
+    // fetches them while the JavaScript loads, and the app's fetch (same URL, mode and credentials) takes the preloaded
+    // response instead of asking only once its modules have run (issue #16).
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (serving || !options.enabled || !ctx.bundle) return undefined;
+        const demoFiles = Object.values(ctx.bundle)
+          .filter((out) => out.type === 'asset' && out.originalFileNames.some((name) => DEMO_COLLECTION_FILE.test(name)))
+          .map((out) => out.fileName)
+          .sort();
+        // Low priority for the town's megabytes: the entry script and its modules come first.
+        const preload = (href: string, low: boolean) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href, ...(low ? { fetchpriority: 'low' } : {}) }, injectTo: 'head' as const });
+        return [...demoFiles.map((fileName) => preload(`${base}${fileName}`, true)), ...FIRST_MAP_GLYPHS.map((path) => preload(`${base}${path}`, false))];
+      },
+    },
   };
 }
+
+/** A collection file of data/demo (manifest.json describes the generator run and is never fetched). */
+const DEMO_COLLECTION_FILE = /(^|\/)data\/demo\/(?!manifest\.json$)[^/]+\.json$/;
+/** Glyph ranges of the map's bold labels (street and area names: Latin and the Polish letters of Latin Extended-A). */
+const FIRST_MAP_GLYPHS = ['fonts/NotoSans-Bold/0-255.pbf', 'fonts/NotoSans-Bold/256-511.pbf'];
 
 export type { FirstPaintMap };

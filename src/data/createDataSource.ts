@@ -31,5 +31,5 @@ export async function createDataSource(env: DataSourceEnv): Promise<DataSource> 
   // The demo town's map as the build drew it (a few hundred bytes of URLs and bounds): known before the first render,
   // so the map is created with it (issue #16 first paint). Missing under `vite dev`; a failed fetch only loses it.
   const demoMap = workspaceId === DEMO_WORKSPACE_ID ? await import('./embedded/demoMapAsset').then((m) => m.DEMO_MAP, () => null) : null;
-  return createEmbeddedDataSource({ registry, workspaceId, demoMap });
+  return createEmbeddedDataSource({ registry, workspaceId, demoMap, preloadDemo: true });
 }

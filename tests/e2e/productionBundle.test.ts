@@ -52,4 +52,17 @@ describe('the production bundle', () => {
     // Not vacuous: the Polish words of the map are in the first paint's scripts.
     expect(initial.some((code) => code.includes(MESSAGE_AREAS.workspace.resetDemo))).toBe(true);
   });
+
+  it('asks in index.html for the demo town files and the label glyphs, so they load beside the JavaScript (issue #16)', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const preloads = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)"( fetchpriority="low")?>/g)].map((m) => ({ href: m[1]!, low: m[2] !== undefined }));
+    // Every JSON asset the build made from data/demo (the larger ones; small files are inlined into the script).
+    const demoAssets = readdirSync(join(dist, 'assets')).filter((f) => /^(addresses|areas|campaigns|events|groups|programmes|resources|responses|streets)-[\w-]+\.json$/.test(f));
+    expect(demoAssets.length).toBeGreaterThanOrEqual(4); // not vacuous: addresses, responses, streets, areas at least
+    expect(preloads.filter((p) => p.low).map((p) => p.href).sort()).toEqual(demoAssets.map((f) => `/assets/${f}`).sort());
+    // The glyphs every first map asks for, at normal priority, and each a file the build serves.
+    const glyphs = preloads.filter((p) => !p.low).map((p) => p.href);
+    expect(glyphs).toEqual(['/fonts/NotoSans-Bold/0-255.pbf', '/fonts/NotoSans-Bold/256-511.pbf']);
+    for (const href of glyphs) expect(readFileSync(join(dist, href)).length).toBeGreaterThan(1000);
+  });
 });

@@ -178,6 +178,9 @@ export async function loadDemoWorkspace(readDemoFile: ReadDemoFile, signal?: Abo
     issues.push(...parsed.issues);
   }
 
+  // Every file's digest at once: one wait, not one per file behind whatever else the page is doing (issue #16).
+  const trusted = await Promise.all(COLLECTION_NAMES.map((collection, i) => (trust && collectionTexts[i] !== undefined ? trust(collectionFileName(collection), collectionTexts[i]) : false)));
+  throwIfAborted(signal);
   const collections = {} as { [C in CollectionName]: CollectionRecord<C>[] };
   for (const [i, collection] of COLLECTION_NAMES.entries()) {
     issues.push(...readIssues[i + 1]!);
@@ -187,7 +190,7 @@ export async function loadDemoWorkspace(readDemoFile: ReadDemoFile, signal?: Abo
       continue;
     }
     const fileName = collectionFileName(collection);
-    if (trust && (await trust(fileName, text))) {
+    if (trusted[i]) {
       (collections as Record<CollectionName, unknown[]>)[collection] = JSON.parse(text) as unknown[];
       continue;
     }

@@ -42,6 +42,11 @@ export interface EmbeddedDataSourceOptions {
    * workspace is loaded. Offered as `firstPaint` only while the demo is open and read from the build's own files.
    */
   demoMap?: FirstPaintMap | null;
+  /**
+   * Start reading the demo town's files and opening its IndexedDB database now, while the page renders, rather than
+   * when the workspace is first loaded (the app's adapter, createDataSource; issue #16). Only while the demo is open.
+   */
+  preloadDemo?: boolean;
 }
 
 /**
@@ -85,16 +90,34 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
   const today = () => localIsoDate((options.now ?? (() => new Date()))());
 
   let demoCache: LoadedDemo | undefined;
+  let demoLoading: Promise<LoadedDemo> | undefined;
   let database: Promise<IDBDatabase> | undefined;
+
+  /**
+   * Reads the demo once for every caller: started at creation with `preloadDemo`, else by the first load. Not tied to
+   * a caller's signal (an abort stops that caller's wait, and the next load finds the files read).
+   */
+  function startDemoLoad(): Promise<LoadedDemo> {
+    // The bundled files the build validated are recognised by their digest and not validated again (issue #16).
+    demoLoading ??= loadDemoWorkspace(readDemoFile, undefined, options.readDemoFile ? undefined : isBuildValidated).then(
+      (loaded) => {
+        deepFreeze(loaded.workspace);
+        // A file that could not be read (offline, server hiccup) may be there next time; an invalid one will not change.
+        if (loaded.unreadFiles.length === 0) demoCache = loaded;
+        else demoLoading = undefined;
+        return loaded;
+      },
+      (error: unknown) => {
+        demoLoading = undefined;
+        throw error;
+      },
+    );
+    return demoLoading;
+  }
 
   async function loadDemo(signal?: AbortSignal): Promise<LoadedDemo> {
     if (demoCache) return demoCache;
-    // The bundled files the build validated are recognised by their digest and not validated again (issue #16).
-    const loaded = await loadDemoWorkspace(readDemoFile, signal, options.readDemoFile ? undefined : isBuildValidated);
-    deepFreeze(loaded.workspace);
-    // A file that could not be read (offline, server hiccup) may be there next time; an invalid one will not change.
-    if (loaded.unreadFiles.length === 0) demoCache = loaded;
-    return loaded;
+    return raceAbort(startDemoLoad(), signal);
   }
 
   function getDatabase(signal?: AbortSignal): Promise<IDBDatabase> {
@@ -155,6 +178,12 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
 
   const upserts = (collection: CollectionName, parsed: readonly CollectionRecord<CollectionName>[]): OverlayEntry[] =>
     parsed.map((record) => ({ v: 1, collection, id: record.id, op: 'upsert', record }));
+
+  if (options.preloadDemo && workspaceId === DEMO_WORKSPACE_ID) {
+    // A failure is met again, and reported, by the load itself.
+    startDemoLoad().catch(() => {});
+    if (factory) getDatabase().catch(() => {});
+  }
 
   const self: EmbeddedDataSource = {
     kind: 'embedded',

@@ -240,6 +240,22 @@ describe('embedded DataSource', () => {
     expect((await source.loadWorkspace()).workspace.addresses[0]!.households).toBe(4);
   });
 
+  it('with preloadDemo reads the demo files once, at creation, and the first load waits for those reads (issue #16)', async () => {
+    const read: string[] = [];
+    const reader = memoryReader(demoFiles());
+    const source = createEmbeddedDataSource({ dbName: DB_NAME, indexedDB, preloadDemo: true, readDemoFile: async (name, signal) => (read.push(name), reader(name, signal)) });
+    const filesRead = read.length;
+    expect(filesRead).toBeGreaterThan(COLLECTION_NAMES.length); // every collection file and the organisation, asked for already
+    const loaded = await source.loadWorkspace();
+    expect(read).toHaveLength(filesRead);
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.workspace.streets).toEqual(collections.streets);
+    // An aborted first load only stops its own wait: the next one gets the same files without reading them again.
+    const again = createEmbeddedDataSource({ dbName: DB_NAME, indexedDB, preloadDemo: true, readDemoFile: reader });
+    await expect(again.loadWorkspace(AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await again.loadWorkspace()).workspace.addresses).toEqual(collections.addresses);
+  });
+
   it('still opens the demo without IndexedDB, and says writes cannot be kept', async () => {
     const source = createEmbeddedDataSource({ readDemoFile: memoryReader(demoFiles()), indexedDB: undefined });
     // Node has no global indexedDB, so the default factory is absent too.
