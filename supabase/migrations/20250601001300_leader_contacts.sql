@@ -1,6 +1,7 @@
 -- Issue 14: the contacts of leader candidates (src/domain/leaderContact.ts LeaderContact), apart from the answers.
 -- A survey response carries no name or phone; a resident who wants to be a local leader may, in a separate explicit
--- consent, leave a name and a phone or e-mail. Only the centre's admins and planners read or write them (RLS); no
+-- consent, leave a name and a phone or e-mail. Only the centre's admins and planners read or change them, and a
+-- surveyor adds one with the answers they entered (RLS); no
 -- partner RPC, share link, aggregate or load_workspace reads this table. Each contact is deleted automatically the day
 -- after its retain_until (at most 12 months after the consent): on every list_leader_contacts call, and daily by
 -- pg_cron where it is enabled (supabase/README.md).
@@ -28,7 +29,7 @@ create table public.leader_contacts (
   constraint leader_contacts_retention_check check (retain_until > consent_date and retain_until <= consent_date + interval '12 months')
 );
 create index leader_contacts_retain_until_idx on public.leader_contacts (retain_until);
-comment on table public.leader_contacts is 'Contacts of leader candidates who consented to be contacted (src/domain/leaderContact.ts). Personal data: only admins and planners of the centre; never in partner RPCs, share links, aggregates or load_workspace. Deleted the day after retain_until.';
+comment on table public.leader_contacts is 'Contacts of leader candidates who consented to be contacted (src/domain/leaderContact.ts). Personal data: only admins and planners of the centre read them (a surveyor adds one with the answers they entered); never in partner RPCs, share links, aggregates or load_workspace. Deleted the day after retain_until.';
 comment on column public.leader_contacts.retain_until is 'The last day the contact is kept (at most consent_date + 12 months); public.delete_expired_leader_contacts removes it after.';
 
 alter table public.leader_contacts enable row level security;
@@ -39,9 +40,16 @@ grant all on table public.leader_contacts to service_role;
 create policy leader_contacts_select on public.leader_contacts
   for select to authenticated
   using (organisation_id in (select private.my_organisations('{admin,planner}')));
+-- A surveyor at the door records the contact a resident consented to, with the answers they entered themselves
+-- (created_by), as themselves; they never read, list, change or delete one (no select, update or delete policy).
 create policy leader_contacts_insert on public.leader_contacts
   for insert to authenticated
-  with check (organisation_id in (select private.my_organisations('{admin,planner}')));
+  with check (organisation_id in (select private.my_organisations('{admin,planner}'))
+    or (organisation_id in (select private.my_organisations('{surveyor}'))
+        and created_by = (select auth.uid())
+        and exists (select 1 from public.survey_responses r
+                    where r.organisation_id = leader_contacts.organisation_id and r.id = leader_contacts.response_id
+                      and r.created_by = (select auth.uid()))));
 create policy leader_contacts_update on public.leader_contacts
   for update to authenticated
   using (organisation_id in (select private.my_organisations('{admin,planner}')))
@@ -171,9 +179,23 @@ begin
   if p_contact ->> 'responseId' is distinct from p_response ->> 'id' then
     raise exception 'the contact belongs to another response' using errcode = '22023', column = 'responseId';
   end if;
-  insert into public.leader_contacts select * from private.leader_contact_from_json(p_organisation_id, p_contact)
-  on conflict (organisation_id, id) do update set name = excluded.name, phone = excluded.phone, email = excluded.email,
-    consent_date = excluded.consent_date, retain_until = excluded.retain_until;
+  if exists (select 1 from private.my_organisations('{admin,planner}') as o where o = p_organisation_id) then
+    insert into public.leader_contacts select * from private.leader_contact_from_json(p_organisation_id, p_contact)
+    on conflict (organisation_id, id) do update set name = excluded.name, phone = excluded.phone, email = excluded.email,
+      consent_date = excluded.consent_date, retain_until = excluded.retain_until;
+  else
+    -- Anyone else (RLS lets only a surveyor of the centre through, for a response they entered) writes and never
+    -- changes: the same contact sent again (the phone's outbox after a lost reply) is a no-op, never an overwrite.
+    -- Not ON CONFLICT: with RLS it also needs the SELECT policy, which a surveyor does not have.
+    begin
+      insert into public.leader_contacts select * from private.leader_contact_from_json(p_organisation_id, p_contact);
+    exception when unique_violation then
+      get stacked diagnostics con = constraint_name;
+      if con <> 'leader_contacts_pkey' then
+        raise;
+      end if;
+    end;
+  end if;
   return pg_catalog.jsonb_build_object('ok', true);
 exception when others then
   -- The block is a subtransaction: the response written above is rolled back with the contact.
@@ -182,7 +204,7 @@ exception when others then
     private.leader_contact_issue(st, msg, col, con) || pg_catalog.jsonb_build_object('collection', stage)));
 end
 $$;
-comment on function public.save_response_with_leader_contact(text, jsonb, jsonb) is 'RPC: saves a SurveyResponse and its LeaderContact together, all or nothing. Returns {ok: true} or {ok: false, issues: [{collection, field, message}]}. Only admins and planners may write contacts (RLS).';
+comment on function public.save_response_with_leader_contact(text, jsonb, jsonb) is 'RPC: saves a SurveyResponse and its LeaderContact together, all or nothing. Returns {ok: true} or {ok: false, issues: [{collection, field, message}]}. Admins and planners write or update contacts; a surveyor of the centre only adds one to a response they entered (sent again: no change), and reads none (RLS).';
 revoke all on function public.save_response_with_leader_contact(text, jsonb, jsonb) from public, anon;
 grant execute on function public.save_response_with_leader_contact(text, jsonb, jsonb) to authenticated, service_role;
 

@@ -5,10 +5,14 @@ import { ORG_A, ORG_B, USERS, loadFixture } from './support/fixture';
 import { asCaller, attempt, type Caller } from './support/request';
 
 /** Issue 14: leader contacts on the server (migration 20250601001300_leader_contacts.sql). */
+const SURVEYOR_B = '00000000-0000-4000-8000-0000000000b5';
 let db: Database;
 beforeAll(async () => {
   db = await openMigratedDatabase();
   await loadFixture(db);
+  // Another centre's surveyor: a member of B only.
+  await db.query('insert into auth.users (id) values ($1)', [SURVEYOR_B]);
+  await db.query(`insert into public.memberships (user_id, organisation_id, role) values ($1, $2, 'surveyor')`, [SURVEYOR_B, ORG_B]);
 });
 afterAll(async () => {
   await db?.close();
@@ -53,8 +57,8 @@ describe('save_response_with_leader_contact', () => {
     });
   });
 
-  it('refuses a surveyor, a partner and another centre\'s admin, saving no answer either (RLS)', async () => {
-    for (const user of [USERS.surveyorA, USERS.partnerA, USERS.adminB]) {
+  it('refuses a partner and another centre\'s admin and surveyor, saving no answer either (RLS)', async () => {
+    for (const user of [USERS.partnerA, USERS.adminB, SURVEYOR_B]) {
       await asCaller(db, as(user), async (tx) => {
         const [{ reply }] = (await save(tx, response('lr-3'), contact('lc-3', 'lr-3'))) as [{ reply: { ok: boolean } }];
         expect(reply.ok, user).toBe(false);
@@ -62,6 +66,34 @@ describe('save_response_with_leader_contact', () => {
     }
     expect(await count(db, `select count(*)::int as n from public.survey_responses where id = 'lr-3'`)).toBe(0);
     expect(await count(db, `select count(*)::int as n from public.leader_contacts`)).toBe(0);
+  });
+
+  it('lets a surveyor add a contact with the answers they enter, but never read, list, change or delete one', async () => {
+    const surveyor = as(USERS.surveyorA);
+    await asCaller(db, surveyor, async (tx) => {
+      expect((await save(tx, response('lr-4'), contact('lc-4', 'lr-4')))[0]!.reply).toEqual({ ok: true });
+      // Sent again by the outbox after a lost reply: accepted, nothing changes; a changed copy changes nothing either.
+      expect((await save(tx, response('lr-4'), contact('lc-4', 'lr-4')))[0]!.reply).toEqual({ ok: true });
+      expect((await save(tx, response('lr-4'), contact('lc-4', 'lr-4', { name: 'Ktoś Inny', phone: '700 700 700' })))[0]!.reply).toEqual({ ok: true });
+      expect(await count(tx, 'select count(*)::int as n from public.leader_contacts')).toBe(0);
+      expect((await tx.query<{ list: unknown[] }>('select public.list_leader_contacts($1) as list', [ORG_A]))[0]!.list).toEqual([]);
+      expect(await count(tx, `with c as (update public.leader_contacts set name = 'Ktoś' returning 1) select count(*)::int as n from c`)).toBe(0);
+      expect(await count(tx, `with c as (delete from public.leader_contacts returning 1) select count(*)::int as n from c`)).toBe(0);
+      expect((await tx.query<{ r: unknown }>(`select public.delete_leader_contact($1, 'lc-4') as r`, [ORG_A]))[0]!.r).toEqual({ ok: true });
+      expect((await tx.query<{ r: { ok: boolean } }>(`select public.shorten_leader_contact_retention($1, 'lc-4', '2026-06-01') as r`, [ORG_A]))[0]!.r.ok).toBe(false);
+    }, 'commit');
+    const stored = await db.query<{ name: string; phone: string; created_by: string }>(`select name, phone, created_by from public.leader_contacts where organisation_id = $1 and id = 'lc-4'`, [ORG_A]);
+    expect(stored).toEqual([{ name: 'Anna Nowak', phone: '600 100 200', created_by: USERS.surveyorA }]);
+    // Not to a colleague's answers (r-3 was entered by someone else), and not as a raw insert under another's name.
+    await asCaller(db, surveyor, async (tx) => {
+      const [{ reply }] = (await save(tx, response('r-3'), contact('lc-5', 'r-3'))) as [{ reply: { ok: boolean } }];
+      expect(reply.ok).toBe(false);
+      const forged = await attempt(tx, `insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until, created_by)
+        values ($1, 'lc-6', 'lr-4', 'Jan Kowalski', '600 300 400', current_date, current_date + 1, $2)`, [ORG_A, USERS.plannerA]);
+      expect(forged.ok ? 'inserted' : forged.error.code).toBe('42501');
+    });
+    expect(await count(db, `select count(*)::int as n from public.leader_contacts where id in ('lc-5', 'lc-6')`)).toBe(0);
+    await db.query(`delete from public.survey_responses where organisation_id = $1 and id = 'lr-4'`, [ORG_A]);
   });
 });
 

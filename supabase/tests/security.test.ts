@@ -4,10 +4,14 @@ import { openMigratedDatabase, type Database } from './support/database';
 import { ORG_A, ORG_B, SURVEYOR_A_RESPONSES, USERS, loadFixture } from './support/fixture';
 import { asCaller, attempt, type Caller } from './support/request';
 
+const SURVEYOR_B = '00000000-0000-4000-8000-0000000000b5';
 let db: Database;
 beforeAll(async () => {
   db = await openMigratedDatabase();
   await loadFixture(db);
+  // A surveyor of centre B (issue 14: another centre's surveyor gets nothing of A's leader contacts).
+  await db.query('insert into auth.users (id) values ($1)', [SURVEYOR_B]);
+  await db.query(`insert into public.memberships (user_id, organisation_id, role) values ($1, $2, 'surveyor')`, [SURVEYOR_B, ORG_B]);
   // Issue 14: a leader contact in each centre (r-1 exists in both), for the select, update and delete rows.
   // Centre B has r-1 only: r-2 for the insert row.
   await db.query(`insert into public.survey_responses (organisation_id, id, campaign_id, street_id, date, household_size) values ($1, 'r-2', 'c-1', 's-1', '2025-05-12', 2)`, [ORG_B]);
@@ -25,44 +29,47 @@ const ROLES: Record<string, Caller> = {
   surveyorA: { role: 'authenticated', userId: USERS.surveyorA },
   partnerA: { role: 'authenticated', userId: USERS.partnerA },
   adminB: { role: 'authenticated', userId: USERS.adminB },
+  surveyorB: { role: 'authenticated', userId: SURVEYOR_B },
   outsider: { role: 'authenticated', userId: USERS.outsider },
 };
 
 /**
  * Expected outcomes. Each cell is two characters: organisation A's rows, then organisation B's
- * (Y = allowed, - = denied). adminB is the admin of B; outsider is signed in but a member of nothing.
+ * (Y = allowed, - = denied). adminB is the admin of B, surveyorB a surveyor of B; outsider is signed in but a member of
+ * nothing. A surveyor adds a leader contact only to answers they entered (r-2 is surveyorA's; no answer in B is
+ * surveyorB's) and reads none.
  * "ref" stands for the eight reference tables: members read, admins and planners write.
  */
 const EXPECTED = `
-table                  op      anon adminA plannerA surveyorA partnerA adminB outsider
-organisations          select  --   Y-     Y-       Y-        Y-       -Y     --
-organisations          insert  --   --     --       --        --       --     --
-organisations          update  --   Y-     --       --        --       -Y     --
-organisations          delete  --   --     --       --        --       --     --
-memberships            select  --   Y-     Y-       Y-        Y-       -Y     --
-memberships            insert  --   Y-     --       --        --       -Y     --
-memberships            update  --   Y-     --       --        --       -Y     --
-memberships            delete  --   Y-     --       --        --       -Y     --
-ref                    select  --   Y-     Y-       Y-        Y-       -Y     --
-ref                    insert  --   Y-     Y-       --        --       -Y     --
-ref                    update  --   Y-     Y-       --        --       -Y     --
-ref                    delete  --   Y-     Y-       --        --       -Y     --
-survey_responses       select  --   Y-     Y-       Y-        --       -Y     --
-survey_responses       insert  --   Y-     Y-       Y-        --       -Y     --
-survey_responses       update  --   Y-     Y-       Y-        --       -Y     --
-survey_responses       delete  --   Y-     Y-       Y-        --       -Y     --
-survey_response_needs  select  --   Y-     Y-       Y-        --       -Y     --
-survey_response_needs  insert  --   Y-     Y-       Y-        --       -Y     --
-survey_response_needs  update  --   Y-     Y-       Y-        --       -Y     --
-survey_response_needs  delete  --   Y-     Y-       Y-        --       -Y     --
-share_links            select  --   Y-     Y-       --        --       -Y     --
-share_links            insert  --   --     --       --        --       --     --
-share_links            update  --   --     --       --        --       --     --
-share_links            delete  --   --     --       --        --       --     --
-leader_contacts        select  --   Y-     Y-       --        --       -Y     --
-leader_contacts        insert  --   Y-     Y-       --        --       -Y     --
-leader_contacts        update  --   Y-     Y-       --        --       -Y     --
-leader_contacts        delete  --   Y-     Y-       --        --       -Y     --
+table                  op      anon adminA plannerA surveyorA partnerA adminB surveyorB outsider
+organisations          select  --   Y-     Y-       Y-        Y-       -Y     -Y        --
+organisations          insert  --   --     --       --        --       --     --        --
+organisations          update  --   Y-     --       --        --       -Y     --        --
+organisations          delete  --   --     --       --        --       --     --        --
+memberships            select  --   Y-     Y-       Y-        Y-       -Y     -Y        --
+memberships            insert  --   Y-     --       --        --       -Y     --        --
+memberships            update  --   Y-     --       --        --       -Y     --        --
+memberships            delete  --   Y-     --       --        --       -Y     --        --
+ref                    select  --   Y-     Y-       Y-        Y-       -Y     -Y        --
+ref                    insert  --   Y-     Y-       --        --       -Y     --        --
+ref                    update  --   Y-     Y-       --        --       -Y     --        --
+ref                    delete  --   Y-     Y-       --        --       -Y     --        --
+survey_responses       select  --   Y-     Y-       Y-        --       -Y     --        --
+survey_responses       insert  --   Y-     Y-       Y-        --       -Y     -Y        --
+survey_responses       update  --   Y-     Y-       Y-        --       -Y     --        --
+survey_responses       delete  --   Y-     Y-       Y-        --       -Y     --        --
+survey_response_needs  select  --   Y-     Y-       Y-        --       -Y     --        --
+survey_response_needs  insert  --   Y-     Y-       Y-        --       -Y     --        --
+survey_response_needs  update  --   Y-     Y-       Y-        --       -Y     --        --
+survey_response_needs  delete  --   Y-     Y-       Y-        --       -Y     --        --
+share_links            select  --   Y-     Y-       --        --       -Y     --        --
+share_links            insert  --   --     --       --        --       --     --        --
+share_links            update  --   --     --       --        --       --     --        --
+share_links            delete  --   --     --       --        --       --     --        --
+leader_contacts        select  --   Y-     Y-       --        --       -Y     --        --
+leader_contacts        insert  --   Y-     Y-       Y-        --       -Y     --        --
+leader_contacts        update  --   Y-     Y-       --        --       -Y     --        --
+leader_contacts        delete  --   Y-     Y-       --        --       -Y     --        --
 `;
 
 const REFERENCE_TABLES = ['areas', 'streets', 'addresses', 'campaigns', 'resources', 'groups', 'programmes', 'events'];
@@ -162,7 +169,7 @@ describe('security matrix: role × table × operation × organisation', () => {
       console.error(`actual matrix (A/B):\n${printed.join('\n')}\n\nunexpected:\n${unexpected.join('\n')}`);
     }
     expect(unexpected).toEqual([]);
-    expect(actual.size).toBe(7 * 14 * 4);
+    expect(actual.size).toBe(8 * 14 * 4);
   });
 
   it('lets a surveyor read only the responses they entered, and their need answers', async () => {

@@ -27,7 +27,7 @@ function centreServer() {
   const organisation = readDemo('organisation.json') as { id: string };
   const workspace: Record<string, unknown> = { v: 1, organisation };
   for (const name of ['areas', 'streets', 'addresses', 'resources', 'groups', 'campaigns', 'responses', 'programmes', 'events']) workspace[name] = readDemo(`${name}.json`);
-  const state = { reachable: true, saved: [] as unknown[], refusedWhileDown: 0 };
+  const state = { reachable: true, saved: [] as unknown[], savedWithContact: [] as { p_response: unknown; p_contact: unknown }[], paths: [] as string[], refusedWhileDown: 0 };
   const handle = async (route: Route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -39,12 +39,17 @@ function centreServer() {
     if (request.method() === 'OPTIONS') {
       return route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET,POST,PATCH,DELETE' } });
     }
+    state.paths.push(url.pathname);
     if (url.pathname === '/auth/v1/token') return json(200, SESSION_REPLY);
     if (url.pathname === '/rest/v1/memberships') return json(200, [{ organisation_id: organisation.id, role: 'surveyor' }]);
     if (url.pathname === '/rest/v1/rpc/load_workspace') return json(200, workspace);
     if (url.pathname === '/rest/v1/rpc/save_records' || url.pathname === '/rest/v1/rpc/save_record') {
       const body = request.postDataJSON() as { p_records?: unknown[]; p_record?: unknown };
       state.saved.push(...(body.p_records ?? [body.p_record]));
+      return json(200, { ok: true });
+    }
+    if (url.pathname === '/rest/v1/rpc/save_response_with_leader_contact') {
+      state.savedWithContact.push(request.postDataJSON() as { p_response: unknown; p_contact: unknown });
       return json(200, { ok: true });
     }
     return json(404, { code: 'PGRST202', message: `no stub for ${request.method()} ${url.pathname}`, details: null, hint: null });
@@ -166,6 +171,51 @@ describe('the door-to-door form on the centre server', () => {
     } finally {
       app.server.setOverride(undefined);
       centre.state.reachable = true;
+      await context.close();
+    }
+  });
+  it('lets a surveyor record a leader\'s consented contact with no signal; it leaves the phone with its answers, in one call', async () => {
+    const centre = centreServer();
+    const { entry, address, campaign } = demoAddress();
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+    await context.route(`${PROJECT_URL}/**`, centre.handle);
+    const page = await context.newPage();
+    try {
+      await page.goto(app.server.origin + '/#ankieta');
+      await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
+      await page.getByLabel('Hasło').fill('haslo-testowe');
+      await page.getByRole('button', { name: 'Zaloguj się' }).tap();
+      await expect.poll(() => page.locator('#survey-title').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Ankieta od drzwi do drzwi');
+      await expect.poll(() => waveCount(page).catch(() => -1), { timeout: 30_000 }).toBeGreaterThan(0);
+
+      await networkOff(context, centre);
+      await page.getByLabel('Szukaj ulicy').fill(searchKey(entry.street.name));
+      await page.getByRole('button', { name: entry.label, exact: true }).tap();
+      await page.getByRole('button', { name: address.houseNumber, exact: true }).tap();
+      await page.getByRole('button', { name: 'Jedna osoba więcej' }).tap();
+      await page.getByLabel('Mieszkaniec zgadza się', { exact: false }).check();
+      // The surveyor's form asks for the contact (only after the second, separate consent), as a planner's does.
+      expect(await page.locator('[data-testid="leader-contact"]').count()).toBe(1);
+      expect(await page.getByText('Dane kontaktowe lidera zapisuje koordynator w ośrodku', { exact: false }).count()).toBe(0);
+      await page.getByLabel('Czy zgadza się Pan/Pani na zapisanie imienia i telefonu lub e-maila', { exact: false }).check();
+      await page.getByLabel('Imię (i nazwisko)').fill('Ewa Lis');
+      await page.getByLabel('Telefon', { exact: true }).fill('600 700 800');
+      await page.getByRole('button', { name: 'Zapisz odpowiedź' }).tap();
+      await expect.poll(() => page.locator('[data-testid="survey-saved"]').innerText()).toContain('Odpowiedź jest w telefonie i zostanie wysłana, gdy będzie internet.');
+      expect(await pendingCount(page)).toBe(1);
+      expect(centre.state.savedWithContact).toEqual([]);
+
+      await networkOn(context, centre);
+      await expect.poll(() => pendingCount(page), { timeout: 60_000 }).toBe(0);
+      expect(centre.state.saved).toEqual([]);
+      expect(centre.state.savedWithContact).toHaveLength(1);
+      const [sent] = centre.state.savedWithContact as [{ p_response: { id: string }; p_contact: { responseId: string } }];
+      expect(sent.p_response).toMatchObject({ campaignId: campaign.id, addressId: address.id, leaderCandidate: { consent: true } });
+      expect(sent.p_contact).toMatchObject({ responseId: sent.p_response.id, name: 'Ewa Lis', phone: '600 700 800' });
+      // The surveyor's app never asks to read contacts back.
+      expect(centre.state.paths.filter((path) => path.includes('leader_contacts') && !path.endsWith('save_response_with_leader_contact'))).toEqual([]);
+    } finally {
+      await networkOn(context, centre);
       await context.close();
     }
   });

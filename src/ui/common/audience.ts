@@ -18,7 +18,7 @@ export const canSeeLeaderContacts = (audience: Audience): boolean => audience ==
 
 /**
  * Whether the door-to-door form may ask for a leader's contact: on the embedded default (no sign-in, `role` null) the
- * user is the centre's planner; on Supabase only admins and planners may write contacts (RLS), so a surveyor's form
- * does not ask (the save would be refused with the answers).
+ * user is the centre's planner; on Supabase admins and planners write contacts, and a surveyor adds the contact with
+ * the answers they enter (RLS; they never read one back). Partners enter no answers.
  */
-export const mayRecordLeaderContacts = (role: string | null): boolean => role === null || role === 'admin' || role === 'planner';
+export const mayRecordLeaderContacts = (role: string | null): boolean => role === null || role === 'admin' || role === 'planner' || role === 'surveyor';

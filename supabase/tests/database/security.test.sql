@@ -5,7 +5,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = extensions, public;
 
-select plan(31);
+select plan(33);
 
 -- Users of every role of the demo centre, and a stranger.
 insert into auth.users (id) values
@@ -62,7 +62,8 @@ reset role;
 select is((select array_agg(action order by id) from public.audit_log where share_link_id = (select id from link)),
   array['share_link_created', 'share_link_revoked'], 'creation and revocation are audited');
 
--- Leader contacts (issue 14): only the centre's admins and planners; never anon, partners or surveyors.
+-- Leader contacts (issue 14): only the centre's admins and planners read them; a surveyor adds one with the answers
+-- they enter; never anon or partners.
 insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until)
   select 'mops-debowo', 'lc-pgtap', r.id, 'Anna Nowak', '600 100 200', current_date, current_date + 30
   from public.survey_responses r where r.organisation_id = 'mops-debowo' order by r.id limit 1;
@@ -77,12 +78,20 @@ select is(public.list_leader_contacts('mops-debowo'), '[]'::jsonb, 'a partner''s
 select pg_temp.act_as('00000000-0000-4000-8000-0000000000f2');
 select throws_ok($$insert into public.leader_contacts (organisation_id, id, response_id, name, phone, consent_date, retain_until)
   select 'mops-debowo', 'lc-forged', a.id, 'Ktoś', '600 500 600', current_date, current_date + 1 from a_response a$$,
-  '42501', null, 'a surveyor cannot write a leader contact');
+  '42501', null, 'a surveyor cannot write a leader contact to answers they did not enter');
+select is(public.save_response_with_leader_contact('mops-debowo',
+    jsonb_build_object('id', 'r-pgtap-door', 'campaignId', 'campaign-2025-w1', 'streetId', (select min(id) from public.streets where organisation_id = 'mops-debowo'),
+      'date', '2025-05-12', 'householdSize', 2, 'needs', '[]'::jsonb, 'nuisances', '[]'::jsonb, 'offers', '["organising_events"]'::jsonb,
+      'leaderCandidate', '{"consent": true, "interests": ["safety"]}'::jsonb),
+    jsonb_build_object('id', 'lc-door', 'responseId', 'r-pgtap-door', 'name', 'Ewa Lis', 'phone', '600 700 800',
+      'consentDate', to_char(current_date, 'YYYY-MM-DD'), 'retainUntil', to_char(current_date + 30, 'YYYY-MM-DD'))),
+  '{"ok": true}'::jsonb, 'a surveyor saves the answers they enter with the contact the resident consented to');
+select is((select count(*) from public.leader_contacts), 0::bigint, 'and reads no leader contact, not even that one');
 select pg_temp.act_as('anon');
 select throws_ok($$select count(*) from public.leader_contacts$$, '42501', null, 'anon reads no leader contact');
 reset role;
 select pg_temp.act_as('00000000-0000-4000-8000-0000000000f0');
-select is((select jsonb_agg(c ->> 'id') from jsonb_array_elements(public.list_leader_contacts('mops-debowo')) as c), '["lc-pgtap"]'::jsonb,
+select is((select jsonb_agg(c ->> 'id' order by c ->> 'id') from jsonb_array_elements(public.list_leader_contacts('mops-debowo')) as c), '["lc-door", "lc-pgtap"]'::jsonb,
   'a planner lists the live contact; the expired one is deleted first');
 select is((select count(*) from public.leader_contacts where id = 'lc-expired'), 0::bigint, 'the expired contact is gone from the table');
 reset role;
