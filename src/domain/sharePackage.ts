@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LineStringGeometry, MultiLineStringGeometry, MultiPolygonGeometry, PolygonGeometry } from './geometry';
+import { Id } from './common';
 import { NeedCategoryId, OfferId } from './needs';
-import { UNIT_KINDS } from './units';
+import { UNIT_KINDS, WEIGHT_MAX } from './units';
 
 /**
  * The "pakiet dla partnera": a file a centre gives a partner institution instead of a share link when it has no
@@ -108,6 +109,50 @@ export const SharePackage = z
     });
   });
 export type SharePackage = z.infer<typeof SharePackage>;
+
+/**
+ * What a share link shows of residents' resources (issue 14): the share of households offering one kind of help, or
+ * the potential index (the weighted mean of the offers' shares, weights 0 … WEIGHT_MAX, at least one above 0). The
+ * server counts a household when it offers any weighted offer, under the same disclosure rules as a need
+ * (supabase/migrations/…001100_share_links.sql check_share_view, …001000 restricted_cells).
+ */
+export const ShareLinkOffers = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('offer'), offerId: OfferId }),
+    z.strictObject({
+      kind: z.literal('offerIndex'),
+      weights: z
+        .partialRecord(OfferId, z.number().min(0).max(WEIGHT_MAX))
+        .refine((weights) => Object.values(weights).some((w) => (w ?? 0) > 0), { message: 'give at least one offer a weight above 0', params: { rule: 'no_weight_above_zero' } }),
+    }),
+  ],
+  { error: "view.offers must be { kind: 'offer', offerId } or { kind: 'offerIndex', weights }" },
+);
+export type ShareLinkOffers = z.infer<typeof ShareLinkOffers>;
+
+/**
+ * The saved view stored with a share link (the SQL checks v, unit, needs, offers, minSeverity, hexSizeMeters; other
+ * keys ride along). Needs or offers, never both: `offers` turns the link to residents' resources.
+ */
+export const ShareLinkView = z
+  .object({
+    v: z.literal(1),
+    unit: z.enum(['street', 'area', 'hex']),
+    needs: z.array(NeedCategoryId).nullable().optional(),
+    offers: ShareLinkOffers.nullable().optional(),
+    minSeverity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    hexSizeMeters: z.number().min(25).max(10_000).optional(),
+    /** 'area' aggregates every area of the centre; the planner's view shows one kind (estates, districts): their ids. */
+    areaIds: z.array(Id).max(500).optional(),
+    /** The planner's unit choice ("estate"…), so the partner sees the same words. */
+    exploreUnit: z.enum(['street', 'estate', 'district', 'care_region', 'hex']).optional(),
+  })
+  .refine((view) => !(view.offers && view.needs), { message: 'a view shows needs or offers, not both', path: ['needs'], params: { rule: 'needs_and_offers' } });
+export type ShareLinkView = z.infer<typeof ShareLinkView>;
+
+/** What a partner reads a link's figures as: households with any of the needs, or the offers. */
+export const shareLinkSelection = (view: ShareLinkView): ShareSelection => view.offers ?? { kind: 'any', needs: view.needs ?? null };
 
 /** The outcome of reading a package file: the package, or one sentence on what is wrong (path: reason). */
 export type SharePackageRead = { ok: true; value: SharePackage } | { ok: false; reason: 'not-json' | 'not-package' | 'newer' | 'invalid'; detail: string };

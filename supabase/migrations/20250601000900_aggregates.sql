@@ -10,6 +10,9 @@
 -- arithmetic is one expression per point.
 --
 -- Rates: need_count / responses with the Wilson 95 % score interval (Wilson 1927), z = 1.959963984540054.
+-- Residents' resources (issue 14): with offer_set, a response counts when it offers any of those kinds of help, in
+-- place of the need test (inline, not a helper: a function with its own search_path is not inlined and costs a call
+-- per response); every other figure and rule is the same, so offers are aggregated exactly as needs.
 -- Suppression: a unit with fewer than k responses returns responses, need_count and rates as null and
 -- suppressed = true.
 --
@@ -77,7 +80,7 @@ revoke all on function private.response_areas(text, text) from public;
 -- choose size and origin) are binned per call.
 create function private.campaign_cells(
   organisation text, campaign text, unit text, needs public.need_category[], min_severity integer, k integer,
-  hex_size_meters double precision, origin_lng double precision, origin_lat double precision)
+  hex_size_meters double precision, origin_lng double precision, origin_lat double precision, offer_set public.offer[] default null)
 returns table (unit_id text, label text, geometry jsonb, households bigint, responses bigint, need_count bigint,
                need_rate double precision, rate_low double precision, rate_high double precision, suppressed boolean)
 language plpgsql stable security definer
@@ -96,7 +99,7 @@ begin
     return query
     with answers as (
       select r.street_no, pg_catalog.count(*) as responses,
-             pg_catalog.count(*) filter (where case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0) as need_count
+             pg_catalog.count(*) filter (where case when offer_set is null then case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 else r.offers operator(pg_catalog.&&) offer_set end) as need_count
       from public.survey_responses r
       where r.organisation_id = organisation and r.campaign_id = campaign and r.street_no is not null
       group by r.street_no
@@ -119,7 +122,7 @@ begin
     with answers as (
       select u.area_no, pg_catalog.sum(x.responses)::bigint as responses, pg_catalog.sum(x.need_count)::bigint as need_count
       from (select r.area_nos, pg_catalog.count(*) as responses,
-                   pg_catalog.count(*) filter (where case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0) as need_count
+                   pg_catalog.count(*) filter (where case when offer_set is null then case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 else r.offers operator(pg_catalog.&&) offer_set end) as need_count
             from public.survey_responses r
             where r.organisation_id = organisation and r.campaign_id = campaign
             group by r.area_nos) as x
@@ -162,13 +165,13 @@ begin
     with cells as (
       -- The stored cell when the grid asked for is the centre's (read from the index alone); else binned now.
       select r.hex_q as q, r.hex_r as r,
-             case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 as has_need
+             case when offer_set is null then case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 else r.offers operator(pg_catalog.&&) offer_set end as has_need
       from public.survey_responses r
       where on_grid and r.organisation_id = organisation and r.campaign_id = campaign and r.hex_q is not null
       union all
       select b.qr[1], b.qr[2], b.has_need
       from (select private.hex_cell(extensions.st_x(r.located_at), extensions.st_y(r.located_at), lng0, lat0, hex_size_meters) as qr,
-                   case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 as has_need
+                   case when offer_set is null then case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 else r.offers operator(pg_catalog.&&) offer_set end as has_need
             from public.survey_responses r
             where not on_grid and r.organisation_id = organisation and r.campaign_id = campaign and r.located_at is not null) as b
     ), answers as (
@@ -196,5 +199,5 @@ begin
   end if;
 end
 $$;
-comment on function private.campaign_cells(text, text, text, public.need_category[], integer, integer, double precision, double precision, double precision) is 'Per unit (street, area or planar hexagon) of a campaign: households, responses, responses with any of the needs at min_severity or worse, rate with Wilson 95 % interval; suppressed below k. GROUP BYs over the units assigned when the responses were written (street_no, area_nos: by point, else the street''s majority area; hex_q/hex_r on the centre''s grid, the default; other grids binned per call). Internal: no access check.';
-revoke all on function private.campaign_cells(text, text, text, public.need_category[], integer, integer, double precision, double precision, double precision) from public;
+comment on function private.campaign_cells(text, text, text, public.need_category[], integer, integer, double precision, double precision, double precision, public.offer[]) is 'Per unit (street, area or planar hexagon) of a campaign: households, responses, responses with any of the needs at min_severity or worse (or, with offer_set, offering any of those offers), rate with Wilson 95 % interval; suppressed below k. GROUP BYs over the units assigned when the responses were written (street_no, area_nos: by point, else the street''s majority area; hex_q/hex_r on the centre''s grid, the default; other grids binned per call). Internal: no access check.';
+revoke all on function private.campaign_cells(text, text, text, public.need_category[], integer, integer, double precision, double precision, double precision, public.offer[]) from public;

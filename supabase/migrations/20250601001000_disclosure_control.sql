@@ -223,7 +223,8 @@ as $$
 $$;
 comment on function private.needs_band(bigint, bigint, integer) is 'A need count is shown exactly only when it and its complement (responses − need count) are both at least k; otherwise as a band.';
 
-create function private.disclosed_units(organisation text, campaign text, needs public.need_category[], min_severity integer, k integer)
+create function private.disclosed_units(organisation text, campaign text, needs public.need_category[], min_severity integer, k integer,
+  offer_set public.offer[] default null)
 returns setof private.disclosed_unit
 language plpgsql stable security definer
 set search_path = ''
@@ -243,7 +244,8 @@ begin
   with resp as (
     select r.id, r.assigned_street_id as street_id, r.hex_q, r.hex_r,
            coalesce('a:' || r.address_id::text, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id::text, 'r:' || r.id::text) as home,
-           case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0 as has_need
+           case when offer_set is null then case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0
+                else r.offers operator(pg_catalog.&&) offer_set end as has_need
     from public.survey_responses r
     where r.organisation_id = organisation and r.campaign_id = campaign
   ), membership as (
@@ -318,12 +320,13 @@ begin
   end loop;
 end
 $$;
-comment on function private.disclosed_units(text, text, public.need_category[], integer, integer) is 'For a restricted reader: every street, area and cell of the organisation''s fixed hexagon grid with responses in the campaign, whether it is published (primary rules at k, then complementary suppression over the whole hierarchy) and how its need count is shown (exact, band, hidden; a second complementary pass protects banded counts). Internal: no access check.';
-revoke all on function private.disclosed_units(text, text, public.need_category[], integer, integer) from public;
+comment on function private.disclosed_units(text, text, public.need_category[], integer, integer, public.offer[]) is 'For a restricted reader: every street, area and cell of the organisation''s fixed hexagon grid with responses in the campaign, whether it is published (primary rules at k, then complementary suppression over the whole hierarchy) and how its need count is shown (exact, band, hidden; a second complementary pass protects banded counts). With offer_set (issue 14) the count is of households offering any of those offers, under the same rules. Internal: no access check.';
+revoke all on function private.disclosed_units(text, text, public.need_category[], integer, integer, public.offer[]) from public;
 
 -- Rows of one unit kind for a restricted reader: the published units only, need figures exact, banded or hidden.
 -- Figures come from campaign_cells with k = 1 on the organisation's fixed grid; the pattern decides what shows.
-create function private.restricted_cells(organisation text, campaign text, unit text, needs public.need_category[], min_severity integer, k integer)
+create function private.restricted_cells(organisation text, campaign text, unit text, needs public.need_category[], min_severity integer, k integer,
+  offer_set public.offer[] default null, offer_weights jsonb default null)
 returns table (unit_id text, label text, geometry jsonb, households bigint, responses bigint, need_count bigint,
                need_rate double precision, rate_low double precision, rate_high double precision, suppressed boolean,
                need_count_low bigint, need_count_high bigint)
@@ -340,14 +343,24 @@ begin
   end if;
   return query
   with pattern as (
-    select d.unit_id, d.need_shown from private.disclosed_units(organisation, campaign, needs, min_severity, k) as d
+    select d.unit_id, d.need_shown from private.disclosed_units(organisation, campaign, needs, min_severity, k, offer_set) as d
     where d.unit_kind = unit and d.published
+  ), potential as (
+    -- The potential index (offer_weights, issue 14): the weighted mean of each weighted offer's share, as the engine's
+    -- compositeNeedIndex, from the same per-unit figures (campaign_cells with one offer each). Shown where the count of
+    -- households offering any weighted offer is exact; banded or hidden like that count elsewhere.
+    select c.unit_id, pg_catalog.sum(w.weight * c.need_rate) / pg_catalog.sum(w.weight) as value
+    from (select e.key::public.offer as offer, (e.value #>> '{}')::double precision as weight
+          from pg_catalog.jsonb_each(offer_weights) as e where (e.value #>> '{}')::double precision > 0) as w
+    cross join lateral private.campaign_cells(organisation, campaign, unit, null, 1, 1,
+         coalesce(grid.size_meters, 250), grid.origin_lng, grid.origin_lat, array[w.offer]) as c
+    group by c.unit_id
   )
   select c.unit_id, c.label, c.geometry, c.households, c.responses,
          case when p.need_shown = 'exact' then c.need_count end,
-         case when p.need_shown = 'exact' then c.need_rate end,
-         case when p.need_shown = 'exact' then c.rate_low end,
-         case when p.need_shown = 'exact' then c.rate_high end,
+         case when p.need_shown = 'exact' then case when offer_weights is null then c.need_rate else x.value end end,
+         case when p.need_shown = 'exact' and offer_weights is null then c.rate_low end,
+         case when p.need_shown = 'exact' and offer_weights is null then c.rate_high end,
          false,
          case p.need_shown when 'exact' then c.need_count
            when 'band' then case when c.need_count < k and c.responses - c.need_count < k then 0
@@ -358,13 +371,14 @@ begin
                                  when c.need_count < k then least(k - 1, c.responses) else c.responses end
            else c.responses end
   from private.campaign_cells(organisation, campaign, unit, needs, min_severity, 1,
-         coalesce(grid.size_meters, 250), grid.origin_lng, grid.origin_lat) as c
+         coalesce(grid.size_meters, 250), grid.origin_lng, grid.origin_lat, offer_set) as c
   join pattern p on p.unit_id = c.unit_id
+  left join potential x on x.unit_id = c.unit_id
   order by c.unit_id collate "C";
 end
 $$;
-comment on function private.restricted_cells(text, text, text, public.need_category[], integer, integer) is 'Published units of one kind for a restricted reader (see private.disclosed_units): suppressed units are not listed; a banded need count is null with need_count_low/high bounds (e.g. 0–4, or responses−4 … responses); hidden = 0 … responses. Internal: no access check.';
-revoke all on function private.restricted_cells(text, text, text, public.need_category[], integer, integer) from public;
+comment on function private.restricted_cells(text, text, text, public.need_category[], integer, integer, public.offer[], jsonb) is 'Published units of one kind for a restricted reader (see private.disclosed_units): suppressed units are not listed; a banded need count is null with need_count_low/high bounds (e.g. 0–4, or responses−4 … responses); hidden = 0 … responses. With offer_set (issue 14): the count of households offering any of those offers, under the same rules; with offer_weights as well, need_rate is the potential index (weighted mean of the offers'' shares; no interval). Internal: no access check.';
+revoke all on function private.restricted_cells(text, text, text, public.need_category[], integer, integer, public.offer[], jsonb) from public;
 -- The public aggregate RPCs.
 create function public.campaign_aggregates(
   p_organisation_id text, p_campaign_id text, p_unit text default 'street', p_needs public.need_category[] default null,

@@ -28,6 +28,35 @@ begin
   if view ? 'needs' and pg_catalog.jsonb_typeof(view -> 'needs') <> 'null' then
     perform private.json_text_array(view -> 'needs', 'view.needs')::public.need_category[];
   end if;
+  -- Residents' resources (issue 14): one offer, or the potential index with weights (0 … 5, src/domain/units.ts
+  -- WEIGHT_MAX, at least one above 0). A view shows needs or offers, never both.
+  if view ? 'offers' and pg_catalog.jsonb_typeof(view -> 'offers') <> 'null' then
+    if pg_catalog.jsonb_typeof(view -> 'offers') <> 'object' or (view -> 'offers' ->> 'kind') is null
+        or (view -> 'offers' ->> 'kind') not in ('offer', 'offerIndex') then
+      raise exception 'view.offers must be {"kind": "offer", "offerId": …} or {"kind": "offerIndex", "weights": {…}}' using errcode = '22023', column = 'view.offers';
+    end if;
+    if view ? 'needs' and pg_catalog.jsonb_typeof(view -> 'needs') <> 'null' then
+      raise exception 'a view shows needs or offers, not both' using errcode = '22023', column = 'view.needs';
+    end if;
+    if view -> 'offers' ->> 'kind' = 'offer' then
+      if exists (select 1 from pg_catalog.jsonb_object_keys(view -> 'offers') as key where key not in ('kind', 'offerId'))
+          or pg_catalog.jsonb_typeof(view -> 'offers' -> 'offerId') is distinct from 'string' then
+        raise exception 'view.offers.offerId must name one offer' using errcode = '22023', column = 'view.offers.offerId';
+      end if;
+      perform (view -> 'offers' ->> 'offerId')::public.offer;
+    else
+      if exists (select 1 from pg_catalog.jsonb_object_keys(view -> 'offers') as key where key not in ('kind', 'weights'))
+          or pg_catalog.jsonb_typeof(view -> 'offers' -> 'weights') is distinct from 'object' then
+        raise exception 'view.offers.weights must be an object of offers and weights' using errcode = '22023', column = 'view.offers.weights';
+      end if;
+      perform e.key::public.offer from pg_catalog.jsonb_each(view -> 'offers' -> 'weights') as e;
+      if exists (select 1 from pg_catalog.jsonb_each(view -> 'offers' -> 'weights') as e
+                 where pg_catalog.jsonb_typeof(e.value) <> 'number' or (e.value #>> '{}')::double precision not between 0 and 5)
+          or not exists (select 1 from pg_catalog.jsonb_each(view -> 'offers' -> 'weights') as e where (e.value #>> '{}')::double precision > 0) then
+        raise exception 'view.offers.weights must be numbers from 0 to 5, at least one above 0' using errcode = '22023', column = 'view.offers.weights';
+      end if;
+    end if;
+  end if;
   if view ? 'minSeverity' and (view -> 'minSeverity') not in ('1'::jsonb, '2'::jsonb, '3'::jsonb) then
     raise exception 'view.minSeverity must be 1, 2 or 3' using errcode = '22023', column = 'view.minSeverity';
   end if;
@@ -51,7 +80,7 @@ begin
   end if;
 end
 $$;
-comment on function private.check_share_view(jsonb) is 'Raises when a saved share view is malformed (size, version, unit, needs, minSeverity, hexSizeMeters, areaIds) or moves the hexagon grid (an origin).';
+comment on function private.check_share_view(jsonb) is 'Raises when a saved share view is malformed (size, version, unit, needs, offers, minSeverity, hexSizeMeters, areaIds), names needs and offers at once, or moves the hexagon grid (an origin).';
 
 create function private.is_share_view(view jsonb) returns boolean
 language plpgsql immutable
@@ -81,7 +110,7 @@ create table public.share_links (
 );
 create index share_links_organisation_idx on public.share_links (organisation_id);
 comment on table public.share_links is 'Read-only links for partners: a campaign, a saved view (unit, needs, severity, hexagon size, map state), k, expiry, revocation. Stores only the SHA-256 of the token.';
-comment on column public.share_links.view is 'Saved view, versioned: {"v": 1, "unit": "street"|"area"|"hex", "needs": [...] or null, "minSeverity": 1-3, "hexSizeMeters": 250, ...}.';
+comment on column public.share_links.view is 'Saved view, versioned: {"v": 1, "unit": "street"|"area"|"hex", "needs": [...] or null, "minSeverity": 1-3, "hexSizeMeters": 250, ...}; residents'' resources: "offers": {"kind": "offer", "offerId": …} or {"kind": "offerIndex", "weights": {…}} in place of needs.';
 
 -- Admins and planners read their organisation's links; nobody writes the table directly: create_share_link and
 -- revoke_share_link do. anon reads through shared_aggregates and shared_view only.
@@ -224,6 +253,8 @@ as $$
 declare
   link public.share_links := private.live_share_link(p_token);
   needs public.need_category[];
+  offer_set public.offer[];
+  offer_weights jsonb;
   area_ids text[];
   within extensions.geometry;
 begin
@@ -231,6 +262,15 @@ begin
     return;
   end if;
   needs := case when pg_catalog.jsonb_typeof(link.view -> 'needs') = 'array' then private.json_text_array(link.view -> 'needs', 'needs')::public.need_category[] end;
+  -- Residents' resources: one offer, or the weighted offers of the potential index (those with a weight above 0 decide
+  -- which households count for disclosure, as the planner's package does).
+  if link.view -> 'offers' ->> 'kind' = 'offer' then
+    offer_set := array[(link.view -> 'offers' ->> 'offerId')::public.offer];
+  elsif link.view -> 'offers' ->> 'kind' = 'offerIndex' then
+    offer_weights := link.view -> 'offers' -> 'weights';
+    select pg_catalog.array_agg(e.key::public.offer order by e.key) into offer_set
+    from pg_catalog.jsonb_each(offer_weights) as e where (e.value #>> '{}')::double precision > 0;
+  end if;
   area_ids := case when pg_catalog.jsonb_typeof(link.view -> 'areaIds') = 'array' then private.json_text_array(link.view -> 'areaIds', 'areaIds') end;
   if area_ids is not null then
     select extensions.st_union(a.geometry) into within from public.areas a where a.organisation_id = link.organisation_id and a.id = any (area_ids);
@@ -238,14 +278,14 @@ begin
   perform private.audit(link.organisation_id, 'shared_read', link.id, pg_catalog.jsonb_build_object('campaign', link.campaign_id, 'view', link.view, 'k', link.k));
   return query
   select c.* from private.restricted_cells(link.organisation_id, link.campaign_id, link.view ->> 'unit', needs,
-    coalesce((link.view ->> 'minSeverity')::integer, 1), link.k) as c
+    coalesce((link.view ->> 'minSeverity')::integer, 1), link.k, offer_set, offer_weights) as c
   where area_ids is null
      or (link.view ->> 'unit' = 'area' and c.unit_id = any (area_ids))
      or (link.view ->> 'unit' <> 'area' and within is not null
          and extensions.st_intersects(within, extensions.st_setsrid(extensions.st_geomfromgeojson(c.geometry::text), 4326)));
 end
 $$;
-comment on function public.shared_aggregates(text) is 'RPC for anyone holding a live share token (anon included): the saved view''s published units under the link''s k and the disclosure rules (see campaign_aggregates), limited to the view''s areas (area units by id, streets and hexagons by intersection), needs and severity. No rows for malformed, unknown, expired or revoked tokens. Audited.';
+comment on function public.shared_aggregates(text) is 'RPC for anyone holding a live share token (anon included): the saved view''s published units under the link''s k and the disclosure rules (see campaign_aggregates), limited to the view''s areas (area units by id, streets and hexagons by intersection), needs and severity, or offers (households offering one kind of help, or the potential index in need_rate, under the same rules). No rows for malformed, unknown, expired or revoked tokens. Audited.';
 revoke all on function public.shared_aggregates(text) from public;
 grant execute on function public.shared_aggregates(text) to anon, authenticated, service_role;
 create function public.shared_view(p_token text) returns jsonb

@@ -269,6 +269,19 @@ const CASES: Case[] = [
   createLink('origin longitude 500', { view: { v: 1, unit: 'hex', originLng: 500, originLat: 50 } }, '22023', /view.origin longitude must be a number between -180 and 180/),
   createLink('origin at the pole', { view: { v: 1, unit: 'hex', originLng: 19, originLat: 90 } }, '22023', /view.origin latitude must be a number between -85 and 85/),
   createLink('a 5 MB view', { view: { v: 1, unit: 'street', note: FIVE_MB } }, '22023', /view must be at most 16 KB/),
+  // Residents' resources (issue 14): one offer or the potential index, never with needs.
+  createLink('offers is text', { view: { v: 1, unit: 'street', offers: 'senior_care' } }, '22023', /view.offers must be \{"kind": "offer"/),
+  createLink('offers of an unknown kind', { view: { v: 1, unit: 'street', offers: { kind: 'potential' } } }, '22023', /view.offers must be \{"kind": "offer"/),
+  createLink('an offer that does not exist', { view: { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 'juggling' } } }, '22P02', /invalid input value for enum (public\.)?offer: "juggling"/),
+  createLink('offerId is a number', { view: { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 3 } } }, '22023', /view.offers.offerId must name one offer/),
+  createLink('offer with an extra key', { view: { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 'repairs', householdId: 'a-1' } } }, '22023', /view.offers.offerId must name one offer/),
+  createLink('offers and needs at once', { view: { v: 1, unit: 'street', needs: ['housing'], offers: { kind: 'offer', offerId: 'repairs' } } }, '22023', /a view shows needs or offers, not both/),
+  createLink('index weights all zero', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: 0 } } } }, '22023', /at least one above 0/),
+  createLink('index weight 6', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: 6 } } } }, '22023', /weights must be numbers from 0 to 5/),
+  createLink('index weight as text', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: '1' } } } }, '22023', /weights must be numbers from 0 to 5/),
+  createLink('index weights a list', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: [1, 2] } } }, '22023', /view.offers.weights must be an object/),
+  createLink('index weight of an unknown offer', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { juggling: 1 } } } }, '22P02', /invalid input value for enum (public\.)?offer: "juggling"/),
+  createLink('index weight keyed with SQL', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { [DROP]: 1 } } } }, '22P02', /invalid input value for enum (public\.)?offer/),
   createLink('k = 0', { k: 0 }, '22023', /k must be a whole number from 5 to 1000/),
   createLink('k = -1', { k: -1 }, '22023', /k must be a whole number from 5 to 1000/),
   createLink('k = 4', { k: 4 }, '22023', /k must be a whole number from 5 to 1000/),
@@ -326,6 +339,13 @@ const CASES: Case[] = [
     params: [ORG_A, json(response({ id: 'r-lc' })), json({ id: 'lc-new', responseId: 'r-lc', name: 'Anna Nowak', phone: '600 100 200', consentDate: '2026-05-01', retainUntil: '2027-04-30', ...changes })],
     expected: { issue: field, message },
   })),
+  // A surveyor adds a contact only to answers they entered (r-3 is a colleague's): refused, nothing saved.
+  {
+    rpc: 'save_response_with_leader_contact', what: 'a surveyor, to a colleague\'s answers', caller: { role: 'authenticated', userId: USERS.surveyorA },
+    sql: 'select public.save_response_with_leader_contact(p_organisation_id := $1, p_response := $2::jsonb, p_contact := $3::jsonb) as r',
+    params: [ORG_A, json(response({ id: 'r-3' })), json({ id: 'lc-new', responseId: 'r-3', name: 'Anna Nowak', phone: '600 100 200', consentDate: '2026-05-01', retainUntil: '2027-04-30' })],
+    expected: { issue: '(record)', message: /you may not write this record in this organisation/ },
+  },
   ...([DROP, '', 'x'.repeat(65)].flatMap((id): Case[] => [
     { rpc: 'delete_leader_contact', what: `id ${JSON.stringify(id).slice(0, 24)}`, caller: planner, sql: 'select public.delete_leader_contact(p_organisation_id := $1, p_id := $2) as r', params: [ORG_A, id], expected: { issue: 'id', message: /id must be an id of 1 to 64/ } },
     { rpc: 'shorten_leader_contact_retention', what: `id ${JSON.stringify(id).slice(0, 24)}`, caller: planner, sql: 'select public.shorten_leader_contact_retention(p_organisation_id := $1, p_id := $2, p_retain_until := $3) as r', params: [ORG_A, id, '2026-12-31'], expected: { issue: 'id', message: /id must be an id of 1 to 64/ } },

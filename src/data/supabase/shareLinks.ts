@@ -1,12 +1,12 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { Id, NeedCategoryId, type InputIssue, type ServerAction, type ServerMessage } from '../../domain';
-import { MAX_SHARE_DAYS, MAX_SHARE_K, MIN_SHARE_K, SHARE_PACKAGE_FORMAT, SharePackage, ShareUnitGeometry, type ShareUnit } from '../../domain/sharePackage';
+import { type InputIssue, type ServerAction, type ServerMessage } from '../../domain';
+import { MAX_SHARE_DAYS, MAX_SHARE_K, MIN_SHARE_K, SHARE_PACKAGE_FORMAT, SharePackage, ShareLinkView, shareLinkSelection, ShareUnitGeometry, type ShareUnit } from '../../domain/sharePackage';
 import { abortError, throwIfAborted } from '../abort';
 import { malformedReplyIssue, serverIssue, serverSideIssue } from './serverIssues';
 
 /**
- * Partner share links through the RPCs of supabase/migrations/…001000_share_links.sql: create, list and revoke (a
+ * Partner share links through the RPCs of supabase/migrations/…001100_share_links.sql: create, list and revoke (a
  * planner or admin, under RLS), and the partner's side (`shared_view` + `shared_aggregates`, callable with the anon
  * key and a live token; SECURITY DEFINER, aggregates only, suppressed below the link's k). Every reply is parsed with
  * zod; every failure is a value (an InputIssue), never an exception. Aborts reject with an AbortError.
@@ -17,19 +17,8 @@ import { malformedReplyIssue, serverIssue, serverSideIssue } from './serverIssue
 
 export type ShareResult<T> = { ok: true; value: T } | { ok: false; issue: InputIssue };
 
-/** The saved view stored with a link (the SQL checks v, unit, needs, minSeverity, hexSizeMeters; other keys ride along). */
-export const ShareLinkView = z.object({
-  v: z.literal(1),
-  unit: z.enum(['street', 'area', 'hex']),
-  needs: z.array(NeedCategoryId).nullable().optional(),
-  minSeverity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-  hexSizeMeters: z.number().min(25).max(10_000).optional(),
-  /** 'area' aggregates every area of the centre; the planner's view shows one kind (estates, districts): their ids. */
-  areaIds: z.array(Id).max(500).optional(),
-  /** The planner's unit choice ("estate"…), so the partner sees the same words. */
-  exploreUnit: z.enum(['street', 'estate', 'district', 'care_region', 'hex']).optional(),
-});
-export type ShareLinkView = z.infer<typeof ShareLinkView>;
+/** The saved view: src/domain/sharePackage.ts (needs or residents' offers). Re-exported for the callers here. */
+export { ShareLinkView };
 
 const Timestamp = z.iso.datetime({ offset: true });
 
@@ -78,7 +67,11 @@ const AggregateRow = z.object({
   rate_low: z.number().min(0).max(1).nullable(),
   rate_high: z.number().min(0).max(1).nullable(),
   suppressed: z.boolean(),
-  /** The band of a need count not shown exactly (supabase/README.md "Disclosure control"); absent on older servers. */
+  /**
+   * The band of a need (or offer) count not shown exactly (supabase/README.md "Disclosure control"); absent on older
+   * servers. In a resources view need_count counts households offering the link's offers, and need_rate is the share
+   * (one offer) or the potential index (no interval).
+   */
   need_count_low: z.int().min(0).nullable().optional(),
   need_count_high: z.int().min(0).nullable().optional(),
 });
@@ -196,7 +189,7 @@ export async function loadSharedPackage(client: SupabaseClient, token: string, s
       campaignName: campaign?.name ?? null,
       wave: campaign?.wave ?? null,
       unit: saved.exploreUnit ?? saved.unit,
-      selection: { kind: 'any', needs: saved.needs ?? null },
+      selection: shareLinkSelection(saved),
       minSeverity: saved.minSeverity ?? 1,
     },
     units,

@@ -43,7 +43,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
           {selectionText(view, language)}. {t('partnerUnit', { unit: unitName(view.unit, language) })}.
         </p>
         <p className="partner-suppression">{t('partnerSuppression', { k: pkg.k })}</p>
-        <p className="partner-disclosure">{disclosureSentence(pkg.k, language)}</p>
+        <p className="partner-disclosure">{disclosureSentence(pkg.k, language, view.selection.kind === 'offer' || view.selection.kind === 'offerIndex' ? 'offers' : 'needs')}</p>
         <p className="partner-readonly">{t('partnerReadOnly')}</p>
         <div className="partner-actions no-print">
           <button type="button" className="partner-button" onClick={() => window.print()}>

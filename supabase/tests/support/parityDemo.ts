@@ -42,12 +42,12 @@ export interface EngineUnitRow {
   suppressed: boolean;
 }
 
-/** Engine rows keyed by the RPC's unit id (hexagons: `hex250:q:r` → `q,r`). */
-export function engineRows(agg: UnitAggregates): Map<string, EngineUnitRow> {
+/** Engine rows keyed by the RPC's unit id (hexagons: `hex250:q:r` → `q,r`), for one answer column (default 0). */
+export function engineRows(agg: UnitAggregates<string>, column = 0): Map<string, EngineUnitRow> {
   const rows = new Map<string, EngineUnitRow>();
   for (let u = 0; u < agg.unitCount; u++) {
     const id = agg.kind === 'hex' ? agg.unitIds[u]!.split(':').slice(1).join(',') : agg.unitIds[u]!;
-    const j = u * agg.needCount; // column 0: the query asks for one need
+    const j = u * agg.needCount + column; // a need query asks for one need: column 0
     rows.set(id, {
       unit_id: id,
       households: agg.households[u]!,

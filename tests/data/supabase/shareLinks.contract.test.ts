@@ -190,6 +190,46 @@ describe('loadSharedPackage (the partner, anonymous)', () => {
     expect(loaded.ok && loaded.value.view.selection).toEqual({ kind: 'any', needs: null });
   });
 
+  it('reads a residents\' resources link: the offer (or the potential index) is the selection, bands are offer counts', async () => {
+    for (const offers of [{ kind: 'offer', offerId: 'senior_care' }, { kind: 'offerIndex', weights: { senior_care: 2, tutoring: 1 } }] as const) {
+      const stub = stubFetch();
+      const client = stubbedDataSource(stub).client;
+      stub.reply({ status: 200, json: { ...viewReply, view: { v: 1, unit: 'street', offers, minSeverity: 1, exploreUnit: 'street' } } });
+      const index = offers.kind === 'offerIndex';
+      stub.reply({
+        status: 200,
+        json: [
+          row('street-1', { geometry: line, need_count: 9, need_rate: index ? 0.1875 : 0.225, rate_low: index ? null : 0.12, rate_high: index ? null : 0.38 }),
+          // Fewer than 5 households offer it: a band, never the count.
+          row('street-2', { geometry: line, need_count: null, need_rate: null, rate_low: null, rate_high: null, need_count_low: 0, need_count_high: 4 }),
+        ],
+      });
+      const loaded = await loadSharedPackage(client, TOKEN, undefined, NOW);
+      if (!loaded.ok) throw new Error(loaded.issue.message);
+      expect(loaded.value.view.selection).toEqual(offers);
+      expect(loaded.value.units.map((u) => [u.id, u.rate, u.lower, u.upper, u.needBand ?? null])).toEqual([
+        ['street-1', index ? 0.1875 : 0.225, index ? null : 0.12, index ? null : 0.38, null],
+        ['street-2', null, null, null, { low: 0, high: 4 }],
+      ]);
+    }
+  });
+
+  it('refuses a view naming needs and offers at once, or an index with no weight, before sending it', async () => {
+    const stub = stubFetch();
+    const source = await signedIn(stub);
+    const before = stub.requests.length;
+    for (const view of [
+      { v: 1, unit: 'street', needs: ['housing'], offers: { kind: 'offer', offerId: 'senior_care' } },
+      { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { senior_care: 0 } } },
+      { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { senior_care: 9 } } },
+      { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 'juggling' } },
+    ]) {
+      const created = await createShareLink(source.client, { organisationId: 'ops-debowo', campaignId: 'campaign-2025-w1', view: view as ShareLinkView, expiresAt: EXPIRES, k: 5 }, undefined, NOW);
+      expect(created.ok, JSON.stringify(view)).toBe(false);
+    }
+    expect(stub.requests.length).toBe(before);
+  });
+
   it('a malformed token sends nothing; an unknown, expired or revoked one (null view) is "not found"', async () => {
     const stub = stubFetch();
     const client = stubbedDataSource(stub).client;

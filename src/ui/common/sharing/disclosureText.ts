@@ -26,11 +26,22 @@ export function bandText(band: { low: number; high: number }, responses: number 
   return language === 'pl' ? `co najmniej ${households(band.low, 'pl')}` : `at least ${households(band.low, 'en')}`;
 }
 
-/** Why some areas are hidden and some figures are ranges, in plain words, with the package's k. */
-export function disclosureSentence(k: number, language: Language): string {
+/**
+ * Why some areas are hidden and some figures are ranges, in plain words, with the package's k; `subject` 'offers' for
+ * residents' resources (the same rules, on households offering help instead of reporting a need).
+ */
+export function disclosureSentence(k: number, language: Language, subject: 'needs' | 'offers' = 'needs'): string {
+  const ranges =
+    language === 'pl'
+      ? subject === 'offers'
+        ? `Gdy pomoc oferuje albo nie oferuje mniej niż ${k} gospodarstw`
+        : `Gdy potrzebę zgłosiło albo nie zgłosiło mniej niż ${k} gospodarstw`
+      : subject === 'offers'
+        ? `Where fewer than ${k} households offer the help, or fewer than ${k} do not`
+        : `Where fewer than ${k} households reported the need, or fewer than ${k} did not`;
   return language === 'pl'
-    ? `Pokazujemy tylko obszary z co najmniej ${k} odpowiedziami z co najmniej ${k} różnych adresów, w których żaden adres nie daje więcej niż trzech czwartych odpowiedzi; niektóre dalsze obszary są ukryte, aby nie dało się ich odtworzyć przez odejmowanie. Gdy potrzebę zgłosiło albo nie zgłosiło mniej niż ${k} gospodarstw, podajemy tylko przedział („mniej niż ${k}”). Tak nikt nie rozpozna odpowiedzi jednego domu.`
-    : `Only areas with at least ${k} answers from at least ${k} different addresses, none of which gives more than three quarters of the answers, are shown; a few more are hidden so that none can be worked out by subtraction. Where fewer than ${k} households reported the need, or fewer than ${k} did not, only a range is given ("fewer than ${k}"). So no one can recognise the answers of a single home.`;
+    ? `Pokazujemy tylko obszary z co najmniej ${k} odpowiedziami z co najmniej ${k} różnych adresów, w których żaden adres nie daje więcej niż trzech czwartych odpowiedzi; niektóre dalsze obszary są ukryte, aby nie dało się ich odtworzyć przez odejmowanie. ${ranges}, podajemy tylko przedział („mniej niż ${k}”). Tak nikt nie rozpozna odpowiedzi jednego domu.`
+    : `Only areas with at least ${k} answers from at least ${k} different addresses, none of which gives more than three quarters of the answers, are shown; a few more are hidden so that none can be worked out by subtraction. ${ranges}, only a range is given ("fewer than ${k}"). So no one can recognise the answers of a single home.`;
 }
 
 /**

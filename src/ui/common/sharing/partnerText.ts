@@ -1,5 +1,5 @@
 import { distinctClassBreaks } from '../../../analysis/exploreClassBreaks';
-import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_LABELS, type NeedCategoryId } from '../../../domain';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type NeedCategoryId } from '../../../domain';
 import type { SharePackage, ShareViewInfo } from '../../../domain/sharePackage';
 import { translate, type Language, type MessageKey } from '../../i18n/dictionary';
 
@@ -40,7 +40,14 @@ export function selectionText(view: ShareViewInfo, language: Language): string {
     return translate(language, 'partnerIndex', { weights });
   }
   if (s.kind === 'offer') return translate(language, 'partnerOffer', { offer: OFFER_LABELS[s.offerId][language] });
-  if (s.kind === 'offerIndex') return translate(language, 'partnerOfferIndex');
+  if (s.kind === 'offerIndex') {
+    const weighted = OFFER_IDS.filter((id) => (s.weights[id] ?? 0) > 0);
+    const total = weighted.reduce((sum, id) => sum + s.weights[id]!, 0) || 1;
+    // Every offer, equally (the planner's default index): one phrase instead of twelve "8 %".
+    if (weighted.length === OFFER_IDS.length && weighted.every((id) => s.weights[id] === s.weights[weighted[0]!])) return translate(language, 'partnerOfferIndexEqual');
+    const weights = weighted.map((id) => `${OFFER_LABELS[id][language].toLocaleLowerCase(locale(language))} ${formatShare(s.weights[id]! / total, language)}`).join(', ');
+    return translate(language, 'partnerOfferIndex', { weights });
+  }
   if (!s.needs || s.needs.length === 0) return translate(language, 'partnerAnyAll');
   return translate(language, 'partnerAny', { needs: s.needs.map((id) => needName(id, language).toLocaleLowerCase(locale(language))).join(', ') });
 }

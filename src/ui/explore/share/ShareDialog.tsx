@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { offerSelection, selectedNeeds } from '../../common/exploreSettings';
 import { OFFER_IDS } from '../../../domain';
-import type { ShareSelection } from '../../../domain/sharePackage';
+import type { ShareLinkView, ShareSelection } from '../../../domain/sharePackage';
 import { shownMap } from '../exploreController';
 import type { DataSource } from '../../../data/dataSource';
-import type { ShareLinkInfo, ShareLinkView } from '../../../data/supabase/shareLinks';
+import type { ShareLinkInfo } from '../../../data/supabase/shareLinks';
 
 /** Share links exist only on a centre's server: their client code loads when the dialog first talks to it. */
 const shareLinks = () => import('../../../data/supabase/shareLinks');
@@ -152,8 +152,9 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
     const input = checkedInput();
     if (typeof input === 'string') return setStatus(input);
     if (!supabase || !settings?.campaignId || !workspace) return setStatus(t('shareNotReady'));
-    // A share link's figures are computed by the server over needs only: residents' resources go as a package.
-    if (settings.subject === 'resources') return setStatus(t('shareLinkNeedsOnly'));
+    // Residents' resources: the server counts households offering the shown offer (or, for the potential index, any
+    // weighted offer) under the same disclosure rules as needs, and the partner sees the share or the index.
+    const offers = settings.subject === 'resources' ? offerSelection(settings) : null;
     const membership = await supabase.membership();
     if (!membership.ok || !membership.current) return setStatus(t('shareFailed', { reason: membership.ok ? '—' : (membership.issues[0]?.message ?? '—') }));
     const needs = selectedNeeds(settings);
@@ -161,7 +162,9 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
     const view: ShareLinkView = {
       v: 1,
       unit: settings.unit === 'street' ? 'street' : settings.unit === 'hex' ? 'hex' : 'area',
-      needs: needs as ShareLinkView['needs'],
+      ...(offers
+        ? { offers: offers.kind === 'offer' ? { kind: 'offer' as const, offerId: offers.offerId } : { kind: 'offerIndex' as const, weights: offers.weights } }
+        : { needs: needs as ShareLinkView['needs'] }),
       minSeverity: 1,
       exploreUnit: settings.unit,
       ...(settings.unit === 'hex' ? { hexSizeMeters: 250 } : {}),
