@@ -29,6 +29,7 @@ export const FIELD_RULES = [
   'retention_out_of_range', // a leader contact kept past 12 months after consent, or ending before it
   'retention_not_shorter', // a leader contact's retention moved later (it may only be shortened)
   'needs_and_offers', // a share link's view naming needs and offers at once
+  'unequal_offer_weights', // a share link's potential index weighing its offers differently
   'invalid', // a refine without a named rule
 ] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];

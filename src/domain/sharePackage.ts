@@ -112,8 +112,9 @@ export type SharePackage = z.infer<typeof SharePackage>;
 
 /**
  * What a share link shows of residents' resources (issue 14): the share of households offering one kind of help, or
- * the potential index (the weighted mean of the offers' shares, weights 0 … WEIGHT_MAX, at least one above 0). The
- * server counts a household when it offers any weighted offer, under the same disclosure rules as a need
+ * the potential index (the mean of the chosen offers' shares: weights 0 … WEIGHT_MAX, at least one above 0, and equal
+ * for every weighted offer — unequal weights would let a cell's index be decoded into small offer counts). The server
+ * counts a household when it offers any weighted offer, under the same disclosure rules as a need
  * (supabase/migrations/…001100_share_links.sql check_share_view, …001000 restricted_cells).
  */
 export const ShareLinkOffers = z.discriminatedUnion(
@@ -124,7 +125,8 @@ export const ShareLinkOffers = z.discriminatedUnion(
       kind: z.literal('offerIndex'),
       weights: z
         .partialRecord(OfferId, z.number().min(0).max(WEIGHT_MAX))
-        .refine((weights) => Object.values(weights).some((w) => (w ?? 0) > 0), { message: 'give at least one offer a weight above 0', params: { rule: 'no_weight_above_zero' } }),
+        .refine((weights) => Object.values(weights).some((w) => (w ?? 0) > 0), { message: 'give at least one offer a weight above 0', params: { rule: 'no_weight_above_zero' } })
+        .refine((weights) => new Set(Object.values(weights).filter((w) => (w ?? 0) > 0)).size <= 1, { message: 'a shared potential index weighs every chosen offer equally', params: { rule: 'unequal_offer_weights' } }),
     }),
   ],
   { error: "view.offers must be { kind: 'offer', offerId } or { kind: 'offerIndex', weights }" },

@@ -29,7 +29,10 @@ begin
     perform private.json_text_array(view -> 'needs', 'view.needs')::public.need_category[];
   end if;
   -- Residents' resources (issue 14): one offer, or the potential index with weights (0 … 5, src/domain/units.ts
-  -- WEIGHT_MAX, at least one above 0). A view shows needs or offers, never both.
+  -- WEIGHT_MAX, at least one above 0), equal for every weighted offer: the index is then the mean share over the
+  -- chosen offers, a sum of offer counts like a need count. Unequal weights would let one cell's index be decoded into
+  -- its offers' counts (weights 1 and 5: index numerator = c₁ + 5·c₂, so c₁ < 5 is read off), bypassing the bands.
+  -- A view shows needs or offers, never both.
   if view ? 'offers' and pg_catalog.jsonb_typeof(view -> 'offers') <> 'null' then
     if pg_catalog.jsonb_typeof(view -> 'offers') <> 'object' or (view -> 'offers' ->> 'kind') is null
         or (view -> 'offers' ->> 'kind') not in ('offer', 'offerIndex') then
@@ -54,6 +57,11 @@ begin
                  where pg_catalog.jsonb_typeof(e.value) <> 'number' or (e.value #>> '{}')::double precision not between 0 and 5)
           or not exists (select 1 from pg_catalog.jsonb_each(view -> 'offers' -> 'weights') as e where (e.value #>> '{}')::double precision > 0) then
         raise exception 'view.offers.weights must be numbers from 0 to 5, at least one above 0' using errcode = '22023', column = 'view.offers.weights';
+      end if;
+      if (select pg_catalog.count(distinct (e.value #>> '{}')::double precision) from pg_catalog.jsonb_each(view -> 'offers' -> 'weights') as e
+          where (e.value #>> '{}')::double precision > 0) > 1 then
+        raise exception 'view.offers.weights must be equal for every weighted offer (a shared potential index is the mean share of the chosen offers)'
+          using errcode = '22023', column = 'view.offers.weights';
       end if;
     end if;
   end if;

@@ -39,8 +39,8 @@ const SELECTIONS: { needs: string[] | null; minSeverity: number }[] = [
 ];
 const UNITS = ['street', 'area', 'hex'] as const;
 
-type Row = { unit_id: string; responses: number | null; need_count: number | null; need_count_low: number | null; need_count_high: number | null; suppressed: boolean };
-interface Truth { id: string; home: string; street: string | null; areas: string[]; hex: string | null; needs: { category: string; severity: number }[] }
+type Row = { unit_id: string; responses: number | null; need_count: number | null; need_rate?: number | null; need_count_low: number | null; need_count_high: number | null; suppressed: boolean };
+interface Truth { id: string; home: string; street: string | null; areas: string[]; hex: string | null; needs: { category: string; severity: number }[]; offers: string[] }
 
 let db: Database;
 let truth: Truth[];
@@ -57,16 +57,17 @@ beforeAll(async () => {
   // areas from private.response_areas (point, else the street's majority area; parity.test.ts holds it to the engine).
   const [grid] = await db.query<{ size_meters: number; origin_lng: number; origin_lat: number }>('select size_meters, origin_lng, origin_lat from public.hex_grids where organisation_id = $1', [ORG]);
   const projection = createLocalProjection(grid!.origin_lng, grid!.origin_lat);
-  const rows = await db.query<{ id: string; home: string; street: string | null; lng: number | null; lat: number | null; areas: string[]; needs: { category: string; severity: number }[] }>(`
+  const rows = await db.query<{ id: string; home: string; street: string | null; lng: number | null; lat: number | null; areas: string[]; needs: { category: string; severity: number }[]; offers: string[] }>(`
     with ra as materialized (select * from private.response_areas($1, $2))
     select r.id, coalesce('a:' || r.address_id, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id, 'r:' || r.id) as home,
            r.assigned_street_id as street, extensions.st_x(r.located_at) as lng, extensions.st_y(r.located_at) as lat,
            array(select ra.area_id from ra where ra.response_id = r.id order by 1) as areas,
            coalesce((select jsonb_agg(jsonb_build_object('category', n.category, 'severity', n.severity)) from public.survey_response_needs n
-                     where n.organisation_id = r.organisation_id and n.response_id = r.id), '[]'::jsonb) as needs
+                     where n.organisation_id = r.organisation_id and n.response_id = r.id), '[]'::jsonb) as needs,
+           array_to_json(r.offers) as offers
     from public.survey_responses r where r.organisation_id = $1 and r.campaign_id = $2 order by r.id`, [ORG, CAMPAIGN]);
   truth = rows.map((r) => ({
-    id: r.id, home: r.home, street: r.street, areas: r.areas, needs: r.needs,
+    id: r.id, home: r.home, street: r.street, areas: r.areas, needs: r.needs, offers: r.offers,
     hex: r.lng === null || r.lat === null ? null : hexCellOf(...projection.forward(r.lng, r.lat), grid!.size_meters).join(','),
   }));
 }, 240_000);
@@ -130,6 +131,14 @@ interface Leaks { checkedCells: number; atoms: number; rank: number; violations:
  * protected quantity (suppressed cell, atom with < K homes, protected need count).
  */
 function analyse(published: Harvest, s: (typeof SELECTIONS)[number], k = K): Leaks {
+  return analyseCounts(published, (t) => hasNeed(t, s), k);
+}
+
+/**
+ * The same, for any household attribute a view counts (`has`: a need selection, or offering any of a link's offers);
+ * `value`, when given, is the truth of each published exact figure (need_rate) to check it against.
+ */
+function analyseCounts(published: Harvest, has: (t: Truth) => boolean, k = K, value?: (members: Truth[]) => number): Leaks {
   const units = new Map<string, Truth[]>();
   for (const t of truth) for (const key of unitKeys(t)) units.set(key, [...(units.get(key) ?? []), t]);
   const atomOf = new Map<string, number>();
@@ -145,7 +154,7 @@ function analyse(published: Harvest, s: (typeof SELECTIONS)[number], k = K): Lea
     const members = units.get(key) ?? [];
     const homes = new Map<string, number>();
     for (const t of members) homes.set(t.home, (homes.get(t.home) ?? 0) + 1);
-    const need = members.filter((t) => hasNeed(t, s)).length;
+    const need = members.filter(has).length;
     if (row.suppressed) violations.push(`${key}: a suppressed cell is listed`);
     if (row.responses !== members.length) violations.push(`${key}: responses ${row.responses}, truth ${members.length}`);
     if (members.length < k) violations.push(`${key}: ${members.length} responses < ${k}`);
@@ -153,6 +162,8 @@ function analyse(published: Harvest, s: (typeof SELECTIONS)[number], k = K): Lea
     if (Math.max(...homes.values()) * 4 > members.length * 3) violations.push(`${key}: one home holds ${Math.max(...homes.values())} of ${members.length}`);
     if (row.need_count !== null && (row.need_count !== need || need < k || members.length - need < k)) violations.push(`${key}: exact need count ${row.need_count} (truth ${need}) of ${members.length}`);
     if (row.need_count === null && !(row.need_count_low! <= need && need <= row.need_count_high!)) violations.push(`${key}: band ${row.need_count_low}–${row.need_count_high} misses ${need}`);
+    if (row.need_count === null && row.need_rate != null) violations.push(`${key}: a banded count with a value ${row.need_rate}`);
+    if (value && row.need_count !== null && !(Math.abs(Number(row.need_rate) - value(members)) <= 1e-9)) violations.push(`${key}: value ${row.need_rate}, truth ${value(members)}`);
   }
   const responsesOracle = spanOracle(atomMembers.length, [...published.keys()].map(atomsOfUnit));
   const needOracle = spanOracle(atomMembers.length, [...published].filter(([, r]) => r.need_count !== null).map(([key]) => atomsOfUnit(key)));
@@ -234,6 +245,43 @@ describe('the attacker of issue 11, on the demo town', () => {
     expect(limited.size).toBeLessThan(base.size);
     const union: Harvest = new Map([...base, ...strict]);
     expect(analyse(union, s).violations).toEqual([]);
+  }, 600_000);
+
+  it('derives no household\'s offers from residents\' resources links (one offer, the potential index), k = 5 and 8, however many calls', async () => {
+    // Issue 14: a partner holding resources links for every unit kind, calling as often as they like. Each link is
+    // harvested twice through two links (the second answer equals the first: nothing to average away).
+    const OFFER_VIEWS = [
+      { offers: { kind: 'offer', offerId: 'senior_care' }, set: ['senior_care'] },
+      { offers: { kind: 'offer', offerId: 'it_skills' }, set: ['it_skills'] },
+      { offers: { kind: 'offerIndex', weights: { tutoring: 2, sports: 2, childcare: 2 } }, set: ['tutoring', 'sports', 'childcare'] },
+      { offers: { kind: 'offerIndex', weights: { volunteering_time: 1, repairs: 1, childcare: 1, senior_care: 1, cooking: 1, tutoring: 1, it_skills: 1, arts_crafts: 1, sports: 1, transport: 1, organising_events: 1, garden_greenery: 1 } },
+        set: ['volunteering_time', 'repairs', 'childcare', 'senior_care', 'cooking', 'tutoring', 'it_skills', 'arts_crafts', 'sports', 'transport', 'organising_events', 'garden_greenery'] },
+    ] as const;
+    const report: string[] = [];
+    const publishedSets = new Set<string>();
+    const needCells = await harvestMember(partner, SELECTIONS[0]!);
+    publishedSets.add([...needCells.keys()].sort().join(','));
+    for (const view of OFFER_VIEWS) {
+      const has = (t: Truth) => t.offers.some((o) => (view.set as readonly string[]).includes(o));
+      // The index: the mean share of the chosen offers (equal weights), i.e. Σ offers held / (responses × offers).
+      const value = (members: Truth[]) => view.offers.kind === 'offer'
+        ? members.filter(has).length / members.length
+        : members.reduce((sum, t) => sum + t.offers.filter((o) => (view.set as readonly string[]).includes(o)).length, 0) / (members.length * view.set.length);
+      for (const k of [K, 8]) {
+        const first = await harvestAnon({ needs: null, minSeverity: 1 }, k, { needs: undefined, offers: view.offers });
+        const again = await harvestAnon({ needs: null, minSeverity: 1 }, k, { needs: undefined, offers: view.offers });
+        expect(JSON.stringify([...again])).toBe(JSON.stringify([...first]));
+        if (k === K) publishedSets.add([...first.keys()].sort().join(','));
+        const leaks = analyseCounts(first, has, k, value);
+        const exact = [...first.values()].filter((r) => r.need_count !== null).length;
+        report.push(`${view.offers.kind === 'offer' ? view.offers.offerId : `index of ${view.set.length}`} k=${k}: ${first.size} published, ${exact} exact, rank ${leaks.rank}, ${leaks.violations.length} violations`);
+        expect(leaks.violations.slice(0, 20)).toEqual([]);
+        expect(exact).toBeGreaterThan(0);
+      }
+    }
+    // The same cells are published whatever a link shows (needs or any offers): views cannot be played off each other.
+    expect(publishedSets.size).toBe(1);
+    console.log(`attacker, resources links:\n  ${report.join('\n  ')}`);
   }, 600_000);
 
   it('finds leaks in what a naive per-unit k = 5 publication would show (the detector can fail)', async () => {

@@ -23,7 +23,7 @@ import { asCaller } from './support/request';
 
 const PLANNER = '00000000-0000-4000-8000-0000000000a1';
 const OFFERS: readonly OfferId[] = ['volunteering_time', 'senior_care', 'tutoring', 'it_skills'];
-const WEIGHTS: Partial<Record<OfferId, number>> = { senior_care: 2, tutoring: 1, sports: 1 };
+const WEIGHTS: Partial<Record<OfferId, number>> = { senior_care: 2, tutoring: 2, sports: 2, repairs: 0 };
 
 let db: Database;
 let workspace: Workspace;

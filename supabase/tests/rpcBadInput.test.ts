@@ -279,6 +279,7 @@ const CASES: Case[] = [
   createLink('index weights all zero', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: 0 } } } }, '22023', /at least one above 0/),
   createLink('index weight 6', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: 6 } } } }, '22023', /weights must be numbers from 0 to 5/),
   createLink('index weight as text', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: '1' } } } }, '22023', /weights must be numbers from 0 to 5/),
+  createLink('index weights unequal (decodable into offer counts)', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { repairs: 1, tutoring: 5 } } } }, '22023', /must be equal for every weighted offer/),
   createLink('index weights a list', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: [1, 2] } } }, '22023', /view.offers.weights must be an object/),
   createLink('index weight of an unknown offer', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { juggling: 1 } } } }, '22P02', /invalid input value for enum (public\.)?offer: "juggling"/),
   createLink('index weight keyed with SQL', { view: { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { [DROP]: 1 } } } }, '22P02', /invalid input value for enum (public\.)?offer/),

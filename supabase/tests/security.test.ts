@@ -236,6 +236,22 @@ describe('share links', () => {
     expect(stored).toEqual([{ n: 1 }]);
   });
 
+  it('give anon a residents\' resources view\'s published offer aggregates only: nothing below the rules, no household, no contact', async () => {
+    const [link] = await createLink(USERS.plannerA, { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 'organising_events' } });
+    // Centre A's streets fail the rules (see above): no offer figure is listed, suppressed or not.
+    expect(await shared(link!.token)).toEqual([]);
+    const view = await sharedView(link!.token);
+    expect(view).toMatchObject({ view: { unit: 'street', offers: { kind: 'offer', offerId: 'organising_events' } } });
+    expect(JSON.stringify(view)).not.toMatch(/Anna|Nowak|600 100 200|lc-1|r-1/);
+    // The reply's columns are aggregates of a unit and nothing else, whatever the view.
+    const [columns] = await db.query<{ names: string[] }>(`select proargnames[2:] as names from pg_proc where proname = 'shared_aggregates' and pronamespace = 'public'::regnamespace`);
+    expect(columns!.names).toEqual(['unit_id', 'label', 'geometry', 'households', 'responses', 'need_count', 'need_rate', 'rate_low', 'rate_high', 'suppressed', 'need_count_low', 'need_count_high']);
+    // Offers through a link are only for admins and planners to create; anon cannot read the contacts table at all.
+    await expect(createLink(USERS.surveyorA, { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 'repairs' } })).rejects.toThrow(/only the centre's admins and planners create share links/);
+    const direct = await asCaller(db, ROLES.anon!, (tx) => attempt(tx, 'select * from public.leader_contacts'));
+    expect(direct.ok ? 'allowed' : direct.error.code).toBe('42501');
+  });
+
   it('return nothing once revoked or expired', async () => {
     const [revoked] = await createLink(USERS.adminA, { v: 1, unit: 'area' });
     expect(await sharedView(revoked!.token)).not.toBeNull();

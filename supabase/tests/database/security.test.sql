@@ -5,7 +5,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = extensions, public;
 
-select plan(33);
+select plan(36);
 
 -- Users of every role of the demo centre, and a stranger.
 insert into auth.users (id) values
@@ -96,6 +96,19 @@ select is((select jsonb_agg(c ->> 'id' order by c ->> 'id') from jsonb_array_ele
 select is((select count(*) from public.leader_contacts where id = 'lc-expired'), 0::bigint, 'the expired contact is gone from the table');
 reset role;
 select is((public.load_workspace('mops-debowo'))::text like '%Anna Nowak%', false, 'the workspace the app loads carries no contact');
+
+-- A residents' resources link (issue 14): anon gets published offer aggregates only (k = 5 on answers and homes),
+-- never a suppressed row, a household or a contact.
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000f0');
+create temp table offer_link on commit drop as
+  select * from public.create_share_link('mops-debowo', 'campaign-2025-w1', '{"v":1,"unit":"street","offers":{"kind":"offer","offerId":"senior_care"}}');
+grant select on offer_link to anon;
+select pg_temp.act_as('anon');
+create temp table offer_rows on commit drop as select * from public.shared_aggregates((select token from offer_link));
+select ok((select count(*) > 50 and bool_and(not suppressed and responses >= 5) from offer_rows), 'an offers link lists only published streets, each with at least 5 answers');
+select ok((select bool_and(need_count is null or (need_count >= 5 and responses - need_count >= 5)) from offer_rows), 'an exact offer count and its complement are both at least 5; else a band');
+select is((select count(*) from offer_rows where (to_jsonb(offer_rows))::text ~ 'Anna Nowak|600 100 200|Ewa Lis'), 0::bigint, 'no contact in an offers link');
+reset role;
 
 -- Restricted readers: the fixed grid, k ≥ 5, homes, dominance, no suppressed rows.
 select pg_temp.act_as('00000000-0000-4000-8000-0000000000f1');

@@ -191,7 +191,7 @@ describe('loadSharedPackage (the partner, anonymous)', () => {
   });
 
   it('reads a residents\' resources link: the offer (or the potential index) is the selection, bands are offer counts', async () => {
-    for (const offers of [{ kind: 'offer', offerId: 'senior_care' }, { kind: 'offerIndex', weights: { senior_care: 2, tutoring: 1 } }] as const) {
+    for (const offers of [{ kind: 'offer', offerId: 'senior_care' }, { kind: 'offerIndex', weights: { senior_care: 2, tutoring: 2 } }] as const) {
       const stub = stubFetch();
       const client = stubbedDataSource(stub).client;
       stub.reply({ status: 200, json: { ...viewReply, view: { v: 1, unit: 'street', offers, minSeverity: 1, exploreUnit: 'street' } } });
@@ -214,7 +214,7 @@ describe('loadSharedPackage (the partner, anonymous)', () => {
     }
   });
 
-  it('refuses a view naming needs and offers at once, or an index with no weight, before sending it', async () => {
+  it('refuses a view naming needs and offers at once, an index with no weight or with unequal weights, before sending it', async () => {
     const stub = stubFetch();
     const source = await signedIn(stub);
     const before = stub.requests.length;
@@ -223,6 +223,7 @@ describe('loadSharedPackage (the partner, anonymous)', () => {
       { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { senior_care: 0 } } },
       { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { senior_care: 9 } } },
       { v: 1, unit: 'street', offers: { kind: 'offer', offerId: 'juggling' } },
+      { v: 1, unit: 'street', offers: { kind: 'offerIndex', weights: { senior_care: 1, tutoring: 5 } } },
     ]) {
       const created = await createShareLink(source.client, { organisationId: 'ops-debowo', campaignId: 'campaign-2025-w1', view: view as ShareLinkView, expiresAt: EXPIRES, k: 5 }, undefined, NOW);
       expect(created.ok, JSON.stringify(view)).toBe(false);

@@ -34,6 +34,7 @@ export const fieldProblemMessages = polish(
     problemRule_end_before_start: 'koniec nie może być wcześniejszy niż początek',
     problemRule_repeated_item: 'ta sama pozycja występuje na liście więcej niż raz',
     problemRule_no_location: 'odpowiedź musi mieć adres, ulicę albo punkt na mapie',
+    problemRule_unequal_offer_weights: 'udostępniany wskaźnik potencjału liczy wybrane rodzaje pomocy po równo',
     problemRule_needs_and_offers: 'widok pokazuje potrzeby albo zasoby mieszkańców, nie jedno i drugie naraz',
     problemRule_no_weight_above_zero: 'nadaj co najmniej jednej potrzebie wagę większą od zera',
     problemRule_hot_spot_units: 'gorące punkty liczymy dla sześciokątów albo ulic',

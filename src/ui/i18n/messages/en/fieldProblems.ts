@@ -29,6 +29,7 @@ export const fieldProblemMessagesEn = english<typeof fieldProblemMessages>(
     problemRule_end_before_start: 'the end must not be before the start',
     problemRule_repeated_item: 'the same item appears in the list more than once',
     problemRule_no_location: 'a response needs an address, a street or a point on the map',
+    problemRule_unequal_offer_weights: 'a shared potential index weighs the chosen kinds of help equally',
     problemRule_needs_and_offers: 'a view shows needs or residents’ resources, not both at once',
     problemRule_no_weight_above_zero: 'give at least one need a weight above zero',
     problemRule_hot_spot_units: 'hot spots are computed over hexagons or streets',
