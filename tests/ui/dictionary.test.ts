@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { RESOURCE_KINDS } from '../../src/domain';
-import { allMessageAreas, RESOURCE_KIND_LABELS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
+import { allMessageAreas, RESOURCE_KIND_LABELS, SCREEN_AREAS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
 import { ENGLISH_AREAS, ENGLISH_MESSAGES } from '../../src/ui/i18n/english';
 
 const MESSAGE_AREAS: Record<string, Record<string, string>> = await allMessageAreas();
@@ -84,3 +86,38 @@ describe('the UI dictionary', () => {
     expect(fresh.translate('pl', 'reportPrint')).not.toBe('reportPrint');
   });
 });
+
+describe('words loaded with their screen (SCREEN_AREAS)', () => {
+  /** The room that shows each screen area's words, and loads them (src/ui/shell/screens.tsx). */
+  const ROOM_OF_AREA: Record<keyof typeof SCREEN_AREAS, string> = {
+    importWizard: 'src/ui/importWizard',
+    importIssues: 'src/ui/importWizard',
+    areaImport: 'src/ui/importWizard',
+    report: 'src/ui/report',
+    programmes: 'src/ui/programmes',
+    surveys: 'src/ui/surveys',
+    surveyForm: 'src/ui/surveyForm',
+  };
+  const root = join(import.meta.dirname, '../..');
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : /\.tsx?$/.test(name) ? [join(dir, name)] : []));
+  const sources = walk(join(root, 'src')).filter((f) => !f.includes(join('src', 'ui', 'i18n', 'messages'))).map((f) => ({ path: f.slice(root.length + 1), text: readFileSync(f, 'utf8') }));
+
+  it('are named only inside their own room: elsewhere they would show as their key before that screen has loaded', async () => {
+    expect(Object.keys(ROOM_OF_AREA).sort()).toEqual(Object.keys(SCREEN_AREAS).sort());
+    const outside: string[] = [];
+    let inside = 0;
+    for (const [area, load] of Object.entries(SCREEN_AREAS)) {
+      const room = ROOM_OF_AREA[area as keyof typeof SCREEN_AREAS];
+      for (const key of Object.keys(await load())) {
+        const quoted = new RegExp(`['"\`]${key}['"\`]`);
+        for (const file of sources.filter((f) => quoted.test(f.text))) {
+          if (file.path.startsWith(room)) inside++;
+          else outside.push(`${area}.${key} in ${file.path}`);
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(inside).toBeGreaterThan(200); // not vacuous: the rooms do name their words
+  });
+});
+

@@ -7,10 +7,7 @@ import { fieldProblemMessages } from './messages/fieldProblems';
 import { mapMessages } from './messages/map';
 import { residentHelpMessages } from './messages/residentHelp';
 import { partnerMessages } from './messages/partner';
-import { programmeMessages } from './messages/programmes';
 import { resourcesMessages } from './messages/resources';
-import { surveyFormMessages } from './messages/surveyForm';
-import { surveysMessages } from './messages/surveys';
 import { workspaceMessages } from './messages/workspace';
 
 export const LANGUAGES = ['pl', 'en'] as const;
@@ -35,17 +32,17 @@ export const MESSAGE_AREAS = {
   map: mapMessages,
   residentHelp: residentHelpMessages,
   export: exportMessages,
-  surveys: surveysMessages,
-  surveyForm: surveyFormMessages,
   resources: resourcesMessages,
-  programmes: programmeMessages,
   partner: partnerMessages,
   fieldProblems: fieldProblemMessages,
   analysisRefusals: analysisRefusalMessages,
 } as const;
 
-/** Areas loaded with their screen: the import wizard's (and its coded messages') and the report's. */
+/** Areas loaded with their screen: the import wizard's (and its coded messages'), the report's, "Programy", "Ankiety" and the survey form's. */
 export const SCREEN_AREAS = {
+  programmes: () => import('./messages/programmes').then((m) => m.programmeMessages),
+  surveyForm: () => import('./messages/surveyForm').then((m) => m.surveyFormMessages),
+  surveys: () => import('./messages/surveys').then((m) => m.surveysMessages),
   importWizard: () => import('./messages/importWizard').then((m) => m.importWizardMessages),
   importIssues: () => import('./messages/importIssues').then((m) => m.importIssueMessages),
   areaImport: () => import('./messages/areaImport').then((m) => m.areaImportMessages),

@@ -23,10 +23,10 @@ const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<Sc
  * through this table and the URL (openScreen in url/urlStore.ts).
  */
 export const LAZY_SCREENS: Readonly<Record<Exclude<ScreenId, 'map'>, LazyScreen>> = {
-  survey: screen(() => import('../surveyForm/SurveyFormView'), 'SurveyFormView'),
+  survey: screen(() => import('../surveyForm/SurveyFormView'), 'SurveyFormView', ['surveyForm']),
   import: screen(() => import('../importWizard/ImportWizardView'), 'ImportWizardView', ['importWizard', 'importIssues', 'areaImport']),
-  campaigns: screen(() => import('../surveys/CampaignsView'), 'CampaignsView'),
+  campaigns: screen(() => import('../surveys/CampaignsView'), 'CampaignsView', ['surveys']),
   resources: screen(() => import('../resources/ResourcesView'), 'ResourcesView'),
-  programmes: screen(() => import('../programmes/ProgrammesView'), 'ProgrammesView'),
+  programmes: screen(() => import('../programmes/ProgrammesView'), 'ProgrammesView', ['programmes']),
   report: screen(() => import('../report/ReportView'), 'ReportView', ['report']),
 };

@@ -51,5 +51,7 @@ export const commonMessages = polish(
     urlParam_hide: 'ukryte warstwy',
     urlParam_sel: 'zaznaczenie',
     urlParam_lang: 'język',
+    surveyTab: 'Formularz ankiety',
+    surveyWaveOption: 'Fala {wave} ({year})',
   },
 );

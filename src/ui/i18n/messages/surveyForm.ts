@@ -3,11 +3,9 @@ import { polish } from './bilingual';
 /** The survey form a volunteer fills in at the door, and its outbox. */
 export const surveyFormMessages = polish(
   {
-    surveyTab: 'Formularz ankiety',
     surveyTitle: 'Ankieta od drzwi do drzwi',
     surveyIntro: 'Jedno gospodarstwo na ekranie. W odpowiedziach nie zapisujemy imion, nazwisk ani telefonów — gospodarstwo rozpoznajemy po adresie. Kontakt zapisujemy tylko do przyszłego lidera lokalnego, za jego osobną zgodą.',
     surveyWave: 'Fala badania',
-    surveyWaveOption: 'Fala {wave} ({year})',
     surveyWaveBefore: 'Ta fala zaczyna się dopiero {start}. Ankieta dostanie dzisiejszą datę ({today}) — sprawdź, czy to właściwa fala.',
     surveyWaveAfter: 'Ta fala skończyła się {end}. Ankieta dostanie dzisiejszą datę ({today}) — sprawdź, czy to właściwa fala.',
     surveyNoCampaigns: 'Nie ma jeszcze żadnej fali badania. Poproś koordynatora CAL o dodanie badania.',

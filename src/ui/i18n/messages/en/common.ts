@@ -51,5 +51,7 @@ export const commonMessagesEn = english<typeof commonMessages>(
     urlParam_hide: 'hidden layers',
     urlParam_sel: 'selection',
     urlParam_lang: 'language',
+    surveyTab: 'Survey form',
+    surveyWaveOption: 'Wave {wave} ({year})',
   },
 );

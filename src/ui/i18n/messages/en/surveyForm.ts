@@ -4,11 +4,9 @@ import type { surveyFormMessages } from '../surveyForm';
 /** surveyForm.ts in English: exactly its keys (a key missing or extra here does not compile). */
 export const surveyFormMessagesEn = english<typeof surveyFormMessages>(
   {
-    surveyTab: 'Survey form',
     surveyTitle: 'Door-to-door survey',
     surveyIntro: 'One household per screen. The answers record no names or phone numbers — the household is known by its address. A contact is recorded only for a future local leader, with their separate consent.',
     surveyWave: 'Survey wave',
-    surveyWaveOption: 'Wave {wave} ({year})',
     surveyWaveBefore: 'This wave starts only on {start}. The answer gets today’s date ({today}) — check that this is the right wave.',
     surveyWaveAfter: 'This wave ended on {end}. The answer gets today’s date ({today}) — check that this is the right wave.',
     surveyNoCampaigns: 'There is no survey wave yet. Ask the CAL coordinator to add one.',
