@@ -7,6 +7,8 @@ import { collectionFileName, loadDemoWorkspace, parseCollectionFile, sha256Hex }
 import { COLLECTION_NAMES } from '../src/domain';
 import { FIRST_PAINT_SOURCES, type FirstPaintMap, type FirstPaintSource } from '../src/data/firstPaint';
 import { buildMapData } from '../src/map/mapData';
+import { CURRENT_WORKSPACE_KEY, DEMO_WORKSPACE_ID } from '../src/data/embedded/workspaceRegistry';
+import { PARTNER_HASH } from '../src/ui/shell/partnerRoute';
 
 export const DEMO_MAP_MODULE = 'virtual:demo-map';
 export const DEMO_DIGESTS_MODULE = 'virtual:demo-digests';
@@ -78,21 +80,35 @@ export function demoMapPlugin(options: { demoDir: string; enabled: boolean }): P
     },
     // The demo town's files and the label glyphs every first map draws, asked for by index.html itself: the browser
     // fetches them while the JavaScript loads, and the app's fetch (same URL, mode and credentials) takes the preloaded
-    // response instead of asking only once its modules have run (issue #16).
+    // response instead of asking only once its modules have run (issue #16). The demo's files only where the app will
+    // read them: a small inline script adds their preloads unless the page is a partner's (`/s/<token>`, `#partner`:
+    // never the planner's data on the wire) or another workspace than the demo is open in this browser.
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         if (serving || !options.enabled || !ctx.bundle) return undefined;
         const demoFiles = Object.values(ctx.bundle)
           .filter((out) => out.type === 'asset' && out.originalFileNames.some((name) => DEMO_COLLECTION_FILE.test(name)))
-          .map((out) => out.fileName)
+          .map((out) => `${base}${out.fileName}`)
           .sort();
-        // Low priority for the town's megabytes: the entry script and its modules come first.
-        const preload = (href: string, low: boolean) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href, ...(low ? { fetchpriority: 'low' } : {}) }, injectTo: 'head' as const });
-        return [...demoFiles.map((fileName) => preload(`${base}${fileName}`, true)), ...FIRST_MAP_GLYPHS.map((path) => preload(`${base}${path}`, false))];
+        const glyphs = FIRST_MAP_GLYPHS.map((path) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `${base}${path}` }, injectTo: 'head' as const }));
+        return [...glyphs, { tag: 'script', attrs: { id: DEMO_PRELOAD_SCRIPT_ID }, children: demoPreloadScript(demoFiles, base), injectTo: 'head' as const }];
       },
     },
   };
+}
+
+/** The id of index.html's inline script that preloads the demo town's files (tests find it by this id). */
+export const DEMO_PRELOAD_SCRIPT_ID = 'calmap-demo-preload';
+
+/**
+ * The inline script (a classic script: it runs while index.html is parsed, before any module) that adds a low-priority
+ * `<link rel=preload as=fetch crossorigin>` for each of `files`, unless the page is a partner's or the browser has
+ * another workspace than the demo open (src/ui/shell/partnerRoute.ts, src/data/embedded/workspaceRegistry.ts).
+ * Only constants of the build go into it.
+ */
+export function demoPreloadScript(files: readonly string[], base: string): string {
+  return `(function(){try{var b=${JSON.stringify(base)},h=location.hash,w=null;if(location.pathname.indexOf(b+"s/")===0||h===${JSON.stringify(PARTNER_HASH)}||h.indexOf(${JSON.stringify(`${PARTNER_HASH}/`)})===0)return;try{w=localStorage.getItem(${JSON.stringify(CURRENT_WORKSPACE_KEY)})}catch(e){}if(w&&w!==${JSON.stringify(DEMO_WORKSPACE_ID)})return;${JSON.stringify(files)}.forEach(function(f){var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";l.setAttribute("fetchpriority","low");l.href=f;document.head.appendChild(l)})}catch(e){}})();`;
 }
 
 /** A collection file of data/demo (manifest.json describes the generator run and is never fetched). */

@@ -7,6 +7,7 @@ import { importWizardMessagesEn } from '../../src/ui/i18n/messages/en/importWiza
 import { workspaceMessagesEn } from '../../src/ui/i18n/messages/en/workspace';
 import { reportMessages } from '../../src/ui/i18n/messages/report';
 import { buildApp } from './support/buildApp';
+import { DEMO_PRELOAD_SCRIPT_ID } from '../../data/demoMapPlugin';
 
 /**
  * The `window.__calmap…` hooks the end-to-end tests read (the map instance, the explore snapshot, the report state)
@@ -55,14 +56,17 @@ describe('the production bundle', () => {
 
   it('asks in index.html for the demo town files and the label glyphs, so they load beside the JavaScript (issue #16)', () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    const preloads = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)"( fetchpriority="low")?>/g)].map((m) => ({ href: m[1]!, low: m[2] !== undefined }));
-    // Every JSON asset the build made from data/demo (the larger ones; small files are inlined into the script).
-    const demoAssets = readdirSync(join(dist, 'assets')).filter((f) => /^(addresses|areas|campaigns|events|groups|programmes|resources|responses|streets)-[\w-]+\.json$/.test(f));
-    expect(demoAssets.length).toBeGreaterThanOrEqual(4); // not vacuous: addresses, responses, streets, areas at least
-    expect(preloads.filter((p) => p.low).map((p) => p.href).sort()).toEqual(demoAssets.map((f) => `/assets/${f}`).sort());
-    // The glyphs every first map asks for, at normal priority, and each a file the build serves.
-    const glyphs = preloads.filter((p) => !p.low).map((p) => p.href);
+    // The glyphs every first map asks for, as links, each a file the build serves.
+    const glyphs = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)">/g)].map((m) => m[1]!);
     expect(glyphs).toEqual(['/fonts/NotoSans-Bold/0-255.pbf', '/fonts/NotoSans-Bold/256-511.pbf']);
     for (const href of glyphs) expect(readFileSync(join(dist, href)).length).toBeGreaterThan(1000);
+    // The demo town's files through the inline script (not for partners: tests/data/embedded/demoBuild.test.ts), every
+    // JSON asset the build made from data/demo (the larger ones; small files are inlined into the script).
+    const script = new RegExp(`<script id="${DEMO_PRELOAD_SCRIPT_ID}">([^<]+)</script>`).exec(html)?.[1] ?? '';
+    const preloaded = [...script.matchAll(/"(\/assets\/[^"]+\.json)"/g)].map((m) => m[1]!).sort();
+    const demoAssets = readdirSync(join(dist, 'assets')).filter((f) => /^(addresses|areas|campaigns|events|groups|programmes|resources|responses|streets)-[\w-]+\.json$/.test(f));
+    expect(demoAssets.length).toBeGreaterThanOrEqual(4); // not vacuous: addresses, responses, streets, areas at least
+    expect(preloaded).toEqual(demoAssets.map((f) => `/assets/${f}`).sort());
+    expect(html).not.toMatch(/<link[^>]+\/assets\/[^"]+\.json/); // never a static link: partners would fetch it
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDemoMap, validatedDemoDigests } from '../../../data/demoMapPlugin';
+import { buildDemoMap, demoPreloadScript, validatedDemoDigests } from '../../../data/demoMapPlugin';
 import { collectionFileName, loadDemoWorkspace, sha256Hex, type ReadDemoFile } from '../../../src/data/embedded/demoLoader';
 import { FIRST_PAINT_SOURCES } from '../../../src/data/firstPaint';
 import { COLLECTION_NAMES } from '../../../src/domain';
@@ -64,3 +64,36 @@ describe('the demo town as the build ships it', () => {
     expect(workspace.responses.length).toBe(all.length - 1);
   });
 });
+
+describe("index.html's preload of the demo town (issue #16)", () => {
+  /** Runs the inline script on a page at `url` with `workspace` stored as the open one; the hrefs it preloads. */
+  function preloadsOn(url: string, workspace: string | null, base = '/'): string[] {
+    const { pathname, hash } = new URL(url);
+    const links: Array<Record<string, string>> = [];
+    const createElement = () => {
+      const link: Record<string, unknown> = {};
+      link.setAttribute = (name: string, value: string) => (link[name] = value);
+      return link;
+    };
+    const document = { createElement, head: { appendChild: (l: Record<string, string>) => links.push(l) } };
+    const localStorage = { getItem: (key: string) => (key === 'calmap.workspace' ? workspace : null) };
+    new Function('location', 'localStorage', 'document', demoPreloadScript(['/assets/responses-1.json', '/assets/addresses-2.json'], base))({ pathname, hash }, localStorage, document);
+    for (const l of links) expect(l).toMatchObject({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', fetchpriority: 'low' });
+    return links.map((l) => l.href!);
+  }
+
+  it('preloads the demo files for a planner on the demo town', () => {
+    expect(preloadsOn('https://ops.example/', null)).toEqual(['/assets/responses-1.json', '/assets/addresses-2.json']);
+    expect(preloadsOn('https://ops.example/#v=raport', 'demo')).toHaveLength(2);
+    expect(preloadsOn('https://ops.example/app/', null, '/app/')).toHaveLength(2);
+  });
+
+  it('never on a partner page (a share link, an opened package), nor when the browser has another workspace open', () => {
+    expect(preloadsOn('https://ops.example/s/0123abcd', null)).toEqual([]);
+    expect(preloadsOn('https://ops.example/app/s/0123abcd', null, '/app/')).toEqual([]);
+    expect(preloadsOn('https://ops.example/#partner', null)).toEqual([]);
+    expect(preloadsOn('https://ops.example/#partner/file', null)).toEqual([]);
+    expect(preloadsOn('https://ops.example/', 'ws-debogrod-1')).toEqual([]);
+  });
+});
+
