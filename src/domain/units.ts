@@ -46,13 +46,13 @@ export const MatchDistance = z.union(MATCH_DISTANCE_CHOICES_METERS.map((d) => z.
 export type MatchDistance = z.infer<typeof MatchDistance>;
 export const DEFAULT_MATCH_DISTANCE_METERS: MatchDistance = 800;
 
-/** The largest weight a need gets from the index sliders (the URL carries the same bound). */
+/** The largest weight a need (or an offer, in the potential index) gets from the index sliders (the URL carries the same bound). */
 export const WEIGHT_MAX = 5;
 
-/** The needs a weighted index uses: those weighing more than zero (absent needs weigh zero). */
-export function positiveWeights<W extends Partial<Record<NeedCategoryId, number>>>(weights: W): Partial<Record<NeedCategoryId, number>> {
-  const kept: Partial<Record<NeedCategoryId, number>> = {};
-  for (const [id, w] of Object.entries(weights) as [NeedCategoryId, number | undefined][]) if (w !== undefined && w > 0) kept[id] = w;
+/** The needs (or offers) a weighted index uses: those weighing more than zero (absent ones weigh zero). */
+export function positiveWeights<Id extends string = NeedCategoryId>(weights: Partial<Record<Id, number>>): Partial<Record<Id, number>> {
+  const kept: Partial<Record<Id, number>> = {};
+  for (const [id, w] of Object.entries(weights) as [Id, number | undefined][]) if (w !== undefined && w > 0) kept[id] = w;
   return kept;
 }
 

@@ -1,5 +1,5 @@
 import { EXPLORE_SUBJECTS, HexSizeChoice, MapUnitKind, MatchDistance, WEIGHT_MAX } from '../domain/units';
-import { NEED_CATEGORY_IDS, NeedCategoryId } from '../domain';
+import { NEED_CATEGORY_IDS, NeedCategoryId, OFFER_IDS, OfferId } from '../domain';
 import {
   BASE_LAYER_IDS,
   coordinatePrecision,
@@ -9,6 +9,7 @@ import {
   MapPosition,
   normalizeViewState,
   OfferChoice,
+  type OfferWeights,
   OVERLAY_IDS,
   OverlayId,
   RecordId,
@@ -29,7 +30,7 @@ import {
  * `&`-separated parameters, defaults left out, always in this order:
  *
  *   #map=15.2/50.151235/19.302109&v=zasoby&wave=campaign-2026-w2&w=unemployment:2,addiction:1&unit=hex&hex=500
- *    &layers=hotspots,clusters&hide=addresses&sel=street:street-polna&lang=en
+ *    &show=zasoby&ow=senior_care:2,tutoring:1&layers=hotspots,clusters&hide=addresses&sel=street:street-polna&lang=en
  *
  * - `map`    zoom (2 decimals) / latitude / longitude, decimals by zoom as maplibre-gl's hash.ts writes them
  * - `v`      the screen: mapa (default, left out) | ankiety | zasoby | ankieta | import | programy | raport
@@ -37,8 +38,9 @@ import {
  *            out weigh 0; `w` present means the index is shown, `need` is then the remembered single need)
  * - `unit`   street | estate | district | hex;  `hex` hexagon size 250 (default, left out) | 500 | 1000 m
  * - `show`   potrzeby (default, left out) | zasoby (residents' resources) | dopasowanie (needs matched with help);
- *            `offer` the offer shown in zasoby (an offer id, or `index` for the potential index); `within` the
- *            matching view's distance 400 | 800 | 1200 m
+ *            `offer` the offer shown in zasoby (an offer id, or `index` for the potential index); `ow` the
+ *            potential index's weights per offer, written like `w` (`ow=senior_care:2,tutoring:0.5`; 0–5, offers left
+ *            out weigh 0; absent means every offer weighs 1); `within` the matching view's distance 400 | 800 | 1200 m
  * - `layers` overlays on;  `hide` base layer groups hidden
  * - `sel`    the selected feature `kind:id`;  `lang` pl | en
  *
@@ -91,20 +93,33 @@ function parseMap(raw: string): MapPosition | string {
   return parsed.success ? roundMapPosition(parsed.data) : 'out of range';
 }
 
-function parseWeights(raw: string, warn: (value: string, reason: string) => void): Weights {
-  const weights: Weights = {};
+/**
+ * `id:weight,…` of the need index (`w`, ids of needs) or the potential index (`ow`, ids of offers). An item with an
+ * unknown id or a weight outside 0–5 is dropped with a warning ("unknown offer", "weight must be 0–5"); the rest is kept.
+ */
+function parseWeights<Id extends string>(
+  raw: string,
+  schema: { safeParse(v: unknown): { success: true; data: Id } | { success: false } },
+  noun: 'need' | 'offer',
+  warn: (value: string, reason: string) => void,
+): Partial<Record<Id, number>> {
+  const weights: Partial<Record<Id, number>> = {};
   if (raw === '') return weights;
   for (const item of raw.split(',')) {
     const colon = item.indexOf(':');
-    const need = NeedCategoryId.safeParse(colon < 0 ? item : item.slice(0, colon));
+    const id = schema.safeParse(colon < 0 ? item : item.slice(0, colon));
     const text = colon < 0 ? '' : item.slice(colon + 1);
     const value = NUMBER.test(text) ? Number(text) : NaN;
-    if (!need.success) warn(item, 'unknown need');
+    if (!id.success) warn(item, `unknown ${noun}`);
     else if (!(value >= 0 && value <= WEIGHT_MAX)) warn(item, `weight must be 0–${WEIGHT_MAX}`);
-    else if (roundWeight(value) > 0) weights[need.data] = roundWeight(value);
+    else if (roundWeight(value) > 0) weights[id.data] = roundWeight(value);
   }
   return weights;
 }
+
+/** `id:weight,…` in the order of `ids` (the state is normalised: weights rounded, zeros left out). */
+const formatWeights = <Id extends string>(ids: readonly Id[], weights: Partial<Record<Id, number>>): string =>
+  ids.filter((id) => weights[id] !== undefined).map((id) => `${id}:${weights[id]}`).join(',');
 
 function parseList<T extends string>(raw: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, warn: (value: string, reason: string) => void): T[] {
   const out: T[] = [];
@@ -117,7 +132,7 @@ function parseList<T extends string>(raw: string, schema: { safeParse(v: unknown
   return out;
 }
 
-const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'hex', 'show', 'offer', 'within', 'layers', 'hide', 'sel', 'lang', 'ver']);
+const KNOWN_PARAMS = new Set(['map', 'v', 'wave', 'need', 'w', 'unit', 'hex', 'show', 'offer', 'ow', 'within', 'layers', 'hide', 'sel', 'lang', 'ver']);
 
 /**
  * Reads a URL hash (with or without the leading `#`). Never throws. A fully understood hash gives `ok: true` and
@@ -199,7 +214,10 @@ function decode(hash: unknown): DecodeResult {
         break;
       }
       case 'w':
-        state.weights = parseWeights(value, warn);
+        state.weights = parseWeights<NeedCategoryId>(value, NeedCategoryId, 'need', warn) satisfies Weights;
+        break;
+      case 'ow':
+        state.offerWeights = parseWeights<OfferId>(value, OfferId, 'offer', warn) satisfies OfferWeights;
         break;
       case 'unit': {
         const unit = MapUnitKind.safeParse(value);
@@ -279,11 +297,12 @@ export function encodeViewState(input: ViewState): string {
   if (s.view !== 'map') parts.push(`v=${SCREEN_URL_WORDS[s.view]}`);
   if (s.campaignId !== null) parts.push(`wave=${encodeId(s.campaignId)}`);
   if (s.need !== null) parts.push(`need=${s.need}`);
-  if (s.weights !== null) parts.push(`w=${NEED_CATEGORY_IDS.filter((id) => s.weights![id] !== undefined).map((id) => `${id}:${s.weights![id]}`).join(',')}`);
+  if (s.weights !== null) parts.push(`w=${formatWeights(NEED_CATEGORY_IDS, s.weights)}`);
   if (s.unit !== null) parts.push(`unit=${s.unit}`);
   if (s.hex !== null) parts.push(`hex=${s.hex}`);
   if (s.show !== null && s.show !== 'needs') parts.push(`show=${SUBJECT_URL_WORDS[s.show]}`);
   if (s.offer !== null) parts.push(`offer=${s.offer}`);
+  if (s.offerWeights !== null) parts.push(`ow=${formatWeights(OFFER_IDS, s.offerWeights)}`);
   if (s.within !== null) parts.push(`within=${s.within}`);
   if (s.layers.length) parts.push(`layers=${OVERLAY_IDS.filter((id) => s.layers.includes(id)).join(',')}`);
   if (s.hidden.length) parts.push(`hide=${BASE_LAYER_IDS.filter((id) => s.hidden.includes(id)).join(',')}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExploreSubject, HexSizeChoice, MapUnitKind, MatchDistance, NEED_CATEGORY_IDS, NeedCategoryId, OfferId, WEIGHT_MAX, type ExploreSubject as ExploreSubjectId } from '../domain';
+import { ExploreSubject, HexSizeChoice, MapUnitKind, MatchDistance, NEED_CATEGORY_IDS, NeedCategoryId, OFFER_IDS, OfferId, WEIGHT_MAX, type ExploreSubject as ExploreSubjectId } from '../domain';
 
 /**
  * The view a link reopens (issue 6 part 2, STYLE.md habit 15): which screen, where the map is, and what the explore
@@ -96,6 +96,10 @@ export type MapPosition = z.infer<typeof MapPosition>;
 export const Weights = z.partialRecord(NeedCategoryId, z.number().min(0).max(WEIGHT_MAX));
 export type Weights = z.infer<typeof Weights>;
 
+/** Potential index weights, 0–5 in tenths per offer; offers not listed weigh 0. */
+export const OfferWeights = z.partialRecord(OfferId, z.number().min(0).max(WEIGHT_MAX));
+export type OfferWeights = z.infer<typeof OfferWeights>;
+
 export const Selection = z.strictObject({ kind: SelectionKind, id: RecordId });
 export type Selection = z.infer<typeof Selection>;
 
@@ -120,6 +124,8 @@ export const ViewState = z.strictObject({
   show: ExploreSubject.nullable(),
   /** Resources mode: the offer shown, or the potential index; null = the index. */
   offer: OfferChoice.nullable(),
+  /** The potential index's weights; null = every offer weighs 1. */
+  offerWeights: OfferWeights.nullable(),
   /** Matching view: "within reach" in metres; null = 800. */
   within: MatchDistance.nullable(),
   /** Overlays switched on, in OVERLAY_IDS order. */
@@ -142,6 +148,7 @@ export const defaultViewState = (): ViewState => ({
   hex: null,
   show: null,
   offer: null,
+  offerWeights: null,
   within: null,
   layers: [],
   hidden: [],
@@ -175,23 +182,26 @@ export function roundMapPosition(p: MapPosition): MapPosition {
 /** A weight as a link writes it: clamped to 0–5, in tenths. */
 export const roundWeight = (w: number): number => roundTo(Math.min(WEIGHT_MAX, Math.max(0, Number.isFinite(w) ? w : 0)), 1);
 
+/** Weights as a link writes them: in tenths, zeros left out, in the order of `ids`. */
+function roundedWeights<Id extends string>(ids: readonly Id[], weights: Partial<Record<Id, number>>): Partial<Record<Id, number>> {
+  const out: Partial<Record<Id, number>> = {};
+  for (const id of ids) {
+    const w = weights[id];
+    if (w !== undefined && roundWeight(w) > 0) out[id] = roundWeight(w);
+  }
+  return out;
+}
+
 /**
  * The state exactly as it comes back from its link: camera and weights rounded, weights of 0 left out, lists in
  * canonical order. `decodeViewState(encodeViewState(s)).state` deep-equals `normalizeViewState(s)`.
  */
 export function normalizeViewState(s: ViewState): ViewState {
-  let weights: Weights | null = null;
-  if (s.weights) {
-    weights = {};
-    for (const id of NEED_CATEGORY_IDS) {
-      const w = s.weights[id];
-      if (w !== undefined && roundWeight(w) > 0) weights[id] = roundWeight(w);
-    }
-  }
   return {
     ...s,
     map: s.map ? roundMapPosition(s.map) : null,
-    weights,
+    weights: s.weights ? roundedWeights(NEED_CATEGORY_IDS, s.weights) : null,
+    offerWeights: s.offerWeights ? roundedWeights(OFFER_IDS, s.offerWeights) : null,
     show: s.show === 'needs' ? null : s.show,
     layers: sortedUnique(OVERLAY_IDS)(s.layers),
     hidden: sortedUnique(BASE_LAYER_IDS)(s.hidden),

@@ -58,6 +58,14 @@ describe('aggregateOffers', () => {
     // Potential index with equal weights: (2 senior care + 2 cooking) / 5 answers / 12 offers
     const potential = compositeNeedIndex(agg, EQUAL_OFFER_WEIGHTS);
     expect(potential.ok && potential.index[u]).toBeCloseTo(4 / 5 / 12, 12);
+    // The planner's weights (issue 14): senior care 3, tutoring 1 (no one offers it), the rest 0:
+    // (3 · 2/5 + 1 · 0/5) / (3 + 1) = 0.3; senior care 1, cooking 1: (0.4 + 0.4) / 2 = 0.4; an offer at 0 changes nothing.
+    const weighted = compositeNeedIndex(agg, { senior_care: 3, tutoring: 1 });
+    expect(weighted.ok && weighted.index[u]).toBeCloseTo(0.3, 12);
+    expect(weighted.ok && Array.from(weighted.normalisedWeights).filter((w) => w > 0)).toEqual([0.75, 0.25]);
+    const pair = compositeNeedIndex(agg, { senior_care: 1, cooking: 1, repairs: 0 });
+    expect(pair.ok && pair.index[u]).toBeCloseTo(0.4, 12);
+    expect(compositeNeedIndex(agg, { senior_care: 0 })).toMatchObject({ ok: false, reason: 'all_weights_zero' });
   });
 
   it('counts each response once per offer it names, in exactly one unit or as unassigned (property)', () => {

@@ -15,6 +15,7 @@ import {
   SCREEN_URL_WORDS,
   screenHash,
   ViewState,
+  type OfferWeights,
   type Weights,
 } from '../../src/share/viewState';
 import { seededRandom as prng } from '../analysis/seededRandom';
@@ -32,6 +33,11 @@ function randomState(r: () => number): ViewState {
     for (const need of NEED_CATEGORY_IDS) if (r() < 0.5) w[need] = Math.round(r() * 50) / 10;
     return w;
   };
+  const offerWeights = (): OfferWeights => {
+    const w: OfferWeights = {};
+    for (const offer of OFFER_IDS) if (r() < 0.5) w[offer] = Math.round(r() * 50) / 10;
+    return w;
+  };
   return {
     view: pick(SCREEN_IDS),
     map: maybe(() => ({ zoom: r() * 24, lat: (r() * 2 - 1) * MAX_LATITUDE, lon: (r() * 2 - 1) * 180 })),
@@ -42,6 +48,7 @@ function randomState(r: () => number): ViewState {
     hex: maybe(() => pick(HEX_SIZE_CHOICES_METERS)),
     show: maybe(() => pick(EXPLORE_SUBJECTS)),
     offer: maybe(() => pick([...OFFER_IDS, 'index' as const])),
+    offerWeights: maybe(offerWeights),
     within: maybe(() => pick(MATCH_DISTANCE_CHOICES_METERS)),
     layers: subset(OVERLAY_IDS),
     hidden: subset(BASE_LAYER_IDS),
@@ -195,5 +202,38 @@ describe('URL view state: residents’ resources and matching (issue 14)', () =>
     const bad = decodeViewState('#show=moon&offer=flying&within=900&unit=hex');
     expect(bad.ok && bad.warnings.map((w) => w.param)).toEqual(['show', 'offer', 'within']);
     expect(bad.ok && [bad.state.show, bad.state.offer, bad.state.within]).toEqual([null, null, null]);
+  });
+});
+
+describe('URL view state: the potential index’s weights (`ow`)', () => {
+  it('writes the weights after the offer, in OFFER_IDS order, in tenths, zeros left out, and reads them back', () => {
+    const state: ViewState = { ...defaultViewState(), show: 'resources', offer: 'index', offerWeights: { tutoring: 0.5, senior_care: 2, repairs: 0, it_skills: 1.26 } };
+    const hash = encodeViewState(state);
+    // OFFER_IDS order (senior_care, tutoring, it_skills); 1.26 is written in tenths (1.3); repairs at 0 is left out.
+    expect(hash).toBe('#show=zasoby&offer=index&ow=senior_care:2,tutoring:0.5,it_skills:1.3');
+    const back = decodeViewState(hash);
+    expect(back).toEqual({ ok: true, legacy: false, warnings: [], state: { ...state, offerWeights: { senior_care: 2, tutoring: 0.5, it_skills: 1.3 } } });
+    expect(encodeViewState({ ...defaultViewState(), offerWeights: {} })).toBe('#ow=');
+    expect(decodeViewState('#ow=').ok && (decodeViewState('#ow=') as { state: ViewState }).state.offerWeights).toEqual({});
+  });
+
+  it('refuses an unknown offer, a need in place of an offer, and weights outside 0–5, keeping the rest, with a reason each', () => {
+    const r = decodeViewState('#show=zasoby&ow=senior_care:2,flying:1,unemployment:1,tutoring:7,sports:-1,repairs:abc,childcare:1.5');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.offerWeights).toEqual({ senior_care: 2, childcare: 1.5 });
+    expect(r.warnings).toEqual([
+      { param: 'ow', value: 'flying:1', reason: 'unknown offer' },
+      { param: 'ow', value: 'unemployment:1', reason: 'unknown offer' },
+      { param: 'ow', value: 'tutoring:7', reason: 'weight must be 0–5' },
+      { param: 'ow', value: 'sports:-1', reason: 'weight must be 0–5' },
+      { param: 'ow', value: 'repairs:abc', reason: 'weight must be 0–5' },
+    ]);
+    // An offer id in the need index's `w` is refused the same way: the two lists never mix.
+    const mixed = decodeViewState('#unit=hex&w=senior_care:1,housing:2');
+    expect(mixed.ok && mixed.state.weights).toEqual({ housing: 2 });
+    expect(mixed.ok && mixed.warnings).toEqual([{ param: 'w', value: 'senior_care:1', reason: 'unknown need' }]);
+    // Nothing usable at all: the default view, with a message naming the parameter.
+    expect(decodeViewState('#ow=flying:1')).toMatchObject({ ok: false, message: 'nothing usable in the link (ow)' });
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
-import { chooseHexSize, chooseIndex, chooseOffer, chooseSubject, exploreView, gapNeed, hotSpotsApply, initialExploreSettings, matchingQuery, needMapQuery, offerMapQuery, setMatchDistance, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
+import { chooseHexSize, chooseIndex, chooseOffer, chooseSubject, exploreView, gapNeed, hotSpotsApply, initialExploreSettings, matchingQuery, needMapQuery, offerMapQuery, setMatchDistance, setOfferWeight, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
 import { EQUAL_OFFER_WEIGHTS } from '../../src/analysis/needIndex';
 import { settingsFromUrl, urlFromSettings } from '../../src/ui/explore/exploreUrlSync';
 import { defaultViewState } from '../../src/share/viewState';
+import { decodeViewState, encodeViewState } from '../../src/share/urlCodec';
+import { OFFER_IDS } from '../../src/domain';
+import { selectionText } from '../../src/ui/common/sharing/partnerText';
+import { potentialWeightsOf } from '../../src/ui/common/plannerView';
 import { topUnitsSummary, unitIndexOf, unitTooltip } from '../../src/ui/explore/exploreText';
 import { classLabels, legendTitle } from '../../src/ui/common/viewText';
 import { formatP } from '../../src/ui/common/format';
@@ -143,5 +147,65 @@ describe('explore settings: residents’ resources and matching (issue 14)', () 
     expect([back.subject, back.matchMeters, back.mode]).toEqual(['matching', 400, 'need']);
     expect(urlFromSettings(defaultViewState(), s)).toMatchObject({ show: null, offer: null, within: null });
     expect(legendTitle(resources, WAVES[0], 'pl')).toBe('Odsetek gospodarstw oferujących: Korepetycje, fala 2 (2026)');
+  });
+});
+
+describe('the potential index’s weights (issue 14)', () => {
+  const resources = chooseSubject(withCampaigns(initialExploreSettings(), WAVES), 'resources');
+
+  it('start with every offer at 1; a slider is clamped to 0–5 in tenths; the worker gets the offers above 0', () => {
+    expect(OFFER_IDS.every((id) => resources.offerWeights[id] === 1)).toBe(true);
+    let s = setOfferWeight(resources, 'senior_care', 7);
+    expect(s.offerWeights.senior_care).toBe(5);
+    expect(setOfferWeight(s, 'senior_care', 5)).toBe(s); // no change, same object: no worker call
+    s = setOfferWeight(setOfferWeight(s, 'tutoring', 0), 'sports', 0.26);
+    const weights = Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) as Record<string, number>;
+    weights.senior_care = 5;
+    delete weights.tutoring;
+    weights.sports = 0.3;
+    expect(offerMapQuery(s)?.selection).toEqual({ kind: 'index', weights });
+    // One offer shown: the weights are kept for later but do not reach the query.
+    expect(offerMapQuery(chooseOffer(s, 'repairs'))?.selection).toEqual({ kind: 'offer', offerId: 'repairs' });
+    // Every offer at 0: no query (the engine would refuse it), as with the need index.
+    for (const id of OFFER_IDS) s = setOfferWeight(s, id, 0);
+    expect(offerMapQuery(s)).toBeNull();
+  });
+
+  it('go to the link as `ow` only when not the default, and come back from it in a fresh page', () => {
+    const s = setOfferWeight(setOfferWeight(resources, 'senior_care', 3), 'childcare', 0);
+    const url = urlFromSettings(defaultViewState(), s);
+    const hash = encodeViewState(url);
+    expect(hash).toBe('#wave=w2&show=zasoby&ow=volunteering_time:1,repairs:1,senior_care:3,cooking:1,tutoring:1,it_skills:1,arts_crafts:1,sports:1,transport:1,organising_events:1,garden_greenery:1');
+    const decoded = decodeViewState(hash);
+    const fresh = settingsFromUrl(initialExploreSettings(), decoded.state, WAVES);
+    expect(fresh.offerWeights).toEqual(s.offerWeights);
+    expect(offerMapQuery(fresh)).toEqual(offerMapQuery(s));
+    // The default (every offer 1), one offer shown, or another subject: no `ow`.
+    expect(urlFromSettings(defaultViewState(), resources).offerWeights).toBeNull();
+    expect(urlFromSettings(defaultViewState(), chooseOffer(s, 'repairs')).offerWeights).toBeNull();
+    expect(urlFromSettings(defaultViewState(), chooseSubject(s, 'needs')).offerWeights).toBeNull();
+    // A link without `ow` means every offer 1, whatever the sliders were.
+    expect(settingsFromUrl(s, { ...decoded.state, offerWeights: null }, WAVES).offerWeights).toEqual(resources.offerWeights);
+  });
+
+  it('say which weights are in use: in the legend, the partner package and the report', () => {
+    expect(legendTitle(resources, WAVES[0], 'pl')).toBe('Wskaźnik potencjału mieszkańców (średni odsetek gospodarstw oferujących pomoc, wszystkie zasoby po równo), fala 2 (2026)');
+    let s = resources;
+    for (const id of OFFER_IDS) s = setOfferWeight(s, id, 0);
+    s = setOfferWeight(setOfferWeight(s, 'senior_care', 2), 'tutoring', 0.5);
+    expect(legendTitle(s, WAVES[0], 'pl')).toBe('Wskaźnik potencjału mieszkańców (ważony odsetek gospodarstw oferujących pomoc; wagi: pomoc seniorom ×2, korepetycje ×0,5), fala 2 (2026)');
+    expect(legendTitle(s, WAVES[0], 'en')).toContain('weights: help for seniors ×2, tutoring ×0.5');
+    // Every offer at 2 weighs them equally: said as equal.
+    let two = resources;
+    for (const id of OFFER_IDS) two = setOfferWeight(two, id, 2);
+    expect(legendTitle(two, WAVES[0], 'pl')).toContain('wszystkie zasoby po równo');
+    // The partner package: shares of the total weight, 2 / 2.5 = 80 %, 0.5 / 2.5 = 20 %.
+    const view = { campaignName: null, wave: 2, unit: 'estate' as const, minSeverity: 1 as const, selection: { kind: 'offerIndex' as const, weights: { senior_care: 2, tutoring: 0.5 } } };
+    expect(selectionText(view, 'pl')).toBe('Wskaźnik potencjału mieszkańców: ważony odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 80%, korepetycje 20%)');
+    expect(selectionText({ ...view, selection: { kind: 'offerIndex', weights: Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) } }, 'pl')).toContain('wszystkie zasoby po równo');
+    // The report: the link's weights above 0, else every offer 1.
+    expect(potentialWeightsOf({ senior_care: 2, tutoring: 0 })).toEqual({ senior_care: 2 });
+    expect(potentialWeightsOf(null)).toEqual(Object.fromEntries(OFFER_IDS.map((id) => [id, 1])));
+    expect(potentialWeightsOf({})).toEqual(Object.fromEntries(OFFER_IDS.map((id) => [id, 1])));
   });
 });

@@ -1,7 +1,6 @@
-import { NEED_CATEGORY_IDS, type NeedCategoryId, type OfferId } from '../../domain';
+import { NEED_CATEGORY_IDS, OFFER_IDS, type NeedCategoryId, type OfferId } from '../../domain';
 import type { CampaignInfo } from '../../analysis/exploreSession';
 import type { MatchingQueryInput, NeedMapQueryInput, NeedSelection, OfferMapQueryInput, OfferSelection } from '../../domain/analysisRequest';
-import { EQUAL_OFFER_WEIGHTS } from '../../analysis/needIndex';
 import type { ExploreView } from '../../map/exploreLayers';
 import { DEFAULT_HEX_SIZE_METERS, DEFAULT_MATCH_DISTANCE_METERS, hasPositiveWeight, MIN_RESPONSES, positiveWeights, WEIGHT_MAX, type ExploreSubject, type HexSizeChoice, type MapUnitKind, type MatchDistance } from '../../domain/units';
 
@@ -14,8 +13,10 @@ export interface ExploreSettings {
   campaignId: string | null;
   /** What the map shows: needs, residents' resources (offers), or one need matched with help nearby. */
   subject: ExploreSubject;
-  /** Resources: the offer shown, or the potential index (all offers weighted equally). */
+  /** Resources: the offer shown, or the potential index (weighted by `offerWeights`). */
   offer: OfferId | 'index';
+  /** Slider positions 0–5 per offer for the potential index (the engine normalises them to sum 1); all 1 at first. */
+  offerWeights: Readonly<Record<OfferId, number>>;
   /** Matching: "within reach", metres along the streets. */
   matchMeters: MatchDistance;
   mode: 'need' | 'index';
@@ -33,10 +34,14 @@ export interface ExploreSettings {
   heatmap: boolean;
 }
 
+/** Every offer at 1: the potential index's default (every kind of help counts the same). */
+export const EQUAL_OFFER_SLIDERS: Readonly<Record<OfferId, number>> = Object.freeze(Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) as Record<OfferId, number>);
+
 export const initialExploreSettings = (): ExploreSettings => ({
   campaignId: null,
   subject: 'needs',
   offer: 'index',
+  offerWeights: EQUAL_OFFER_SLIDERS,
   matchMeters: DEFAULT_MATCH_DISTANCE_METERS,
   mode: 'need',
   needId: 'loneliness_seniors',
@@ -77,10 +82,19 @@ export const setUnit = (s: ExploreSettings, unit: MapUnitKind): ExploreSettings 
 /** Hexagons of this size become the unit (the scale advice's one click, or the size select). */
 export const chooseHexSize = (s: ExploreSettings, hexSizeMeters: HexSizeChoice): ExploreSettings => (s.unit === 'hex' && s.hexSizeMeters === hexSizeMeters ? s : { ...s, unit: 'hex', hexSizeMeters });
 
-/** A slider moved: clamped to 0…WEIGHT_MAX, rounded to a tenth. */
+/** A slider's value: clamped to 0…WEIGHT_MAX, rounded to a tenth. */
+const sliderWeight = (weight: number): number => Math.round(Math.min(WEIGHT_MAX, Math.max(0, Number.isFinite(weight) ? weight : 0)) * 10) / 10;
+
+/** A need index slider moved. */
 export function setWeight(s: ExploreSettings, needId: NeedCategoryId, weight: number): ExploreSettings {
-  const value = Math.round(Math.min(WEIGHT_MAX, Math.max(0, Number.isFinite(weight) ? weight : 0)) * 10) / 10;
+  const value = sliderWeight(weight);
   return s.weights[needId] === value ? s : { ...s, weights: { ...s.weights, [needId]: value } };
+}
+
+/** A potential index slider moved. */
+export function setOfferWeight(s: ExploreSettings, offerId: OfferId, weight: number): ExploreSettings {
+  const value = sliderWeight(weight);
+  return s.offerWeights[offerId] === value ? s : { ...s, offerWeights: { ...s.offerWeights, [offerId]: value } };
 }
 
 export type ExploreToggle = 'hotSpots' | 'lisa' | 'clusters' | 'gaps' | 'heatmap';
@@ -95,6 +109,13 @@ export function setToggle(s: ExploreSettings, toggle: ExploreToggle, on: boolean
 
 /** At least one weight above 0 (the engine refuses an all-zero index). */
 export const weightsUsable = (s: ExploreSettings): boolean => hasPositiveWeight(s.weights);
+/** At least one offer weighs more than 0 (the engine refuses an all-zero potential index). */
+export const offerWeightsUsable = (s: ExploreSettings): boolean => hasPositiveWeight(s.offerWeights);
+/** Whether the potential index weighs every offer the same (the default, said as "all resources, equal weights"). */
+export const offerWeightsEqual = (weights: Partial<Record<OfferId, number>>): boolean => {
+  const first = weights[OFFER_IDS[0]] ?? 0;
+  return first > 0 && OFFER_IDS.every((id) => (weights[id] ?? 0) === first);
+};
 
 export function needSelection(s: ExploreSettings): NeedSelection {
   if (s.mode === 'need') return { kind: 'need', needId: s.needId };
@@ -120,12 +141,12 @@ export function needMapQuery(s: ExploreSettings): NeedMapQueryInput | null {
 }
 
 export function offerSelection(s: ExploreSettings): OfferSelection {
-  return s.offer === 'index' ? { kind: 'index', weights: EQUAL_OFFER_WEIGHTS } : { kind: 'offer', offerId: s.offer };
+  return s.offer === 'index' ? { kind: 'index', weights: positiveWeights(s.offerWeights) } : { kind: 'offer', offerId: s.offer };
 }
 
-/** The residents' resources map, in the resources mode only. */
+/** The residents' resources map, in the resources mode only (none while every offer weighs 0). */
 export function offerMapQuery(s: ExploreSettings): OfferMapQueryInput | null {
-  if (!s.campaignId || s.subject !== 'resources') return null;
+  if (!s.campaignId || s.subject !== 'resources' || (s.offer === 'index' && !offerWeightsUsable(s))) return null;
   return { unit: unitChoice(s.unit, s.hexSizeMeters), campaignId: s.campaignId, selection: offerSelection(s), minResponses: MIN_RESPONSES };
 }
 

@@ -1,4 +1,4 @@
-import { NEED_CATEGORY_IDS, type NeedCategoryId } from '../../domain';
+import { NEED_CATEGORY_IDS, OFFER_IDS, type NeedCategoryId, type OfferId } from '../../domain';
 import type { NeedSelection } from '../../domain/analysisRequest';
 import { positiveWeights } from '../../domain/units';
 
@@ -32,4 +32,16 @@ export function weightsFor(need: NeedChoice, mapWeights: NeedWeights | null = nu
 export function selectionFor(need: NeedChoice, mapWeights: NeedWeights | null = null): NeedSelection {
   if (need !== 'index' && need !== 'mapWeights') return { kind: 'need', needId: need };
   return { kind: 'index', weights: weightsFor(need, mapWeights) };
+}
+
+export type OfferWeights = Partial<Record<OfferId, number>>;
+
+/**
+ * The potential index's weights the report follows: the link's (`ow`, set with the sliders of "Zasoby mieszkańców")
+ * when at least one is above 0, else every offer 1 — the map's default.
+ * @example potentialWeightsOf({ senior_care: 2, tutoring: 0 }) → { senior_care: 2 }
+ */
+export function potentialWeightsOf(linkWeights: OfferWeights | null | undefined): OfferWeights {
+  const kept = linkWeights ? positiveWeights<OfferId>(linkWeights) : {};
+  return Object.keys(kept).length > 0 ? kept : (Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) as Record<OfferId, number>);
 }

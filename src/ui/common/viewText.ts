@@ -1,7 +1,7 @@
 import type { CampaignInfo } from '../../analysis/exploreSession';
-import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_LABELS, type NeedCategoryId } from '../../domain';
+import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type NeedCategoryId, type OfferId } from '../../domain';
 import { translate, type Language } from '../i18n/dictionary';
-import type { ExploreSettings } from './exploreSettings';
+import { offerWeightsEqual, type ExploreSettings } from './exploreSettings';
 import type { NeedChoice, NeedWeights } from './plannerView';
 import { formatDecimal, formatPercent, LOCALE } from './format';
 
@@ -24,7 +24,8 @@ export function waveLabel(campaign: CampaignInfo, language: Language): string {
 export function legendTitle(settings: ExploreSettings, campaign: CampaignInfo | undefined, language: Language): string {
   const wave = campaign ? waveLabel(campaign, language) : '';
   if (settings.subject === 'resources') {
-    return settings.offer === 'index' ? translate(language, 'legendPotentialTitle', { wave }) : translate(language, 'legendOfferTitle', { offer: OFFER_LABELS[settings.offer][language], wave });
+    if (settings.offer !== 'index') return translate(language, 'legendOfferTitle', { offer: OFFER_LABELS[settings.offer][language], wave });
+    return potentialIndexText(settings.offerWeights, language, wave);
   }
   if (settings.mode === 'need' || settings.subject === 'matching') return translate(language, 'legendNeedTitle', { need: NEED_BY_ID[settings.needId].label[language], wave });
   return translate(language, 'legendIndexTitle', { needs: weightedNeedsText(settings.weights, language), wave });
@@ -35,6 +36,21 @@ function weightedNeedsText(weights: NeedWeights, language: Language): string {
   return NEED_CATEGORY_IDS.filter((id) => (weights[id] ?? 0) > 0)
     .map((id) => `${NEED_BY_ID[id].label[language].toLocaleLowerCase(locale(language))} ×${formatWeight(weights[id]!, language)}`)
     .join(', ');
+}
+
+/** "pomoc seniorom ×2, korepetycje ×0,5": the offers weighing more than 0, in OFFER_IDS order. */
+function weightedOffersText(weights: Partial<Record<OfferId, number>>, language: Language): string {
+  return OFFER_IDS.filter((id) => (weights[id] ?? 0) > 0)
+    .map((id) => `${OFFER_LABELS[id][language].toLocaleLowerCase(locale(language))} ×${formatWeight(weights[id]!, language)}`)
+    .join(', ');
+}
+
+/**
+ * The potential index in words, with the weights in use (map legend, report, partner package): "…, wszystkie zasoby po
+ * równo, fala 2 (2026)" or "…; wagi: pomoc seniorom ×2, korepetycje ×1, fala 2 (2026)". `wave` may be ''.
+ */
+export function potentialIndexText(weights: Partial<Record<OfferId, number>>, language: Language, wave: string): string {
+  return offerWeightsEqual(weights) ? translate(language, 'legendPotentialTitle', { wave }) : translate(language, 'legendPotentialWeightedTitle', { offers: weightedOffersText(weights, language), wave });
 }
 
 /** The view "Programy" and the report follow, in words: "Bezrobocie"; "indeks potrzeb (wszystkie potrzeby, równe wagi)"; "indeks potrzeb z wagami z mapy: bezrobocie ×2". */

@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import { NEED_CATEGORIES, OFFER_IDS, OFFER_LABELS, type NeedCategoryId, type OfferId } from '../../domain';
-import { EXPLORE_SUBJECTS, MAP_UNIT_KINDS, MIN_RESPONSES, type ExploreSubject, type MapUnitKind, WEIGHT_MAX } from '../../domain/units';
+import { EXPLORE_SUBJECTS, MAP_UNIT_KINDS, MIN_RESPONSES, type ExploreSubject, type MapUnitKind } from '../../domain/units';
 
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { HEX_SIZE_CHOICES_METERS, type HexSizeChoice } from '../../domain';
-import { chooseHexSize, chooseIndex, chooseNeed, chooseOffer, chooseSubject, setCampaign, setToggle, setUnit, setWeight, weightsUsable, type ExploreToggle } from '../common/exploreSettings';
+import { chooseHexSize, chooseIndex, chooseNeed, chooseOffer, chooseSubject, setCampaign, setOfferWeight, setToggle, setUnit, setWeight, type ExploreToggle } from '../common/exploreSettings';
 import { MatchingPanel } from './MatchingPanel';
+import { WeightSliders } from './WeightSliders';
 import { shownMap } from './exploreController';
 import { formatPercent } from '../common/format';
 import { scaleAdviceWords } from './exploreText';
@@ -106,6 +107,20 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
           <p className="hint" id="explore-offer-hint">
             {t('exploreOfferHint', { k: MIN_RESPONSES })}
           </p>
+          {settings.offer === 'index' ? (
+            <WeightSliders
+              legend={t('exploreOfferWeights')}
+              hint={t('exploreWeightsHint')}
+              hintId="explore-offer-weights-hint"
+              zeroWarning={t('exploreOfferWeightsZero')}
+              items={OFFER_IDS.map((id) => ({ id, label: OFFER_LABELS[id][language] }))}
+              values={settings.offerWeights}
+              idPrefix="offer-weight-"
+              dataName="offer"
+              testId="explore-offer-weights"
+              onChange={(id, weight) => controller.update((s) => setOfferWeight(s, id, weight))}
+            />
+          ) : null}
         </>
       ) : settings.subject === 'matching' ? (
         <>
@@ -131,34 +146,17 @@ export function ExplorePanel({ legend }: { legend?: ReactNode } = {}) {
           {needSelect('exploreNeed')}
         </>
       ) : (
-        <fieldset className="weights">
-          <legend className="field-label">{t('exploreWeights')}</legend>
-          <p className="hint" id="explore-what-hint">
-            {t('exploreWeightsHint')}
-          </p>
-          {NEED_CATEGORIES.map((n) => (
-            <div key={n.id} className="weight-row">
-              <label htmlFor={`weight-${n.id}`}>{n.label[language]}</label>
-              <input
-                id={`weight-${n.id}`}
-                type="range"
-                min={0}
-                max={WEIGHT_MAX}
-                step={0.5}
-                value={settings.weights[n.id]}
-                data-need={n.id}
-                aria-valuetext={t('exploreWeightValue', { value: settings.weights[n.id] })}
-                onChange={(e) => controller.update((s) => setWeight(s, n.id, e.currentTarget.valueAsNumber))}
-              />
-              <output htmlFor={`weight-${n.id}`}>{settings.weights[n.id]}</output>
-            </div>
-          ))}
-          {!weightsUsable(settings) ? (
-            <p className="form-error" role="alert">
-              {t('exploreWeightsZero')}
-            </p>
-          ) : null}
-        </fieldset>
+        <WeightSliders
+          legend={t('exploreWeights')}
+          hint={t('exploreWeightsHint')}
+          hintId="explore-what-hint"
+          zeroWarning={t('exploreWeightsZero')}
+          items={NEED_CATEGORIES.map((n) => ({ id: n.id, label: n.label[language] }))}
+          values={settings.weights}
+          idPrefix="weight-"
+          dataName="need"
+          onChange={(id, weight) => controller.update((s) => setWeight(s, id, weight))}
+        />
       )}
       </>
       )}

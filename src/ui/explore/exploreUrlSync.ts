@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { CampaignInfo } from '../../analysis/exploreSession';
-import { NEED_CATEGORY_IDS, positiveWeights } from '../../domain';
-import type { OverlayId, ViewState, Weights } from '../../share/viewState';
-import { initialExploreSettings, type ExploreSettings, type ExploreToggle } from '../common/exploreSettings';
+import { NEED_CATEGORY_IDS, OFFER_IDS, positiveWeights } from '../../domain';
+import type { OfferWeights, OverlayId, ViewState, Weights } from '../../share/viewState';
+import { EQUAL_OFFER_SLIDERS, initialExploreSettings, offerWeightsEqual, type ExploreSettings, type ExploreToggle } from '../common/exploreSettings';
 import { getUrlSnapshot, subscribeUrlReads, updateUrlState, urlReadPending } from '../shell/url/urlStore';
 import type { ExploreController } from './exploreController';
 
@@ -38,6 +38,8 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
     hexSizeMeters: url.hex ?? DEFAULTS.hexSizeMeters,
     subject: url.show ?? DEFAULTS.subject,
     offer: url.offer ?? DEFAULTS.offer,
+    // A link without `ow` weighs every offer 1 (a link is the whole view: a fresh page shows what the sender saw).
+    offerWeights: url.offerWeights ? (Object.fromEntries(OFFER_IDS.map((id) => [id, url.offerWeights![id] ?? 0])) as ExploreSettings['offerWeights']) : EQUAL_OFFER_SLIDERS,
     matchMeters: url.within ?? DEFAULTS.matchMeters,
   };
   // The matching view shows one need: a link with index weights and show=dopasowanie opens the need.
@@ -51,6 +53,7 @@ export function settingsFromUrl(s: ExploreSettings, url: ViewState, campaigns?: 
     next.hexSizeMeters === s.hexSizeMeters &&
     next.subject === s.subject &&
     next.offer === s.offer &&
+    OFFER_IDS.every((id) => next.offerWeights[id] === s.offerWeights[id]) &&
     next.matchMeters === s.matchMeters &&
     NEED_CATEGORY_IDS.every((id) => next.weights[id] === s.weights[id]) &&
     TOGGLES.every(([t]) => next[t] === s[t]);
@@ -69,12 +72,17 @@ export function urlFromSettings(url: ViewState, s: ExploreSettings): ViewState {
     hex: s.hexSizeMeters === DEFAULTS.hexSizeMeters ? null : s.hexSizeMeters,
     show: s.subject === DEFAULTS.subject ? null : s.subject,
     offer: s.subject !== 'resources' || s.offer === DEFAULTS.offer ? null : s.offer,
+    // Written while the potential index is shown and its weights are not the default (every offer 1).
+    offerWeights: s.subject !== 'resources' || s.offer !== 'index' || offerWeightsEqualToDefault(s) ? null : positiveWeights(s.offerWeights),
     within: s.subject !== 'matching' || s.matchMeters === DEFAULTS.matchMeters ? null : s.matchMeters,
     layers: TOGGLES.filter(([t]) => s[t]).map(([, o]) => o),
   };
 }
 
+const offerWeightsEqualToDefault = (s: ExploreSettings) => offerWeightsEqual(s.offerWeights) && s.offerWeights[OFFER_IDS[0]] === 1;
+
 const sameWeights = (a: Weights | null, b: Weights | null) => a === b || (a !== null && b !== null && NEED_CATEGORY_IDS.every((id) => a[id] === b[id]));
+const sameOfferWeights = (a: OfferWeights | null, b: OfferWeights | null) => a === b || (a !== null && b !== null && OFFER_IDS.every((id) => a[id] === b[id]));
 const sameExplorePart = (a: ViewState, b: ViewState) =>
   a.campaignId === b.campaignId &&
   a.need === b.need &&
@@ -84,6 +92,7 @@ const sameExplorePart = (a: ViewState, b: ViewState) =>
   a.offer === b.offer &&
   a.within === b.within &&
   sameWeights(a.weights, b.weights) &&
+  sameOfferWeights(a.offerWeights, b.offerWeights) &&
   a.layers.join() === b.layers.join();
 
 /** Keeps an explore controller and the URL in step (call once, inside ExploreProvider). */

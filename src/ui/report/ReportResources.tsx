@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { ExploreLayer } from '../../analysis/exploreSession';
-import { EQUAL_OFFER_WEIGHTS } from '../../analysis/needIndex';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type Workspace } from '../../domain';
 import { leaderCandidateRows } from '../common/leaderCandidates';
 import { DEFAULT_MATCH_DISTANCE_METERS, MIN_RESPONSES } from '../../domain/units';
@@ -8,6 +7,8 @@ import { formatCount, formatPercent } from '../common/format';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { useAnalysis } from '../shell/useAnalysis';
+import type { OfferWeights } from '../common/plannerView';
+import { potentialIndexText } from '../common/viewText';
 import { gapRows, resourceRows, type GapRow, type ResourceRow } from './resourcesSection';
 
 /**
@@ -24,7 +25,11 @@ function leadersByEstate(workspace: Workspace, campaignId: string): Map<string, 
   return counts;
 }
 
-export function ReportResources({ campaignId, workspace, onSettled }: { campaignId: string; workspace: Workspace; onSettled?: (settled: boolean) => void }) {
+/**
+ * `offerWeights`: the potential index's weights, the planner's from the link (common/plannerView.ts potentialWeightsOf);
+ * `wave`: the report's wave in words, for the sentence that says which weights the index uses.
+ */
+export function ReportResources({ campaignId, workspace, offerWeights, wave, onSettled }: { campaignId: string; workspace: Workspace; offerWeights: OfferWeights; wave: string; onSettled?: (settled: boolean) => void }) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const analysis = useAnalysis();
@@ -47,7 +52,7 @@ export function ReportResources({ campaignId, workspace, onSettled }: { campaign
     void (async () => {
       const [layer, potential, ...rest] = await Promise.all([
         client.layer(unit, { signal: controller.signal }).then(ok),
-        client.offerMap({ unit, campaignId, selection: { kind: 'index', weights: EQUAL_OFFER_WEIGHTS }, minResponses: MIN_RESPONSES }, options('potential')).then(ok),
+        client.offerMap({ unit, campaignId, selection: { kind: 'index', weights: offerWeights }, minResponses: MIN_RESPONSES }, options('potential')).then(ok),
         ...OFFER_IDS.map((offerId) => client.offerMap({ unit, campaignId, selection: { kind: 'offer', offerId }, minResponses: MIN_RESPONSES }, options(offerId)).then(ok)),
       ]);
       const matchings = await Promise.all(NEED_CATEGORY_IDS.map((needId) => client.matching({ unit, campaignId, needId, thresholdMeters: DEFAULT_MATCH_DISTANCE_METERS, minResponses: MIN_RESPONSES }, options(needId)).then(ok)));
@@ -59,7 +64,7 @@ export function ReportResources({ campaignId, workspace, onSettled }: { campaign
       onSettled?.(true);
     });
     return () => controller.abort();
-  }, [analysis, campaignId, workspace, onSettled]);
+  }, [analysis, campaignId, workspace, offerWeights, onSettled]);
 
   return (
     <section className="report-section" aria-labelledby="report-resources-title" data-testid="report-zasoby" data-ready={data !== null || failed !== null ? 'true' : 'false'}>
@@ -70,6 +75,7 @@ export function ReportResources({ campaignId, workspace, onSettled }: { campaign
         <p>{t('loading')}</p>
       ) : (
         <>
+          <p data-testid="report-zasoby-index">{t('reportResourcesIndexUsed', { index: potentialIndexText(offerWeights, language, wave) })}</p>
           <table className="report-table report-small">
             <caption>{t('reportResourcesTableCaption', { k: MIN_RESPONSES })}</caption>
             <thead>

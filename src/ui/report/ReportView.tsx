@@ -8,7 +8,7 @@ import { classLabels, needChoiceText } from '../common/viewText';
 import { GROUP_KIND_LABELS, RESOURCE_KIND_LABELS, SURVEY_METHOD_LABELS, type Language } from '../i18n/dictionary';
 import { useAppState } from '../shell/appStore';
 import { useUrlSnapshot } from '../shell/url/urlStore';
-import { needChoiceOf, usableWeights } from '../common/plannerView';
+import { needChoiceOf, potentialWeightsOf, usableWeights, type OfferWeights } from '../common/plannerView';
 import { useT } from '../i18n/useT';
 import { formatCount, formatDate, formatHouseholds, formatPercent } from '../common/format';
 import type { ResponseRateRow } from '../common/responseRateRows';
@@ -37,6 +37,7 @@ export function ReportView() {
   const urlState = useUrlSnapshot().state;
   const mapWeights = useMemo(() => usableWeights(urlState.weights), [urlState.weights]);
   const need = needChoiceOf(urlState, mapWeights);
+  const offerWeights = useMemo(() => potentialWeightsOf(urlState.offerWeights), [urlState.offerWeights]);
   const [campaignId, setCampaignId] = useState<string | null>(null);
   const state = useReportData(campaignId ?? urlState.campaignId, need, mapWeights);
   const t = useT();
@@ -76,7 +77,7 @@ export function ReportView() {
           {t('reportPrint')}
         </button>
       </div>
-      <ReportDocument data={data} language={language} onResourcesSettled={setResourcesSettled} />
+      <ReportDocument data={data} offerWeights={offerWeights} language={language} onResourcesSettled={setResourcesSettled} />
     </main>
   );
 }
@@ -110,7 +111,7 @@ function RateTable({ rows, caption, unitHeader, language, testId }: { rows: Resp
   );
 }
 
-function ReportDocument({ data, language, onResourcesSettled }: { data: ReportData; language: Language; onResourcesSettled: (settled: boolean) => void }) {
+function ReportDocument({ data, offerWeights, language, onResourcesSettled }: { data: ReportData; offerWeights: OfferWeights; language: Language; onResourcesSettled: (settled: boolean) => void }) {
   const t = useT();
   const { workspace } = data;
   const town = workspace.organisation.town;
@@ -310,7 +311,7 @@ function ReportDocument({ data, language, onResourcesSettled }: { data: ReportDa
         </table>
       </section>
 
-      <ReportResources campaignId={data.campaignId} workspace={workspace} onSettled={onResourcesSettled} />
+      <ReportResources campaignId={data.campaignId} workspace={workspace} offerWeights={offerWeights} wave={wave} onSettled={onResourcesSettled} />
 
       <section className="report-section" aria-labelledby="report-inventory">
         <h2 id="report-inventory">{t('reportInventoryTitle')}</h2>
