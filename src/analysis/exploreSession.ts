@@ -1,4 +1,4 @@
-import type { AreaWaveComparisonQuery, ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, MatchingQuery, ScaleAdviceQuery, NeedMapQuery, OfferMapQuery, RankingQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
+import type { AreaWaveComparisonQuery, ClusterQuery, CoverageQuery, HotSpotQuery, LisaQuery, MatchingQuery, ScaleAdviceQuery, NeedMapQuery, OfferMapQuery, RankingQuery, ResponseUnitsQuery, UnitChoice, UnitDetailQuery, WaveComparisonQuery } from '../domain/analysisRequest';
 import type { PrepareOptions } from './dataset';
 import { createExploreContext, type CampaignInfo, type ExploreInput, type ExploreResult, type ExploreStats } from './exploreContext';
 import { lisa, type LisaResult } from './exploreLisa';
@@ -10,6 +10,7 @@ import { coverage, rankTargets, type CoverageResult, type RankingResult } from '
 import { unitDetail, waveChange, type UnitDetail, type WaveChangeResult } from './exploreUnitDetail';
 import { areaKinds } from './unitLayers';
 import { areaWaveChange, type AreaWaveChange } from './exploreAreaChange';
+import { responseUnits, type ResponseUnitsResult } from './exploreResponseUnits';
 
 export type { CampaignInfo, ExploreInput, ExploreResult, ExploreStats } from './exploreContext';
 export type { ClusterResult, DbscanClusters, HotSpotResult, NeighbourhoodDescription } from './exploreHotSpots';
@@ -20,6 +21,7 @@ export type { AnswerMapResult, ExploreLayer, NeedMapResult, OfferMapResult } fro
 export type { MatchingResult } from './exploreMatching';
 export type { CoverageResult, RankedCandidate, RankingResult } from './exploreTargets';
 export type { AreaWaveChange } from './exploreAreaChange';
+export type { ResponseUnitsResult } from './exploreResponseUnits';
 export type { NearbyPlace, UnitChangeDetail, UnitDetail, UnitGap, UnitLocalPattern, UnitNeedDetail, WaveChangeResult } from './exploreUnitDetail';
 
 /**
@@ -57,6 +59,8 @@ export interface ExploreSession {
   /** The same comparison inside any boundary (a programme's area drawn by hand). */
   compareArea(query: AreaWaveComparisonQuery): ExploreResult<AreaWaveChange>;
   unitDetail(query: UnitDetailQuery): ExploreResult<UnitDetail>;
+  /** The unit each given response is counted in (the engine's assignment; the leader candidates per estate use it). */
+  responseUnits(query: ResponseUnitsQuery): ExploreResult<ResponseUnitsResult>;
   /** How often the expensive steps ran (tests, bench). */
   readonly stats: Readonly<ExploreStats>;
 }
@@ -115,5 +119,6 @@ export function createExploreSession(input: ExploreInput, options: PrepareOption
     compareWaves: (query) => waveChange(context, query),
     compareArea: (query) => areaWaveChange(context, query),
     unitDetail: (query) => unitDetail(context, query),
+    responseUnits: (query) => responseUnits(context, query),
   };
 }

@@ -265,6 +265,17 @@ export const UnitDetailQuery = z.strictObject({
 export type UnitDetailQuery = z.infer<typeof UnitDetailQuery>;
 export type UnitDetailQueryInput = z.input<typeof UnitDetailQuery>;
 
+/**
+ * Which unit of a layer each response is counted in (the engine's assignment), for lists kept outside the engine
+ * that must place answers as the map does: the leader candidates per estate.
+ */
+export const ResponseUnitsQuery = z.strictObject({
+  unit: UnitChoice,
+  responseIds: z.array(Id, { error: 'responseIds must be a list of ids' }).max(1_000_000, { message: 'at most 1000000 response ids' }),
+});
+export type ResponseUnitsQuery = z.infer<typeof ResponseUnitsQuery>;
+export type ResponseUnitsQueryInput = z.input<typeof ResponseUnitsQuery>;
+
 /* Worker messages: each request has an id (the client's counter); queries travel on a channel (default: the
    request type), where a newer request supersedes an older one still waiting. */
 
@@ -274,7 +285,7 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail'] as const;
+export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail', 'responseUnits'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
@@ -297,6 +308,7 @@ export const AnalysisRequest = z.discriminatedUnion(
     request('compareWaves', WaveComparisonQuery),
     request('compareArea', AreaWaveComparisonQuery),
     request('unitDetail', UnitDetailQuery),
+    request('responseUnits', ResponseUnitsQuery),
   ],
   { error: `type must be one of: ${ANALYSIS_REQUEST_TYPES.join(', ')}` },
 );

@@ -9,6 +9,7 @@ import type {
   OfferMapQueryInput,
   MatchingQueryInput,
   RankingQueryInput,
+  ResponseUnitsQueryInput,
   UnitChoiceInput,
   UnitDetailQueryInput,
   WaveComparisonQueryInput,
@@ -71,6 +72,8 @@ export interface AnalysisClient {
   compareWaves(query: WaveComparisonQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['compareWaves']>>;
   compareArea(query: AreaWaveComparisonQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['compareArea']>>;
   unitDetail(query: UnitDetailQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['unitDetail']>>;
+  /** The unit of a layer each given response is counted in (index into the layer's unitIds, −1 for none). */
+  responseUnits(query: ResponseUnitsQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['responseUnits']>>;
   /** Rejects everything pending with an AbortError and terminates the worker. */
   dispose(): void;
 }
@@ -191,6 +194,7 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     compareWaves: (query, options) => request('compareWaves', { query }, options),
     compareArea: (query, options) => request('compareArea', { query }, options),
     unitDetail: (query, options) => request('unitDetail', { query }, options),
+    responseUnits: (query, options) => request('responseUnits', { query }, options),
     dispose() {
       disposed = true;
       for (const [id, entry] of [...pending]) {

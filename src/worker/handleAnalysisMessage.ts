@@ -147,6 +147,8 @@ export class AnalysisMessageHandler {
         return session.compareArea(request.query);
       case 'unitDetail':
         return session.unitDetail(request.query);
+      case 'responseUnits':
+        return session.responseUnits(request.query);
     }
   }
 

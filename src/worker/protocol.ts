@@ -15,6 +15,7 @@ import type {
   OfferMapResult,
   MatchingResult,
   RankingResult,
+  ResponseUnitsResult,
   UnitDetail,
   WaveChangeResult,
 } from '../analysis/exploreSession';
@@ -42,6 +43,7 @@ export interface AnalysisResults {
   compareWaves: WaveChangeResult;
   compareArea: AreaWaveChange;
   unitDetail: UnitDetail;
+  responseUnits: ResponseUnitsResult;
 }
 export type AnalysisQueryType = AnalysisQueryRequest['type'];
 export type AnswerType = keyof AnalysisResults;

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalysisClient, type WorkerLike } from '../../src/worker/analysisClient';
-import { AnalysisMessageHandler } from '../../src/worker/handleAnalysisMessage';
+import { createAnalysisClient } from '../../src/worker/analysisClient';
+import { inProcessWorker } from './inProcessWorker';
 import { smallWorkspace } from './smallWorkspace';
 
-/**
- * A stand-in for the browser's Worker: messages cross by structured clone with their transfer lists, as they would
- * between threads, and each side hears the other in a later task. The handler inside is the real one.
- */
-function fakeWorker() {
-  const sent: unknown[] = [];
-  const worker: WorkerLike = {
-    onmessage: null,
-    postMessage(message, transfer) {
-      const copy = structuredClone(message, { transfer });
-      sent.push(copy);
-      setTimeout(() => handler.receive(copy), 0);
-    },
-    terminate() {},
-  };
-  const handler = new AnalysisMessageHandler((answer, transfer) => {
-    const copy = structuredClone(answer, { transfer });
-    setTimeout(() => worker.onmessage?.({ data: copy } as MessageEvent), 0);
-  });
-  return { worker, sent };
-}
+const fakeWorker = inProcessWorker;
 
 const query = (weights: Record<string, number>) => ({ unit: { kind: 'street' as const }, campaignId: 'wave-1', selection: { kind: 'index' as const, weights } });
 

@@ -1,5 +1,5 @@
-import { pointInGeometry } from '../../analysis/pointInArea';
 import { streetLabel, type LeaderContact, type NeedCategoryId, type Workspace } from '../../domain';
+import type { AnalysisClient, AnalysisOutcome } from '../../worker/analysisClient';
 import { polishCollator } from './table/tableSort';
 
 /** One household that wants to be a local leader, with its contact if the resident left one (a separate consent). */
@@ -31,25 +31,53 @@ export interface LeaderGroup {
   rows: LeaderCandidateRow[];
 }
 
+/** The responses that are leader candidates (the household's consent to be contacted), in workspace order. */
+export const leaderCandidateIds = (workspace: Workspace): string[] => workspace.responses.filter((r) => r.leaderCandidate).map((r) => r.id);
+
+/**
+ * Response id → the estate the engine counts the answer in, for the leader candidates: the map's own rule
+ * (analysis/exploreResponseUnits.ts over unitLayers.ts — the answer's point, else the street's majority estate), asked
+ * of the shared analysis worker. Answers in no estate are absent. Rejects with the engine's message when it refuses.
+ * @example await leaderEstates(client, workspace, { signal }) → Map { 'resp-17' => 'estate-zamkowe', … }
+ */
+export async function leaderEstates(client: AnalysisClient, workspace: Workspace, options: { signal?: AbortSignal; channel: string }): Promise<Map<string, string>> {
+  const ok = <T,>(o: AnalysisOutcome<T>): T => {
+    if (!o.ok) throw new Error(o.message);
+    return o.value;
+  };
+  const responseIds = leaderCandidateIds(workspace);
+  const unit = { kind: 'estate' as const };
+  const [layer, placed] = await Promise.all([
+    client.layer(unit, { signal: options.signal }).then(ok),
+    client.responseUnits({ unit, responseIds }, { signal: options.signal, channel: options.channel }).then(ok),
+  ]);
+  const estates = new Map<string, string>();
+  responseIds.forEach((id, k) => {
+    const u = placed.unitOfResponse[k]!;
+    if (u >= 0) estates.set(id, layer.unitIds[u]!);
+  });
+  return estates;
+}
+
 /**
  * The leader candidates of a workspace (responses with `leaderCandidate`, i.e. the household's consent to be
- * contacted), each with its street, its estate (the estate area holding the address's point, else the answer's own
- * point) and the contact kept for it apart from the workspace, if any. A contact whose response is gone is left out.
- * Newest answers first. O(candidates × estates) point-in-polygon tests.
+ * contacted), each with its street, its estate as the engine counts it (`estateOfResponse`, from `leaderEstates`)
+ * and the contact kept for it apart from the workspace, if any. A contact whose response is gone is left out.
+ * Newest answers first. O(responses + candidates).
  */
-export function leaderCandidateRows(workspace: Workspace, contacts: readonly LeaderContact[]): LeaderCandidateRow[] {
+export function leaderCandidateRows(workspace: Workspace, contacts: readonly LeaderContact[], estateOfResponse: ReadonlyMap<string, string>): LeaderCandidateRow[] {
   const contactByResponse = new Map(contacts.map((c) => [c.responseId, c]));
   const addresses = new Map(workspace.addresses.map((a) => [a.id, a]));
   const streets = new Map(workspace.streets.map((s) => [s.id, s]));
-  const estates = workspace.areas.filter((a) => a.kind === 'estate');
+  const estates = new Map(workspace.areas.filter((a) => a.kind === 'estate').map((a) => [a.id, a]));
   const rows: LeaderCandidateRow[] = [];
   for (const response of workspace.responses) {
     if (!response.leaderCandidate) continue;
     const address = response.addressId === undefined ? undefined : addresses.get(response.addressId);
     const streetId = address?.streetId ?? response.streetId ?? null;
     const street = streetId === null ? undefined : streets.get(streetId);
-    const point = address?.location.coordinates ?? response.location?.coordinates;
-    const estate = point ? estates.find((e) => pointInGeometry(point[0], point[1], e.geometry)) : undefined;
+    const estateId = estateOfResponse.get(response.id);
+    const estate = estateId === undefined ? undefined : estates.get(estateId);
     const streetName = street ? streetLabel(street) : null;
     rows.push({
       responseId: response.id,
@@ -84,4 +112,14 @@ export function groupLeaderRows(rows: readonly LeaderCandidateRow[], by: LeaderG
     group.rows.push(row);
   }
   return [...groups.values()].sort((a, b) => (a.sortName === null ? 1 : b.sortName === null ? -1 : polishCollator.compare(a.sortName, b.sortName) || polishCollator.compare(a.name!, b.name!)));
+}
+
+/**
+ * Leader candidates of one wave per estate id: the counts the report prints and the list's estate groups hold (both
+ * from `leaderCandidateRows`, so they agree). Never who.
+ */
+export function leaderCountsByEstate(rows: readonly LeaderCandidateRow[], campaignId: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) if (row.campaignId === campaignId && row.estateId !== null) counts.set(row.estateId, (counts.get(row.estateId) ?? 0) + 1);
+  return counts;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExploreLayer } from '../../analysis/exploreSession';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type Workspace } from '../../domain';
-import { leaderCandidateRows } from '../common/leaderCandidates';
+import { leaderCandidateRows, leaderCountsByEstate, leaderEstates } from '../common/leaderCandidates';
 import { DEFAULT_MATCH_DISTANCE_METERS, MIN_RESPONSES } from '../../domain/units';
 import { formatCount, formatPercent } from '../common/format';
 import { useT } from '../i18n/useT';
@@ -16,15 +16,6 @@ import { gapRows, resourceRows, type GapRow, type ResourceRow } from './resource
  * on the map) and the estates where a need has no help nearby, from the shared worker on the report's own channels.
  * A section of its own, so the report's other sections are not touched.
  */
-/** Leader candidates of the wave per estate (as the Liderzy list places them); counts only, never who. */
-function leadersByEstate(workspace: Workspace, campaignId: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of leaderCandidateRows(workspace, [])) {
-    if (row.campaignId === campaignId && row.estateId !== null) counts.set(row.estateId, (counts.get(row.estateId) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * `offerWeights`: the potential index's weights, the planner's from the link (common/plannerView.ts potentialWeightsOf);
  * `wave`: the report's wave in words, for the sentence that says which weights the index uses.
@@ -50,13 +41,15 @@ export function ReportResources({ campaignId, workspace, offerWeights, wave, onS
     setFailed(null);
     onSettled?.(false);
     void (async () => {
-      const [layer, potential, ...rest] = await Promise.all([
+      const [estates, layer, potential, ...rest] = await Promise.all([
+        // Leader candidates per estate as the engine places answers (the Liderzy list uses the same rows): counts only.
+        leaderEstates(client, workspace, { signal: controller.signal, channel: 'report:resources:leaders' }),
         client.layer(unit, { signal: controller.signal }).then(ok),
         client.offerMap({ unit, campaignId, selection: { kind: 'index', weights: offerWeights }, minResponses: MIN_RESPONSES }, options('potential')).then(ok),
         ...OFFER_IDS.map((offerId) => client.offerMap({ unit, campaignId, selection: { kind: 'offer', offerId }, minResponses: MIN_RESPONSES }, options(offerId)).then(ok)),
       ]);
       const matchings = await Promise.all(NEED_CATEGORY_IDS.map((needId) => client.matching({ unit, campaignId, needId, thresholdMeters: DEFAULT_MATCH_DISTANCE_METERS, minResponses: MIN_RESPONSES }, options(needId)).then(ok)));
-      setData({ rows: resourceRows(layer as ExploreLayer, potential, rest as typeof potential[], leadersByEstate(workspace, campaignId)), gaps: gapRows(layer as ExploreLayer, matchings) });
+      setData({ rows: resourceRows(layer as ExploreLayer, potential, rest as typeof potential[], leaderCountsByEstate(leaderCandidateRows(workspace, [], estates), campaignId)), gaps: gapRows(layer as ExploreLayer, matchings) });
       onSettled?.(true);
     })().catch((error: unknown) => {
       if (controller.signal.aborted) return; // a newer wave's request replaced this one

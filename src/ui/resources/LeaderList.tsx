@@ -9,6 +9,10 @@ import { inputIssuesText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { NeedFilter } from '../common/NeedFilter';
 import { filterByInterest, groupLeaderRows, leaderCandidateRows, type LeaderCandidateRow, type LeaderGrouping } from '../common/leaderCandidates';
+import { useLeaderEstates } from '../common/useLeaderEstates';
+import { analysisRefusalText } from '../i18n/analysisRefusalText';
+
+const NO_ESTATES: ReadonlyMap<string, string> = new Map();
 
 type ContactsState = { status: 'loading' } | { status: 'loaded'; contacts: LeaderContact[]; issues: InputIssue[] } | { status: 'failed'; issues: InputIssue[] };
 
@@ -43,7 +47,10 @@ export function LeaderList({ dataSource, workspace, language }: { dataSource: Da
     return () => controller.abort();
   }, [load]);
 
-  const rows = useMemo(() => (workspace ? leaderCandidateRows(workspace, state.status === 'loaded' ? state.contacts : []) : []), [workspace, state]);
+  // Each answer's estate as the engine counts it (the map's and the report's rule), from the analysis worker.
+  const placed = useLeaderEstates(workspace, 'resources:leaderEstates');
+  const estates = placed.status === 'ready' ? placed.estates : NO_ESTATES;
+  const rows = useMemo(() => (workspace ? leaderCandidateRows(workspace, state.status === 'loaded' ? state.contacts : [], estates) : []), [workspace, state, estates]);
   const shown = useMemo(() => filterByInterest(rows, need), [rows, need]);
   const groups = useMemo(() => groupLeaderRows(shown, grouping), [shown, grouping]);
   const withContact = shown.filter((r) => r.contact !== null).length;
@@ -91,7 +98,12 @@ export function LeaderList({ dataSource, workspace, language }: { dataSource: Da
           {t('leadersCount', { count: formatCount(language, shown.length), contacts: formatCount(language, withContact) })}
         </p>
       </form>
-      {state.status === 'loading' ? <p role="status">{t('loading')}</p> : null}
+      {state.status === 'loading' || placed.status === 'loading' ? <p role="status">{t('loading')}</p> : null}
+      {placed.status === 'failed' ? (
+        <p className="notice-warning" role="alert">
+          {t('leadersEstatesFailed', { reason: analysisRefusalText(placed.failure, language) })}
+        </p>
+      ) : null}
       {state.status === 'failed' ? (
         <p className="notice-error" role="alert">
           {t('leadersLoadFailed', { reason: inputIssuesText(state.issues, language) })}
@@ -101,8 +113,9 @@ export function LeaderList({ dataSource, workspace, language }: { dataSource: Da
       <p className="leaders-notice" role="status">
         {notice}
       </p>
-      {groups.length === 0 && state.status !== 'loading' ? <p className="table-empty">{t('leadersEmpty')}</p> : null}
-      {groups.map((group) => (
+      {groups.length === 0 && state.status !== 'loading' && placed.status !== 'loading' ? <p className="table-empty">{t('leadersEmpty')}</p> : null}
+      {/* Until the engine has placed the answers, no group is drawn: an estate group must never change under the reader. */}
+      {(placed.status === 'loading' ? [] : groups).map((group) => (
         <div key={group.id ?? '(none)'} className="leaders-group">
           <table className="data-table" data-testid="leaders-table">
             <caption>

@@ -78,6 +78,7 @@ export const resourcesMessages = polish(
     leadersShortenFailed: 'Nie udało się zmienić terminu: {reason}',
     leadersDeleteFailed: 'Nie udało się usunąć kontaktu: {reason}',
     leadersLoadFailed: 'Nie udało się wczytać kontaktów: {reason}',
+    leadersEstatesFailed: 'Nie udało się ustalić osiedli kandydatów (lista bez osiedli): {reason}',
     leadersEmpty: 'Nikt (lub nikt z wybranym zainteresowaniem) nie zgłosił się jako lider lokalny.',
   },
 );

@@ -79,6 +79,7 @@ export const resourcesMessagesEn = english<typeof resourcesMessages>(
     leadersShortenFailed: 'The date could not be changed: {reason}',
     leadersDeleteFailed: 'The contact could not be deleted: {reason}',
     leadersLoadFailed: 'The contacts could not be loaded: {reason}',
+    leadersEstatesFailed: 'The candidates’ estates could not be determined (list without estates): {reason}',
     leadersEmpty: 'Nobody (or nobody with the chosen interest) came forward as a local leader.',
   },
 );
