@@ -2,6 +2,7 @@ import { parseZip } from 'shpjs';
 import { Area, AREA_KINDS, issuesFromZod, type AreaKind, type Workspace } from '../../domain';
 import type { AxisOrder, CrsChoice } from '../../domain/importing';
 import { pointInGeometry } from '../../analysis/pointInArea';
+import { overlappingAreas } from '../../analysis/areaOverlaps';
 import { throwIfAborted } from '../abort';
 import { createReprojector, CRS_LABELS, detectCrs, isConfidentGuess, type CrsCandidate } from './crs';
 import { collectPositions, propertyText, readGeoJson, reprojectRawGeometry, type RawFeature } from './geojsonFile';
@@ -92,6 +93,7 @@ export const AREA_MESSAGE_CODES = [
   'gml_unreadable', // {reason}
   'gml_geometry', // {detail}
   'gml_mixed_crs', // {first, other}
+  'areas_overlap', // {first, second, squareMeters}
 ] as const;
 export type AreaMessageCode = (typeof AREA_MESSAGE_CODES)[number];
 
@@ -341,6 +343,18 @@ export async function planAreaImport(
   }
 
   if (areas.length === 0 && featureList.length > 0 && issues.errorCount === 0) coded(issues, 'error', '(file)', 'every area of the file was left out: choose at least one', 'none_chosen');
+
+  // Areas of one kind should not share ground: households there would be in two areas of one layer. Named, both of them
+  // (an imported area against another imported one or against one of the workspace that stays).
+  const importedIds = new Set(areas.map((a) => a.id));
+  const kept = workspace.areas.filter((a) => a.kind === settings.kind && !importedIds.has(a.id));
+  const sameKind = [...areas, ...kept];
+  for (const { first, second, overlapSquareMeters } of overlappingAreas(sameKind.map((a) => a.geometry))) {
+    if (first >= areas.length) continue; // two areas already in the workspace: not this import's doing
+    const [a, b] = [sameKind[first]!, sameKind[second]!];
+    const squareMeters = Math.round(overlapSquareMeters / 100) * 100 || Math.round(overlapSquareMeters);
+    coded(issues, 'warning', 'geometry', `"${a.name}" and "${b.name}" overlap (about ${squareMeters} m²): areas of one kind should not share ground`, 'areas_overlap', { first: a.name, second: b.name, squareMeters }, { column: 'geometry', value: a.name });
+  }
 
   // Estates and care regions inside a district (of the workspace or of this file) get it as parent.
   if (settings.kind !== 'district') {

@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { inputIssuesText } from '../i18n/problemText';
 import { crsName, issueText } from './issueText';
+import { formatCount } from '../common/format';
 
 const KIND_LABELS: Readonly<Record<AreaKind, MessageKey>> = { district: 'areaKindDistrict', estate: 'areaKindEstate', care_region: 'areaKindCareRegion', custom: 'areaKindCustom' };
 
@@ -96,6 +97,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     if (!issue.areaCode) return issueText(issue, language);
     const params = { ...issue.areaParams };
     if (typeof params.crs === 'string') params.crs = crsName(params.crs as never, language);
+    if (typeof params.squareMeters === 'number') params.squareMeters = formatCount(language, params.squareMeters);
     return t(`areaMsg_${issue.areaCode}`, params);
   };
 

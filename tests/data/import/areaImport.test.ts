@@ -185,3 +185,45 @@ describe('a districts file with the whole town in it (Warsaw: 18 districts and "
     expect(all.areas).toHaveLength(5);
   });
 });
+
+describe('areas of one kind that overlap (issue 14)', () => {
+  const feature = (name: string, ring: Array<[number, number]>) => ({ type: 'Feature', properties: { nazwa: name }, geometry: { type: 'Polygon', coordinates: [ring] } });
+  const file = (...features: ReturnType<typeof feature>[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  const overlaps = (plan: Awaited<ReturnType<typeof planAreaImport>>) => plan.issues.filter((i) => i.areaCode === 'areas_overlap').map((i) => [i.areaParams!.first, i.areaParams!.second, i.areaParams!.squareMeters, i.severity]);
+
+  it('warns, naming both, when two estates of the file share ground; the import still goes ahead', async () => {
+    // Łąkowe 20.68–20.69 and Zielone 20.685–20.695 (both 49.61–49.62) share 0.005° × 0.01°:
+    // 0.005 · 111 320 · cos(49.615°) m × 0.01 · 111 320 m = 360.7 m × 1 113.2 m ≈ 401 500 m², written to the 100 m².
+    const plan = await planAreaImport(file(feature('Osiedle Łąkowe', square(20.68, 49.61, 0.01)), feature('Zielone Wzgórze', square(20.685, 49.61, 0.01))), { kind: 'estate' }, nowySacz());
+    expect(plan.ok).toBe(true);
+    const found = overlaps(plan);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.slice(0, 2)).toEqual(['Osiedle Łąkowe', 'Zielone Wzgórze']);
+    expect(found[0]![3]).toBe('warning');
+    const expected = 0.005 * 111_320 * Math.cos((49.615 * Math.PI) / 180) * 0.01 * 111_320;
+    expect(Math.abs((found[0]![2] as number) - expected)).toBeLessThan(0.01 * expected);
+    expect(plan.issues.find((i) => i.areaCode === 'areas_overlap')!.message).toMatch(/^"Osiedle Łąkowe" and "Zielone Wzgórze" overlap \(about \d+ m²\)/);
+  });
+
+  it('says nothing for neighbours sharing a boundary, a sliver between them, or an area of another kind', async () => {
+    // Side by side on the same edge; the third is digitised 0.3 m (≈ 4e-6°) over its neighbour's edge.
+    const plan = await planAreaImport(
+      file(feature('A', square(20.68, 49.61, 0.01)), feature('B', square(20.69, 49.61, 0.01)), feature('C', square(20.70 - 0.000004, 49.61, 0.01))),
+      { kind: 'estate' },
+      nowySacz(), // its district "Centrum" covers all three: another kind, no warning
+    );
+    expect(plan.ok).toBe(true);
+    expect(overlaps(plan)).toEqual([]);
+  });
+
+  it('warns against an estate already in the workspace, but not against the area the import replaces', async () => {
+    const existing: Area = { id: 'area-osiedle-stare', name: 'Stare Osiedle', kind: 'estate', geometry: { type: 'Polygon', coordinates: [square(20.68, 49.61, 0.01)] } };
+    const workspace = { ...nowySacz(), areas: [...nowySacz().areas, existing] };
+    const inside = await planAreaImport(file(feature('Nowe Osiedle', square(20.682, 49.612, 0.004))), { kind: 'estate' }, workspace);
+    expect(overlaps(inside).map((o) => o.slice(0, 2))).toEqual([['Nowe Osiedle', 'Stare Osiedle']]);
+    // The same estate imported again (same name): it replaces the old one, which is then no longer there to overlap.
+    const again = await planAreaImport(file(feature('Stare Osiedle', square(20.6805, 49.61, 0.01))), { kind: 'estate' }, workspace);
+    expect(again.replaced).toBe(1);
+    expect(overlaps(again)).toEqual([]);
+  });
+});

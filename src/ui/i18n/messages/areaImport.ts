@@ -81,6 +81,7 @@ export const areaImportMessages = polish(
     areaMsg_gml_unreadable: 'Pliku nie da się odczytać jako XML/GML: {reason}',
     areaMsg_gml_geometry: 'Nie da się odczytać geometrii GML: {detail}',
     areaMsg_gml_mixed_crs: 'Plik miesza układy współrzędnych ({first} i {other}); wszystkie geometrie czytamy w {first}.',
+    areaMsg_areas_overlap: '„{first}” i „{second}” zachodzą na siebie (ok. {squareMeters} m²). Obszary jednego rodzaju nie powinny się nakładać: gospodarstwa ze wspólnej części trafiłyby do dwóch obszarów. Popraw granice, jeśli to pomyłka.',
     areaImportOwnGmina: 'Tylko gmina {town} (TERYT {teryt} w kolumnie {field}): {count}',
     areaImportChoose: 'Które obszary zaimportować ({chosen} z {all})',
   },

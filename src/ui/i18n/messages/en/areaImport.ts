@@ -81,6 +81,7 @@ export const areaImportMessagesEn = english<typeof areaImportMessages>(
     areaMsg_gml_unreadable: 'The file cannot be read as XML/GML: {reason}',
     areaMsg_gml_geometry: 'A GML geometry cannot be read: {detail}',
     areaMsg_gml_mixed_crs: 'The file mixes coordinate systems ({first} and {other}); all geometries are read as {first}.',
+    areaMsg_areas_overlap: '“{first}” and “{second}” overlap (about {squareMeters} m²). Areas of one kind should not share ground: households in the shared part would be in two areas. Correct the boundaries if this is a mistake.',
     areaImportOwnGmina: 'Only the gmina of {town} (TERYT {teryt} in the column {field}): {count}',
     areaImportChoose: 'Which areas to import ({chosen} of {all})',
   },
