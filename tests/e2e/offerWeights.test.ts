@@ -14,7 +14,8 @@ import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 /**
  * Issue 14, the potential index's weights, in Debian's Chromium: on "Mapa" → "Zasoby mieszkańców" a planner moves the
  * sliders of the potential index, the map recolours with the engine's numbers (computed here in Node on the committed
- * demo files), the legend names the weights, the partner package carries them, the link (`ow=`) reopens the same map in a fresh browser, the report's
+ * demo files), the legend names the weights, the partner package keeps the chosen offers but weighs them equally
+ * (a shared index never carries unequal weights), the link (`ow=`) reopens the same map in a fresh browser, the report's
  * residents section follows the link's weights, and a link with bad weights opens with a notice naming them.
  */
 
@@ -103,18 +104,23 @@ describe('the potential index’s weights', () => {
     expect(hash).toContain('senior_care:5');
     expect(hash).not.toContain('cooking');
 
-    // The partner package downloaded now carries the weights and the weighted figures (shown units only).
+    // The partner package follows the choice of offers (cooking left out) but weighs them equally: unequal weights
+    // would let a unit's index be decoded into small offer counts (the rule of shared indexes, domain/sharePackage.ts).
+    const chosenEqually = Object.fromEntries(Object.keys(positive).map((id) => [id, 1]));
+    const shared = value(session.offerMap(OfferMapQuery.parse({ unit: { kind: 'street' }, campaignId: latest, selection: { kind: 'index', weights: chosenEqually } })));
     await page.getByRole('button', { name: 'Udostępnij partnerowi' }).click();
     const dialog = page.locator('dialog.share-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(plain(await dialog.locator('[data-testid="share-offer-weights-note"]').textContent())).toContain('liczy wybrane zasoby po równo');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Pobierz pakiet dla partnera' }).click()]);
     const pkg = SharePackage.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
-    expect(pkg.view.selection).toEqual({ kind: 'offerIndex', weights: positive });
+    expect(pkg.view.selection).toEqual({ kind: 'offerIndex', weights: chosenEqually });
     const published = pkg.units.filter((u) => !u.suppressed && u.rate !== null);
     expect(published.length).toBeGreaterThan(0);
-    // Rates travel to four decimals (buildSharePackage.ts).
-    expect(published.filter((u) => u.rate !== Math.round((engineValue(weighted, u.id) ?? NaN) * 10_000) / 10_000).map((u) => u.id)).toEqual([]);
-    expect(published.some((u) => u.rate !== Math.round((engineValue(equal, u.id) ?? NaN) * 10_000) / 10_000)).toBe(true);
+    // Rates travel to four decimals (buildSharePackage.ts): the shared index's, not the map's weighted one.
+    const four = (v: number | null) => Math.round((v ?? NaN) * 10_000) / 10_000;
+    expect(published.filter((u) => u.rate !== four(engineValue(shared, u.id))).map((u) => u.id)).toEqual([]);
+    expect(published.some((u) => u.rate !== four(engineValue(weighted, u.id)))).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignInfo, ExploreLayer, NeedMapResult } from '../../src/analysis/exploreSession';
-import { chooseHexSize, chooseIndex, chooseOffer, chooseSubject, exploreView, gapNeed, hotSpotsApply, initialExploreSettings, matchingQuery, needMapQuery, offerMapQuery, setMatchDistance, setOfferWeight, setUnit, setWeight, withCampaigns } from '../../src/ui/common/exploreSettings';
+import { chooseHexSize, chooseIndex, chooseOffer, chooseSubject, exploreView, gapNeed, hotSpotsApply, initialExploreSettings, matchingQuery, needMapQuery, offerMapQuery, setMatchDistance, setOfferWeight, setUnit, setWeight, sharedOfferSelection, withCampaigns } from '../../src/ui/common/exploreSettings';
 import { EQUAL_OFFER_WEIGHTS } from '../../src/analysis/needIndex';
 import { settingsFromUrl, urlFromSettings } from '../../src/ui/explore/exploreUrlSync';
 import { defaultViewState } from '../../src/share/viewState';
@@ -164,6 +164,9 @@ describe('the potential index’s weights (issue 14)', () => {
     delete weights.tutoring;
     weights.sports = 0.3;
     expect(offerMapQuery(s)?.selection).toEqual({ kind: 'index', weights });
+    // Shared (partner package, share link): the chosen offers, each weighing 1 — never the unequal weights.
+    expect(sharedOfferSelection(s)).toEqual({ kind: 'index', weights: Object.fromEntries(Object.keys(weights).map((id) => [id, 1])) });
+    expect(sharedOfferSelection(chooseOffer(s, 'repairs'))).toEqual({ kind: 'offer', offerId: 'repairs' });
     // One offer shown: the weights are kept for later but do not reach the query.
     expect(offerMapQuery(chooseOffer(s, 'repairs'))?.selection).toEqual({ kind: 'offer', offerId: 'repairs' });
     // Every offer at 0: no query (the engine would refuse it), as with the need index.
@@ -199,10 +202,10 @@ describe('the potential index’s weights (issue 14)', () => {
     let two = resources;
     for (const id of OFFER_IDS) two = setOfferWeight(two, id, 2);
     expect(legendTitle(two, WAVES[0], 'pl')).toContain('wszystkie zasoby po równo');
-    // The partner package: shares of the total weight, 2 / 2.5 = 80 %, 0.5 / 2.5 = 20 %.
-    const view = { campaignName: null, wave: 2, unit: 'estate' as const, minSeverity: 1 as const, selection: { kind: 'offerIndex' as const, weights: { senior_care: 2, tutoring: 0.5 } } };
-    expect(selectionText(view, 'pl')).toBe('Wskaźnik potencjału mieszkańców: ważony odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 80%, korepetycje 20%)');
-    expect(selectionText({ ...view, selection: { kind: 'offerIndex', weights: Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) } }, 'pl')).toContain('wszystkie zasoby po równo');
+    // The partner view words a package's index (main's words: shares of the total weight, or "all equally").
+    const view = { campaignName: null, wave: 2, unit: 'estate' as const, minSeverity: 1 as const, selection: { kind: 'offerIndex' as const, weights: { senior_care: 1, tutoring: 1 } } };
+    expect(selectionText(view, 'pl')).toBe('Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 50%, korepetycje 50%)');
+    expect(selectionText({ ...view, selection: { kind: 'offerIndex', weights: Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) } }, 'pl')).toContain('wszystkie po równo');
     // The report: the link's weights above 0, else every offer 1.
     expect(potentialWeightsOf({ senior_care: 2, tutoring: 0 })).toEqual({ senior_care: 2 });
     expect(potentialWeightsOf(null)).toEqual(Object.fromEntries(OFFER_IDS.map((id) => [id, 1])));

@@ -144,6 +144,17 @@ export function offerSelection(s: ExploreSettings): OfferSelection {
   return s.offer === 'index' ? { kind: 'index', weights: positiveWeights(s.offerWeights) } : { kind: 'offer', offerId: s.offer };
 }
 
+/**
+ * What a partner package or share link of the resources mode shows: the offer, or the potential index over the
+ * offers weighing more than 0, each weighing 1. Never the planner's unequal weights: with them a unit's published
+ * index could be decoded into small offer counts (domain/sharePackage.ts ShareLinkOffers, supabase/README.md).
+ * @example sharedOfferSelection({ …, offer: 'index', offerWeights: { senior_care: 5, cooking: 0, … } }) → { kind: 'index', weights: { senior_care: 1, … } }
+ */
+export function sharedOfferSelection(s: ExploreSettings): OfferSelection {
+  const shown = offerSelection(s);
+  return shown.kind === 'offer' ? shown : { kind: 'index', weights: Object.fromEntries(Object.keys(shown.weights).map((id) => [id, 1])) };
+}
+
 /** The residents' resources map, in the resources mode only (none while every offer weighs 0). */
 export function offerMapQuery(s: ExploreSettings): OfferMapQueryInput | null {
   if (!s.campaignId || s.subject !== 'resources' || (s.offer === 'index' && !offerWeightsUsable(s))) return null;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { offerSelection, selectedNeeds } from '../../common/exploreSettings';
+import { offerMapQuery, sharedOfferSelection, selectedNeeds } from '../../common/exploreSettings';
 import { OFFER_IDS } from '../../../domain';
 import type { ShareLinkView, ShareSelection } from '../../../domain/sharePackage';
 import { shownMap } from '../exploreController';
@@ -118,8 +118,18 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
     // The same disclosure rules as a share link (supabase/README.md): over every street, area and hexagon of the wave.
     if (!settings.campaignId) return setStatus(t('shareNotReady'));
     // Residents' resources travel as the same suppressed aggregates: the offers shown decide what a household "has".
-    const offers = settings.subject === 'resources' ? offerSelection(settings) : null;
+    // The potential index is shared with the chosen offers weighing equally (sharedOfferSelection); when the map shows
+    // other weights, the figures are asked of the worker for the shared index.
+    const offers = settings.subject === 'resources' ? sharedOfferSelection(settings) : null;
     const selection: ShareSelection = offers ? (offers.kind === 'offer' ? offers : { kind: 'offerIndex', weights: offers.weights }) : (current.needMap.selection as ShareSelection);
+    let figuresMap = current.needMap;
+    if (offers?.kind === 'index' && !sharesMapWeights(settings)) {
+      const query = offerMapQuery(settings);
+      if (!query || analysis.status !== 'ready') return setStatus(t('shareNotReady'));
+      const shared = await analysis.client.offerMap({ ...query, selection: offers }, { channel: 'share:offerMap' });
+      if (!shared.ok) return setStatus(t('shareFailed', { reason: shared.message }));
+      figuresMap = shared.value;
+    }
     const answers = offers ? { offerIds: offers.kind === 'offer' ? [offers.offerId] : OFFER_IDS.filter((id) => (offers.weights[id] ?? 0) > 0) } : { needIds: selectedNeeds(settings), minSeverity: 1 as const };
     const [{ buildSharePackage, figuresOf, unitGeometries }, { packageDisclosure }] = await packageBuilder();
     const disclosure = packageDisclosure(workspace, settings.campaignId, answers, input.k, current.layer, settings.hexSizeMeters);
@@ -133,7 +143,7 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
       k: input.k,
       createdAt: new Date(),
       expiresAt: input.expiresAt,
-      figures: figuresOf(current.layer, current.needMap, unitGeometries(current.layer, workspace.streets, workspace.areas)),
+      figures: figuresOf(current.layer, figuresMap, unitGeometries(current.layer, workspace.streets, workspace.areas)),
     });
     const blob = new Blob([JSON.stringify(pkg, null, 1)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
@@ -154,7 +164,7 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
     if (!supabase || !settings?.campaignId || !workspace) return setStatus(t('shareNotReady'));
     // Residents' resources: the server counts households offering the shown offer (or, for the potential index, any
     // weighted offer) under the same disclosure rules as needs, and the partner sees the share or the index.
-    const offers = settings.subject === 'resources' ? offerSelection(settings) : null;
+    const offers = settings.subject === 'resources' ? sharedOfferSelection(settings) : null;
     const membership = await supabase.membership();
     if (!membership.ok || !membership.current) return setStatus(t('shareFailed', { reason: membership.ok ? '—' : (membership.issues[0]?.message ?? '—') }));
     const needs = selectedNeeds(settings);
@@ -192,6 +202,7 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
         <h2 id={`${id}-title`}>{t('shareOpen')}</h2>
         <p>{t('shareIntro')}</p>
         {settings ? <p>{t('shareViewNow', { what, unit: unitName(settings.unit, language) })}</p> : null}
+        {settings?.subject === 'resources' && !sharesMapWeights(settings) ? <p data-testid="share-offer-weights-note">{t('shareOfferWeightsEqual')}</p> : null}
         <div className="share-fields">
           <label htmlFor={`${id}-k`}>{t('shareK')}</label>
           <input id={`${id}-k`} type="number" min={MIN_SHARE_K} max={MAX_SHARE_K} step={1} value={k} onChange={(e) => setK(e.target.value)} />
@@ -252,4 +263,9 @@ export function ShareDialog({ dataSource, openRequest }: { dataSource: DataSourc
       </dialog>
     </>
   );
+}
+
+/** Whether the shared view is the map's own: one offer, or a potential index whose chosen offers weigh the same. */
+function sharesMapWeights(settings: NonNullable<ReturnType<typeof useExploreState>>['settings']): boolean {
+  return settings.offer !== 'index' || new Set(Object.values(settings.offerWeights).filter((w) => w > 0)).size <= 1;
 }

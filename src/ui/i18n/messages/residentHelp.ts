@@ -31,6 +31,7 @@ export const residentHelpMessages = polish({
   partnerOffer: 'Odsetek gospodarstw oferujących pomoc: {offer}',
   partnerOfferIndex: 'Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc (wagi: {weights})',
   partnerOfferIndexEqual: 'Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących każdy rodzaj pomocy, wszystkie po równo',
+  shareOfferWeightsEqual: 'Udostępniany wskaźnik potencjału liczy wybrane zasoby po równo: nierówne wagi z mapy pozwoliłyby odczytać z niego małe liczby gospodarstw.',
   reportResourcesTitle: '6. Zasoby mieszkańców',
   reportResourcesTableCaption: 'Gotowość mieszkańców do pomocy według osiedli (osiedla z mniej niż {k} ankietami ukryte)',
   reportResourcesIndexUsed: 'Kolumna „Wskaźnik potencjału”: {index}.',

@@ -32,6 +32,7 @@ export const residentHelpMessagesEn = english<typeof residentHelpMessages>({
   partnerOffer: 'Share of households offering help: {offer}',
   partnerOfferIndex: "Residents' potential index: mean share of households offering help (weights: {weights})",
   partnerOfferIndexEqual: "Residents' potential index: mean share of households offering each kind of help, all weighted equally",
+  shareOfferWeightsEqual: 'The shared potential index weighs the chosen resources equally: the unequal weights of the map would let small household counts be read from it.',
   reportResourcesTitle: "6. Residents' resources",
   reportResourcesTableCaption: 'Residents ready to help, by estate (estates with fewer than {k} answers hidden)',
   reportResourcesIndexUsed: 'Column “Potential index”: {index}.',
