@@ -6,6 +6,7 @@ import type { Workspace } from '../../domain';
 import { clusterFeatures, EXPLORE_LAYER_IDS, EXPLORE_SOURCE_IDS, exploreLayerVisibility, explorePaint, GI_NOT_COMPUTED, hexFeatures } from '../../map/exploreLayers';
 import { hatchImage, HATCH_IMAGE_ID } from '../../map/explorePalette';
 import { SOURCE_IDS } from '../../map/layers';
+import { unitsToRedraw } from '../../map/featureStateDiff';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { shownMap, type ExploreController, type ExploreState } from './exploreController';
 import { exploreView, gapNeed } from '../common/exploreSettings';
@@ -39,8 +40,22 @@ interface Drawn {
   clusters: unknown;
   viewKey: string;
   servesKey: string;
+  /** The feature-state columns written last on `layer` (per unit), so the next draw writes only the units that differ. */
+  columns: { need: Uint8Array[] | null; gi: Int8Array[] | null; lisa: Uint8Array[] | null; gapHelp: Uint8Array[] | null };
 }
-const NOTHING_DRAWN: Drawn = { hexKey: '', layer: null, needMap: null, hotSpots: null, lisa: null, coverage: null, matching: null, clusters: null, viewKey: '', servesKey: '' };
+const nothingDrawn = (): Drawn => ({
+  hexKey: '',
+  layer: null,
+  needMap: null,
+  hotSpots: null,
+  lisa: null,
+  coverage: null,
+  matching: null,
+  clusters: null,
+  viewKey: '',
+  servesKey: '',
+  columns: { need: null, gi: null, lisa: null, gapHelp: null },
+});
 
 /**
  * Draws the explore controller's answers on the map: feature-state for values (class, Gi bin, gap, serves),
@@ -64,7 +79,7 @@ export function useExploreMap(
   useEffect(() => {
     if (!map || !styleReady || !controller) return;
     if (!map.hasImage(HATCH_IMAGE_ID)) map.addImage(HATCH_IMAGE_ID, hatchImage(12, 2), { pixelRatio: 1 });
-    let drawn: Drawn = { ...NOTHING_DRAWN };
+    let drawn: Drawn = nothingDrawn();
     const heatmapAllowed = canSeeHouseholdHeatmap(CURRENT_AUDIENCE);
 
     const draw = (state: ExploreState) => {
@@ -86,30 +101,39 @@ export function useExploreMap(
 
       const needMap = shownMap(state);
       let recoloured = false;
+      // On the layer drawn last time, only units whose state differs are written again (map/featureStateDiff.ts).
+      const sameLayer = layer !== null && layer === drawn.layer;
+      if (!sameLayer) drawn.columns = { need: null, gi: null, lisa: null, gapHelp: null };
       if (layer && needMap && needMap.layerKey === layer.key && (needMap !== drawn.needMap || layer !== drawn.layer)) {
-        for (let u = 0; u < layer.unitIds.length; u++) {
+        const columns = [Uint8Array.from(needMap.classOfUnit), Uint8Array.from(needMap.uncertain)];
+        for (const u of unitsToRedraw(sameLayer ? drawn.columns.need : null, columns)) {
           const cls = needMap.classOfUnit[u]!;
           const uncertain = needMap.uncertain[u] === 1;
           forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { cls, uncertain }));
         }
+        drawn.columns.need = columns;
         drawn.needMap = needMap;
         recoloured = true;
       }
       const hotSpots = results.hotSpots;
       if (layer && hotSpots && hotSpots.layerKey === layer.key && (hotSpots !== drawn.hotSpots || layer !== drawn.layer)) {
-        for (let u = 0; u < layer.unitIds.length; u++) {
-          const gi = hotSpots.computed[u] ? hotSpots.giBinFdr[u]! : GI_NOT_COMPUTED;
+        const gis = Int8Array.from({ length: layer.unitIds.length }, (_, u) => (hotSpots.computed[u] ? hotSpots.giBinFdr[u]! : GI_NOT_COMPUTED));
+        for (const u of unitsToRedraw(sameLayer ? drawn.columns.gi : null, [gis])) {
+          const gi = gis[u]!;
           forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gi }));
         }
+        drawn.columns.gi = [gis];
         drawn.hotSpots = hotSpots;
         recoloured = true;
       }
       const lisa = results.lisa;
       if (layer && lisa && lisa.layerKey === layer.key && (lisa !== drawn.lisa || layer !== drawn.layer)) {
-        for (let u = 0; u < layer.unitIds.length; u++) {
+        const quadrants = Uint8Array.from(lisa.quadrant);
+        for (const u of unitsToRedraw(sameLayer ? drawn.columns.lisa : null, [quadrants])) {
           const cls = lisa.quadrant[u]!;
           forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { lisa: cls }));
         }
+        drawn.columns.lisa = [quadrants];
         drawn.lisa = lisa;
         recoloured = true;
       }
@@ -117,20 +141,24 @@ export function useExploreMap(
       // and the help outline; otherwise the gap switch shows institutions' coverage.
       const matching = settings.subject === 'matching' ? results.matching : null;
       if (layer && matching && matching.layerKey === layer.key && (matching !== drawn.matching || layer !== drawn.layer)) {
-        for (let u = 0; u < layer.unitIds.length; u++) {
-          const gap = matching.gap[u] === 1;
-          const help = matching.offering[u] === 1;
+        const gapHelp = [Uint8Array.from(matching.gap, (g) => (g === 1 ? 1 : 0)), Uint8Array.from(matching.offering, (o) => (o === 1 ? 1 : 0))];
+        for (const u of unitsToRedraw(sameLayer ? drawn.columns.gapHelp : null, gapHelp)) {
+          const gap = gapHelp[0]![u] === 1;
+          const help = gapHelp[1]![u] === 1;
           forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap, help }));
         }
+        drawn.columns.gapHelp = gapHelp;
         drawn.matching = matching;
         drawn.coverage = null;
       }
       const coverage = settings.subject === 'needs' ? results.coverage : null;
       if (layer && coverage && coverage.layerKey === layer.key && (coverage !== drawn.coverage || layer !== drawn.layer)) {
-        for (let u = 0; u < layer.unitIds.length; u++) {
-          const gap = coverage.gap[u] === 1;
+        const gapHelp = [Uint8Array.from(coverage.gap, (g) => (g === 1 ? 1 : 0)), new Uint8Array(layer.unitIds.length)];
+        for (const u of unitsToRedraw(sameLayer ? drawn.columns.gapHelp : null, gapHelp)) {
+          const gap = gapHelp[0]![u] === 1;
           forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap, help: false }));
         }
+        drawn.columns.gapHelp = gapHelp;
         drawn.coverage = coverage;
         drawn.matching = null;
       }
@@ -183,7 +211,7 @@ export function useExploreMap(
     const unsubscribe = controller.subscribe(() => draw(controller.getState()));
     return () => {
       unsubscribe();
-      drawn = { ...NOTHING_DRAWN };
+      drawn = nothingDrawn();
     };
   }, [map, styleReady, controller, workspace, mapData]);
 }
