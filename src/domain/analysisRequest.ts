@@ -4,6 +4,7 @@ import { AreaGeometry } from './geometry';
 import { NeedCategoryId, OfferId } from './needs';
 import { defaultNeedOfferMatching, NeedOfferMatching } from './needOfferMatching';
 import { DEFAULT_HEX_SIZE_METERS, HEX_SIZE_CHOICES_METERS, hasPositiveWeight, MIN_RESPONSES, UnitKind } from './units';
+import { Organisation } from './organisation';
 import { Workspace } from './workspace';
 
 /**
@@ -285,7 +286,7 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'cancel', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail', 'responseUnits'] as const;
+export const ANALYSIS_REQUEST_TYPES = ['init', 'initStored', 'cancel', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail', 'responseUnits'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
@@ -293,6 +294,16 @@ export const AnalysisRequest = z.discriminatedUnion(
   [
     /** Loads a workspace (once per data load); later queries run against it. */
     z.strictObject({ type: z.literal('init'), id: RequestId, workspace: Workspace }),
+    /**
+     * Loads a centre's own town in the form it is stored in (src/data/embedded/storedWorkspace.ts): the worker builds
+     * the workspace itself from the snapshots' bytes (transferred), each checked against the digest written with it
+     * or validated record by record, and the entries on top (validated); answered as `init`.
+     */
+    z.strictObject({
+      type: z.literal('initStored'),
+      id: RequestId,
+      stored: z.strictObject({ organisation: Organisation, snapshots: z.array(z.unknown()), overlay: z.array(z.unknown()) }),
+    }),
     /** Asks to drop the request `id` if it has not started; a started computation finishes and is ignored. */
     z.strictObject({ type: z.literal('cancel'), id: RequestId }),
     request('layer', UnitChoice),
@@ -314,4 +325,4 @@ export const AnalysisRequest = z.discriminatedUnion(
 );
 export type AnalysisRequest = z.infer<typeof AnalysisRequest>;
 export type AnalysisRequestInput = z.input<typeof AnalysisRequest>;
-export type AnalysisQueryRequest = Exclude<AnalysisRequest, { type: 'init' | 'cancel' }>;
+export type AnalysisQueryRequest = Exclude<AnalysisRequest, { type: 'init' | 'initStored' | 'cancel' }>;

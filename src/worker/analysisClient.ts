@@ -19,6 +19,7 @@ import { DEFAULT_HEX_SIZE_METERS } from '../domain/analysisRequest';
 import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import type { InputIssue } from '../domain/issues';
 import type { Workspace } from '../domain/workspace';
+import type { StoredWorkspace } from '../data/embedded/storedWorkspace';
 import { AnalysisResponseEnvelope, type AnalysisResponse, type AnalysisResults, type AnswerType } from './protocol';
 
 /**
@@ -58,6 +59,11 @@ export interface WorkerLike {
 export interface AnalysisClient {
   /** Loads (or replaces) the workspace in the worker; clears the layer cache. */
   init(workspace: Workspace, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['init']>>;
+  /**
+   * The same for a centre's own town in its stored form (storedWorkspace.ts): the snapshots' bytes are transferred
+   * (detached here) and the worker builds the workspace itself, with no structured clone of every record.
+   */
+  initStored(stored: StoredWorkspace, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['init']>>;
   /** Unit ids, labels, households, centres (and hexagon corners) of a layer; fetched once per workspace. */
   layer(unit: UnitChoiceInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['layer']>>;
   needMap(query: NeedMapQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['needMap']>>;
@@ -137,7 +143,12 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     entry.fail(abortError());
   }
 
-  function request<T extends AnswerType>(type: T, body: { query: unknown } | { workspace: Workspace }, options: RequestOptions = {}): Promise<AnalysisOutcome<AnalysisResults[T]>> {
+  function request<T extends AnswerType>(
+    type: T,
+    body: { query: unknown } | { workspace: Workspace } | { stored: StoredWorkspace },
+    options: RequestOptions = {},
+    transfer: Transferable[] = [],
+  ): Promise<AnalysisOutcome<AnalysisResults[T]>> {
     const { signal } = options;
     if (disposed) return Promise.reject(abortError());
     if (signal?.aborted) return Promise.reject(abortError());
@@ -156,8 +167,8 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
         cleanup: () => signal?.removeEventListener('abort', onAbort),
       });
       latestOfChannel.set(channel, id);
-      const message = { type, id, ...(type === 'init' ? {} : { channel }), ...body } as AnalysisRequestInput;
-      worker.postMessage(message, []);
+      const message = ('stored' in body ? { type: 'initStored', id, ...body } : { type, id, ...(type === 'init' ? {} : { channel }), ...body }) as AnalysisRequestInput;
+      worker.postMessage(message, transfer);
     });
   }
 
@@ -165,6 +176,10 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
     init(workspace, options) {
       layerCache = new Map();
       return request('init', { workspace }, options);
+    },
+    initStored(stored, options) {
+      layerCache = new Map();
+      return request('init', { stored }, { ...options, channel: 'init' }, stored.snapshots.map((s) => s.bytes));
     },
     layer(unit, options) {
       const key = unit.kind === 'hex' ? `hex:${unit.hexSizeMeters ?? DEFAULT_HEX_SIZE_METERS}` : unit.kind;

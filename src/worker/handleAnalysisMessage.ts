@@ -3,6 +3,7 @@ import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import { formatIssue, issuesFromZod, type InputIssue } from '../domain/issues';
 import type { Workspace } from '../domain/workspace';
 import { createExploreSession, type ExploreResult, type ExploreSession } from '../analysis/exploreSession';
+import { unpackStoredWorkspace } from '../data/embedded/storedWorkspace';
 import { transferablesOf, type AnalysisResponse, type AnswerType } from './protocol';
 
 /**
@@ -30,7 +31,13 @@ export interface AnalysisHandlerOptions {
   createSession?: (workspace: Workspace) => ExploreSession;
 }
 
-type Queued = { request: Extract<AnalysisRequest, { type: 'init' }>; channel: string } | { request: AnalysisQueryRequest; channel: string };
+type StoredInit = Extract<AnalysisRequest, { type: 'initStored' }>['stored'];
+/**
+ * An init waits in the queue (and everything behind it) while its stored form is unpacked (`unpacking`); a stored
+ * form that could not be unpacked at all is answered with `failure`.
+ */
+type QueuedInit = { request: { type: 'init'; id: number; workspace: Workspace | null }; channel: string; unpacking?: boolean; failure?: string };
+type Queued = QueuedInit | { request: AnalysisQueryRequest; channel: string; unpacking?: undefined };
 
 export class AnalysisMessageHandler {
   private readonly queue: Queued[] = [];
@@ -66,19 +73,49 @@ export class AnalysisMessageHandler {
       this.drop((q) => q.request.id === request.id);
       return;
     }
-    const channel = request.type === 'init' ? 'init' : (request.channel ?? request.type);
+    const channel = request.type === 'init' || request.type === 'initStored' ? 'init' : (request.channel ?? request.type);
     this.drop((q) => q.channel === channel);
+    if (request.type === 'initStored') {
+      const queued: QueuedInit = { request: { type: 'init', id: request.id, workspace: null }, channel, unpacking: true };
+      this.queue.push(queued);
+      this.unpack(request.stored).then(
+        (workspace) => {
+          queued.request.workspace = workspace;
+          queued.unpacking = false;
+          this.wake();
+        },
+        (error: unknown) => {
+          queued.failure = error instanceof Error ? error.message : String(error);
+          queued.unpacking = false;
+          this.wake();
+        },
+      );
+      return;
+    }
     this.queue.push(request.type === 'init' ? { request, channel } : { request, channel });
     this.wake();
   }
 
+  /** The stored form's workspace, built here from its bytes (the main thread reported its issues already). */
+  private async unpack(stored: StoredInit): Promise<Workspace> {
+    return (await unpackStoredWorkspace(stored)).workspace;
+  }
+
+  /** Settles once nothing waits to be unpacked and the queue is empty (tests of `initStored`). */
+  async idle(): Promise<void> {
+    while (this.queue.length > 0) {
+      if (this.queue[0]!.unpacking) await new Promise((resolve) => setTimeout(resolve, 1));
+      else this.runOne();
+    }
+  }
+
   /** Runs every queued request now, in order (tests; the worker lets `schedule` do it). */
   runPending(): void {
-    while (this.queue.length > 0) this.runOne();
+    while (this.queue.length > 0 && !this.queue[0]!.unpacking) this.runOne();
   }
 
   private wake(): void {
-    if (this.scheduled || this.queue.length === 0) return;
+    if (this.scheduled || this.queue.length === 0 || this.queue[0]!.unpacking) return;
     this.scheduled = true;
     this.schedule(() => {
       this.scheduled = false;
@@ -97,12 +134,18 @@ export class AnalysisMessageHandler {
   }
 
   private runOne(): void {
+    if (this.queue[0]?.unpacking) return;
     const next = this.queue.shift();
     if (!next) return;
     const { request } = next;
     try {
       if (request.type === 'init') {
         this.session = null; // let the old dataset go before the new one is built
+        if (!request.workspace) {
+          const reason = (next as QueuedInit).failure ?? 'the stored workspace could not be read';
+          this.refuse(request.id, 'init', { code: 'engine_failed', reason }, `the workspace could not be loaded: ${reason}`, []);
+          return;
+        }
         this.session = this.createSession(request.workspace);
         this.answer(request.id, 'init', { ok: true, value: this.session.summary() });
         return;
@@ -174,5 +217,6 @@ function requestIdOf(raw: unknown): number | null {
 
 function requestTypeOf(raw: unknown): AnswerType | 'cancel' | null {
   const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+  if (type === 'initStored') return 'init';
   return typeof type === 'string' && (ANALYSIS_REQUEST_TYPES as readonly string[]).includes(type) ? (type as AnswerType | 'cancel') : null;
 }

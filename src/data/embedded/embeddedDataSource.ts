@@ -7,6 +7,7 @@ import { deepFreeze } from './deepFreeze';
 import { loadDemoWorkspace, type LoadedDemo, type ReadDemoFile, type TrustDemoFile } from './demoLoader';
 import {
   clearEntries,
+  countRecords,
   deleteExpiredContacts,
   LEADER_CONTACT_STORE,
   OVERLAY_STORE,
@@ -14,8 +15,11 @@ import {
   putEntries,
   readAll,
   readStoredEntries,
+  SNAPSHOT_STORE,
   writeStores,
 } from './overlayDatabase';
+import { packCollection, restoreSnapshots, type RestoredSnapshots } from './workspaceSnapshot';
+import { rememberStoredForm } from './storedWorkspace';
 import { restoreLeaderContacts } from './leaderContactStore';
 import { checkContactId, checkResponseWithContact, LEADER_CONTACTS_SOURCE } from '../leaderContactChecks';
 import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
@@ -57,6 +61,13 @@ export type EmbeddedDataSource = DataSource &
   Required<Pick<DataSource, 'saveRecords' | 'resetToDemo'>> & {
     /** The workspace this instance reads and writes (DEMO_WORKSPACE_ID for the demo town). */
     readonly workspaceId: string;
+    /**
+     * Stores a whole town into this centre's own workspace while it is still empty (a workspace file opened as a
+     * new workspace): every record validated first (issues name collection, row and field; nothing is stored on any),
+     * then written compactly, one snapshot per collection (workspaceSnapshot.ts), in one transaction. Refused for
+     * the demo and for a workspace that holds anything already.
+     */
+    storeNewWorkspace(collections: Partial<{ [C in CollectionName]: readonly CollectionRecord<C>[] }>, signal?: AbortSignal): Promise<WriteResult>;
   };
 
 export const DEFAULT_DB_NAME = 'cal-map';
@@ -155,6 +166,16 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
     }
   }
 
+  /** The own workspace's snapshots, restored (digest-checked); a storage failure is an issue, never an exception. */
+  async function readSnapshots(signal?: AbortSignal): Promise<RestoredSnapshots> {
+    try {
+      return await restoreSnapshots(await readAll(await getDatabase(signal), SNAPSHOT_STORE, signal));
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw abortError();
+      return { collections: {}, snapshots: [], trusted: 0, issues: [storageIssue(`the stored town could not be read (${reasonOf(error)})`)] };
+    }
+  }
+
   async function writeEntries(entries: readonly OverlayEntry[], signal?: AbortSignal): Promise<WriteResult> {
     try {
       await putEntries(await getDatabase(signal), entries, signal);
@@ -201,9 +222,13 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
         });
         if (own) {
           // A centre's own town: nothing but what the centre brought in, on an empty base.
-          const [overlay, purge] = await Promise.all([readOverlay(signal), purgeExpired(signal)]);
+          // Its snapshots (a town stored whole, storeNewWorkspace) first, then the entries of later changes on top.
+          const [snapshot, overlay, purge] = await Promise.all([readSnapshots(signal), readOverlay(signal), purgeExpired(signal)]);
           throwIfAborted(signal);
-          return { workspace: applyOverlay(emptyWorkspace(own.organisation), overlay.entries), issues: [...overlay.issues, ...(purge.ok ? [] : purge.issues)] };
+          const workspace = applyOverlay({ ...emptyWorkspace(own.organisation), ...snapshot.collections }, overlay.entries);
+          // The analysis worker builds the same workspace from the same bytes (storedWorkspace.ts), not from a clone.
+          if (snapshot.snapshots.length > 0) rememberStoredForm(workspace, { organisation: own.organisation, snapshots: snapshot.snapshots, overlay: overlay.entries });
+          return { workspace, issues: [...snapshot.issues, ...overlay.issues, ...(purge.ok ? [] : purge.issues)] };
         }
         // The workspace chosen last time is gone (its storage was cleared): open the demo and say so.
         const missing = workspaceId;
@@ -266,6 +291,25 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       }
       if (entries.length === 0) return { ok: true };
       return writeEntries(entries, signal);
+    },
+
+    async storeNewWorkspace(collections, signal?: AbortSignal): Promise<WriteResult> {
+      throwIfAborted(signal);
+      if (workspaceId === DEMO_WORKSPACE_ID) return { ok: false, issues: [storageIssue('the demo town is not stored whole; open the file as a new workspace')] };
+      const validated = validateChanges({ upserts: collections });
+      if (!validated.ok) return validated;
+      try {
+        const db = await getDatabase(signal);
+        const counts = await countRecords(db, [OVERLAY_STORE, SNAPSHOT_STORE], signal);
+        if (counts.some((n) => n > 0)) return { ok: false, issues: [storageIssue('this workspace already holds records; nothing was saved')] };
+        const snapshots = await Promise.all(validated.changes.upserts.map(({ collection, records }) => packCollection(collection, records)));
+        throwIfAborted(signal);
+        await writeStores(db, [SNAPSHOT_STORE], ([store]) => snapshots.forEach((snapshot) => store!.put(snapshot)), signal);
+        return { ok: true };
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        return { ok: false, issues: [storageIssue(`the town could not be saved in this browser (${reasonOf(error)}); nothing was saved`)] };
+      }
     },
 
     async loadLeaderContacts(signal?: AbortSignal): Promise<LeaderContactsResult> {

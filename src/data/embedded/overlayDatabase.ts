@@ -14,8 +14,16 @@ export const OVERLAY_STORE = 'overlay';
 export const LEADER_CONTACT_STORE = 'leaderContacts';
 /** Index of LEADER_CONTACT_STORE by the response a contact belongs to (deleting a response deletes its contact). */
 export const LEADER_CONTACT_BY_RESPONSE = 'byResponse';
-/** Schema version of the IndexedDB database (object stores), not of the entries (those carry `v`). 2: leader contacts. */
-const DATABASE_VERSION = 2;
+/**
+ * A centre's own town stored compactly, one record per collection (workspaceSnapshot.ts), keyed by the collection;
+ * the overlay's entries apply on top of it.
+ */
+export const SNAPSHOT_STORE = 'snapshot';
+/**
+ * Schema version of the IndexedDB database (object stores), not of the entries (those carry `v`). 2: leader contacts;
+ * 3: the snapshot store.
+ */
+const DATABASE_VERSION = 3;
 
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -37,6 +45,7 @@ export function openOverlayDatabase(factory: IDBFactory, name: string): Promise<
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(OVERLAY_STORE)) db.createObjectStore(OVERLAY_STORE, { keyPath: ['collection', 'id'] });
+      if (!db.objectStoreNames.contains(SNAPSHOT_STORE)) db.createObjectStore(SNAPSHOT_STORE, { keyPath: 'collection' });
       if (!db.objectStoreNames.contains(LEADER_CONTACT_STORE)) {
         db.createObjectStore(LEADER_CONTACT_STORE, { keyPath: 'id' }).createIndex(LEADER_CONTACT_BY_RESPONSE, 'responseId');
       }
@@ -50,6 +59,13 @@ export function openOverlayDatabase(factory: IDBFactory, name: string): Promise<
 /** Every stored entry, unvalidated (they may have been written by another version): validate before use. */
 export function readStoredEntries(db: IDBDatabase, signal?: AbortSignal): Promise<unknown[]> {
   return readAll(db, OVERLAY_STORE, signal);
+}
+
+/** How many records each store holds (one read transaction). */
+export function countRecords(db: IDBDatabase, storeNames: readonly string[], signal?: AbortSignal): Promise<number[]> {
+  throwIfAborted(signal);
+  const transaction = db.transaction([...storeNames], 'readonly');
+  return raceAbort(Promise.all(storeNames.map((name) => requestResult<number>(transaction.objectStore(name).count()))), signal);
 }
 
 /** Every record of one store, unvalidated. */

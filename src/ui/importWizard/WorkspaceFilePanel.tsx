@@ -105,7 +105,8 @@ export function WorkspaceFilePanel({ dataSource, workspace }: { dataSource: Data
     }
     const target = createEmbeddedDataSource({ registry, workspaceId: created.workspace.id });
     const upserts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, incoming[c]]));
-    const result = await target.applyChanges({ upserts });
+    // Stored whole (one snapshot per collection), so reopening a city-sized town reads a few records, not 200k.
+    const result = await target.storeNewWorkspace(upserts);
     if (!result.ok) {
       setStatus({ kind: 'failed', issues: result.issues });
       return;

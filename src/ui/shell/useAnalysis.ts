@@ -2,6 +2,7 @@ import { createContext, createElement, useContext, useEffect, useState, type Rea
 import { isAbortError } from '../../data/abort';
 import type { Workspace } from '../../domain';
 import type { ExploreSummary } from '../../analysis/exploreSession';
+import { takeStoredForm } from '../../data/embedded/storedWorkspace';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysisClient';
 import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import { useAppState } from './appStore';
@@ -68,7 +69,9 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
     const controller = new AbortController();
     setState((s) => ({ status: 'loading', client, summary: null, generation: s.generation }));
     const started = performance.now();
-    client.init(workspace, { signal: controller.signal }).then(
+    // A centre's own town as loaded from storage goes to the worker in that form (bytes transferred, not cloned).
+    const stored = takeStoredForm(workspace);
+    (stored ? client.initStored(stored, { signal: controller.signal }) : client.init(workspace, { signal: controller.signal })).then(
       (outcome) => {
         if (controller.signal.aborted) return;
         performance.measure('calmap:analysis-init', { start: started, end: performance.now() });

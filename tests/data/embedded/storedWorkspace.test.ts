@@ -1,0 +1,136 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmbeddedDataSource, createWorkspaceRegistry, type WorkspaceRegistry } from '../../../src/data/embedded';
+import { openOverlayDatabase, SNAPSHOT_STORE } from '../../../src/data/embedded/overlayDatabase';
+import { takeStoredForm, unpackStoredWorkspace } from '../../../src/data/embedded/storedWorkspace';
+import { packCollection, restoreSnapshots } from '../../../src/data/embedded/workspaceSnapshot';
+import { workspaceDatabaseName } from '../../../src/data/embedded/workspaceRegistry';
+import { Workspace, type Street } from '../../../src/domain';
+import { AnalysisMessageHandler } from '../../../src/worker/handleAnalysisMessage';
+import type { AnalysisResponse } from '../../../src/worker/protocol';
+import { smallWorkspace } from '../../worker/smallWorkspace';
+import { demoFiles, memoryReader } from './fixtures';
+
+let indexedDB: IDBFactory;
+let registry: WorkspaceRegistry;
+beforeEach(() => {
+  indexedDB = new IDBFactory();
+  const values = new Map<string, string>();
+  registry = createWorkspaceRegistry({ indexedDB, storage: { getItem: (k) => values.get(k) ?? null, setItem: (k, v) => void values.set(k, v) } });
+});
+
+const open = (workspaceId: string) => createEmbeddedDataSource({ workspaceId, registry, indexedDB, readDemoFile: memoryReader(demoFiles()) });
+
+/** A workspace of its own holding the small test town (its organisation in the registry). */
+async function storedTown(): Promise<{ id: string; town: Workspace }> {
+  const town = smallWorkspace();
+  const { id: organisationId, ...organisation } = town.organisation;
+  const created = await registry.create(organisation, undefined, organisationId);
+  if (!created.ok) throw new Error('create failed');
+  const source = open(created.workspace.id);
+  const { v: _v, organisation: _o, ...records } = town;
+  expect(await source.storeNewWorkspace(records)).toEqual({ ok: true });
+  // As stored: every record as its schema outputs it (names trimmed).
+  return { id: created.workspace.id, town: Workspace.parse({ ...town, organisation: created.workspace.organisation }) };
+}
+
+/** Rewrites one stored snapshot's bytes (a damaged or tampered store). */
+async function tamper(workspaceId: string, collection: string, change: (records: Array<Record<string, unknown>>) => void): Promise<void> {
+  const db = await openOverlayDatabase(indexedDB, workspaceDatabaseName(workspaceId));
+  const snapshot = await new Promise<{ bytes: ArrayBuffer }>((resolve) => {
+    const request = db.transaction(SNAPSHOT_STORE).objectStore(SNAPSHOT_STORE).get(collection);
+    request.onsuccess = () => resolve(request.result as { bytes: ArrayBuffer });
+  });
+  const records = JSON.parse(new TextDecoder().decode(snapshot.bytes)) as Array<Record<string, unknown>>;
+  change(records);
+  const bytes = new TextEncoder().encode(JSON.stringify(records)).buffer;
+  await new Promise<void>((resolve) => {
+    const tx = db.transaction(SNAPSHOT_STORE, 'readwrite');
+    tx.objectStore(SNAPSHOT_STORE).put({ ...snapshot, bytes });
+    tx.oncomplete = () => resolve();
+  });
+  db.close();
+}
+
+const street = (id: string, name: string): Street => ({ id, prefix: 'ul.', name, geometry: { type: 'MultiLineString', coordinates: [[[20.69, 49.62], [20.7, 49.625]]] } });
+
+describe('a centre\'s own town stored whole (one snapshot per collection)', () => {
+  it('reads back exactly the town stored, with changes made later on top, and keeps one record per collection', async () => {
+    const { id, town } = await storedTown();
+    const source = open(id);
+    expect((await source.saveRecord('streets', street('s-nowa', 'Nowa'))).ok).toBe(true);
+    const loaded = await source.loadWorkspace();
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.workspace).toEqual({ ...town, streets: [...town.streets, street('s-nowa', 'Nowa')] });
+
+    const db = await openOverlayDatabase(indexedDB, workspaceDatabaseName(id));
+    const count = await new Promise<number>((resolve) => {
+      const request = db.transaction(SNAPSHOT_STORE).objectStore(SNAPSHOT_STORE).count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    expect(count).toBe(Object.keys(town).filter((k) => Array.isArray(town[k as keyof Workspace]) && (town[k as keyof Workspace] as unknown[]).length > 0).length);
+  });
+
+  it('bytes that no longer match their digest are validated record by record: a bad record is named and left out, the rest load', async () => {
+    const { id, town } = await storedTown();
+    await tamper(id, 'streets', (records) => {
+      records[1]!.name = '';
+    });
+    const loaded = await open(id).loadWorkspace();
+    expect(loaded.workspace.streets.map((s) => s.id)).toEqual(town.streets.filter((_, i) => i !== 1).map((s) => s.id));
+    expect(loaded.issues).toEqual([expect.objectContaining({ source: 'browser storage (streets)', row: 1, field: 'name' })]);
+    // Changed bytes that are still valid are read as they are now (validated), not as they were.
+    await tamper(id, 'addresses', (records) => {
+      records[0]!.households = 7;
+    });
+    expect((await open(id).loadWorkspace()).workspace.addresses[0]!.households).toBe(7);
+  });
+
+  it('an unreadable snapshot is reported and skipped; the other collections load', async () => {
+    const packed = await packCollection('streets', smallWorkspace().streets);
+    const restored = await restoreSnapshots([{ v: 2, collection: 'areas', bytes: new ArrayBuffer(2), sha256: '' }, packed, { ...packed }]);
+    expect(restored.collections.streets).toEqual(smallWorkspace().streets);
+    expect(restored.trusted).toBe(1);
+    expect(restored.issues.map((i) => i.row)).toEqual([0, 2]);
+  });
+
+  it('refuses to store a town into the demo or into a workspace that holds records, and stores nothing when a record is invalid', async () => {
+    const { id } = await storedTown();
+    expect((await open(id).storeNewWorkspace({ streets: [street('s-x', 'X')] })).ok).toBe(false);
+    expect((await open('demo').storeNewWorkspace({ streets: [street('s-x', 'X')] })).ok).toBe(false);
+
+    const created = await registry.create({ name: 'OPS Inny', kind: 'OPS', gminaTeryt: '1206011', town: 'Inny' });
+    if (!created.ok) throw new Error('create failed');
+    const bad = await open(created.workspace.id).storeNewWorkspace({ streets: [street('s-a', 'A'), { ...street('s-b', 'B'), name: '' }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toMatchObject({ source: 'streets', row: 1, field: 'name' });
+    expect((await open(created.workspace.id).loadWorkspace()).workspace.streets).toEqual([]);
+  });
+
+  it('the analysis worker builds the same workspace from the stored form (bytes transferred) as from the workspace itself', async () => {
+    const { id } = await storedTown();
+    const source = open(id);
+    expect((await source.saveRecord('streets', street('s-nowa', 'Nowa'))).ok).toBe(true);
+    const loaded = await source.loadWorkspace();
+    const stored = takeStoredForm(loaded.workspace);
+    expect(stored).toBeDefined();
+    expect(takeStoredForm(loaded.workspace)).toBeUndefined();
+    expect((await unpackStoredWorkspace(structuredClone(stored!))).workspace).toEqual(loaded.workspace);
+
+    const answers: AnalysisResponse[] = [];
+    const fromStored = new AnalysisMessageHandler((message) => answers.push(message));
+    fromStored.receive(structuredClone({ type: 'initStored', id: 1, stored }, { transfer: stored!.snapshots.map((s) => s.bytes) }));
+    fromStored.receive({ type: 'layer', id: 2, query: { kind: 'street' } });
+    await fromStored.idle();
+    const whole = new AnalysisMessageHandler((message) => answers.push(message));
+    whole.receive({ type: 'init', id: 1, workspace: loaded.workspace });
+    whole.receive({ type: 'layer', id: 2, query: { kind: 'street' } });
+    whole.runPending();
+    expect(answers).toHaveLength(4);
+    expect(answers[0]).toMatchObject({ id: 1, type: 'init', ok: true });
+    expect(answers[0]).toEqual(answers[2]);
+    expect(answers[1]).toEqual(answers[3]);
+    expect(stored!.snapshots.every((s) => s.bytes.byteLength === 0)).toBe(true); // detached: handed over, not copied
+  });
+});
