@@ -7,6 +7,7 @@ import { INTERACTIVE_LAYERS, LAYERS_OF_GROUP, LAYER_GROUPS, SOURCE_IDS, SOURCE_O
 import { FIRST_PAINT_SOURCES, type FirstPaintMap } from '../../../data/firstPaint';
 import { featureBounds, type MapData } from '../../../map/mapData';
 import { resourceMarkerImages } from '../../../map/markerIcons';
+import { sourceData } from '../../../map/sourceText';
 import { createOfflineStyle } from '../../../map/style';
 import { setLayerVisible } from '../../../map/visibility';
 import { EXPLORE_INTERACTIVE_LAYERS } from '../../../map/exploreLayers';
@@ -198,6 +199,16 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
   // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; mapData and firstPaint are only read at creation
   }, []);
 
+  // Blob URLs of the sources handed over as text, released when replaced or when the map goes.
+  const releaseRef = useRef(new Map<string, () => void>());
+  useEffect(() => {
+    const releases = releaseRef.current;
+    return () => {
+      for (const release of releases.values()) release();
+      releases.clear();
+    };
+  }, []);
+
   // Data: replace source data only when the records change; fit the town into view the first time.
   useEffect(() => {
     const map = mapRef.current;
@@ -218,7 +229,14 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     // the sources it left out (the addresses) are set now.
     const drawnAtFirstPaint = paintedRef.current && asBuilt ? new Set<string>(FIRST_PAINT_SOURCES.map((key) => SOURCE_IDS[key])) : new Set<string>();
     paintedRef.current = false;
-    for (const [id, data] of sources) if (!drawnAtFirstPaint.has(id)) map.getSource<GeoJSONSource>(id)?.setData(data);
+    for (const [id, data] of sources) {
+      if (drawnAtFirstPaint.has(id)) continue;
+      // Large sources go as JSON text (map/sourceText.ts); the previous text of the source is released.
+      const next = sourceData(data);
+      releaseRef.current.get(id)?.();
+      releaseRef.current.set(id, next.release);
+      map.getSource<GeoJSONSource>(id)?.setData(next.data);
+    }
     if (!fittedRef.current && mapData.bounds) {
       fittedRef.current = true;
       // A notice may have appeared above the map in the same render: measure the container first.
