@@ -8,6 +8,7 @@ import { DEMO_DIR } from '../data/generate';
 import { NEED_CATEGORY_IDS } from '../src/domain/needs';
 import { COLLECTION_NAMES, emptyWorkspace } from '../src/domain';
 import { applyOverlay, restoreOverlayEntries } from '../src/data/embedded/overlayEntry';
+import { packCollection, restoreSnapshots } from '../src/data/embedded/workspaceSnapshot';
 import { prepareDataset } from '../src/analysis/dataset';
 import { buildMapData } from '../src/map/mapData';
 import type { TownCollections } from '../data/town/validate';
@@ -173,9 +174,11 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
 /**
  * Where a reopen spends its time, the same steps run in Node on the same records (the browser's own split is not
  * observable from outside): restoring the stored entries (zod, one parse per record), the workspace from them, the
- * map's GeoJSON, a structured clone of the workspace (what postMessage to the analysis worker costs), prepareDataset.
+ * map's GeoJSON, a structured clone of the workspace (what postMessage to the analysis worker costs), prepareDataset;
+ * then the stored form the app now writes for a workspace file (snapshots) and its restore, which replace the first
+ * and the clone on a reopen (the old steps stay printed, for comparison).
  */
-function nodeBreakdown(town: TownCollections): void {
+async function nodeBreakdown(town: TownCollections): Promise<void> {
   const stored: unknown[] = [];
   for (const collection of COLLECTION_NAMES) for (const record of town[collection] as Array<{ id: string }>) stored.push({ v: 1, collection, id: record.id, op: 'upsert', record: structuredClone(record) });
   const rows: Array<[string, number]> = [];
@@ -190,6 +193,14 @@ function nodeBreakdown(town: TownCollections): void {
   const mapData = step('buildMapData: GeoJSON of every source', () => buildMapData(workspace));
   step('structuredClone(workspace): what posting it to the analysis worker copies', () => structuredClone(workspace));
   step('prepareDataset: typed arrays, street assignment (the worker)', () => prepareDataset(workspace));
+  // The stored form a workspace file opened as a new workspace now takes (workspaceSnapshot.ts): one snapshot per
+  // collection, read back with JSON.parse when its digest matches (main thread and analysis worker alike).
+  const t0 = performance.now();
+  const snapshots = await Promise.all(COLLECTION_NAMES.filter((c) => town[c].length > 0).map((c) => packCollection(c, town[c] as never)));
+  rows.push([`packCollection: ${snapshots.length} snapshots (${(snapshots.reduce((sum, x) => sum + x.bytes.byteLength, 0) / MB).toFixed(1)} MB), written once`, performance.now() - t0]);
+  const t1 = performance.now();
+  const fromSnapshots = await restoreSnapshots(snapshots);
+  rows.push([`restoreSnapshots: digest checked, JSON.parse (${fromSnapshots.trusted} of ${snapshots.length} trusted), what a reopen does instead`, performance.now() - t1]);
   const geojsonMB = (JSON.stringify(mapData.addresses).length + JSON.stringify(mapData.streets).length) / MB;
   console.log(`\nwhere a reopen's time goes, the same steps in Node (addresses + streets GeoJSON: ${geojsonMB.toFixed(1)} MB, handed to MapLibre's worker):`);
   console.log('| step | Node |\n|---|---:|');
@@ -206,7 +217,7 @@ export async function main(): Promise<void> {
     const { file, bytes, town } = writeCityWorkspaceFile(CITY_BENCH_OPTIONS, dir, DEMO_DIR);
     const households = town.addresses.reduce((sum, a) => sum + (a.households ?? 0), 0);
     console.log(`city: ${town.streets.length.toLocaleString('en')} streets, ${town.addresses.length.toLocaleString('en')} addresses, ${households.toLocaleString('en')} households, ${town.responses.length.toLocaleString('en')} answers; workspace file ${(bytes / MB).toFixed(1)} MB`);
-    nodeBreakdown(town);
+    await nodeBreakdown(town);
     dist = await buildApp({ testHooks: false });
     server = await startStaticServer(dist);
     browser = await launchChromium();

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
+import { addProtocol, importScriptInWorkers, Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -8,6 +8,8 @@ import { FIRST_PAINT_SOURCES, type FirstPaintMap } from '../../../data/firstPain
 import { featureBounds, type MapData } from '../../../map/mapData';
 import { resourceMarkerImages } from '../../../map/markerIcons';
 import { sourceData } from '../../../map/sourceText';
+import { loadTextSource, TEXT_SOURCE_SCHEME } from '../../../map/textSourceProtocol';
+import textSourceWorkerUrl from '../../../map/textSourceWorker.mjs?url';
 import { createOfflineStyle } from '../../../map/style';
 import { setLayerVisible } from '../../../map/visibility';
 import { EXPLORE_INTERACTIVE_LAYERS } from '../../../map/exploreLayers';
@@ -21,6 +23,9 @@ import { markMapPainted, markMapReady } from './readiness';
 // worker file Vite emitted. Then start that worker now, while the page renders, rather than when the map is created.
 setWorkerUrl(maplibreWorkerUrl);
 prewarm();
+// Large sources go to MapLibre as JSON text (map/sourceText.ts), read in its workers; the main thread can read them too.
+addProtocol(TEXT_SOURCE_SCHEME, loadTextSource);
+importScriptInWorkers(new URL(textSourceWorkerUrl, window.location.href).href).catch((error: unknown) => console.warn('the map workers will ask the page for large sources', error));
 
 interface MapViewProps {
   mapData: MapData | null;
