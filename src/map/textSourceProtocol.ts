@@ -1,3 +1,5 @@
+import { addProtocol, importScriptInWorkers } from 'maplibre-gl';
+
 /**
  * The scheme of large GeoJSON sources handed to MapLibre as JSON text (sourceText.ts): `calmap-text://<Blob URL,
  * URI-encoded>`. MapLibre's workers read such a URL themselves once textSourceWorker.mjs has registered the scheme in
@@ -14,4 +16,19 @@ export async function loadTextSource(params: { url: string }, abortController: A
   const response = await fetch(blobUrl, { signal: abortController.signal });
   if (!response.ok) throw new Error(`the map data ${blobUrl} could not be read (${response.status})`);
   return { data: (await response.json()) as object };
+}
+
+let registered = false;
+
+/**
+ * Registers the scheme, once per page: on the main thread (the fallback) and, through `workerScriptUrl`
+ * (textSourceWorker.mjs as the build emits it), in MapLibre's workers. Call before the first large setData.
+ */
+export function registerTextSourceProtocol(workerScriptUrl: string): void {
+  if (registered) return;
+  registered = true;
+  addProtocol(TEXT_SOURCE_SCHEME, loadTextSource);
+  importScriptInWorkers(new URL(workerScriptUrl, window.location.href).href).catch((error: unknown) =>
+    console.warn('the map workers could not load the text-source protocol; they will ask the page for large sources', error),
+  );
 }

@@ -1,4 +1,4 @@
-import { addProtocol, importScriptInWorkers, Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -8,7 +8,8 @@ import { FIRST_PAINT_SOURCES, type FirstPaintMap } from '../../../data/firstPain
 import { featureBounds, type MapData } from '../../../map/mapData';
 import { resourceMarkerImages } from '../../../map/markerIcons';
 import { sourceData } from '../../../map/sourceText';
-import { loadTextSource, TEXT_SOURCE_SCHEME } from '../../../map/textSourceProtocol';
+import { DEFER_SOURCE_MIN_FEATURES, setWhenShown, sourceShown } from '../../../map/deferredSource';
+import { registerTextSourceProtocol } from '../../../map/textSourceProtocol';
 import textSourceWorkerUrl from '../../../map/textSourceWorker.mjs?url';
 import { createOfflineStyle } from '../../../map/style';
 import { setLayerVisible } from '../../../map/visibility';
@@ -23,9 +24,6 @@ import { markMapPainted, markMapReady } from './readiness';
 // worker file Vite emitted. Then start that worker now, while the page renders, rather than when the map is created.
 setWorkerUrl(maplibreWorkerUrl);
 prewarm();
-// Large sources go to MapLibre as JSON text (map/sourceText.ts), read in its workers; the main thread can read them too.
-addProtocol(TEXT_SOURCE_SCHEME, loadTextSource);
-importScriptInWorkers(new URL(textSourceWorkerUrl, window.location.href).href).catch((error: unknown) => console.warn('the map workers will ask the page for large sources', error));
 
 interface MapViewProps {
   mapData: MapData | null;
@@ -118,6 +116,8 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     // them, so MapLibre's worker fetches and tiles them while the workspace loads; no pass over features here.
     const painted = mapData ? null : firstPaint;
     const sourceUrls = painted ? Object.fromEntries(FIRST_PAINT_SOURCES.map((key) => [SOURCE_IDS[key], painted.urls[key]])) : {};
+    // Large sources go to MapLibre as JSON text (map/sourceText.ts), read in its workers.
+    registerTextSourceProtocol(textSourceWorkerUrl);
     const map = new MapLibreMap({
       container,
       style: createOfflineStyle(glyphsUrl(window.location.origin, import.meta.env.BASE_URL), sourceUrls),
@@ -206,9 +206,14 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
 
   // Blob URLs of the sources handed over as text, released when replaced or when the map goes.
   const releaseRef = useRef(new Map<string, () => void>());
+  // Large sources not drawn at this zoom wait (map/deferredSource.ts); cancelled when new data comes or the map goes.
+  const deferredRef = useRef(new Map<string, () => void>());
   useEffect(() => {
     const releases = releaseRef.current;
+    const deferred = deferredRef.current;
     return () => {
+      for (const cancel of deferred.values()) cancel();
+      deferred.clear();
       for (const release of releases.values()) release();
       releases.clear();
     };
@@ -234,19 +239,36 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     // the sources it left out (the addresses) are set now.
     const drawnAtFirstPaint = paintedRef.current && asBuilt ? new Set<string>(FIRST_PAINT_SOURCES.map((key) => SOURCE_IDS[key])) : new Set<string>();
     paintedRef.current = false;
-    for (const [id, data] of sources) {
-      if (drawnAtFirstPaint.has(id)) continue;
+    const setSource = (id: string, data: GeoJSON.FeatureCollection) => {
       // Large sources go as JSON text (map/sourceText.ts); the previous text of the source is released.
       const next = sourceData(data);
       releaseRef.current.get(id)?.();
       releaseRef.current.set(id, next.release);
       map.getSource<GeoJSONSource>(id)?.setData(next.data);
+    };
+    const deferred: Array<[string, GeoJSON.FeatureCollection]> = [];
+    for (const [id, data] of sources) {
+      deferredRef.current.get(id)?.();
+      deferredRef.current.delete(id);
+      if (drawnAtFirstPaint.has(id)) continue;
+      if (data.features.length >= DEFER_SOURCE_MIN_FEATURES) deferred.push([id, data]);
+      else setSource(id, data);
     }
     if (!fittedRef.current && mapData.bounds) {
       fittedRef.current = true;
       // A notice may have appeared above the map in the same render: measure the container first.
       map.resize();
       map.fitBounds(mapData.bounds, { padding: 24, animate: false });
+    }
+    // After the fit: the zoom that decides whether a large source is drawn yet.
+    for (const [id, data] of deferred) {
+      if (sourceShown(map, id)) {
+        setSource(id, data);
+        continue;
+      }
+      // Until it is shown the source holds nothing, never the previous load's records.
+      setSource(id, { type: 'FeatureCollection', features: [] });
+      deferredRef.current.set(id, setWhenShown(map, id, () => setSource(id, data)));
     }
     // Ready for people and tests once the data has been drawn.
     map.once('idle', () => {
