@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_IDS, type OfferId, type Workspace } from '../../src/domain';
-import { prepareDataset, type PreparedDataset } from '../../src/analysis/dataset';
+import type { PreparedDataset } from '../../src/analysis/dataset';
 import { aggregateOffers } from '../../src/analysis/needQueries';
 import { compositeNeedIndex } from '../../src/analysis/needIndex';
 import { disclosedUnits, publishedMemberships, type PublishedHexGrid } from '../../src/analysis/disclosureControl';
 import type { UnitSpec } from '../../src/analysis/unitLayers';
-import { openMigratedDatabase, type Database } from './support/database';
-import { differences, engineRows, loadDemoTown, SEED_PATH, TOLERANCE, type SqlUnitRow } from './support/parityDemo';
+import type { Database } from './support/database';
+import { differences, engineRows, openParityDemo, PARITY_PLANNER, TOLERANCE, type SqlUnitRow } from './support/parityDemo';
 import { asCaller } from './support/request';
 
 /**
@@ -21,7 +20,7 @@ import { asCaller } from './support/request';
  *    one offer's share and interval, or the potential index (compositeNeedIndex over the offer shares).
  */
 
-const PLANNER = '00000000-0000-4000-8000-0000000000a1';
+const PLANNER = PARITY_PLANNER;
 const OFFERS: readonly OfferId[] = ['volunteering_time', 'senior_care', 'tutoring', 'it_skills'];
 const WEIGHTS: Partial<Record<OfferId, number>> = { senior_care: 2, tutoring: 2, sports: 2, repairs: 0 };
 
@@ -32,14 +31,7 @@ let grid: PublishedHexGrid;
 const counts = { units: 0, published: 0, exact: 0 };
 
 beforeAll(async () => {
-  db = await openMigratedDatabase();
-  await db.exec(readFileSync(SEED_PATH, 'utf8'));
-  const demo = await loadDemoTown();
-  expect(demo.issues).toEqual([]);
-  workspace = demo.workspace;
-  ds = prepareDataset(workspace);
-  await db.query('insert into auth.users (id) values ($1)', [PLANNER]);
-  await db.query('insert into public.memberships (user_id, organisation_id, role) values ($1, $2, $3)', [PLANNER, workspace.organisation.id, 'planner']);
+  ({ db, workspace, ds } = await openParityDemo());
   const [row] = await db.query<{ size_meters: number; origin_lng: number; origin_lat: number }>('select size_meters, origin_lng, origin_lat from public.hex_grids where organisation_id = $1', [workspace.organisation.id]);
   grid = { sizeMeters: row!.size_meters, originLng: row!.origin_lng, originLat: row!.origin_lat };
 }, 240_000);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEED_CATEGORY_IDS, type NeedCategoryId, type Workspace } from '../../src/domain';
 import { parseWorkspacePayload } from '../../src/data/supabase/workspacePayload';
@@ -7,8 +6,8 @@ import { aggregateDataset } from '../../src/analysis/needQueries';
 import { unitLayer, type UnitSpec } from '../../src/analysis/unitLayers';
 import { createLocalProjection } from '../../src/analysis/localProjection';
 import { hexCellOf } from '../../src/analysis/hexGrid';
-import { openMigratedDatabase, type Database } from './support/database';
-import { differences, engineRows, loadDemoTown, PARITY_NEEDS, SEED_PATH, type SqlUnitRow } from './support/parityDemo';
+import type { Database } from './support/database';
+import { differences, engineRows, openParityDemo, PARITY_PLANNER, PARITY_NEEDS, type SqlUnitRow } from './support/parityDemo';
 import { asCaller } from './support/request';
 
 /**
@@ -18,7 +17,7 @@ import { asCaller } from './support/request';
  * and ≥ 2, k = 5 and k = 20. One database for the file: migrations + seed.sql (2.7 MB) take most of its time.
  */
 
-const PLANNER = '00000000-0000-4000-8000-0000000000a1';
+const PLANNER = PARITY_PLANNER;
 const K_VALUES = [5, 20] as const;
 const SEVERITIES = [1, 2] as const;
 
@@ -27,14 +26,7 @@ let workspace: Workspace;
 let ds: PreparedDataset;
 
 beforeAll(async () => {
-  db = await openMigratedDatabase();
-  await db.exec(readFileSync(SEED_PATH, 'utf8'));
-  const demo = await loadDemoTown();
-  expect(demo.issues).toEqual([]);
-  workspace = demo.workspace;
-  await db.query('insert into auth.users (id) values ($1)', [PLANNER]);
-  await db.query('insert into public.memberships (user_id, organisation_id, role) values ($1, $2, $3)', [PLANNER, workspace.organisation.id, 'planner']);
-  ds = prepareDataset(workspace);
+  ({ db, workspace, ds } = await openParityDemo());
 });
 afterAll(async () => {
   await db?.close();

@@ -85,20 +85,26 @@ async function networkOn(context: BrowserContext, centre: ReturnType<typeof cent
   await context.setOffline(false);
 }
 
+/** A volunteer's phone (390×844, touch, Polish) on the centre server, the form opened at #ankieta and signed in. */
+async function signedInPhone(centre: ReturnType<typeof centreServer>, options: { deviceScaleFactor?: number } = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, ...options, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+  await context.route(`${PROJECT_URL}/**`, centre.handle);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(app.server.origin + '/#ankieta');
+  await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
+  await page.getByLabel('Hasło').fill('haslo-testowe');
+  await page.getByRole('button', { name: 'Zaloguj się' }).tap();
+  return { context, page, errors };
+}
+
 describe('the door-to-door form on the centre server', () => {
   it('keeps an answer saved with no signal in the outbox, says so, and sends it when the signal is back', async () => {
     const centre = centreServer();
     const { entry, address, campaign, waveCount: before } = demoAddress();
-    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'pl-PL' });
-    await context.route(`${PROJECT_URL}/**`, centre.handle);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await signedInPhone(centre, { deviceScaleFactor: 2 });
     try {
-      await page.goto(app.server.origin + '/#ankieta');
-      await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
-      await page.getByLabel('Hasło').fill('haslo-testowe');
-      await page.getByRole('button', { name: 'Zaloguj się' }).tap();
       await expect.poll(() => page.locator('#survey-title').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Ankieta od drzwi do drzwi');
       await expect.poll(() => waveCount(page), { timeout: 30_000 }).toBe(before);
       expect(await page.locator('select').first().inputValue()).toBe(campaign.id);
@@ -138,14 +144,8 @@ describe('the door-to-door form on the centre server', () => {
   it('learns it is offline from a failed send when the browser still says online (a captive or dead network)', async () => {
     const centre = centreServer();
     const { entry, address, waveCount: before } = demoAddress();
-    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
-    await context.route(`${PROJECT_URL}/**`, centre.handle);
-    const page = await context.newPage();
+    const { context, page } = await signedInPhone(centre);
     try {
-      await page.goto(app.server.origin + '/#ankieta');
-      await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
-      await page.getByLabel('Hasło').fill('haslo-testowe');
-      await page.getByRole('button', { name: 'Zaloguj się' }).tap();
       await expect.poll(() => waveCount(page).catch(() => -1), { timeout: 30_000 }).toBe(before);
 
       // navigator.onLine stays true; every request fails.
@@ -177,14 +177,8 @@ describe('the door-to-door form on the centre server', () => {
   it('lets a surveyor record a leader\'s consented contact with no signal; it leaves the phone with its answers, in one call', async () => {
     const centre = centreServer();
     const { entry, address, campaign } = demoAddress();
-    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
-    await context.route(`${PROJECT_URL}/**`, centre.handle);
-    const page = await context.newPage();
+    const { context, page } = await signedInPhone(centre);
     try {
-      await page.goto(app.server.origin + '/#ankieta');
-      await page.getByLabel('E-mail').fill('wolontariusz@ops-testowo.pl');
-      await page.getByLabel('Hasło').fill('haslo-testowe');
-      await page.getByRole('button', { name: 'Zaloguj się' }).tap();
       await expect.poll(() => page.locator('#survey-title').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Ankieta od drzwi do drzwi');
       await expect.poll(() => waveCount(page).catch(() => -1), { timeout: 30_000 }).toBeGreaterThan(0);
 

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NeedCategoryId } from '../../../src/domain';
+import type { NeedCategoryId, Workspace } from '../../../src/domain';
+import { prepareDataset, type PreparedDataset } from '../../../src/analysis/dataset';
+import { openMigratedDatabase, type Database } from './database';
 import { loadDemoWorkspace, type LoadedDemo } from '../../../src/data/embedded/demoLoader';
 import type { UnitAggregates } from '../../../src/analysis/unitAggregates';
 import { UNIT_SUPPRESSED } from '../../../src/analysis/unitAggregates';
@@ -15,6 +18,23 @@ export const SEED_PATH = join(import.meta.dirname, '..', '..', 'seed.sql');
 
 export function loadDemoTown(): Promise<LoadedDemo> {
   return loadDemoWorkspace((fileName) => readFile(join(DEMO_DIR, fileName), 'utf8'));
+}
+
+/** The planner of the demo centre in the parity databases. */
+export const PARITY_PLANNER = '00000000-0000-4000-8000-0000000000a1';
+
+/**
+ * A migrated database holding seed.sql (the demo town) with PARITY_PLANNER a planner of its centre, beside the same
+ * town as the engine reads it (the demo files, prepared). Throws when the demo files load with issues.
+ */
+export async function openParityDemo(): Promise<{ db: Database; workspace: Workspace; ds: PreparedDataset }> {
+  const db = await openMigratedDatabase();
+  await db.exec(readFileSync(SEED_PATH, 'utf8'));
+  const demo = await loadDemoTown();
+  if (demo.issues.length > 0) throw new Error(`the demo town loads with issues: ${demo.issues.map((i) => i.message).join('; ')}`);
+  await db.query('insert into auth.users (id) values ($1)', [PARITY_PLANNER]);
+  await db.query('insert into public.memberships (user_id, organisation_id, role) values ($1, $2, $3)', [PARITY_PLANNER, demo.workspace.organisation.id, 'planner']);
+  return { db, workspace: demo.workspace, ds: prepareDataset(demo.workspace) };
 }
 
 /** One row of campaign_aggregates_by_street | _by_area | _by_hex. */
