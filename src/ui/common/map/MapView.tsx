@@ -23,7 +23,8 @@ import { markMapPainted, markMapReady } from './readiness';
 // MapLibre 6 finds its worker next to its own module; once bundled, that is the app's chunk, so point it at the
 // worker file Vite emitted. Then start that worker now, while the page renders, rather than when the map is created.
 setWorkerUrl(maplibreWorkerUrl);
-prewarm();
+// Only where there are workers: Node tests import this module.
+if (typeof Worker !== 'undefined') prewarm();
 
 interface MapViewProps {
   mapData: MapData | null;
