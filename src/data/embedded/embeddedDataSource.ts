@@ -18,8 +18,8 @@ import {
   SNAPSHOT_STORE,
   writeStores,
 } from './overlayDatabase';
-import { packCollection, restoreSnapshots, type RestoredSnapshots } from './workspaceSnapshot';
-import { rememberStoredForm } from './storedWorkspace';
+import type { RestoredSnapshots } from './workspaceSnapshot';
+import { rememberStoredForm } from './storedForm';
 import { restoreLeaderContacts } from './leaderContactStore';
 import { checkContactId, checkResponseWithContact, LEADER_CONTACTS_SOURCE } from '../leaderContactChecks';
 import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
@@ -169,7 +169,9 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
   /** The own workspace's snapshots, restored (digest-checked); a storage failure is an issue, never an exception. */
   async function readSnapshots(signal?: AbortSignal): Promise<RestoredSnapshots> {
     try {
-      return await restoreSnapshots(await readAll(await getDatabase(signal), SNAPSHOT_STORE, signal));
+      // The snapshot code loads with a centre's own town only: the demo never needs it (the first chunk, issue #16).
+      const [{ restoreSnapshots }, stored] = await Promise.all([import('./workspaceSnapshot'), readAll(await getDatabase(signal), SNAPSHOT_STORE, signal)]);
+      return await restoreSnapshots(stored);
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw abortError();
       return { collections: {}, snapshots: [], trusted: 0, issues: [storageIssue(`the stored town could not be read (${reasonOf(error)})`)] };
@@ -302,6 +304,7 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
         const db = await getDatabase(signal);
         const counts = await countRecords(db, [OVERLAY_STORE, SNAPSHOT_STORE], signal);
         if (counts.some((n) => n > 0)) return { ok: false, issues: [storageIssue('this workspace already holds records; nothing was saved')] };
+        const { packCollection } = await import('./workspaceSnapshot');
         const snapshots = await Promise.all(validated.changes.upserts.map(({ collection, records }) => packCollection(collection, records)));
         throwIfAborted(signal);
         await writeStores(db, [SNAPSHOT_STORE], ([store]) => snapshots.forEach((snapshot) => store!.put(snapshot)), signal);

@@ -20,20 +20,3 @@ export async function unpackStoredWorkspace(stored: { organisation: Organisation
   const base: Workspace = { ...emptyWorkspace(stored.organisation), ...restored.collections };
   return { workspace: applyOverlay(base, overlay.entries), issues: [...restored.issues, ...overlay.issues], snapshots: restored.snapshots };
 }
-
-const storedFormOf = new WeakMap<Workspace, StoredWorkspace>();
-
-/** Remembers the stored form a loaded workspace was built from (the embedded adapter, on load). */
-export function rememberStoredForm(workspace: Workspace, stored: StoredWorkspace): void {
-  storedFormOf.set(workspace, stored);
-}
-
-/**
- * The stored form of exactly this workspace object, once: its bytes are then transferred to the worker (detached
- * here), so a second call, or a workspace changed in memory since (a new object), gets undefined and is sent whole.
- */
-export function takeStoredForm(workspace: Workspace): StoredWorkspace | undefined {
-  const stored = storedFormOf.get(workspace);
-  storedFormOf.delete(workspace);
-  return stored;
-}

@@ -7,7 +7,6 @@ import { fieldProblemMessages } from './messages/fieldProblems';
 import { mapMessages } from './messages/map';
 import { residentHelpMessages } from './messages/residentHelp';
 import { partnerMessages } from './messages/partner';
-import { resourcesMessages } from './messages/resources';
 import { workspaceMessages } from './messages/workspace';
 
 export const LANGUAGES = ['pl', 'en'] as const;
@@ -32,16 +31,16 @@ export const MESSAGE_AREAS = {
   map: mapMessages,
   residentHelp: residentHelpMessages,
   export: exportMessages,
-  resources: resourcesMessages,
   partner: partnerMessages,
   fieldProblems: fieldProblemMessages,
   analysisRefusals: analysisRefusalMessages,
 } as const;
 
-/** Areas loaded with their screen: the import wizard's (and its coded messages'), the report's, "Programy", "Ankiety" and the survey form's. */
+/** Areas loaded with their screen: the import wizard's (and its coded messages'), the report's, "Programy", "Ankiety", "Zasoby" and the survey form's. */
 export const SCREEN_AREAS = {
   programmes: () => import('./messages/programmes').then((m) => m.programmeMessages),
   surveyForm: () => import('./messages/surveyForm').then((m) => m.surveyFormMessages),
+  resources: () => import('./messages/resources').then((m) => m.resourcesMessages),
   surveys: () => import('./messages/surveys').then((m) => m.surveysMessages),
   importWizard: () => import('./messages/importWizard').then((m) => m.importWizardMessages),
   importIssues: () => import('./messages/importIssues').then((m) => m.importIssueMessages),

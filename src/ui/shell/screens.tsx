@@ -26,7 +26,7 @@ export const LAZY_SCREENS: Readonly<Record<Exclude<ScreenId, 'map'>, LazyScreen>
   survey: screen(() => import('../surveyForm/SurveyFormView'), 'SurveyFormView', ['surveyForm']),
   import: screen(() => import('../importWizard/ImportWizardView'), 'ImportWizardView', ['importWizard', 'importIssues', 'areaImport']),
   campaigns: screen(() => import('../surveys/CampaignsView'), 'CampaignsView', ['surveys']),
-  resources: screen(() => import('../resources/ResourcesView'), 'ResourcesView'),
+  resources: screen(() => import('../resources/ResourcesView'), 'ResourcesView', ['resources']),
   programmes: screen(() => import('../programmes/ProgrammesView'), 'ProgrammesView', ['programmes']),
   report: screen(() => import('../report/ReportView'), 'ReportView', ['report']),
 };

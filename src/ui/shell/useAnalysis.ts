@@ -2,7 +2,7 @@ import { createContext, createElement, useContext, useEffect, useState, type Rea
 import { isAbortError } from '../../data/abort';
 import type { Workspace } from '../../domain';
 import type { ExploreSummary } from '../../analysis/exploreSession';
-import { takeStoredForm } from '../../data/embedded/storedWorkspace';
+import { takeStoredForm } from '../../data/embedded/storedForm';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysisClient';
 import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import { useAppState } from './appStore';

@@ -57,5 +57,8 @@ export const commonMessages = polish(
     urlParam_lang: 'język',
     surveyTab: 'Formularz ankiety',
     surveyWaveOption: 'Fala {wave} ({year})',
+    partnershipSince: 'deklaracja partnerska od {date}',
+    partnershipNone: 'brak deklaracji partnerskiej',
+    invAny: 'Wszystkie',
   },
 );

@@ -3,8 +3,6 @@ import { polish } from './bilingual';
 /** The inventory of resources and groups (screen "Zasoby"). */
 export const resourcesMessages = polish(
   {
-    partnershipSince: 'deklaracja partnerska od {date}',
-    partnershipNone: 'brak deklaracji partnerskiej',
     invTitle: 'Zasoby i grupy',
     invIntro: 'Instytucje, partnerzy i grupy działające w mieście. Wybierz wiersz, aby wskazać miejsce na mapie, albo kliknij punkt na mapie.',
     invShow: 'Co pokazać',
@@ -14,7 +12,6 @@ export const resourcesMessages = polish(
     invSearchHint: 'Polskie litery nie są konieczne.',
     invKind: 'Rodzaj',
     invNeed: 'Potrzeba',
-    invAny: 'Wszystkie',
     invClear: 'Wyczyść filtry',
     invCountResources: 'Zasoby: {shown} z {total}',
     invCountGroups: 'Grupy: {shown} z {total}',

@@ -57,5 +57,8 @@ export const commonMessagesEn = english<typeof commonMessages>(
     urlParam_lang: 'language',
     surveyTab: 'Survey form',
     surveyWaveOption: 'Wave {wave} ({year})',
+    partnershipSince: 'partnership declared on {date}',
+    partnershipNone: 'no partnership declaration',
+    invAny: 'All',
   },
 );

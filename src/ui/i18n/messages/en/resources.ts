@@ -4,8 +4,6 @@ import type { resourcesMessages } from '../resources';
 /** resources.ts in English: exactly its keys (a key missing or extra here does not compile). */
 export const resourcesMessagesEn = english<typeof resourcesMessages>(
   {
-    partnershipSince: 'partnership declared on {date}',
-    partnershipNone: 'no partnership declaration',
     invTitle: 'Resources and groups',
     invIntro: 'Institutions, partners and groups active in town. Choose a row to show the place on the map, or click a point on the map.',
     invShow: 'What to show',
@@ -15,7 +13,6 @@ export const resourcesMessagesEn = english<typeof resourcesMessages>(
     invSearchHint: 'Polish letters are optional.',
     invKind: 'Kind',
     invNeed: 'Need',
-    invAny: 'All',
     invClear: 'Clear filters',
     invCountResources: 'Resources: {shown} of {total}',
     invCountGroups: 'Groups: {shown} of {total}',
