@@ -1,9 +1,13 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Workspace } from '../../domain';
 import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { focusFeature, useAppStore } from '../shell/appStore';
-import { buildPlaceIndex, searchPlaces, type Place, type PlaceKind } from './placeSearch';
+import type { Place, PlaceKind } from './placeSearch';
+
+/** The search itself (folding names, ranking): loaded when the box is first used, not with the first paint (issue #16). */
+const loadSearch = () => import('./placeSearch');
+type SearchModule = Awaited<ReturnType<typeof loadSearch>>;
 
 const KIND_KEYS: Readonly<Record<PlaceKind, MessageKey>> = {
   street: 'placeKindStreet',
@@ -24,14 +28,19 @@ export function PlaceSearch({ workspace }: { workspace: Pick<Workspace, 'streets
   const [query, setQuery] = useState('');
   // Built on the first key pressed, not at first paint (folding every address name costs tens of milliseconds).
   const wanted = query.trim() !== '';
-  const index = useMemo(() => (wanted ? buildPlaceIndex(workspace) : null), [workspace, wanted]);
+  const [search, setSearch] = useState<SearchModule | null>(null);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if ((wanted || focused) && !search) void loadSearch().then((module) => setSearch(module));
+  }, [wanted, focused, search]);
+  const index = useMemo(() => (wanted && search ? search.buildPlaceIndex(workspace) : null), [workspace, wanted, search]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [notFound, setNotFound] = useState<string | null>(null);
   const inputId = useId();
   const listId = useId();
   const hintId = useId();
-  const results = useMemo(() => (index ? searchPlaces(index, query) : []), [index, query]);
+  const results = useMemo(() => (index && search ? search.searchPlaces(index, query) : []), [index, search, query]);
   const showList = open && results.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
 
@@ -54,8 +63,16 @@ export function PlaceSearch({ workspace }: { workspace: Pick<Workspace, 'streets
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const place = results[active] ?? results[0];
+      const asked = query.trim();
       if (place) choose(place);
-      else if (query.trim()) setNotFound(query.trim());
+      else if (asked && !index) {
+        // Enter before the search has loaded: answer once it has, for what was typed.
+        void loadSearch().then((module) => {
+          const first = module.searchPlaces(module.buildPlaceIndex(workspace), asked)[0];
+          if (first) choose(first);
+          else setNotFound(asked);
+        });
+      } else if (asked) setNotFound(asked);
     } else if (event.key === 'Escape' && showList) {
       // The list closes; the map's selection (which Esc also clears) stays.
       event.preventDefault();
@@ -88,6 +105,7 @@ export function PlaceSearch({ workspace }: { workspace: Pick<Workspace, 'streets
           setNotFound(null);
         }}
         onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
         onBlur={() => setOpen(false)}
       />
       <ul id={listId} role="listbox" aria-label={t('findPlaceResults')} className="place-search-list" hidden={!showList}>
