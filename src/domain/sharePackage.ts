@@ -71,6 +71,9 @@ export const ShareSelection = z.discriminatedUnion(
 );
 export type ShareSelection = z.infer<typeof ShareSelection>;
 
+/** Whether a shared selection counts needs or what residents offer (its colours and its disclosure sentence follow). */
+export const shareSubject = (selection: ShareSelection): 'needs' | 'resources' => (selection.kind === 'offer' || selection.kind === 'offerIndex' ? 'resources' : 'needs');
+
 /** The engine's unit kinds (units.ts), and 'area' for a hand-drawn or imported area of any kind. */
 export const SHARE_UNIT_KINDS = [...UNIT_KINDS, 'area'] as const;
 

@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { constantOverState } from './featureStatePaint';
 import { FONT_BOLD } from './fonts';
 import { SOURCE_IDS, type FeatureKind } from './layers';
-import { EXPLORE_COLOURS as E, GI_BIN_COLOURS, HATCH_IMAGE_ID, LISA_COLOURS, NEED_CLASS_COLOURS } from './explorePalette';
+import { classColours, EXPLORE_COLOURS as E, GI_BIN_COLOURS, HATCH_IMAGE_ID, LISA_COLOURS } from './explorePalette';
 import { MAP_COLOURS as C } from './palette';
 
 /**
@@ -23,7 +23,8 @@ import { MAP_COLOURS as C } from './palette';
 export const EXPLORE_SOURCE_IDS = { hexes: 'explore-hex', clusters: 'explore-clusters' } as const;
 
 /** Unit kinds the explore map colours (care regions are left to the report). */
-export type ExploreColourMode = 'need' | 'hotSpots' | 'lisa';
+/** `offers`: the residents' resources map, the need classes in green. */
+export type ExploreColourMode = 'need' | 'offers' | 'hotSpots' | 'lisa';
 
 /** Class value for "suppressed or no data" in feature-state `cls`, and Gi bin value for "not computed". */
 export const SUPPRESSED_CLASS = 255;
@@ -67,7 +68,7 @@ const flag = (key: string): ExpressionSpecification => ['boolean', ['feature-sta
 /** Fill opacity of an uncertain unit (95 % interval wider than 30 points; NeedMapResult.uncertain). */
 export const UNCERTAIN_FILL_OPACITY = 0.4;
 
-/** Colour of a unit by feature-state: YlOrRd class, or Gi_Bin class; grey where suppressed. */
+/** Colour of a unit by feature-state: YlOrRd class (Greens for offers), Gi_Bin or LISA class; grey where suppressed. */
 export function unitColourExpression(mode: ExploreColourMode): ExpressionSpecification {
   if (mode === 'lisa') {
     const L = LISA_COLOURS;
@@ -76,7 +77,8 @@ export function unitColourExpression(mode: ExploreColourMode): ExpressionSpecifi
   if (mode === 'hotSpots') {
     return ['match', num('gi', GI_NOT_COMPUTED), -3, GI_BIN_COLOURS[0], -2, GI_BIN_COLOURS[1], -1, GI_BIN_COLOURS[2], 0, GI_BIN_COLOURS[3], 1, GI_BIN_COLOURS[4], 2, GI_BIN_COLOURS[5], 3, GI_BIN_COLOURS[6], E.suppressed];
   }
-  return ['match', num('cls', SUPPRESSED_CLASS), 0, NEED_CLASS_COLOURS[0], 1, NEED_CLASS_COLOURS[1], 2, NEED_CLASS_COLOURS[2], 3, NEED_CLASS_COLOURS[3], 4, NEED_CLASS_COLOURS[4], E.suppressed];
+  const colours = classColours(mode === 'offers' ? 'resources' : 'needs');
+  return ['match', num('cls', SUPPRESSED_CLASS), ...colours.flatMap((c, i) => [i, c]), E.suppressed] as ExpressionSpecification;
 }
 
 /** 1 where the unit is suppressed (the hatch shows), 0 elsewhere. */
@@ -289,7 +291,7 @@ export function explorePaint(view: ExploreView): Array<[layerId: string, propert
   for (const id of ['explore-district-fill', 'explore-estate-fill', 'explore-hex-fill']) paint.push([id, 'fill-color', colour]);
   // Lighter for uncertain values on the need map only (a hot-spot class is already a tested statement); kept a
   // feature-state expression in both modes, never a constant.
-  const fillOpacity: ExpressionSpecification = ['case', flag('uncertain'), view.colourMode === 'need' ? UNCERTAIN_FILL_OPACITY : 0.88, 0.88];
+  const fillOpacity: ExpressionSpecification = ['case', flag('uncertain'), view.colourMode === 'need' || view.colourMode === 'offers' ? UNCERTAIN_FILL_OPACITY : 0.88, 0.88];
   for (const id of ['explore-district-fill', 'explore-estate-fill', 'explore-hex-fill']) paint.push([id, 'fill-opacity', fillOpacity]);
   for (const id of ['explore-district-hatch', 'explore-estate-hatch', 'explore-hex-hatch']) paint.push([id, 'fill-opacity', hatchOpacity]);
   paint.push(['explore-street-hatch', 'line-opacity', hatchOpacity]);

@@ -2,12 +2,19 @@
  * Colours of the explore map (UX.md "Colour and map").
  * - Need intensity: ColorBrewer YlOrRd, 5 classes (Brewer, Harrower & Penn State 2002), sequential and
  *   colour-blind safe; light = lower need, dark red = higher need.
+ * - Residents' resources (what households offer): ColorBrewer Greens, 5 classes, the same legend logic in green, so
+ *   help is never read as need (UX.md "The resources side").
  * - Hot and cold spots: the diverging classes of ArcGIS's Hot Spot Analysis (Gi_Bin −3…3), so GIS users read them
  *   as they know them: red 99/95/90 %, near-white not significant, blue cold.
  * - Suppressed units (fewer than k answers) and units without data: neutral grey with a diagonal hatch, never a
  *   colour of the scale, so "too few answers" cannot be read as "low".
  */
 export const NEED_CLASS_COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+/** ColorBrewer Greens, 5 classes: light = few households offer, dark green = many. */
+export const OFFER_CLASS_COLOURS = ['#edf8e9', '#bae4b3', '#74c476', '#31a354', '#006d2c'] as const;
+
+/** The five class colours of a map of needs (YlOrRd) or of residents' resources (Greens). */
+export const classColours = (subject: 'needs' | 'resources'): readonly string[] => (subject === 'resources' ? OFFER_CLASS_COLOURS : NEED_CLASS_COLOURS);
 
 /** Gi_Bin → colour; index 0 is Gi_Bin −3 (cold 99 %), index 6 is +3 (hot 99 %). */
 export const GI_BIN_COLOURS = ['#4575b5', '#849eba', '#c0ccbe', '#f7f7f2', '#fab984', '#ed7551', '#d62f27'] as const;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreInput, type ExploreResult } from '../../src/analysis/exploreSession';
-import { NeedMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
+import { NeedMapQuery, OfferMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
 import { launchChromium } from './support/browser';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
@@ -323,6 +323,24 @@ describe('the planner exports the map view', () => {
     expect(new Set(rawRows.slice(1).map((r) => r[1]))).toEqual(new Set([WAVE_1]));
     console.log(`raw answers: ${rawRows.length - 1} rows (wave 1 has ${waveResponses} responses)`);
     expect(downloads).toBe(1);
+
+    // Residents' resources: the CSV holds what the map shows (households offering help for seniors), not the need map
+    // behind it, under the resources legend's title.
+    await page.check('input[name="explore-subject"][value="resources"]');
+    await page.selectOption('#explore-offer', 'senior_care');
+    const offers = value(session.offerMap(OfferMapQuery.parse({ unit, campaignId: WAVE_1, selection: { kind: 'offer', offerId: 'senior_care' }, minResponses: K })));
+    await openMenu(page);
+    await expect.poll(() => page.locator('[data-export="csv"]').isEnabled(), { timeout: 15_000 }).toBe(true);
+    const offerCsv = await download(page, () => page.click('[data-export="csv"]'));
+    const offerRows = parseCsv(offerCsv.bytes.toString('utf8').slice(1), ';');
+    expect(offerRows[0]![col.value]).toBe('Odsetek gospodarstw oferujących: Pomoc seniorom, fala 1 (2025) [%]');
+    expect(offerRows.slice(1).map((r) => r[0])).toEqual(layer.unitIds);
+    offerRows.slice(1).forEach((r, u) => {
+      const suppressed = offers.suppressed[u] === 1;
+      expect({ value: plNumber(r[col.value]!), suppressed: r[col.suppressed] === '1' }, layer.unitIds[u]).toEqual({ value: suppressed ? null : pct(offers.values[u]), suppressed });
+    });
+    expect(offerRows.slice(1).some((r, u) => offers.suppressed[u] !== 1 && plNumber(r[col.value]!) !== (expected.suppressed[u] === 1 ? null : pct(expected.values[u])))).toBe(true);
+    step('resources CSV checked');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreInput, type ExploreResult } from '../../src/analysis/exploreSession';
 import { MatchingQuery, OfferMapQuery } from '../../src/domain/analysisRequest';
+import { hexRgb, NEED_CLASS_COLOURS, OFFER_CLASS_COLOURS } from '../../src/map/explorePalette';
 import { axeViolations } from './support/axe';
 import { REPO_ROOT } from './support/buildApp';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
@@ -31,6 +32,35 @@ const snapshot = (page: Page) =>
     return e ? { unitKind: e.unitKind, campaignId: e.campaignId, labels: e.labels, unitIds: e.unitIds, values: e.values.map((v) => (Number.isFinite(v) ? v : null)), recolouredAt: e.recolouredAt } : null;
   }) as Promise<Snap | null>;
 
+/**
+ * Pixels of the map as a person sees it (a screenshot of the map element) within a small distance of a class colour
+ * of the need scale (YlOrRd) and of the resources scale (Greens). Decoded in the page: no image library needed.
+ */
+async function paletteCounts(page: Page): Promise<{ needs: number; resources: number }> {
+  const png = await page.locator('.maplibregl-canvas').screenshot();
+  return page.evaluate(
+    async ({ dataUrl, needs, resources }) => {
+      const image = new Image();
+      image.src = dataUrl;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const near = (i: number, colours: number[][]) => colours.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= 12);
+      const counts = { needs: 0, resources: 0 };
+      for (let i = 0; i < data.length; i += 4) {
+        if (near(i, needs)) counts.needs++;
+        else if (near(i, resources)) counts.resources++;
+      }
+      return counts;
+    },
+    { dataUrl: `data:image/png;base64,${png.toString('base64')}`, needs: NEED_CLASS_COLOURS.map(hexRgb), resources: OFFER_CLASS_COLOURS.map(hexRgb) },
+  );
+}
+
 describe('residents’ resources and needs matched with help', () => {
   it('finds the volunteer street, then the gap where the need has no help nearby', async () => {
     const input = { streets: read('streets'), addresses: read('addresses'), areas: read('areas'), responses: read('responses'), campaigns: read('campaigns'), resources: read('resources'), groups: read('groups') } as ExploreInput;
@@ -44,6 +74,10 @@ describe('residents’ resources and needs matched with help', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(app.server.origin + '/', { waitUntil: 'commit' });
     await page.waitForFunction(() => Number.isFinite(window.__calmap?.explore?.recolouredAt), undefined, { timeout: 30_000, polling: 50 });
+    // The need map is drawn in the red need scale (YlOrRd) …
+    const needPixels = await paletteCounts(page);
+    expect(needPixels.needs).toBeGreaterThan(2000);
+    expect(needPixels.resources).toBeLessThan(needPixels.needs / 20);
 
     // Residents' resources, help for seniors, by street: the volunteer street leads.
     await page.check('input[name="explore-subject"][value="resources"]');
@@ -59,6 +93,17 @@ describe('residents’ resources and needs matched with help', () => {
     expect(snap.labels[top]).toBe('ul. Mieszka I');
     expect(snap.values[top]).toBeCloseTo(expected.values[streets.unitIds.indexOf(snap.unitIds[top]!)]!, 12);
     expect(plain(await page.locator('[data-testid="map-summary"]').textContent())).toContain('Najwięcej chętnych do pomocy: ul. Mieszka I');
+    // … and what residents offer in green, never in the red of needs (UX.md "The resources side"); the legend too.
+    await expect
+      .poll(async () => {
+        const counts = await paletteCounts(page);
+        return counts.resources > 2000 && counts.needs < counts.resources / 20;
+      }, { timeout: 15_000 })
+      .toBe(true);
+    const swatches = await page.locator('[data-testid="explore-legend"] .legend-list rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+    expect(swatches.filter((fill) => (OFFER_CLASS_COLOURS as readonly string[]).includes(fill ?? '')).length).toBeGreaterThanOrEqual(3);
+    expect(swatches.some((fill) => (NEED_CLASS_COLOURS as readonly string[]).includes(fill ?? ''))).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'offers-green.png') });
     // The link follows the view (written a moment after the last change, like the camera).
     await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toContain('show=zasoby');
     await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toContain('offer=senior_care');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hexRgb, OFFER_CLASS_COLOURS } from '../../src/map/explorePalette';
 import { SESSION_REPLY } from '../data/supabase/stubFetch';
 import { openMigratedDatabase, type Database } from '../../supabase/tests/support/database';
 import { SEED_PATH } from '../../supabase/tests/support/parityDemo';
@@ -152,6 +153,11 @@ describe('a partner link of residents\' resources, through the centre\'s server'
     expect(header).toContain(campaignName);
     expect(header).toContain('Gdy pomoc oferuje albo nie oferuje mniej niż 5 gospodarstw, podajemy tylko przedział');
     expect((await view.locator('.partner-legend-what').innerText()).trim()).toBe('Odsetek gospodarstw oferujących pomoc: Pomoc seniorom');
+    // What residents offer is drawn in green, as on the planner's map, never in the red of needs (UX.md).
+    const swatches = await view.locator('.partner-legend .partner-swatch:not(.partner-swatch-hidden)').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+    expect(swatches.length).toBeGreaterThan(0);
+    const greens = OFFER_CLASS_COLOURS.map((hex) => `rgb(${hexRgb(hex).join(', ')})`);
+    expect(swatches.every((colour) => greens.includes(colour))).toBe(true);
     // The table lists exactly the published streets, with the server's shares and bands.
     const tableRows = view.locator('.partner-table tbody tr');
     expect(await tableRows.count()).toBe(rows.length);

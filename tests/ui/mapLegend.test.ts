@@ -8,10 +8,10 @@ import { deepFreeze } from '../analysis/seededRandom';
 const campaigns = [{ id: 'w1', name: 'Wiosna 2025', wave: 1, startDate: '2025-04-01' }, { id: 'w2', name: 'Wiosna 2026', wave: 2, startDate: '2026-04-07' }];
 /** A need map's classes: by default each class spans its edges (classMin/classMax = the breaks either side). */
 const classes = (breaks: number[], ranges?: { classMin: number[]; classMax: number[] }): Pick<NeedMapResult, 'breaks' | 'classMin' | 'classMax'> => ({ breaks, classMin: ranges?.classMin ?? breaks.slice(0, -1), classMax: ranges?.classMax ?? breaks.slice(1) });
-const results = (needMap: Pick<NeedMapResult, 'breaks'> | null): ExploreState['results'] =>
-  ({ layer: null, needMap: needMap && 'classMin' in needMap ? needMap : needMap ? classes(needMap.breaks) : null, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0 }) as ExploreState['results'];
-const state = (settings: Partial<ExploreSettings>, needMap: Pick<NeedMapResult, 'breaks'> | null = null): ExploreState =>
-  deepFreeze({ settings: { ...initialExploreSettings(), campaignId: 'w2', ...settings }, campaigns, results: results(needMap), ready: true });
+const results = (needMap: Pick<NeedMapResult, 'breaks'> | null, more: Partial<ExploreState['results']> = {}): ExploreState['results'] =>
+  ({ layer: null, needMap: needMap && 'classMin' in needMap ? needMap : needMap ? classes(needMap.breaks) : null, offerMap: null, matching: null, hotSpots: null, lisa: null, clusters: null, coverage: null, scaleAdvice: null, error: null, needMapRequestedAt: 0, ...more }) as ExploreState['results'];
+const state = (settings: Partial<ExploreSettings>, needMap: Pick<NeedMapResult, 'breaks'> | null = null, more: Partial<ExploreState['results']> = {}): ExploreState =>
+  deepFreeze({ settings: { ...initialExploreSettings(), campaignId: 'w2', ...settings }, campaigns, results: results(needMap, more), ready: true });
 
 // The explore palette: YlOrRd for need classes (light = low), ArcGIS Gi_Bin colours for hot and cold spots.
 const YL_OR_RD = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
@@ -78,6 +78,31 @@ describe('the PNG legend (legendModel) lists what the on-screen legend does', ()
     const legend = legendModel(state({ hotSpots: true, unit: 'estate', mode: 'need', needId: 'health' }, { breaks: [0, 0.5, 1] }), 'en')!;
     expect(legend.title).toBe('Share of households reporting: Health, wave 2 (2026)');
     expect(legend.rows.map((r) => r.label)).toEqual(['50–100%', '0–50%', SUPPRESSED_EN.label]);
+  });
+
+  it('residents\' resources: the classes of the offer map (not the need map behind it), in ColorBrewer Greens', () => {
+    const offerMap = classes([0, 0.02, 0.05, 0.1]) as ExploreState['results']['offerMap'];
+    const legend = legendModel(state({ subject: 'resources', offer: 'senior_care' }, { breaks: [0, 0.5, 1] }, { offerMap }), 'en')!;
+    expect(legend.rows).toEqual([
+      { colour: '#74c476', label: '5–10%' },
+      { colour: '#bae4b3', label: '2–5%' },
+      { colour: '#edf8e9', label: '0–2%' },
+      SUPPRESSED_EN,
+    ]);
+  });
+
+  it("LISA over streets: GeoDa's classes with the count of units in each, as on screen", () => {
+    const lisa = { counts: { highHigh: 4, lowLow: 2, lowHigh: 1, highLow: 0 } } as unknown as ExploreState['results']['lisa'];
+    const legend = legendModel(state({ lisa: true, unit: 'street', mode: 'need', needId: 'health' }, { breaks: [0, 0.5, 1] }, { lisa }), 'en')!;
+    expect(legend.title).toBe("Clusters and outliers (local Moran's I, FDR-corrected): share of households reporting: Health, wave 2 (2026)");
+    expect(legend.rows.map((r) => [r.colour, r.label])).toEqual([
+      ['#d62f27', 'high among high (a cluster of need) (4)'],
+      ['#4575b5', expect.stringMatching(/\(2\)$/)],
+      ['#f4a582', expect.stringMatching(/\(0\)$/)],
+      ['#a6bddb', expect.stringMatching(/\(1\)$/)],
+      ['#eeeeea', 'not significant'],
+      ['#cfcfcf', SUPPRESSED_EN.label],
+    ]);
   });
 
   it('the need index: the weighted needs in the title; before the need map arrives, only the suppressed row', () => {

@@ -170,7 +170,7 @@ export function matchingQuery(s: ExploreSettings): MatchingQueryInput | null {
 export const exploreView = (s: ExploreSettings): ExploreView => ({
   active: s.campaignId !== null,
   unit: s.unit,
-  colourMode: hotSpotsApply(s) ? 'hotSpots' : lisaApply(s) ? 'lisa' : 'need',
+  colourMode: hotSpotsApply(s) ? 'hotSpots' : lisaApply(s) ? 'lisa' : s.subject === 'resources' ? 'offers' : 'need',
   gaps: s.subject === 'matching' || (s.subject === 'needs' && s.gaps),
   help: s.subject === 'matching',
   clusters: s.clusters,

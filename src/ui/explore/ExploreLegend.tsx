@@ -1,6 +1,6 @@
-import { EXPLORE_COLOURS, GI_BIN_COLOURS, LISA_COLOURS, NEED_CLASS_COLOURS } from '../../map/explorePalette';
+import { classColours, EXPLORE_COLOURS, GI_BIN_COLOURS } from '../../map/explorePalette';
+import { HOT_SPOT_ROWS, LISA_ROWS } from './legendRows';
 import { MIN_RESPONSES } from '../../domain/units';
-import type { MessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
@@ -9,26 +9,6 @@ import { neighbourhoodWords, scaleAdviceWords } from './exploreText';
 import { classLabels, legendTitle, needLabel } from '../common/viewText';
 import { useExploreState } from './useExplore';
 import { shownMap } from './exploreController';
-
-/** Gi_Bin 3 … −3, top to bottom, as ArcGIS lists them. */
-const HOT_SPOT_ROWS: ReadonlyArray<[bin: number, key: MessageKey]> = [
-  [3, 'legendHot99'],
-  [2, 'legendHot95'],
-  [1, 'legendHot90'],
-  [0, 'legendNotSignificant'],
-  [-1, 'legendCold90'],
-  [-2, 'legendCold95'],
-  [-3, 'legendCold99'],
-];
-
-/** LISA classes as GeoDa's cluster map lists them, with the count of units in each. */
-const LISA_ROWS: ReadonlyArray<[colour: string, key: MessageKey, count: 'highHigh' | 'lowLow' | 'lowHigh' | 'highLow' | null]> = [
-  [LISA_COLOURS.highHigh, 'legendLisaHighHigh', 'highHigh'],
-  [LISA_COLOURS.lowLow, 'legendLisaLowLow', 'lowLow'],
-  [LISA_COLOURS.highLow, 'legendLisaHighLow', 'highLow'],
-  [LISA_COLOURS.lowHigh, 'legendLisaLowHigh', 'lowHigh'],
-  [LISA_COLOURS.notSignificant, 'legendNotSignificant', null],
-];
 
 function Box({ colour, hatched = false }: { colour: string; hatched?: boolean }) {
   return (
@@ -53,6 +33,7 @@ export function ExploreLegend() {
   const subject = legendTitle(settings, campaign, language);
   const needMap = shownMap(state);
   const labels = needMap ? classLabels(needMap.breaks, language, needMap) : [];
+  const colours = classColours(settings.subject === 'resources' ? 'resources' : 'needs');
   const hot = hotSpotsApply(settings);
   const hotSpots = hot ? results.hotSpots : null;
   const showLisa = lisaApply(settings);
@@ -119,7 +100,7 @@ export function ExploreLegend() {
           <ul className="legend-list" aria-label={t('legendClasses')}>
             {[...labels].reverse().map((label, i) => (
               <li key={label + i}>
-                <Box colour={NEED_CLASS_COLOURS[labels.length - 1 - i] ?? NEED_CLASS_COLOURS[4]} />
+                <Box colour={colours[labels.length - 1 - i] ?? colours[4]!} />
                 {label}
               </li>
             ))}

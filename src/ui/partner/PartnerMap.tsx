@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { SharePackage } from '../../domain/sharePackage';
-import { EXPLORE_COLOURS, HATCH_IMAGE_ID, hatchImage, NEED_CLASS_COLOURS } from '../../map/explorePalette';
+import { classColours, EXPLORE_COLOURS, HATCH_IMAGE_ID, hatchImage } from '../../map/explorePalette';
 import { MAP_COLOURS } from '../../map/palette';
 import { boundsOf } from '../common/map/viewMap';
 
@@ -12,22 +12,21 @@ setWorkerUrl(maplibreWorkerUrl);
 const SOURCE = 'partner-units';
 const HIDDEN = 255;
 
-const classColour: ExpressionSpecification = [
-  'match',
-  ['get', 'cls'],
-  0, NEED_CLASS_COLOURS[0], 1, NEED_CLASS_COLOURS[1], 2, NEED_CLASS_COLOURS[2], 3, NEED_CLASS_COLOURS[3], 4, NEED_CLASS_COLOURS[4],
-  EXPLORE_COLOURS.suppressed,
-];
+/** The class colour of a unit: YlOrRd for needs, Greens for residents' resources (as the planner's map). */
+function classColour(subject: 'needs' | 'resources'): ExpressionSpecification {
+  const c = classColours(subject);
+  return ['match', ['get', 'cls'], 0, c[0]!, 1, c[1]!, 2, c[2]!, 3, c[3]!, 4, c[4]!, EXPLORE_COLOURS.suppressed];
+}
 const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const isLine: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
 const hidden: ExpressionSpecification = ['==', ['get', 'cls'], HIDDEN];
 
 /**
  * The partner's map: the package's units (streets as lines, areas and hexagons as polygons) coloured by class
- * (YlOrRd, as the planner's map), hidden units grey and hatched. Nothing else is drawn: no households, no heatmap,
+ * (YlOrRd for needs, Greens for residents' resources, as the planner's map), hidden units grey and hatched. Nothing else is drawn: no households, no heatmap,
  * no addresses. Static data, so the source is set once. `data-map-ready="true"` when drawn (tests, print).
  */
-export function PartnerMap({ pkg, classOfUnit, label, onUnit }: { pkg: SharePackage; classOfUnit: Uint8Array; label: string; onUnit?: (unit: number | null, pinned: boolean) => void }) {
+export function PartnerMap({ pkg, subject, classOfUnit, label, onUnit }: { pkg: SharePackage; subject: 'needs' | 'resources'; classOfUnit: Uint8Array; label: string; onUnit?: (unit: number | null, pinned: boolean) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   // The latest callback without rebuilding the map when the parent re-renders.
   const onUnitRef = useRef(onUnit);
@@ -62,7 +61,7 @@ export function PartnerMap({ pkg, classOfUnit, label, onUnit }: { pkg: SharePack
           features: pkg.units.map((unit, u) => ({ type: 'Feature', id: u, geometry: unit.geometry, properties: { cls: classOfUnit[u] ?? HIDDEN } })),
         },
       });
-      map.addLayer({ id: 'partner-fill', type: 'fill', source: SOURCE, filter: ['all', isPolygon, ['!', hidden]], paint: { 'fill-color': classColour, 'fill-opacity': 0.85 } });
+      map.addLayer({ id: 'partner-fill', type: 'fill', source: SOURCE, filter: ['all', isPolygon, ['!', hidden]], paint: { 'fill-color': classColour(subject), 'fill-opacity': 0.85 } });
       map.addLayer({ id: 'partner-fill-hidden', type: 'fill', source: SOURCE, filter: ['all', isPolygon, hidden], paint: { 'fill-pattern': HATCH_IMAGE_ID, 'fill-opacity': 0.8 } });
       map.addLayer({ id: 'partner-outline', type: 'line', source: SOURCE, filter: isPolygon, paint: { 'line-color': '#6f6a60', 'line-width': 0.8 } });
       map.addLayer({
@@ -79,7 +78,7 @@ export function PartnerMap({ pkg, classOfUnit, label, onUnit }: { pkg: SharePack
         source: SOURCE,
         filter: isLine,
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': classColour, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 3.5, 16, 7.5] },
+        paint: { 'line-color': classColour(subject), 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 3.5, 16, 7.5] },
       });
       const corners = function* () {
         for (const unit of pkg.units) {
@@ -112,7 +111,7 @@ export function PartnerMap({ pkg, classOfUnit, label, onUnit }: { pkg: SharePack
       window.removeEventListener('beforeprint', onPrint);
       map.remove();
     };
-  }, [pkg, classOfUnit]);
+  }, [pkg, subject, classOfUnit]);
 
   return <div ref={containerRef} className="partner-map" role="img" aria-label={label} />;
 }

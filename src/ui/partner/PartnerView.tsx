@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { SharePackage } from '../../domain/sharePackage';
-import { NEED_CLASS_COLOURS } from '../../map/explorePalette';
+import { shareSubject, type SharePackage } from '../../domain/sharePackage';
+import { classColours } from '../../map/explorePalette';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { PartnerMap } from './PartnerMap';
@@ -18,6 +18,8 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
   const classes = useMemo(() => partnerClasses(pkg, language), [pkg, language]);
   const intervals = pkg.units.some((u) => u.lower !== null);
   const { view } = pkg;
+  const subject = shareSubject(view.selection);
+  const colours = classColours(subject);
   // The unit under the pointer, or the one clicked (pinned until another click).
   const [focus, setFocus] = useState<{ unit: number | null; pinned: boolean }>({ unit: null, pinned: false });
   const onUnit = useCallback((unit: number | null, pinned: boolean) => {
@@ -43,7 +45,7 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
           {selectionText(view, language)}. {t('partnerUnit', { unit: unitName(view.unit, language) })}.
         </p>
         <p className="partner-suppression">{t('partnerSuppression', { k: pkg.k })}</p>
-        <p className="partner-disclosure">{disclosureSentence(pkg.k, language, view.selection.kind === 'offer' || view.selection.kind === 'offerIndex' ? 'offers' : 'needs')}</p>
+        <p className="partner-disclosure">{disclosureSentence(pkg.k, language, subject === 'resources' ? 'offers' : 'needs')}</p>
         <p className="partner-readonly">{t('partnerReadOnly')}</p>
         <div className="partner-actions no-print">
           <button type="button" className="partner-button" onClick={() => window.print()}>
@@ -58,14 +60,14 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
       </header>
 
       <section className="partner-map-section" aria-label={t('partnerMapLabel')}>
-        <PartnerMap pkg={pkg} classOfUnit={classes.classOfUnit} label={t('partnerMapLabel')} onUnit={onUnit} />
+        <PartnerMap pkg={pkg} subject={subject} classOfUnit={classes.classOfUnit} label={t('partnerMapLabel')} onUnit={onUnit} />
         <div className="partner-legend" role="group" aria-labelledby="partner-legend-title">
           <h3 id="partner-legend-title">{t('partnerLegend')}</h3>
           <p className="partner-legend-what">{selectionText(view, language)}</p>
           <ul>
             {classes.labels.map((label, c) => (
               <li key={label + String(c)}>
-                <span className="partner-swatch" style={{ background: NEED_CLASS_COLOURS[c] }} aria-hidden="true" />
+                <span className="partner-swatch" style={{ background: colours[c] }} aria-hidden="true" />
                 {label}
               </li>
             ))}

@@ -5,6 +5,7 @@ import { useAnalysis } from '../../shell/useAnalysis';
 import { canExportRawAnswers, CURRENT_AUDIENCE, type Audience } from '../../common/audience';
 import { legendTitle } from '../../common/viewText';
 import { useExploreState } from '../useExplore';
+import { shownMap } from '../exploreController';
 import { useAppState } from '../../shell/appStore';
 import { useT } from '../../i18n/useT';
 import { exportFileName } from './download';
@@ -59,7 +60,8 @@ export function ExportMenu({ map, audience = CURRENT_AUDIENCE }: ExportMenuProps
 
   const workspace = analysis.status === 'ready' ? analysis.workspace : null;
   const layer = state?.results.layer ?? null;
-  const needMap = state?.results.needMap ?? null;
+  // The map the units are coloured by: the residents' resources map in that mode, else the need map (as the legend).
+  const needMap = state ? shownMap(state) : null;
   const aggregatesReady = !!(layer && needMap && needMap.layerKey === layer.key && workspace);
   const town = workspace?.organisation.town ?? '';
   const campaign = state?.campaigns.find((c) => c.id === state.settings.campaignId);

@@ -1,25 +1,17 @@
 import type { ExploreState } from '../exploreController';
 import { MIN_RESPONSES } from '../../../domain/units';
-import { hotSpotsApply } from '../../common/exploreSettings';
+import { hotSpotsApply, lisaApply } from '../../common/exploreSettings';
+import { shownMap } from '../exploreController';
+import { HOT_SPOT_ROWS, LISA_ROWS } from '../legendRows';
 import { classLabels, legendTitle } from '../../common/viewText';
-import { EXPLORE_COLOURS, GI_BIN_COLOURS, NEED_CLASS_COLOURS } from '../../../map/explorePalette';
-import { translate, type Language, type MessageKey } from '../../i18n/dictionary';
+import { classColours, EXPLORE_COLOURS, GI_BIN_COLOURS } from '../../../map/explorePalette';
+import { translate, type Language } from '../../i18n/dictionary';
 
 /** What the PNG's legend lists: the same rows as the on-screen legend (ExploreLegend), as plain data to draw. */
 export interface LegendModel {
   title: string;
   rows: { colour: string; label: string; hatched?: boolean }[];
 }
-
-const HOT_SPOT_ROWS: ReadonlyArray<[bin: number, key: MessageKey]> = [
-  [3, 'legendHot99'],
-  [2, 'legendHot95'],
-  [1, 'legendHot90'],
-  [0, 'legendNotSignificant'],
-  [-1, 'legendCold90'],
-  [-2, 'legendCold95'],
-  [-3, 'legendCold99'],
-];
 
 /** The legend of the explore map now; null before a wave is chosen. */
 export function legendModel(state: ExploreState, language: Language): LegendModel | null {
@@ -34,8 +26,18 @@ export function legendModel(state: ExploreState, language: Language): LegendMode
       rows: [...HOT_SPOT_ROWS.map(([bin, key]) => ({ colour: GI_BIN_COLOURS[bin + 3]!, label: translate(language, key) })), suppressed],
     };
   }
-  // The ranges the on-screen legend prints (classMin/classMax), so the image and the screen say the same classes.
-  const labels = results.needMap ? classLabels(results.needMap.breaks, language, results.needMap) : [];
-  const rows = labels.map((label, i) => ({ colour: NEED_CLASS_COLOURS[i] ?? NEED_CLASS_COLOURS[4], label })).reverse();
+  if (lisaApply(settings)) {
+    const lisa = results.lisa;
+    return {
+      title: translate(language, 'legendLisaTitle', { subject: subject.charAt(0).toLocaleLowerCase() + subject.slice(1) }),
+      rows: [...LISA_ROWS.map(([colour, key, count]) => ({ colour, label: translate(language, key) + (lisa && count ? ` (${lisa.counts[count]})` : '') })), suppressed],
+    };
+  }
+  // The ranges the on-screen legend prints (classMin/classMax) of the map the units are coloured by (the residents'
+  // resources map in that mode, in green), so the image and the screen say the same classes.
+  const shown = shownMap(state);
+  const labels = shown ? classLabels(shown.breaks, language, shown) : [];
+  const colours = classColours(settings.subject === 'resources' ? 'resources' : 'needs');
+  const rows = labels.map((label, i) => ({ colour: colours[i] ?? colours[4]!, label })).reverse();
   return { title: subject, rows: [...rows, suppressed] };
 }
