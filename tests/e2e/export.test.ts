@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExploreSession, type ExploreInput, type ExploreResult } from '../../src/analysis/exploreSession';
 import { NeedMapQuery, OfferMapQuery, UnitChoice } from '../../src/domain/analysisRequest';
 import { launchChromium } from './support/browser';
+import { pngPixels } from './support/pixels';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
@@ -253,35 +254,19 @@ describe('the planner exports the map view', () => {
     expect(ihdr.width).toBe(canvasSize.width + 300 * canvasSize.dpr);
     expect(ihdr.height).toBeGreaterThanOrEqual(canvasSize.height);
     expect(Math.abs(canvasSize.width - canvasSize.clientWidth * canvasSize.dpr)).toBeLessThanOrEqual(1);
-    const pixels = await page.evaluate(
-      async ({ dataUrl, background, mapCanvasWidth }) => {
-        const image = new Image();
-        image.src = dataUrl;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.naturalWidth;
-        canvas.height = image.naturalHeight;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-        let differing = 0;
-        let transparent = 0;
-        const [br, bg, bb] = background as [number, number, number];
-        for (let i = 0; i < data.length; i += 4) {
-          if (data[i + 3]! < 250) transparent++;
-          if (Math.abs(data[i]! - br) + Math.abs(data[i + 1]! - bg) + Math.abs(data[i + 2]! - bb) > 24) differing++;
-        }
-        // The map's bottom-left corner is map (no legend box over it); the column beside the map holds the legend's
-        // swatches (coloured) on white.
-        const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
-        const mapWidth = mapCanvasWidth;
-        let swatchPixels = 0;
-        const column = context.getImageData(mapWidth + 1, 0, canvas.width - mapWidth - 1, canvas.height).data;
-        for (let i = 0; i < column.length; i += 4) if (Math.abs(column[i]! - column[i + 1]!) + Math.abs(column[i + 1]! - column[i + 2]!) > 60) swatchPixels++;
-        return { total: data.length / 4, differing, transparent, mapCorner: at(22, canvas.height - 70), columnCorner: at(canvas.width - 10, 10), swatchPixels };
-      },
-      { dataUrl: `data:image/png;base64,${png.bytes.toString('base64')}`, background: [...MAP_BACKGROUND], mapCanvasWidth: canvasSize.width },
-    );
+    // The map's bottom-left corner is map (no legend box over it); the column beside the map holds the legend's
+    // swatches (coloured) on white.
+    const image = await pngPixels(page, png.bytes);
+    const pixels = { total: image.width * image.height, differing: 0, transparent: 0, swatchPixels: 0, mapCorner: image.at(22, image.height - 70), columnCorner: image.at(image.width - 10, 10) };
+    const [br, bg, bb] = MAP_BACKGROUND;
+    for (let y = 0; y < image.height; y++) {
+      for (let x = 0; x < image.width; x++) {
+        const [r, g, b, a] = image.at(x, y);
+        if (a < 250) pixels.transparent++;
+        if (Math.abs(r - br) + Math.abs(g - bg) + Math.abs(b - bb) > 24) pixels.differing++;
+        if (x > canvasSize.width && Math.abs(r - g) + Math.abs(g - b) > 60) pixels.swatchPixels++;
+      }
+    }
     const share = pixels.differing / pixels.total;
     console.log(`PNG: ${(share * 100).toFixed(1)} % of pixels differ from the map background, ${pixels.transparent} not opaque`);
     expect(share).toBeGreaterThan(0.05);

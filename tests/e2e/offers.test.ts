@@ -6,6 +6,7 @@ import { createExploreSession, type ExploreInput, type ExploreResult } from '../
 import { MatchingQuery, OfferMapQuery } from '../../src/domain/analysisRequest';
 import { hexRgb, NEED_CLASS_COLOURS, OFFER_CLASS_COLOURS } from '../../src/map/explorePalette';
 import { axeViolations } from './support/axe';
+import { pngPixels } from './support/pixels';
 import { REPO_ROOT } from './support/buildApp';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
@@ -34,31 +35,18 @@ const snapshot = (page: Page) =>
 
 /**
  * Pixels of the map as a person sees it (a screenshot of the map element) within a small distance of a class colour
- * of the need scale (YlOrRd) and of the resources scale (Greens). Decoded in the page: no image library needed.
+ * of the need scale (YlOrRd) and of the resources scale (Greens).
  */
 async function paletteCounts(page: Page): Promise<{ needs: number; resources: number }> {
-  const png = await page.locator('.maplibregl-canvas').screenshot();
-  return page.evaluate(
-    async ({ dataUrl, needs, resources }) => {
-      const image = new Image();
-      image.src = dataUrl;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      const near = (i: number, colours: number[][]) => colours.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= 12);
-      const counts = { needs: 0, resources: 0 };
-      for (let i = 0; i < data.length; i += 4) {
-        if (near(i, needs)) counts.needs++;
-        else if (near(i, resources)) counts.resources++;
-      }
-      return counts;
-    },
-    { dataUrl: `data:image/png;base64,${png.toString('base64')}`, needs: NEED_CLASS_COLOURS.map(hexRgb), resources: OFFER_CLASS_COLOURS.map(hexRgb) },
-  );
+  const { data } = await pngPixels(page, await page.locator('.maplibregl-canvas').screenshot());
+  const [needs, resources] = [NEED_CLASS_COLOURS.map(hexRgb), OFFER_CLASS_COLOURS.map(hexRgb)];
+  const near = (i: number, colours: number[][]) => colours.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= 12);
+  const counts = { needs: 0, resources: 0 };
+  for (let i = 0; i < data.length; i += 4) {
+    if (near(i, needs)) counts.needs++;
+    else if (near(i, resources)) counts.resources++;
+  }
+  return counts;
 }
 
 describe('residents’ resources and needs matched with help', () => {

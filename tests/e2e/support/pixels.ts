@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+/** An image's pixels, RGBA row by row. */
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  /** [r, g, b, a] at (x, y). */
+  at(x: number, y: number): [number, number, number, number];
+}
+
+/**
+ * Decodes a PNG (a screenshot, a downloaded map image) with the browser's own decoder, so the tests need no image
+ * library: the page draws it on a canvas and hands the RGBA bytes back as base64.
+ */
+export async function pngPixels(page: Page, png: Uint8Array): Promise<Pixels> {
+  const { width, height, base64 } = await page.evaluate(async (dataUrl) => {
+    const image = new Image();
+    image.src = dataUrl;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const bytes = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { width: canvas.width, height: canvas.height, base64: btoa(binary) };
+  }, `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+  const data = new Uint8Array(Buffer.from(base64, 'base64'));
+  return {
+    width,
+    height,
+    data,
+    at: (x, y) => {
+      const i = (y * width + x) * 4;
+      return [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+    },
+  };
+}
