@@ -45,7 +45,9 @@ export function ExploreLegend() {
   const gapNeedLabel = needLabel(gapNeed(settings), language);
 
   return (
-    <section className="legend explore-legend" aria-labelledby="explore-legend-title" data-testid="explore-legend">
+    // Named with what it explains: the page has the base map's "Legenda" too, and two regions of one name cannot be told
+    // apart by a screen reader's landmark list (axe landmark-unique).
+    <section className="legend explore-legend" aria-label={`${t('legend')}: ${subject}`} data-testid="explore-legend">
       <h3 id="explore-legend-title" className="section-title">
         {t('legend')}
       </h3>
