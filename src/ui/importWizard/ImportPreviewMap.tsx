@@ -87,6 +87,10 @@ export function ImportPreviewMap({ town, preview, pointBounds }: ImportPreviewMa
       return;
     }
     map.touchZoomRotate.disableRotation();
+    // The container is the picture (role="img", named); MapLibre's canvas would add a second landmark called "Map"
+    // beside the main map's (axe landmark-unique).
+    map.getCanvas().removeAttribute('role');
+    map.getCanvas().removeAttribute('aria-label');
     mapRef.current = map;
     map.on('load', () => setLoaded(true));
     return () => {
