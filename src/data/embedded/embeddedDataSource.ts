@@ -1,4 +1,4 @@
-import { emptyWorkspace, Id, issuesFromZod, LeaderContact, localIsoDate, shortenRetention, type CollectionName, type CollectionRecord, type InputIssue, type SurveyResponse } from '../../domain';
+import { COLLECTION_NAMES, emptyWorkspace, Id, issuesFromZod, LeaderContact, localIsoDate, shortenRetention, type CollectionName, type CollectionRecord, type InputIssue, type SurveyResponse } from '../../domain';
 import type { DataSource, LeaderContactsResult, LoadedWorkspace, PurgeResult, WorkspaceChanges, WriteResult } from '../dataSource';
 import type { FirstPaintMap } from '../firstPaint';
 import { isCollectionName, unknownCollectionIssue, validateChanges, validateCollectionRecords as validateRecords } from '../workspaceChanges';
@@ -15,6 +15,7 @@ import {
   putEntries,
   readAll,
   readStoredEntries,
+  replaceWithSnapshots,
   SNAPSHOT_STORE,
   writeStores,
 } from './overlayDatabase';
@@ -51,6 +52,8 @@ export interface EmbeddedDataSourceOptions {
    * when the workspace is first loaded (the app's adapter, createDataSource; issue #16). Only while the demo is open.
    */
   preloadDemo?: boolean;
+  /** false: a load never schedules compactStorage by itself (tests that call it themselves). Default true. */
+  compactAfterLoad?: boolean;
 }
 
 /**
@@ -68,7 +71,20 @@ export type EmbeddedDataSource = DataSource &
      * the demo and for a workspace that holds anything already.
      */
     storeNewWorkspace(collections: Partial<{ [C in CollectionName]: readonly CollectionRecord<C>[] }>, signal?: AbortSignal): Promise<WriteResult>;
+    /**
+     * Rewrites a centre's own town whose changes piled up as single entries (a town built with the import wizard:
+     * 100k answers are 100k entries, each parsed with zod on every reopen) into one snapshot per collection, in one
+     * transaction, under the storage lock that every write of every tab takes. Leaves the store as it is when there
+     * are fewer than COMPACT_MIN_ENTRIES entries, for the demo, and when anything stored could not be read (it would
+     * be lost). The load schedules it by itself once the town is shown; returns how many entries were folded in.
+     */
+    compactStorage(signal?: AbortSignal): Promise<{ compacted: number }>;
   };
+
+/** From this many stored change entries on, a centre's own town is rewritten as snapshots (compactStorage). */
+export const COMPACT_MIN_ENTRIES = 2000;
+/** How long after its load a town is compacted: after the first map and the first statistics, not during them. */
+const COMPACT_DELAY_MS = 5000;
 
 export const DEFAULT_DB_NAME = 'cal-map';
 
@@ -154,6 +170,20 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
     return raceAbort(database, signal);
   }
 
+  /**
+   * Runs `write` under this database's storage lock: every write of the overlay or the snapshots, in every tab
+   * (Web Locks), and compaction, which reads, rebuilds and replaces the whole store, never interleave. Where the
+   * browser has no Web Locks (and in Node), writes of this instance are chained instead.
+   */
+  let localChain: Promise<unknown> = Promise.resolve();
+  function withStorageLock<T>(write: () => Promise<T>): Promise<T> {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (locks) return locks.request(`calmap-storage:${dbName}`, write);
+    const run = localChain.then(write, write);
+    localChain = run.catch(() => undefined);
+    return run;
+  }
+
   async function readOverlay(signal?: AbortSignal): Promise<{ entries: OverlayEntry[]; issues: InputIssue[] }> {
     try {
       const stored = await readStoredEntries(await getDatabase(signal), signal);
@@ -180,7 +210,8 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
 
   async function writeEntries(entries: readonly OverlayEntry[], signal?: AbortSignal): Promise<WriteResult> {
     try {
-      await putEntries(await getDatabase(signal), entries, signal);
+      const db = await getDatabase(signal);
+      await withStorageLock(() => putEntries(db, entries, signal));
       return { ok: true };
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw abortError();
@@ -230,6 +261,12 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
           const workspace = applyOverlay({ ...emptyWorkspace(own.organisation), ...snapshot.collections }, overlay.entries);
           // The analysis worker builds the same workspace from the same bytes (storedWorkspace.ts), not from a clone.
           if (snapshot.snapshots.length > 0) rememberStoredForm(workspace, { organisation: own.organisation, snapshots: snapshot.snapshots, overlay: overlay.entries });
+          // Changes piled up as single entries (a town imported with the wizard): stored compactly for the next reopen.
+          if (overlay.entries.length >= COMPACT_MIN_ENTRIES && options.compactAfterLoad !== false) {
+            setTimeout(() => {
+              self.compactStorage().catch((error: unknown) => console.warn('CAL Map could not store the town compactly; it stays as it is.', error));
+            }, COMPACT_DELAY_MS);
+          }
           return { workspace, issues: [...snapshot.issues, ...overlay.issues, ...(purge.ok ? [] : purge.issues)] };
         }
         // The workspace chosen last time is gone (its storage was cleared): open the demo and say so.
@@ -302,13 +339,15 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       if (!validated.ok) return validated;
       try {
         const db = await getDatabase(signal);
-        const counts = await countRecords(db, [OVERLAY_STORE, SNAPSHOT_STORE], signal);
-        if (counts.some((n) => n > 0)) return { ok: false, issues: [storageIssue('this workspace already holds records; nothing was saved')] };
         const { packCollection } = await import('./workspaceSnapshot');
         const snapshots = await Promise.all(validated.changes.upserts.map(({ collection, records }) => packCollection(collection, records)));
         throwIfAborted(signal);
-        await writeStores(db, [SNAPSHOT_STORE], ([store]) => snapshots.forEach((snapshot) => store!.put(snapshot)), signal);
-        return { ok: true };
+        return await withStorageLock(async (): Promise<WriteResult> => {
+          const counts = await countRecords(db, [OVERLAY_STORE, SNAPSHOT_STORE], signal);
+          if (counts.some((n) => n > 0)) return { ok: false, issues: [storageIssue('this workspace already holds records; nothing was saved')] };
+          await writeStores(db, [SNAPSHOT_STORE], ([store]) => snapshots.forEach((snapshot) => store!.put(snapshot)), signal);
+          return { ok: true };
+        });
       } catch (error) {
         if (isAbortError(error) || signal?.aborted) throw abortError();
         return { ok: false, issues: [storageIssue(`the town could not be saved in this browser (${reasonOf(error)}); nothing was saved`)] };
@@ -335,10 +374,11 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       const entries = upserts('responses', [checked.response]);
       try {
         // One transaction over both stores: the answers and the contact are stored together or not at all.
-        await writeStores(await getDatabase(signal), [OVERLAY_STORE, LEADER_CONTACT_STORE], ([overlay, contacts]) => {
+        const db = await getDatabase(signal);
+        await withStorageLock(() => writeStores(db, [OVERLAY_STORE, LEADER_CONTACT_STORE], ([overlay, contacts]) => {
           entries.forEach((entry) => overlay!.put(entry));
           contacts!.put(checked.contact);
-        }, signal);
+        }, signal));
         return { ok: true };
       } catch (error) {
         if (isAbortError(error) || signal?.aborted) throw abortError();
@@ -390,6 +430,26 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
     deleteExpiredLeaderContacts(signal?: AbortSignal): Promise<PurgeResult> {
       throwIfAborted(signal);
       return purgeExpired(signal);
+    },
+
+    async compactStorage(signal?: AbortSignal): Promise<{ compacted: number }> {
+      throwIfAborted(signal);
+      if (workspaceId === DEMO_WORKSPACE_ID || !factory) return { compacted: 0 };
+      const own = await options.registry?.get(workspaceId, signal);
+      if (!own) return { compacted: 0 };
+      const db = await getDatabase(signal);
+      return withStorageLock(async () => {
+        // Read again under the lock: another tab may have written since this one loaded.
+        const [snapshot, overlay] = await Promise.all([readSnapshots(signal), readOverlay(signal)]);
+        if (overlay.entries.length < COMPACT_MIN_ENTRIES || snapshot.issues.length > 0 || overlay.issues.length > 0) return { compacted: 0 };
+        const workspace = applyOverlay({ ...emptyWorkspace(own.organisation), ...snapshot.collections }, overlay.entries);
+        const { packCollection } = await import('./workspaceSnapshot');
+        const collections = COLLECTION_NAMES.filter((c) => workspace[c].length > 0);
+        const snapshots = await Promise.all(collections.map((c) => packCollection(c, workspace[c] as readonly CollectionRecord<typeof c>[])));
+        throwIfAborted(signal);
+        await replaceWithSnapshots(db, snapshots, signal);
+        return { compacted: overlay.entries.length };
+      });
     },
 
     async resetToDemo(signal?: AbortSignal): Promise<void> {

@@ -123,6 +123,19 @@ export function writeStores(db: IDBDatabase, storeNames: readonly string[], writ
 }
 
 /**
+ * Replaces the whole stored town by `snapshots` in ONE transaction: every snapshot written, every overlay entry
+ * removed, or nothing changed (compaction of a town whose changes piled up as entries; leader contacts untouched).
+ * The caller holds the storage lock and built `snapshots` from exactly what is stored.
+ */
+export function replaceWithSnapshots(db: IDBDatabase, snapshots: readonly unknown[], signal?: AbortSignal): Promise<void> {
+  return writeStores(db, [OVERLAY_STORE, SNAPSHOT_STORE], ([overlay, stored]) => {
+    stored!.clear();
+    snapshots.forEach((snapshot) => stored!.put(snapshot));
+    overlay!.clear();
+  }, signal);
+}
+
+/**
  * Stores entries (replacing those with the same [collection, id]) in one transaction. A tombstone of a response
  * also deletes the leader contact of that response in the same transaction.
  */

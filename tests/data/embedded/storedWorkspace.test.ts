@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedDataSource, createWorkspaceRegistry, type WorkspaceRegistry } from '../../../src/data/embedded';
-import { openOverlayDatabase, SNAPSHOT_STORE } from '../../../src/data/embedded/overlayDatabase';
+import { openOverlayDatabase, OVERLAY_STORE, SNAPSHOT_STORE } from '../../../src/data/embedded/overlayDatabase';
 import { unpackStoredWorkspace } from '../../../src/data/embedded/storedWorkspace';
 import { takeStoredForm } from '../../../src/data/embedded/storedForm';
 import { packCollection, restoreSnapshots } from '../../../src/data/embedded/workspaceSnapshot';
@@ -133,5 +133,81 @@ describe('a centre\'s own town stored whole (one snapshot per collection)', () =
     expect(answers[0]).toEqual(answers[2]);
     expect(answers[1]).toEqual(answers[3]);
     expect(stored!.snapshots.every((s) => s.bytes.byteLength === 0)).toBe(true); // detached: handed over, not copied
+  });
+});
+
+describe('a town built change by change (the import wizard) is stored compactly afterwards (compactStorage)', () => {
+  const many = (n: number, prefix = 's-') => Array.from({ length: n }, (_, i) => street(`${prefix}${i}`, `Ulica ${i}`));
+  const openOwn = (workspaceId: string) => createEmbeddedDataSource({ workspaceId, registry, indexedDB, readDemoFile: memoryReader(demoFiles()), compactAfterLoad: false });
+  async function emptyTown(): Promise<string> {
+    const created = await registry.create({ name: 'OPS Nowe', kind: 'OPS', gminaTeryt: '1206011', town: 'Nowe' });
+    if (!created.ok) throw new Error('create failed');
+    return created.workspace.id;
+  }
+  async function storeCounts(id: string): Promise<{ overlay: number; snapshots: number }> {
+    const db = await openOverlayDatabase(indexedDB, workspaceDatabaseName(id));
+    const count = (store: string) => new Promise<number>((resolve) => {
+      const request = db.transaction(store).objectStore(store).count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const counts = { overlay: await count(OVERLAY_STORE), snapshots: await count(SNAPSHOT_STORE) };
+    db.close();
+    return counts;
+  }
+
+  it('folds 2,500 entries and their deletions into one snapshot per collection; the town reads back the same, changes land on top', async () => {
+    const id = await emptyTown();
+    const source = openOwn(id);
+    expect((await source.applyChanges({ upserts: { streets: many(2500) } })).ok).toBe(true);
+    expect((await source.applyChanges({ upserts: { streets: [street('s-7', 'Siódma poprawiona')] }, deletes: { streets: ['s-8'] } })).ok).toBe(true);
+    const before = await source.loadWorkspace();
+    expect(await storeCounts(id)).toEqual({ overlay: 2500, snapshots: 0 });
+
+    expect(await source.compactStorage()).toEqual({ compacted: 2500 });
+    expect(await storeCounts(id)).toEqual({ overlay: 0, snapshots: 1 });
+    const after = await openOwn(id).loadWorkspace();
+    expect(after.issues).toEqual([]);
+    expect(after.workspace).toEqual(before.workspace);
+    expect(after.workspace.streets.find((s) => s.id === 's-7')?.name).toBe('Siódma poprawiona');
+    expect(after.workspace.streets.some((s) => s.id === 's-8')).toBe(false);
+    // Read back from the snapshot with its digest checked, as a stored town is (the analysis worker gets its bytes).
+    expect(takeStoredForm(after.workspace)?.snapshots.map((s) => s.collection)).toEqual(['streets']);
+
+    expect((await openOwn(id).saveRecord('streets', street('s-nowa', 'Nowa'))).ok).toBe(true);
+    expect((await openOwn(id).loadWorkspace()).workspace.streets.at(-1)).toEqual(street('s-nowa', 'Nowa'));
+    expect(await openOwn(id).compactStorage()).toEqual({ compacted: 0 }); // one entry: left as it is
+  });
+
+  it('loses no write made while it runs: writes wait for it (one storage lock), and land on top', async () => {
+    const id = await emptyTown();
+    const source = openOwn(id);
+    expect((await source.applyChanges({ upserts: { streets: many(2100) } })).ok).toBe(true);
+    // Started together: the compaction reads, rebuilds and replaces the store; the write of an existing street must
+    // not be folded away or overwritten by the older copy.
+    // The write starts while the compaction is reading and rebuilding (it takes longer than the pause).
+    const compacting = source.compactStorage();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const [compaction, write] = await Promise.all([compacting, source.saveRecord('streets', street('s-3', 'Trzecia nowa'))]);
+    expect(write.ok).toBe(true);
+    expect(compaction.compacted).toBeGreaterThanOrEqual(2100);
+    const after = await openOwn(id).loadWorkspace();
+    expect(after.workspace.streets).toHaveLength(2100);
+    expect(after.workspace.streets.find((s) => s.id === 's-3')?.name).toBe('Trzecia nowa');
+  });
+
+  it('leaves the store as it is when something stored cannot be read (folding it in would lose it), and for the demo', async () => {
+    const id = await emptyTown();
+    const source = openOwn(id);
+    expect((await source.applyChanges({ upserts: { streets: many(2100) } })).ok).toBe(true);
+    const db = await openOverlayDatabase(indexedDB, workspaceDatabaseName(id));
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction(OVERLAY_STORE, 'readwrite');
+      tx.objectStore(OVERLAY_STORE).put({ v: 1, collection: 'streets', id: 's-zly', op: 'upsert', record: { id: 's-zly', name: '' } });
+      tx.oncomplete = () => resolve();
+    });
+    db.close();
+    expect(await source.compactStorage()).toEqual({ compacted: 0 });
+    expect(await storeCounts(id)).toEqual({ overlay: 2101, snapshots: 0 });
+    expect(await open('demo').compactStorage()).toEqual({ compacted: 0 });
   });
 });
