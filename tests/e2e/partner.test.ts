@@ -162,6 +162,8 @@ describe('partner package on the embedded default', () => {
     expect(header).toContain(`Obszary, w których odpowiedziało mniej niż ${K} gospodarstw, są ukryte.`);
     expect(await view.locator('.partner-table tbody tr').count()).toBe(pkg.units.length);
     expect(await view.locator('.partner-table tbody tr[data-suppressed="true"]').count()).toBe(hidden.length);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${pkg.units.length - hidden.length} obszarów z wynikami, ${hidden.length} ukrytych.`);
     expect(await view.locator('.partner-legend li').count()).toBe(6);
     // Hover over a shown street: the line beside the map gives the same numbers as its table row.
     const focusText = async () => (await view.locator('.partner-focus').innerText()).trim();

@@ -161,6 +161,8 @@ describe('a partner link of residents\' resources, through the centre\'s server'
     // The table lists exactly the published streets, with the server's shares and bands.
     const tableRows = view.locator('.partner-table tbody tr');
     expect(await tableRows.count()).toBe(rows.length);
+    // The server lists published streets only: the partner is told how many have figures, never "0 ukrytych".
+    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${rows.length} obszarów z wynikami.`);
     const text = (await view.locator('.partner-table tbody').innerText()).replace(/\s+/g, ' ');
     for (const label of hiddenLabels) expect(text, label).not.toContain(`${label} `);
     const percent = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 0 }).format(v);

@@ -76,7 +76,9 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
               {hiddenLegend(pkg.k, language)}
             </li>
           </ul>
-          <p className="partner-counts">{t('partnerCounts', { shown: classes.shown, hidden: classes.hidden })}</p>
+          {/* A link's server lists the published units only: "0 hidden" would claim nothing is hidden (the sentence on
+              suppression above says what is). A package file lists its hidden units, and they are counted. */}
+          <p className="partner-counts">{classes.hidden > 0 ? t('partnerCounts', { shown: classes.shown, hidden: classes.hidden }) : t('partnerCountsShown', { shown: classes.shown })}</p>
         </div>
         <p className="partner-focus" role="status" aria-live="polite">
           {focused

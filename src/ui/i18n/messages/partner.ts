@@ -69,5 +69,6 @@ export const partnerMessages = polish(
     partnerPrint: 'Drukuj',
     partnerOpenOther: 'Otwórz inny pakiet',
     partnerCounts: '{shown} obszarów z wynikami, {hidden} ukrytych.',
+    partnerCountsShown: '{shown} obszarów z wynikami.',
   },
 );

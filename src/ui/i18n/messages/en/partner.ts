@@ -70,5 +70,6 @@ export const partnerMessagesEn = english<typeof partnerMessages>(
     partnerPrint: 'Print',
     partnerOpenOther: 'Open another package',
     partnerCounts: '{shown} areas with figures, {hidden} hidden.',
+    partnerCountsShown: '{shown} areas with figures.',
   },
 );
