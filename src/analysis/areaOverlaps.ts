@@ -1,4 +1,4 @@
-import { pointInGeometry, polygonsOf, type SelectionGeometry } from './pointInArea';
+import { polygonsOf, type SelectionGeometry } from './pointInArea';
 import { geometryAreaSquareMeters } from './revitalisationLimits';
 
 /**
