@@ -36,6 +36,11 @@ export const EXPLORE_COLOURS = {
   serves: '#1b7837',
   /** Units where residents offer help matching the need (matching view): a dashed green outline inside the unit. */
   help: '#1b7837',
+  /**
+   * A partner's unit published as a range only ("mniej niż 5 gospodarstw"): a slate grey outside the need, resources
+   * and hot-spot hues and unlike the hatched grey of hidden units (3.9:1 on the map background).
+   */
+  banded: '#6f7b8f',
   /** Problem-cluster outlines: near-black, dashed, above every fill. */
   cluster: '#26241f',
   hexOutline: '#ffffff',

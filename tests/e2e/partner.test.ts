@@ -163,8 +163,12 @@ describe('partner package on the embedded default', () => {
     expect(await view.locator('.partner-table tbody tr').count()).toBe(pkg.units.length);
     expect(await view.locator('.partner-table tbody tr[data-suppressed="true"]').count()).toBe(hidden.length);
     expect(hidden.length).toBeGreaterThan(0);
-    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${pkg.units.length - hidden.length} obszarów z wynikami, ${hidden.length} ukrytych.`);
-    expect(await view.locator('.partner-legend li').count()).toBe(6);
+    // Hidden for the partner: suppressed units, and units whose range runs from 0 to every answer (protecting others).
+    const hidesAll = pkg.units.filter((u) => !u.suppressed && u.needBand && u.needBand.low === 0 && u.needBand.high >= (u.responses ?? u.needBand.high));
+    const ranges = pkg.units.filter((u) => !u.suppressed && u.needBand && !hidesAll.includes(u));
+    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${pkg.units.length - hidden.length - hidesAll.length} obszarów z wynikami, ${hidden.length + hidesAll.length} ukrytych.`);
+    // Five classes, the range row where a unit is published as a range, the hidden row.
+    expect(await view.locator('.partner-legend li').count()).toBe(6 + (ranges.length > 0 ? 1 : 0));
     // Hover over a shown street: the line beside the map gives the same numbers as its table row.
     const focusText = async () => (await view.locator('.partner-focus').innerText()).trim();
     // Sweep the map until the pointer rests on some unit; then its row must say the same.

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexRgb, OFFER_CLASS_COLOURS } from '../../src/map/explorePalette';
+import { EXPLORE_COLOURS, hexRgb, OFFER_CLASS_COLOURS } from '../../src/map/explorePalette';
 import { SESSION_REPLY } from '../data/supabase/stubFetch';
 import { openMigratedDatabase, type Database } from '../../supabase/tests/support/database';
 import { SEED_PATH } from '../../supabase/tests/support/parityDemo';
 import { asCaller, type Caller } from '../../supabase/tests/support/request';
 import { axeViolations } from './support/axe';
+import { pngPixels } from './support/pixels';
 import { REPO_ROOT } from './support/buildApp';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
@@ -154,15 +155,17 @@ describe('a partner link of residents\' resources, through the centre\'s server'
     expect(header).toContain('Gdy pomoc oferuje albo nie oferuje mniej niż 5 gospodarstw, podajemy tylko przedział');
     expect((await view.locator('.partner-legend-what').innerText()).trim()).toBe('Odsetek gospodarstw oferujących pomoc: Pomoc seniorom');
     // What residents offer is drawn in green, as on the planner's map, never in the red of needs (UX.md).
-    const swatches = await view.locator('.partner-legend .partner-swatch:not(.partner-swatch-hidden)').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+    const swatches = await view.locator('.partner-legend .partner-swatch:not(.partner-swatch-hidden):not(.partner-swatch-banded)').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
     expect(swatches.length).toBeGreaterThan(0);
     const greens = OFFER_CLASS_COLOURS.map((hex) => `rgb(${hexRgb(hex).join(', ')})`);
     expect(swatches.every((colour) => greens.includes(colour))).toBe(true);
     // The table lists exactly the published streets, with the server's shares and bands.
     const tableRows = view.locator('.partner-table tbody tr');
     expect(await tableRows.count()).toBe(rows.length);
-    // The server lists published streets only: the partner is told how many have figures, never "0 ukrytych".
-    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${rows.length} obszarów z wynikami.`);
+    // The server leaves out streets below k: the partner is told how many have figures, never a count of hidden ones
+    // that would be too low (those hidden to protect others are listed, as "ukryte, by chronić inne obszary").
+    const hidesAll = rows.filter((r) => r.need_rate === null && r.need_count_low === 0 && r.need_count_high! >= r.responses);
+    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${rows.length - hidesAll.length} obszarów z wynikami.`);
     const text = (await view.locator('.partner-table tbody').innerText()).replace(/\s+/g, ' ');
     for (const label of hiddenLabels) expect(text, label).not.toContain(`${label} `);
     const percent = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 0 }).format(v);
@@ -176,6 +179,13 @@ describe('a partner link of residents\' resources, through the centre\'s server'
     expect(firstBand).toBeDefined();
     const bandRow = (await view.locator('.partner-table tbody tr', { has: view.locator('th', { hasText: firstBand.label }) }).first().innerText()).replace(/\s+/g, ' ');
     expect(bandRow).toContain('mniej niż 5 gospodarstw');
+    // A street published as a range is drawn as one (slate, with its legend row), not as hidden grey.
+    expect(await view.locator('.partner-legend li', { hasText: 'tylko przedział' }).count()).toBe(1);
+    const { data } = await pngPixels(view, await view.locator('.partner-map canvas').screenshot());
+    const [br, bg, bb] = hexRgb(EXPLORE_COLOURS.banded);
+    let bandedPixels = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - br) + Math.abs(data[i + 1]! - bg) + Math.abs(data[i + 2]! - bb) <= 12) bandedPixels++;
+    expect(bandedPixels).toBeGreaterThan(1000);
     await view.screenshot({ path: join(ARTIFACTS, 'partner-link-offers.png') });
     expect(await axeViolations(view)).toEqual([]);
 

@@ -3,8 +3,8 @@ import { readSharePackage, SharePackage, type ShareUnitGeometry } from '../../sr
 import { buildSharePackage, type SharePackageInput, type UnitFigures } from '../../src/ui/explore/share/buildSharePackage';
 import { partnerRouteOf, shareLinkUrl } from '../../src/ui/shell/partnerRoute';
 import { packageProblem } from '../../src/ui/partner/PartnerApp';
-import { partnerClasses, selectionText } from '../../src/ui/common/sharing/partnerText';
-import { disclosureSentence } from '../../src/ui/common/sharing/disclosureText';
+import { BANDED_CLASS, partnerClasses, selectionText } from '../../src/ui/common/sharing/partnerText';
+import { bandText, disclosureSentence } from '../../src/ui/common/sharing/disclosureText';
 import { OFFER_IDS } from '../../src/domain';
 import { seededRandom as random } from '../analysis/seededRandom';
 
@@ -196,6 +196,32 @@ describe('partner route and text', () => {
     expect(classes.shown).toBe(5);
     expect(classes.hidden).toBe(1);
     expect(selectionText(pkg.view, 'pl')).toBe('Odsetek gospodarstw zgłaszających: Warunki mieszkaniowe');
+  });
+
+  it('a unit published as a range has a class of its own (drawn and listed as a range), a band that hides all counts as hidden', () => {
+    const pkg = buildSharePackage({
+      ...randomInput(3),
+      figures: {
+        unitIds: ['a', 'b', 'c', 'd'],
+        labels: ['A', 'B', 'C', 'D'],
+        geometries: [0, 1, 2, 3].map((x) => square(19 + x / 10)),
+        households: [50, 50, 50, 50],
+        responses: [30, 30, 30, 30],
+        values: [0.5, 0.6, 0.1, 0.3],
+        lower: null,
+        upper: null,
+        suppressed: [0, 0, 0, 0],
+      },
+      k: 5,
+    });
+    // As a link's server publishes them: "fewer than 5" for C, and a band 0 … every answer for D (protecting others).
+    pkg.units[2] = { ...pkg.units[2]!, rate: null, lower: null, upper: null, needBand: { low: 0, high: 4 } };
+    pkg.units[3] = { ...pkg.units[3]!, rate: null, lower: null, upper: null, needBand: { low: 0, high: 30 } };
+    const classes = partnerClasses(pkg, 'pl');
+    expect([...classes.classOfUnit]).toEqual([0, 1, BANDED_CLASS, 255]);
+    expect({ shown: classes.shown, banded: classes.banded, hidden: classes.hidden }).toEqual({ shown: 3, banded: 1, hidden: 1 });
+    expect(bandText(pkg.units[2]!.needBand!, 30, 'pl')).toBe('mniej niż 5 gospodarstw');
+    expect(bandText(pkg.units[3]!.needBand!, 30, 'pl')).toBe('ukryte, by chronić inne obszary');
   });
 
   it('words residents\' resources: one offer, a weighted potential index, the default index over every offer, and the band rule', () => {

@@ -123,7 +123,7 @@ export function PartnerApp({ route, supabase }: { route: PartnerRoute; supabase:
           </>
         ) : null}
         {shown.status === 'choose' ? <PackagePicker onFile={openFile} message={shown.message} /> : null}
-        {shown.status === 'shown' ? <PartnerView pkg={shown.pkg} onOpenOther={route.kind === 'file' ? () => setShown({ status: 'choose', message: null }) : undefined} /> : null}
+        {shown.status === 'shown' ? <PartnerView pkg={shown.pkg} fromLink={route.kind === 'link'} onOpenOther={route.kind === 'file' ? () => setShown({ status: 'choose', message: null }) : undefined} /> : null}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import type { SharePackage } from '../../domain/sharePackage';
 import { classColours, EXPLORE_COLOURS, HATCH_IMAGE_ID, hatchImage } from '../../map/explorePalette';
 import { MAP_COLOURS } from '../../map/palette';
 import { boundsOf } from '../common/map/viewMap';
+import { BANDED_CLASS } from '../common/sharing/partnerText';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -15,7 +16,7 @@ const HIDDEN = 255;
 /** The class colour of a unit: YlOrRd for needs, Greens for residents' resources (as the planner's map). */
 function classColour(subject: 'needs' | 'resources'): ExpressionSpecification {
   const c = classColours(subject);
-  return ['match', ['get', 'cls'], 0, c[0]!, 1, c[1]!, 2, c[2]!, 3, c[3]!, 4, c[4]!, EXPLORE_COLOURS.suppressed];
+  return ['match', ['get', 'cls'], 0, c[0]!, 1, c[1]!, 2, c[2]!, 3, c[3]!, 4, c[4]!, BANDED_CLASS, EXPLORE_COLOURS.banded, EXPLORE_COLOURS.suppressed];
 }
 const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const isLine: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { shareSubject, type SharePackage } from '../../domain/sharePackage';
-import { classColours } from '../../map/explorePalette';
+import { classColours, EXPLORE_COLOURS } from '../../map/explorePalette';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../shell/appStore';
 import { PartnerMap } from './PartnerMap';
@@ -12,7 +12,7 @@ import { formatCount, formatDate, formatShare, partnerClasses, selectionText, un
  * suppression rule in one sentence, the map with its legend and the same numbers as a table. Read-only, printable.
  * It renders only the package: aggregates per unit, nothing else exists here.
  */
-export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOther?: () => void }) {
+export function PartnerView({ pkg, onOpenOther, fromLink = false }: { pkg: SharePackage; onOpenOther?: () => void; fromLink?: boolean }) {
   const t = useT();
   const language = useAppState((s) => s.language);
   const classes = useMemo(() => partnerClasses(pkg, language), [pkg, language]);
@@ -71,14 +71,21 @@ export function PartnerView({ pkg, onOpenOther }: { pkg: SharePackage; onOpenOth
                 {label}
               </li>
             ))}
+            {classes.banded > 0 ? (
+              <li>
+                <span className="partner-swatch partner-swatch-banded" style={{ background: EXPLORE_COLOURS.banded }} aria-hidden="true" />
+                {t('partnerBandedLegend', { k: pkg.k })}
+              </li>
+            ) : null}
             <li>
               <span className="partner-swatch partner-swatch-hidden" aria-hidden="true" />
               {hiddenLegend(pkg.k, language)}
             </li>
           </ul>
-          {/* A link's server lists the published units only: "0 hidden" would claim nothing is hidden (the sentence on
-              suppression above says what is). A package file lists its hidden units, and they are counted. */}
-          <p className="partner-counts">{classes.hidden > 0 ? t('partnerCounts', { shown: classes.shown, hidden: classes.hidden }) : t('partnerCountsShown', { shown: classes.shown })}</p>
+          {/* A link's server leaves out the units below k (it lists only those hidden to protect others): a count of
+              hidden units would be too low, so a link says how many have figures; the sentence on suppression above says
+              what is hidden. A package file lists every unit, hidden ones too, and counts them. */}
+          <p className="partner-counts">{fromLink || classes.hidden === 0 ? t('partnerCountsShown', { shown: classes.shown }) : t('partnerCounts', { shown: classes.shown, hidden: classes.hidden })}</p>
         </div>
         <p className="partner-focus" role="status" aria-live="polite">
           {focused

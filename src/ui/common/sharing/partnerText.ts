@@ -2,6 +2,7 @@ import { distinctClassBreaks } from '../../../analysis/exploreClassBreaks';
 import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type NeedCategoryId } from '../../../domain';
 import type { SharePackage, ShareViewInfo } from '../../../domain/sharePackage';
 import { translate, type Language, type MessageKey } from '../../i18n/dictionary';
+import { bandHidesAll } from './disclosureText';
 
 /** Words and numbers of the partner view, pure (tested in tests/ui/partnerView.test.ts). */
 
@@ -52,19 +53,24 @@ export function selectionText(view: ShareViewInfo, language: Language): string {
   return translate(language, 'partnerAny', { needs: s.needs.map((id) => needName(id, language).toLocaleLowerCase(locale(language))).join(', ') });
 }
 
+/** The class of a unit published as a range ("mniej niż 5"): drawn in its own colour, never as hidden or as a class. */
+export const BANDED_CLASS = 254;
+
 export interface PartnerClasses {
-  /** Class 0–4 per unit, 255 for hidden units. */
+  /** Class 0–4 per unit, BANDED_CLASS for a unit published as a range, 255 for hidden units. */
   classOfUnit: Uint8Array;
   /** Legend rows: the range of each class ("12–18%"), empty when no unit has a value. */
   labels: string[];
   shown: number;
+  /** Units published as a range (among `shown`). */
+  banded: number;
   hidden: number;
 }
 
 /**
  * The planner's map rule (exploreNeedMap.ts: distinctClassBreaks): at most five quantile classes that never repeat,
  * ascending, each legend row printing its own lowest–highest value; to 0.1 pp, as narrow classes need it. Units with a
- * range instead of a rate (a need band) or hidden units have no class.
+ * range instead of a rate (a need band) are BANDED_CLASS, hidden units (a band that hides all included) have no class.
  */
 export function partnerClasses(pkg: SharePackage, language: Language): PartnerClasses {
   const values = Float64Array.from(pkg.units, (u) => (u.suppressed || u.rate === null ? NaN : u.rate));
@@ -75,6 +81,14 @@ export function partnerClasses(pkg: SharePackage, language: Language): PartnerCl
     // A class of one value (many streets at 0 %) is that value, not a range.
     labels.push(lo === hi ? hi : `${lo.replace(/\s?%$/, '')}–${hi}`);
   }
-  const hidden = pkg.units.filter((u) => u.suppressed).length;
-  return { classOfUnit, labels, shown: pkg.units.length - hidden, hidden };
+  let banded = 0;
+  let hidden = 0;
+  pkg.units.forEach((u, i) => {
+    if (u.suppressed || (u.needBand && bandHidesAll(u.needBand, u.responses))) hidden++;
+    else if (u.needBand) {
+      classOfUnit[i] = BANDED_CLASS;
+      banded++;
+    }
+  });
+  return { classOfUnit, labels, shown: pkg.units.length - hidden, banded, hidden };
 }

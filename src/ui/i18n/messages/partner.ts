@@ -58,6 +58,7 @@ export const partnerMessages = polish(
     partnerUnitCareRegion: 'rejon opiekuńczy',
     partnerMapLabel: 'Mapa obszarów w kolorach według wartości',
     partnerLegend: 'Legenda',
+    partnerBandedLegend: 'tylko przedział („mniej niż {k}” albo „co najmniej …” gospodarstw; liczby w tabeli)',
     partnerHidden: 'ukryte (mniej niż {k} odpowiedzi)',
     partnerTableCaption: 'Wyniki w tabeli',
     partnerColUnit: 'Obszar',

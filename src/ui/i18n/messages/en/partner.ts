@@ -59,6 +59,7 @@ export const partnerMessagesEn = english<typeof partnerMessages>(
     partnerUnitCareRegion: 'care region',
     partnerMapLabel: 'Map of the areas coloured by value',
     partnerLegend: 'Legend',
+    partnerBandedLegend: 'a range only ("fewer than {k}" or "at least …" households; figures in the table)',
     partnerHidden: 'hidden (fewer than {k} answers)',
     partnerTableCaption: 'Results as a table',
     partnerColUnit: 'Area',
