@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Area, Group, Programme, Resource } from '../../src/domain';
 import { cooperations } from '../../src/ui/resources/cooperation';
 import { axeViolations } from './support/axe';
+import { plCount } from './support/polish';
 import { REPO_ROOT } from './support/buildApp';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
@@ -43,7 +44,7 @@ describe('partnerships, coalitions and programme partners', () => {
     // Everyone who works in any of them is on the map.
     const onMap = () => page.locator('.view-map .visually-hidden[aria-live]').innerText();
     const everyone = new Set(expected.flatMap((c) => [...c.members.map((m) => m.id), ...c.groups.map((g) => g.id)]));
-    await expect.poll(onMap).toBe(`Na mapie: ${everyone.size} punktów z tabeli.`);
+    await expect.poll(onMap).toBe(`Na mapie: ${plCount(everyone.size, 'punkt', 'punkty', 'punktów')} z tabeli.`);
 
     // One coalition chosen: its members and hosted groups, listed and alone on the map.
     const coalition = expected.find((c) => c.kind === 'coalition')!;
@@ -51,7 +52,7 @@ describe('partnerships, coalitions and programme partners', () => {
     const chosen = list.locator('li.cooperation.is-selected');
     expect(await chosen.locator('.cooperation-members li').count()).toBe(coalition.members.length + coalition.groups.length);
     expect(await chosen.locator('.cooperation-members').innerText()).toContain(coalition.members[0]!.name);
-    await expect.poll(onMap).toBe(`Na mapie: ${coalition.members.length + coalition.groups.length} punktów z tabeli.`);
+    await expect.poll(onMap).toBe(`Na mapie: ${plCount(coalition.members.length + coalition.groups.length, 'punkt', 'punkty', 'punktów')} z tabeli.`);
     await page.locator('.view-map-canvas').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'cooperation-coalition.png') });
     expect(await axeViolations(page)).toEqual([]);

@@ -11,6 +11,7 @@ import { rankingQueryFor } from '../../src/ui/programmes/programmeRanking';
 import { axeViolations } from './support/axe';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 import { REPO_ROOT } from './support/buildApp';
+import { plCount } from './support/polish';
 
 /**
  * Issue 17, "one truth on every screen", in Debian's Chromium on the demo town. One planner's view travels in the
@@ -122,8 +123,8 @@ describe('one truth: the details panel, Programy and the report agree with the e
     const change = value(session.compareArea(AreaWaveComparisonQuery.parse({ geometry: programme.targetGeometry, beforeCampaignId: w1!.id, afterCampaignId: w2!.id })));
     await page.locator(`li[data-id="${programme.id}"]`).getByRole('button').click();
     const waves = page.locator(`[data-testid="programme-waves"][data-programme="${programme.id}"]`);
-    await expect.poll(async () => plain(await waves.innerText()), { timeout: 15_000 }).toContain(`fala 1 (2025): ${change.responsesBefore} ankiet`);
-    expect(plain(await waves.innerText())).toContain(`fala 2 (2026): ${change.responsesAfter} ankiet`);
+    await expect.poll(async () => plain(await waves.innerText()), { timeout: 15_000 }).toContain(`fala 1 (2025): ${plCount(change.responsesBefore, 'ankieta', 'ankiety', 'ankiet')}`);
+    expect(plain(await waves.innerText())).toContain(`fala 2 (2026): ${plCount(change.responsesAfter, 'ankieta', 'ankiety', 'ankiet')}`);
     const top = [...change.needs].sort((a, b) => (b.after ?? -1) - (a.after ?? -1))[0]!;
     expect(plain(await waves.innerText())).toContain(`${NEED_BY_ID[top.needId].label.pl}: ${plain(formatPercent('pl', top.before!, 0))} → ${plain(formatPercent('pl', top.after!, 0))}`);
 

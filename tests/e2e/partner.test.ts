@@ -9,6 +9,7 @@ import { loadDemoWorkspace } from '../../src/data/embedded/demoLoader';
 import { SharePackage } from '../../src/domain/sharePackage';
 import { packageDisclosure } from '../../src/ui/explore/share/packageDisclosure';
 import { launchChromium } from './support/browser';
+import { plCount } from './support/polish';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
@@ -103,7 +104,7 @@ describe('partner package on the embedded default', () => {
     expect(download.suggestedFilename()).toMatch(/^pakiet-partner-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
     const packagePath = await download.path();
     const text = readFileSync(packagePath, 'utf8');
-    await expect.poll(() => dialog.locator('[role="status"]').innerText()).toMatch(/Pobrano pakiet: \d+ obszarów z wynikami, \d+ ukrytych \(mniej niż 8 odpowiedzi lub adresów, jeden dominujący adres albo ochrona innych obszarów\)/);
+    await expect.poll(() => dialog.locator('[role="status"]').innerText()).toMatch(/Pobrano pakiet: \d+ obszar(y|ów)? z wynikami, \d+ ukryt(y|e|ych) \(mniej niż 8 odpowiedzi lub adresów, jeden dominujący adres albo ochrona innych obszarów\)/);
     await planner.close();
 
     // The file: aggregates only, nothing below k, no household-level data.
@@ -166,7 +167,7 @@ describe('partner package on the embedded default', () => {
     // Hidden for the partner: suppressed units, and units whose range runs from 0 to every answer (protecting others).
     const hidesAll = pkg.units.filter((u) => !u.suppressed && u.needBand && u.needBand.low === 0 && u.needBand.high >= (u.responses ?? u.needBand.high));
     const ranges = pkg.units.filter((u) => !u.suppressed && u.needBand && !hidesAll.includes(u));
-    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${pkg.units.length - hidden.length - hidesAll.length} obszarów z wynikami, ${hidden.length + hidesAll.length} ukrytych.`);
+    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${plCount(pkg.units.length - hidden.length - hidesAll.length, 'obszar', 'obszary', 'obszarów')} z wynikami, ${plCount(hidden.length + hidesAll.length, 'ukryty', 'ukryte', 'ukrytych')}.`);
     // Five classes, the range row where a unit is published as a range, the hidden row.
     expect(await view.locator('.partner-legend li').count()).toBe(6 + (ranges.length > 0 ? 1 : 0));
     // Hover over a shown street: the line beside the map gives the same numbers as its table row.

@@ -9,6 +9,7 @@ import { SEED_PATH } from '../../supabase/tests/support/parityDemo';
 import { asCaller, type Caller } from '../../supabase/tests/support/request';
 import { axeViolations } from './support/axe';
 import { pngPixels } from './support/pixels';
+import { plCount } from './support/polish';
 import { REPO_ROOT } from './support/buildApp';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
@@ -165,7 +166,7 @@ describe('a partner link of residents\' resources, through the centre\'s server'
     // The server leaves out streets below k: the partner is told how many have figures, never a count of hidden ones
     // that would be too low (those hidden to protect others are listed, as "ukryte, by chronić inne obszary").
     const hidesAll = rows.filter((r) => r.need_rate === null && r.need_count_low === 0 && r.need_count_high! >= r.responses);
-    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${rows.length - hidesAll.length} obszarów z wynikami.`);
+    expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${plCount(rows.length - hidesAll.length, 'obszar', 'obszary', 'obszarów')} z wynikami.`);
     const text = (await view.locator('.partner-table tbody').innerText()).replace(/\s+/g, ' ');
     for (const label of hiddenLabels) expect(text, label).not.toContain(`${label} `);
     const percent = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 0 }).format(v);

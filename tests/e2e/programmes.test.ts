@@ -155,7 +155,7 @@ describe('the planner chooses a target area for a Local Activity Programme', () 
     // A demo programme compared across waves, in plain words.
     await page.locator('li[data-id="pal-moja-dzielnica"]').getByRole('button').click();
     const waves = page.locator('[data-testid="programme-waves"][data-programme="pal-moja-dzielnica"]');
-    await expect.poll(async () => plain(await waves.innerText()), { timeout: 15_000 }).toMatch(/fala 1 \(2025\): \d+ ankiet/);
+    await expect.poll(async () => plain(await waves.innerText()), { timeout: 15_000 }).toMatch(/fala 1 \(2025\): \d+ ankiet[ay]?/);
     console.log('waves:', plain(await waves.innerText()).replace(/\n/g, ' | '));
     // Twelve needs compared at once: the words rest on q-values corrected across them, and say so.
     expect(plain(await waves.innerText())).toMatch(/\(q [=<] /);

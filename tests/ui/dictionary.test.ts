@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { RESOURCE_KINDS } from '../../src/domain';
-import { allMessageAreas, RESOURCE_KIND_LABELS, SCREEN_AREAS, parseLanguage, translate } from '../../src/ui/i18n/dictionary';
+import { allMessageAreas, RESOURCE_KIND_LABELS, SCREEN_AREAS, parseLanguage, placeholdersOf, translate } from '../../src/ui/i18n/dictionary';
 import { ENGLISH_AREAS, ENGLISH_MESSAGES } from '../../src/ui/i18n/english';
 
 const MESSAGE_AREAS: Record<string, Record<string, string>> = await allMessageAreas();
@@ -32,7 +32,7 @@ describe('the UI dictionary', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = placeholdersOf;
     for (const key of Object.keys(MESSAGES.pl)) {
       expect(placeholders(MESSAGES.en[key]!), key).toEqual(placeholders(MESSAGES.pl[key]!));
     }
@@ -52,6 +52,20 @@ describe('the UI dictionary', () => {
     expect(translate('pl', 'tooltipHouseholds', { count: 12345 }).replace(/\s/g, ' ')).toBe('gospodarstwa: 12 345');
     // A missing value stays visible rather than silently vanishing.
     expect(translate('en', 'issuesTitle', {})).toBe('Data problems ({count})');
+  });
+
+  it('chooses the form of a word for the number, by each language\'s plural rules', () => {
+    // Polish nominative: 1 ulica, 2–4 ulice, 5–21 ulic, 22–24 ulice, 243 ulice (the demo town), fractions "ulicy".
+    const streets = (language: 'pl' | 'en', n: number) =>
+      translate(language, 'reportAreaText', { town: 'X', districts: 'A', estates: 1, streets: n, addresses: 5, households: 2 }).split(', ')[1];
+    expect([1, 2, 4, 5, 12, 21, 22, 243, 1000].map((n) => streets('pl', n)?.replace(/\s/g, ' '))).toEqual(['1 ulica', '2 ulice', '4 ulice', '5 ulic', '12 ulic', '21 ulic', '22 ulice', '243 ulice', '1000 ulic']);
+    expect([1, 2, 243].map((n) => streets('en', n))).toEqual(['1 street', '2 streets', '243 streets']);
+    expect(translate('pl', 'reportAreaText', { town: 'Dębowo', districts: 'A, B', estates: 1, streets: 243, addresses: 8112, households: 2 })).toBe('Obszar: Dębowo — dzielnice A, B; 1 osiedle, 243 ulice, 8112 adresów, 2 gospodarstwa domowe.');
+    expect(translate('pl', 'partnerCountsShown', { shown: 1 })).toBe('1 obszar z wynikami.');
+    expect(translate('pl', 'partnerCountsShown', { shown: 23 })).toBe('23 obszary z wynikami.');
+    expect(translate('pl', 'partnerCounts', { shown: 147, hidden: 1 })).toBe('147 obszarów z wynikami, 1 ukryty.');
+    // Without its number the block stays visible, as a placeholder does.
+    expect(translate('pl', 'partnerCountsShown', { shown: 'kilka' })).toContain('{shown, plural,');
   });
 
   it('defaults to Polish for anything but "en"', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type MessageKey } from '../../src/ui/i18n/dictionary';
+import { placeholdersOf, translate, type MessageKey } from '../../src/ui/i18n/dictionary';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+const placeholders = placeholdersOf;
 
 describe('the printed report’s words (messages/report.ts)', () => {
   it('fills every {name} from the parameters, in Polish and in English', () => {

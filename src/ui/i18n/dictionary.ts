@@ -162,16 +162,36 @@ export const SURVEY_METHOD_LABELS: Readonly<Record<SurveyMethod, Readonly<Record
 };
 
 /**
- * Looks up `key` in `language` (loaded with `loadLanguage`; Polish until then) and fills `{placeholders}` from `params` (numbers formatted for the language).
- * A placeholder without a value is left visible, so a mistake shows instead of hiding.
+ * `{count, plural, one {obszar} few {obszary} many {obszarów} other {obszaru}}`: the form of a word for a number, by
+ * the language's plural rules (Intl.PluralRules: Polish 1 → one, 2–4 and 22–24 → few, 5–21 and 25… → many, fractions
+ * → other; English one / other). A missing form falls back to `other`, then `many`.
+ */
+const PLURAL_BLOCK = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+
+/** The parameters a message asks for, each once, sorted (a plural block names its number). */
+export const placeholdersOf = (template: string): string[] =>
+  [...new Set([...template.replace(PLURAL_BLOCK, '{$1}').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+
+/**
+ * Looks up `key` in `language` (loaded with `loadLanguage`; Polish until then) and fills `{placeholders}` from `params`
+ * (numbers formatted for the language) and plural blocks (PLURAL_BLOCK) from the number they name. A placeholder without
+ * a value is left visible, so a mistake shows instead of hiding.
  */
 export function translate(language: Language, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
   // English asked for before its chunk arrived (setLanguage waits for it, so only a caller that did not) reads Polish;
   // a word of a screen area not loaded yet shows its key, so the mistake is seen.
   const template = (language === 'en' ? loaded.en?.[key] : undefined) ?? loaded.pl[key] ?? key;
   if (!params) return template;
-  const numberFormat = new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB');
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+  const locale = language === 'pl' ? 'pl-PL' : 'en-GB';
+  const numberFormat = new Intl.NumberFormat(locale);
+  const withPlurals = template.replace(PLURAL_BLOCK, (match, name: string, body: string) => {
+    const value = params[name];
+    if (typeof value !== 'number') return match;
+    const forms = new Map([...body.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+    const form = forms.get(new Intl.PluralRules(locale).select(value)) ?? forms.get('other') ?? forms.get('many');
+    return form === undefined ? match : form.replace(/#/g, numberFormat.format(value));
+  });
+  return withPlurals.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
     if (value === undefined) return match;
     return typeof value === 'number' ? numberFormat.format(value) : value;

@@ -11,7 +11,7 @@ export const partnerMessages = polish(
     shareExpiry: 'Ważny do',
     shareEmbeddedNote: 'Linki dla partnerów wymagają serwera Supabase, więc zamiast linku możesz przekazać partnerowi plik z samymi wynikami zbiorczymi.',
     shareDownload: 'Pobierz pakiet dla partnera',
-    shareDownloaded: 'Pobrano pakiet: {shown} obszarów z wynikami, {hidden} ukrytych (mniej niż {k} odpowiedzi lub adresów, jeden dominujący adres albo ochrona innych obszarów).',
+    shareDownloaded: 'Pobrano pakiet: {shown} {shown, plural, one {obszar} few {obszary} many {obszarów} other {obszaru}} z wynikami, {hidden} {hidden, plural, one {ukryty} few {ukryte} many {ukrytych} other {ukrytego}} (mniej niż {k} odpowiedzi lub adresów, jeden dominujący adres albo ochrona innych obszarów).',
     shareNotReady: 'Poczekaj, aż mapa potrzeb się przeliczy.',
     shareCreate: 'Utwórz link',
     shareCreated: 'Link dla partnera (widać go tylko teraz — skopiuj go):',
@@ -69,7 +69,7 @@ export const partnerMessages = polish(
     partnerHiddenCell: 'ukryte',
     partnerPrint: 'Drukuj',
     partnerOpenOther: 'Otwórz inny pakiet',
-    partnerCounts: '{shown} obszarów z wynikami, {hidden} ukrytych.',
-    partnerCountsShown: '{shown} obszarów z wynikami.',
+    partnerCounts: '{shown} {shown, plural, one {obszar} few {obszary} many {obszarów} other {obszaru}} z wynikami, {hidden} {hidden, plural, one {ukryty} few {ukryte} many {ukrytych} other {ukrytego}}.',
+    partnerCountsShown: '{shown} {shown, plural, one {obszar} few {obszary} many {obszarów} other {obszaru}} z wynikami.',
   },
 );

@@ -71,7 +71,7 @@ export const programmeMessages = polish(
     progShow: 'Pokaż na mapie i porównaj fale',
     progCompareTitle: 'Obszar programu w kolejnych badaniach',
     progCompareOneWave: 'Jest tylko jedno badanie — nie ma czego porównać.',
-    progCompareResponses: '{wave}: {responses} ankiet',
+    progCompareResponses: '{wave}: {responses} {responses, plural, one {ankieta} few {ankiety} many {ankiet} other {ankiety}}',
     progCompareNeed: '{need}: {before} → {after}; {words}',
     progCompareSuppressed: '{need}: za mało odpowiedzi, aby porównać',
     progCompareMethod: 'Ankiety z wnętrza granicy programu (także narysowanej ręcznie). Test dwóch proporcji (z, dwustronny) dla każdej z 12 potrzeb; „istotny” = q ≤ 0,05 po korekcie Benjaminiego-Hochberga na liczbę sprawdzanych potrzeb (jak w panelu szczegółów).',

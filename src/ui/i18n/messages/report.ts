@@ -11,7 +11,7 @@ export const reportMessages = polish(
     reportPrepared: 'Opracowanie: {organisation}. Stan danych na {date}.',
     reportView: 'Widok: {wave}; {view}. Mapa, ranking obszarów i luki w dostępie w tym raporcie dotyczą tego widoku (jak na ekranie „Mapa” i „Programy”).',
     reportAreaTitle: '1. Obszar i badanie',
-    reportAreaText: 'Obszar: {town} — dzielnice {districts}; {estates} osiedli, {streets} ulic, {addresses} adresów, {households} gospodarstw domowych.',
+    reportAreaText: 'Obszar: {town} — dzielnice {districts}; {estates} {estates, plural, one {osiedle} few {osiedla} many {osiedli} other {osiedla}}, {streets} {streets, plural, one {ulica} few {ulice} many {ulic} other {ulicy}}, {addresses} {addresses, plural, one {adres} few {adresy} many {adresów} other {adresu}}, {households} {households, plural, one {gospodarstwo domowe} few {gospodarstwa domowe} many {gospodarstw domowych} other {gospodarstwa domowego}}.',
     reportWavesCaption: 'Fale badania',
     reportWaveName: 'Fala',
     reportDates: 'Termin',

@@ -30,7 +30,7 @@ export const resourcesMessages = polish(
     invYearsRange: '{from}–{to}',
     invEmpty: 'Nic nie pasuje do filtrów.',
     invMapLabel: 'Mapa: punkty z tabeli',
-    invMapSummary: 'Na mapie: {count} punktów z tabeli.',
+    invMapSummary: 'Na mapie: {count} {count, plural, one {punkt} few {punkty} many {punktów} other {punktu}} z tabeli.',
     invSelected: 'Zaznaczono: {name}',
     invCooperation: 'Współpraca',
     coopTitle: 'Partnerstwa i koalicje: {count}',

@@ -12,7 +12,7 @@ export const partnerMessagesEn = english<typeof partnerMessages>(
     shareExpiry: 'Valid until',
     shareEmbeddedNote: 'Partner links need a Supabase server, so instead you can give the partner a file with area totals only.',
     shareDownload: 'Download the partner package',
-    shareDownloaded: 'Package downloaded: {shown} areas with figures, {hidden} hidden (fewer than {k} answers or addresses, one dominant address, or to protect other areas).',
+    shareDownloaded: 'Package downloaded: {shown} {shown, plural, one {area} other {areas}} with figures, {hidden} hidden (fewer than {k} answers or addresses, one dominant address, or to protect other areas).',
     shareNotReady: 'Wait until the need map has been computed.',
     shareCreate: 'Create link',
     shareCreated: 'Link for the partner (shown only now — copy it):',
@@ -70,7 +70,7 @@ export const partnerMessagesEn = english<typeof partnerMessages>(
     partnerHiddenCell: 'hidden',
     partnerPrint: 'Print',
     partnerOpenOther: 'Open another package',
-    partnerCounts: '{shown} areas with figures, {hidden} hidden.',
-    partnerCountsShown: '{shown} areas with figures.',
+    partnerCounts: '{shown} {shown, plural, one {area} other {areas}} with figures, {hidden} hidden.',
+    partnerCountsShown: '{shown} {shown, plural, one {area} other {areas}} with figures.',
   },
 );

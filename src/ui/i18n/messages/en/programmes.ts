@@ -72,7 +72,7 @@ export const programmeMessagesEn = english<typeof programmeMessages>(
     progShow: 'Show on the map and compare waves',
     progCompareTitle: 'The programme area across surveys',
     progCompareOneWave: 'There is only one survey — nothing to compare.',
-    progCompareResponses: '{wave}: {responses} responses',
+    progCompareResponses: '{wave}: {responses} {responses, plural, one {response} other {responses}}',
     progCompareNeed: '{need}: {before} → {after}; {words}',
     progCompareSuppressed: '{need}: too few answers to compare',
     progCompareMethod: 'Answers inside the programme\'s boundary (also one drawn by hand). Two-proportion test (z, two-sided) for each of the 12 needs; “significant” = q ≤ 0.05 after the Benjamini-Hochberg correction for the number of needs tested (as in the details panel).',

@@ -31,7 +31,7 @@ export const resourcesMessagesEn = english<typeof resourcesMessages>(
     invYearsRange: '{from}–{to}',
     invEmpty: 'Nothing matches the filters.',
     invMapLabel: 'Map: the points in the table',
-    invMapSummary: 'On the map: {count} points from the table.',
+    invMapSummary: 'On the map: {count} {count, plural, one {point} other {points}} from the table.',
     invSelected: 'Selected: {name}',
     invCooperation: 'Cooperation',
     coopTitle: 'Partnerships and coalitions: {count}',
