@@ -64,6 +64,9 @@ describe('the UI dictionary', () => {
     expect(translate('pl', 'partnerCountsShown', { shown: 1 })).toBe('1 obszar z wynikami.');
     expect(translate('pl', 'partnerCountsShown', { shown: 23 })).toBe('23 obszary z wynikami.');
     expect(translate('pl', 'partnerCounts', { shown: 147, hidden: 1 })).toBe('147 obszarów z wynikami, 1 ukryty.');
+    // '#' in a form is the number, where the verb agrees too.
+    expect(translate('pl', 'areaMsg_zip_layers', { count: 3, name: 'osiedla' })).toBe('W pliku zip są 3 warstwy obszarów; czytamy pierwszą („osiedla”).');
+    expect(translate('pl', 'areaMsg_zip_layers', { count: 5, name: 'osiedla' })).toBe('W pliku zip jest 5 warstw obszarów; czytamy pierwszą („osiedla”).');
     // Without its number the block stays visible, as a placeholder does.
     expect(translate('pl', 'partnerCountsShown', { shown: 'kilka' })).toContain('{shown, plural,');
   });

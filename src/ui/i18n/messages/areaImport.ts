@@ -37,7 +37,7 @@ export const areaImportMessages = polish(
     areaImportFailed: 'Nie zapisano obszarów: {reason}',
     areaMsg_zip_damaged: 'Plik zip jest uszkodzony albo niepełny (brak spisu zawartości): pobierz go lub spakuj jeszcze raz.',
     areaMsg_zip_unreadable: 'W pliku zip nie ma czytelnego Shapefile (.shp z plikiem .dbf): {reason}',
-    areaMsg_zip_layers: 'W pliku zip jest {count} warstw obszarów; czytamy pierwszą („{name}”).',
+    areaMsg_zip_layers: 'W pliku zip {count, plural, one {jest # warstwa} few {są # warstwy} many {jest # warstw} other {jest # warstwy}} obszarów; czytamy pierwszą („{name}”).',
     areaMsg_no_such_field: 'W pliku nie ma kolumny „{field}”; są: {fields}.',
     areaMsg_no_name_field: 'Wybierz kolumnę z nazwami obszarów (żadna nie nazywa się „nazwa” ani „name”).',
     areaMsg_no_crs: 'Współrzędne nie pasują do żadnego obsługiwanego układu w Polsce.',

@@ -56,7 +56,7 @@ export const authMessages = polish(
     server_collection_missing: 'serwer nie przysłał rekordów tego zbioru',
     server_collection_not_list: 'serwer przysłał coś innego niż listę rekordów; nic z tego zbioru nie wczytano',
     server_duplicate_id: 'identyfikator „{id}” występuje dwa razy; drugi rekord pominięto',
-    server_more_invalid_records: 'pominięto jeszcze {count} błędnych rekordów (niewymienionych)',
+    server_more_invalid_records: 'pominięto jeszcze {count} {count, plural, one {błędny rekord} few {błędne rekordy} many {błędnych rekordów} other {błędnego rekordu}} (niewymienionych)',
     server_records_not_list: 'rekordy muszą być listą',
     server_too_many_records: 'naraz można zaimportować najwyżej {max} rekordów; podziel plik',
     server_link_malformed: 'To nie jest link dla partnera (brakuje albo jest uszkodzony kod linku).',

@@ -77,7 +77,7 @@ export const importIssueMessages = polish(
     importMsg_yes_no_cell: 'komórka musi zawierać tak albo nie (1/0, tak/nie, x lub pusta)',
     importMsg_leader_consent_yes_no: 'zgoda lidera musi być tak albo nie',
     importMsg_date_outside_wave: 'data {date} jest poza terminem fali „{wave}” ({start} – {end}) — ankieta zostaje, sprawdź, czy to nie pomyłka w dacie',
-    importMsg_dates_outside_wave: '{count} ankiet ma datę poza terminem fali „{wave}” ({start} – {end}); pierwsze {listed} wymieniono wyżej — czy plik dotyczy tej fali?',
+    importMsg_dates_outside_wave: '{count} {count, plural, one {ankieta ma} few {ankiety mają} many {ankiet ma} other {ankiety ma}} datę poza terminem fali „{wave}” ({start} – {end}); pierwsze {listed} wymieniono wyżej — czy plik dotyczy tej fali?',
     importMsg_already_imported: 'ta sama odpowiedź jest już w danych (czy plik był już importowany?) — nie dodajemy jej drugi raz',
     importMsg_kept_on_streets_without_addresses: 'ankiety przypisane tylko do ulicy, bo te ulice nie mają jeszcze punktów adresowych: {count} (zaimportuj adresy, by przypisać je do budynków)',
     importMsg_duplicate_id: 'dwa rekordy dostałyby ten sam identyfikator „{id}”',
