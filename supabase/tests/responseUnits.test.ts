@@ -18,7 +18,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-type Unit = { id: string; street: string | null; areas: string[]; hex: string | null; masks: number[] };
+type Unit = { id: string; street: string | null; areas: string[]; hex: string | null; masks: number[]; home: string };
 
 /** Every response of centre A with its stored units, as ids (the owner reads; no RLS). */
 async function stored(): Promise<Map<string, Unit>> {
@@ -26,7 +26,7 @@ async function stored(): Promise<Map<string, Unit>> {
     select r.id, s.id as street,
            array(select a.id::text from unnest(r.area_nos) as u (no) join public.areas a on a.unit_no = u.no order by 1) as areas,
            case when r.hex_q is null then null else r.hex_q || ',' || r.hex_r end as hex,
-           array[r.need_mask_1, r.need_mask_2, r.need_mask_3] as masks
+           array[r.need_mask_1, r.need_mask_2, r.need_mask_3] as masks, r.home
     from public.survey_responses r left join public.streets s on s.unit_no = r.street_no
     where r.organisation_id = $1 order by r.id`, [ORG_A]);
   return new Map(rows.map((r) => [r.id, r]));
@@ -67,12 +67,17 @@ describe('units stored with each response', () => {
         const again = await recomputed();
         expect(again.addressesUnchanged).toBe(true);
         expect(await stored()).toEqual(again.responses);
+        // The stored home is the disclosure rules' home (the address, else the point, else the street, else the response).
+        const wrong = await db.query(`select r.id from public.survey_responses r where r.organisation_id = $1 and r.home is distinct from
+          coalesce('a:' || r.address_id, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id, 'r:' || r.id)`, [ORG_A]);
+        expect(wrong).toEqual([]);
       };
       await fresh();
       const start = await stored();
       // Fixture (support/fixture.ts): r-12 is a bare point 167 m from any street; r-7 … r-9 name s-2 and have no point.
       expect(start.get('r-12')).toMatchObject({ street: null, areas: ['district-n'] });
-      expect(start.get('r-7')).toMatchObject({ street: 's-2', areas: ['district-s'], hex: null });
+      expect(start.get('r-7')).toMatchObject({ street: 's-2', areas: ['district-s'], hex: null, home: 's:s-2' });
+      expect(start.get('r-12')!.home).toMatch(/^p:POINT\(/);
       expect(start.get('r-11')!.areas).toEqual(['district-s']);
 
       // A new street through r-12: it snaps to it.
@@ -101,7 +106,7 @@ describe('units stored with each response', () => {
 
       // A direct write of derived columns changes nothing.
       const r2 = (await stored()).get('r-2');
-      await asPlanner(`update public.survey_responses set area_nos = '{}', street_no = null, hex_q = 0, need_mask_1 = 0 where organisation_id = $1 and id = 'r-2'`, [ORG_A]);
+      await asPlanner(`update public.survey_responses set area_nos = '{}', street_no = null, hex_q = 0, need_mask_1 = 0, home = 'p:POINT(0 0)' where organisation_id = $1 and id = 'r-2'`, [ORG_A]);
       expect((await stored()).get('r-2')).toEqual(r2);
 
       // Deleting s-9 leaves r-12 without a street again.
