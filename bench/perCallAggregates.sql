@@ -172,3 +172,159 @@ begin
   end if;
 end
 $$;
+
+-- The partner path before issue 16 item 3's second step (the 20250601001000 baseline's private.disclosed_units and
+-- private.restricted_cells, renamed into bench_per_call; restricted_cells calls the frozen disclosed_units and the
+-- current private.campaign_cells): per call, every response's home formatted from the heap and every response spread
+-- into one row per unit. The bench times bench_per_call.restricted_cells beside public.shared_aggregates (a partner's
+-- link) and checks that private.disclosed_units equals bench_per_call.disclosed_units unit by unit.
+create function bench_per_call.disclosed_units(organisation text, campaign text, needs public.need_category[], min_severity integer, k integer,
+  offer_set public.offer[] default null)
+returns setof private.disclosed_unit
+language plpgsql stable security definer
+set search_path = ''
+set jit = off -- the planner's cost estimate for the area join triggers JIT compilation, which costs seconds and saves nothing here
+as $$
+declare
+  grid public.hex_grids;
+  kinds text[]; ids text[]; resp bigint[]; need bigint[]; homes bigint[]; largest bigint[];
+  unit_start integer[]; unit_atoms integer[]; atom_units integer[]; atom_len integer[];
+  n integer;
+  step integer;
+  pass1 boolean[]; pass2 boolean[]; banded boolean[];
+  init boolean[];
+  wanted integer := private.need_mask(needs);
+begin
+  select * into grid from public.hex_grids g where g.organisation_id = organisation;
+  with resp as (
+    select r.id, r.assigned_street_id as street_id, r.hex_q, r.hex_r,
+           coalesce('a:' || r.address_id::text, 'p:' || extensions.st_astext(r.located_at), 's:' || r.assigned_street_id::text, 'r:' || r.id::text) as home,
+           case when offer_set is null then case min_severity when 1 then r.need_mask_1 when 2 then r.need_mask_2 else r.need_mask_3 end & wanted <> 0
+                else r.offers operator(pg_catalog.&&) offer_set end as has_need
+    from public.survey_responses r
+    where r.organisation_id = organisation and r.campaign_id = campaign
+  ), membership as (
+    select x.id, x.home, x.has_need, 1 as kind_rank, 'street' as kind, x.street_id::text as unit from resp x where x.street_id is not null
+    union all
+    select x.id, x.home, x.has_need, 2, 'area', ra.area_id
+    from resp x join private.response_areas(organisation, campaign) as ra on ra.response_id = x.id
+    union all
+    -- The cell of the centre's grid, assigned when the response was written.
+    select x.id, x.home, x.has_need, 3, 'hex', x.hex_q || ',' || x.hex_r
+    from resp x
+    where x.hex_q is not null and grid.organisation_id is not null
+  ), ranked as (
+    -- Unit index: kind (street, area, hex), then id in byte order: the same on every server and collation.
+    select m.*, pg_catalog.dense_rank() over (order by m.kind_rank, m.unit collate "C")::integer as idx from membership m
+  ), per_home as (
+    select m.idx, m.kind, m.unit, m.home, pg_catalog.count(*) as responses, pg_catalog.count(*) filter (where m.has_need) as need_count
+    from ranked m group by m.idx, m.kind, m.unit, m.home
+  ), units as (
+    select p.idx, p.kind, p.unit, pg_catalog.sum(p.responses)::bigint as responses, pg_catalog.sum(p.need_count)::bigint as need_count,
+           pg_catalog.count(*) as homes, pg_catalog.max(p.responses) as largest_home
+    from per_home p group by p.idx, p.kind, p.unit
+  ), signatures as (
+    select m.id, pg_catalog.array_agg(m.idx order by m.idx) as sig from ranked m group by m.id
+  ), atoms as (
+    select s.sig, pg_catalog.row_number() over (order by s.sig)::integer as atom, pg_catalog.cardinality(s.sig) as len
+    from (select distinct sig from signatures) as s
+  ), pairs as (
+    select distinct u.idx, a.atom from atoms a cross join lateral pg_catalog.unnest(a.sig) as u(idx)
+  ), starts as (
+    select u.idx, 1 + coalesce(pg_catalog.sum(c.n) over (order by u.idx rows between unbounded preceding and 1 preceding), 0)::integer as start
+    from units u left join (select p.idx, pg_catalog.count(*) as n from pairs p group by p.idx) as c on c.idx = u.idx
+  )
+  select
+    (select pg_catalog.array_agg(u.kind order by u.idx) from units u),
+    (select pg_catalog.array_agg(u.unit order by u.idx) from units u),
+    (select pg_catalog.array_agg(u.responses order by u.idx) from units u),
+    (select pg_catalog.array_agg(u.need_count order by u.idx) from units u),
+    (select pg_catalog.array_agg(u.homes order by u.idx) from units u),
+    (select pg_catalog.array_agg(u.largest_home order by u.idx) from units u),
+    (select pg_catalog.array_agg(s.start order by s.idx) || (1 + (select pg_catalog.count(*) from pairs))::integer from starts s),
+    (select pg_catalog.array_agg(p.atom order by p.idx, p.atom) from pairs p),
+    (select pg_catalog.array_agg(a.sig || pg_catalog.array_fill(0, array[(select pg_catalog.max(len) from atoms) - a.len]) order by a.atom) from atoms a),
+    (select pg_catalog.array_agg(a.len order by a.atom) from atoms a)
+  into kinds, ids, resp, need, homes, largest, unit_start, unit_atoms, atom_units, atom_len;
+
+  n := coalesce(pg_catalog.array_length(kinds, 1), 0);
+  if n = 0 then
+    return;
+  end if;
+  -- A link with k > 5 starts from the k = 5 pattern, so its published cells are a subset of those every k = 5
+  -- reader gets: holding links of both never combines two different sets of published cells.
+  pass1 := pg_catalog.array_fill(false, array[n]);
+  pass2 := pg_catalog.array_fill(false, array[n]);
+  banded := pg_catalog.array_fill(false, array[n]);
+  foreach step in array case when k > 5 then array[5, k] else array[k] end loop
+    init := pass1;
+    for u in 1 .. n loop
+      init[u] := init[u] or private.fails_primary(resp[u], homes[u], largest[u], step);
+    end loop;
+    pass1 := private.complementary_suppression(resp, init, unit_start, unit_atoms, atom_units, atom_len);
+    init := pass2;
+    for u in 1 .. n loop
+      banded[u] := banded[u] or (not pass1[u] and private.needs_band(resp[u], need[u], step));
+      init[u] := init[u] or pass1[u] or banded[u];
+    end loop;
+    pass2 := private.complementary_suppression(resp, init, unit_start, unit_atoms, atom_units, atom_len);
+  end loop;
+  for u in 1 .. n loop
+    return next row(kinds[u], ids[u], resp[u], need[u], not pass1[u],
+      case when pass1[u] then null when banded[u] then 'band' when pass2[u] then 'hidden' else 'exact' end)::private.disclosed_unit;
+  end loop;
+end
+$$;
+
+create function bench_per_call.restricted_cells(organisation text, campaign text, unit text, needs public.need_category[], min_severity integer, k integer,
+  offer_set public.offer[] default null, offer_weights jsonb default null)
+returns table (unit_id text, label text, geometry jsonb, households bigint, responses bigint, need_count bigint,
+               need_rate double precision, rate_low double precision, rate_high double precision, suppressed boolean,
+               need_count_low bigint, need_count_high bigint)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  grid public.hex_grids;
+begin
+  select * into grid from public.hex_grids g where g.organisation_id = organisation;
+  if unit = 'hex' and grid.organisation_id is null then
+    return; -- no area yet, so no grid: nothing to publish by hexagon
+  end if;
+  return query
+  with pattern as (
+    select d.unit_id, d.need_shown from bench_per_call.disclosed_units(organisation, campaign, needs, min_severity, k, offer_set) as d
+    where d.unit_kind = unit and d.published
+  ), potential as (
+    -- The potential index (offer_weights, issue 14): the weighted mean of each weighted offer's share, as the engine's
+    -- compositeNeedIndex, from the same per-unit figures (campaign_cells with one offer each). Shown where the count of
+    -- households offering any weighted offer is exact; banded or hidden like that count elsewhere.
+    select c.unit_id, pg_catalog.sum(w.weight * c.need_rate) / pg_catalog.sum(w.weight) as value
+    from (select e.key::public.offer as offer, (e.value #>> '{}')::double precision as weight
+          from pg_catalog.jsonb_each(offer_weights) as e where (e.value #>> '{}')::double precision > 0) as w
+    cross join lateral private.campaign_cells(organisation, campaign, unit, null, 1, 1,
+         coalesce(grid.size_meters, 250), grid.origin_lng, grid.origin_lat, array[w.offer]) as c
+    group by c.unit_id
+  )
+  select c.unit_id, c.label, c.geometry, c.households, c.responses,
+         case when p.need_shown = 'exact' then c.need_count end,
+         case when p.need_shown = 'exact' then case when offer_weights is null then c.need_rate else x.value end end,
+         case when p.need_shown = 'exact' and offer_weights is null then c.rate_low end,
+         case when p.need_shown = 'exact' and offer_weights is null then c.rate_high end,
+         false,
+         case p.need_shown when 'exact' then c.need_count
+           when 'band' then case when c.need_count < k and c.responses - c.need_count < k then 0
+                                 when c.need_count < k then 0 else c.responses - k + 1 end
+           else 0 end,
+         case p.need_shown when 'exact' then c.need_count
+           when 'band' then case when c.need_count < k and c.responses - c.need_count < k then c.responses
+                                 when c.need_count < k then least(k - 1, c.responses) else c.responses end
+           else c.responses end
+  from private.campaign_cells(organisation, campaign, unit, needs, min_severity, 1,
+         coalesce(grid.size_meters, 250), grid.origin_lng, grid.origin_lat, offer_set) as c
+  join pattern p on p.unit_id = c.unit_id
+  left join potential x on x.unit_id = c.unit_id
+  order by c.unit_id collate "C";
+end
+$$;

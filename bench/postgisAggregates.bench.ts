@@ -27,15 +27,15 @@ import { syntheticTown, type SyntheticTown } from './syntheticTown';
  * response's foreign key is not checked), so that each response's need masks are computed once, on insert.
  */
 
-const ORG = 'bench-org';
-const PLANNER = '00000000-0000-4000-8000-00000000b001';
+export const ORG = 'bench-org';
+export const PLANNER = '00000000-0000-4000-8000-00000000b001';
 const CHUNK = 50_000;
 const NEED = 'housing';
 const CAMPAIGN = 'wave-1';
 const TARGET_MS: Record<number, number> = { 100_000: 50, 1_000_000: 300 };
 const cpus = cpuList().length;
 
-async function loadTown(db: Database, town: SyntheticTown, grid: { originLng: number; originLat: number }): Promise<void> {
+export async function loadTown(db: Database, town: SyntheticTown, grid: { originLng: number; originLat: number }): Promise<void> {
   await db.query('insert into public.organisations select * from private.organisation_from_json($1)', [JSON.stringify({ id: ORG, name: 'Ośrodek testowy', kind: 'OPS', gminaTeryt: '1206011', town: 'Testowo' })]);
   const reference: [string, unknown[]][] = [['areas', town.areas], ['streets', town.streets], ['addresses', town.addresses], ['campaigns', town.campaigns]];
   for (const [collection, records] of reference) {
@@ -169,8 +169,58 @@ async function benchSize(responses: number, repeats: number): Promise<string[]> 
       if (target !== undefined) recordTarget({ what: `server aggregates by ${name}, ${responses.toLocaleString('en')} responses (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, measured: Math.round(rpc.ms * 10) / 10, goal: target, unit: 'ms', source: '#16 item 3' });
       console.log(`| ${name} | ${fmtMs(rpc.ms)} | ${fmtMs(perCall.ms)} | ${fmtRatio(perCall.ms / rpc.ms)} | ${verdict} | ${fmtMs(engine.ms)} | ${rpc.rows.length} / ${units} | ${found.length === 0 ? 'yes' : `NO (${found.length} differences)`} | ${beforeDiffers === 0 ? 'same' : `${beforeDiffers} units differ`} |`);
     }
+    problems.push(...(await benchPartnerLinks(db, responses, repeats, target)));
   } finally {
     await db.close();
+  }
+  return problems;
+}
+
+/**
+ * The partner's path: a share link per unit kind (created by the planner, k = 5), read as anon through
+ * public.shared_aggregates — the disclosure rules over the whole hierarchy (private.disclosed_units) and the unit's
+ * figures —, beside the same rows computed the way they were before (bench_per_call.restricted_cells over the frozen
+ * bench_per_call.disclosed_units). Checked: the whole hierarchy's disclosure (published, need shown, responses, need
+ * count of every street, area and cell) equals the frozen function's, and every link's rows equal the frozen rows.
+ * Against the engine this synthetic town cannot be compared (its split streets are one unit in the engine, so the
+ * hierarchies differ); tests/disclosureParity.test.ts and offerParity.test.ts hold the SQL to the engine on the demo.
+ */
+async function benchPartnerLinks(db: Database, responses: number, repeats: number, target: number | undefined): Promise<string[]> {
+  const problems: string[] = [];
+  type Disclosed = { unit_kind: string; unit_id: string; responses: number; need_count: number; published: boolean; need_shown: string | null };
+  const args = [ORG, CAMPAIGN, `{${NEED}}`, 1, 5];
+  const now = await db.query<Disclosed>('select * from private.disclosed_units($1, $2, $3::public.need_category[], $4, $5)', args);
+  const before = await db.query<Disclosed>('select * from bench_per_call.disclosed_units($1, $2, $3::public.need_category[], $4, $5)', args);
+  const key = (u: Disclosed) => JSON.stringify([u.unit_kind, u.unit_id, Number(u.responses), Number(u.need_count), u.published, u.need_shown]);
+  const beforeKeys = new Set(before.map(key));
+  const changed = now.filter((u) => !beforeKeys.has(key(u))).map((u) => `disclosure ${responses}: ${key(u)} not in the frozen function's answer`);
+  if (now.length !== before.length) changed.push(`disclosure ${responses}: ${now.length} units, frozen ${before.length}`);
+  problems.push(...changed);
+  checkSame(`postgisAggregates disclosure of ${responses.toLocaleString('en')} responses (${now.length} units): private.disclosed_units = frozen`, changed.length === 0);
+  const published = now.filter((u) => u.published).length;
+  console.log(`\npartner links (k = 5, ${NEED}, read as anon through public.shared_aggregates): ${published} of ${now.length} units published over the hierarchy, ${now.filter((u) => u.need_shown === 'exact').length} with exact need counts; disclosure = the frozen function's: ${changed.length === 0 ? 'yes' : `NO (${changed.length})`}`);
+  console.log(`| unit | partner link | before (frozen disclosure) | before / now | target ≤ ${target ?? '—'} ms | rows | rows = before |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const unit of ['street', 'area', 'hex'] as const) {
+    const [link] = await asCaller(db, { role: 'authenticated', userId: PLANNER }, (tx) =>
+      tx.query<{ token: string }>(`select token from public.create_share_link($1, $2, $3::jsonb, now() + interval '1 day', 5)`,
+        [ORG, CAMPAIGN, JSON.stringify({ v: 1, unit, needs: [NEED], minSeverity: 1 })]), 'commit');
+    let best = Infinity;
+    let rows: SqlUnitRow[] = [];
+    for (let i = 0; i < repeats + 1; i++) {
+      const t0 = performance.now();
+      rows = await asCaller(db, { role: 'anon' }, (tx) => tx.query<SqlUnitRow>('select * from public.shared_aggregates($1)', [link!.token]));
+      if (i > 0) best = Math.min(best, performance.now() - t0);
+    }
+    const old = await timeCall(db, `select * from bench_per_call.restricted_cells($1, $2, $3, array[$4::text]::public.need_category[], 1, 5)`, [ORG, CAMPAIGN, unit, NEED], 1, false);
+    // Both come through the same driver and return the same columns: a row's JSON is its identity.
+    const rowKey = (r: SqlUnitRow) => JSON.stringify(r);
+    const oldKeys = old.rows.map(rowKey);
+    const same = rows.length === old.rows.length && rows.every((r, i) => rowKey(r) === oldKeys[i]);
+    if (!same) problems.push(`partner link by ${unit}, ${responses}: ${rows.length} rows differ from the frozen path's ${old.rows.length}`);
+    checkSame(`postgisAggregates partner link by ${unit}, ${responses.toLocaleString('en')} responses: rows = frozen path`, same);
+    if (target !== undefined) recordTarget({ what: `partner link (shared_aggregates) by ${unit}, ${responses.toLocaleString('en')} responses (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, measured: Math.round(best * 10) / 10, goal: target, unit: 'ms', source: '#16 item 3' });
+    console.log(`| ${unit} | ${fmtMs(best)} | ${fmtMs(old.ms)} | ${fmtRatio(old.ms / best)} | ${target === undefined ? '—' : best <= target ? 'met' : 'NOT MET'} | ${rows.length} | ${same ? 'yes' : 'NO'} |`);
   }
   return problems;
 }
