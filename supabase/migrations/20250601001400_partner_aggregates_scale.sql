@@ -15,6 +15,8 @@
 --    one (street, areas, cell) combination only — all but a few — counts once per unit of that combination; the few
 --    homes found in several combinations (a point answered with two different streets) are spread over their units
 --    and counted per unit, so homes and the largest home per unit are exactly what the per-response query gave.
+-- 3. The primary rules (private.fails_primary, private.needs_band) are written out in the loops: two calls per unit of a
+--    function with its own search_path cost 20–40 ms per partner call.
 -- The result, the suppression passes and their order are unchanged (parity: tests/disclosureParity.test.ts against
 -- the engine, tests/offerParity.test.ts, tests/disclosure.test.ts, tests/attacker.test.ts; the bench compares every
 -- unit with the previous function, frozen in bench/perCallAggregates.sql).
@@ -144,15 +146,17 @@ begin
   pass1 := pg_catalog.array_fill(false, array[n]);
   pass2 := pg_catalog.array_fill(false, array[n]);
   banded := pg_catalog.array_fill(false, array[n]);
+  -- The primary rules are private.fails_primary and private.needs_band written out: a call of a function with its own
+  -- search_path is not inlined and costs ~20 µs, and there are two per unit and step (≈ 1,000 per call).
   foreach step in array case when k > 5 then array[5, k] else array[k] end loop
     init := pass1;
     for u in 1 .. n loop
-      init[u] := init[u] or private.fails_primary(resp[u], homes[u], largest[u], step);
+      init[u] := init[u] or resp[u] < step or homes[u] < step or largest[u] * 4 > resp[u] * 3; -- private.fails_primary
     end loop;
     pass1 := private.complementary_suppression(resp, init, unit_start, unit_atoms, atom_units, atom_len);
     init := pass2;
     for u in 1 .. n loop
-      banded[u] := banded[u] or (not pass1[u] and private.needs_band(resp[u], need[u], step));
+      banded[u] := banded[u] or (not pass1[u] and (need[u] < step or resp[u] - need[u] < step)); -- private.needs_band
       init[u] := init[u] or pass1[u] or banded[u];
     end loop;
     pass2 := private.complementary_suppression(resp, init, unit_start, unit_atoms, atom_units, atom_len);
