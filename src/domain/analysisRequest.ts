@@ -286,14 +286,29 @@ export const Channel = z.string({ error: 'channel must be text' }).min(1).max(64
 const request = <T extends string, Q extends z.ZodType>(type: T, query: Q) =>
   z.strictObject({ type: z.literal(type), id: RequestId, channel: Channel.optional(), query });
 
-export const ANALYSIS_REQUEST_TYPES = ['init', 'initStored', 'cancel', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail', 'responseUnits'] as const;
+/**
+ * One vector tile of a large town's streets or addresses (src/map/townTiles.ts), cut from the workspace loaded with
+ * `tileKey` = `key`; zoom 0–14 (MapLibre draws closer zooms from zoom 14's tiles).
+ */
+export const TileQuery = z
+  .strictObject({
+    key: RequestId,
+    source: z.enum(['streets', 'addresses'], { error: 'source must be streets or addresses' }),
+    z: z.int({ error: 'z must be a whole number' }).min(0).max(14, { message: 'z must be 0–14' }),
+    x: z.int({ error: 'x must be a whole number' }).min(0),
+    y: z.int({ error: 'y must be a whole number' }).min(0),
+  })
+  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { message: 'x and y must be below 2^z', path: ['x'] });
+export type TileQuery = z.infer<typeof TileQuery>;
+
+export const ANALYSIS_REQUEST_TYPES = ['init', 'initStored', 'cancel', 'tile', 'layer', 'needMap', 'offerMap', 'matching', 'hotSpots', 'lisa', 'scaleAdvice', 'clusters', 'coverage', 'ranking', 'compareWaves', 'compareArea', 'unitDetail', 'responseUnits'] as const;
 export type AnalysisRequestType = (typeof ANALYSIS_REQUEST_TYPES)[number];
 
 export const AnalysisRequest = z.discriminatedUnion(
   'type',
   [
     /** Loads a workspace (once per data load); later queries run against it. */
-    z.strictObject({ type: z.literal('init'), id: RequestId, workspace: Workspace }),
+    z.strictObject({ type: z.literal('init'), id: RequestId, workspace: Workspace, tileKey: RequestId.optional() }),
     /**
      * Loads a centre's own town in the form it is stored in (src/data/embedded/storedWorkspace.ts): the worker builds
      * the workspace itself from the snapshots' bytes (transferred), each checked against the digest written with it
@@ -303,9 +318,13 @@ export const AnalysisRequest = z.discriminatedUnion(
       type: z.literal('initStored'),
       id: RequestId,
       stored: z.strictObject({ organisation: Organisation, snapshots: z.array(z.unknown()), overlay: z.array(z.unknown()) }),
+      /** The key `tile` requests name this workspace by (townTiles.ts); absent: no tiles are asked of it. */
+      tileKey: RequestId.optional(),
     }),
     /** Asks to drop the request `id` if it has not started; a started computation finishes and is ignored. */
     z.strictObject({ type: z.literal('cancel'), id: RequestId }),
+    /** A vector tile, answered as soon as the workspace of `query.key` is there, ahead of any queued analysis. */
+    request('tile', TileQuery),
     request('layer', UnitChoice),
     request('needMap', NeedMapQuery),
     request('offerMap', OfferMapQuery),
@@ -325,4 +344,5 @@ export const AnalysisRequest = z.discriminatedUnion(
 );
 export type AnalysisRequest = z.infer<typeof AnalysisRequest>;
 export type AnalysisRequestInput = z.input<typeof AnalysisRequest>;
-export type AnalysisQueryRequest = Exclude<AnalysisRequest, { type: 'init' | 'initStored' | 'cancel' }>;
+export type AnalysisQueryRequest = Exclude<AnalysisRequest, { type: 'init' | 'initStored' | 'cancel' | 'tile' }>;
+export type TileRequest = Extract<AnalysisRequest, { type: 'tile' }>;

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { streetLabel, type Area, type Workspace } from '../domain';
 import { labelPoint } from './labelPoint';
+import { isTiledTown, tileKeyOf } from './tiledTown';
 import { RESOURCE_CATEGORY_OF_KIND, resourceIconId } from './palette';
 
 /** The GeoJSON the map's sources hold. Properties carry only what styling, labels and hit-testing need. */
@@ -15,6 +16,11 @@ export interface MapData {
   resources: FeatureCollection<Point, ResourceProperties>;
   /** [west, south, east, north] of everything drawn; undefined for an empty town. */
   bounds: [number, number, number, number] | undefined;
+  /**
+   * A large town (tiledTown.ts): `streets` and `addresses` above are empty, the map draws them from the analysis
+   * worker's tiles named by `key`; `records` are the workspace's own (for bounds of one feature). Null: GeoJSON.
+   */
+  tiles: { key: number; records: Pick<Workspace, 'streets' | 'addresses'> } | null;
 }
 
 export interface AreaProperties { id: string; name: string; kind: Area['kind'] }
@@ -29,7 +35,8 @@ const collection = <G extends Feature['geometry'], P>(features: Array<Feature<G,
  * Converts a validated workspace into the map's GeoJSON sources. Pure; O(n) in the records; copies nothing it
  * does not need (geometries are shared with the workspace, never mutated). Positions stay [lng, lat].
  */
-export function buildMapData(workspace: Workspace): MapData {
+export function buildMapData(workspace: Workspace, options: { tiles?: boolean } = {}): MapData {
+  const tiled = options.tiles === true && isTiledTown(workspace);
   const areaFeature = (a: Area): Feature<Polygon | MultiPolygon, AreaProperties> => ({
     type: 'Feature',
     geometry: a.geometry,
@@ -56,9 +63,9 @@ export function buildMapData(workspace: Workspace): MapData {
         properties: { id: a.id, name: a.name, kind: a.kind },
       })),
     ),
-    streets: collection(workspace.streets.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } }))),
+    streets: collection(tiled ? [] : workspace.streets.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } }))),
     addresses: collection(
-      workspace.addresses.map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households ?? 1 } })),
+      (tiled ? [] : workspace.addresses).map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households ?? 1 } })),
     ),
     resources: collection(
       workspace.resources.map((r) => ({
@@ -68,6 +75,7 @@ export function buildMapData(workspace: Workspace): MapData {
       })),
     ),
     bounds: bounds.result(),
+    tiles: tiled ? { key: tileKeyOf(workspace), records: workspace } : null,
   };
 }
 
@@ -76,6 +84,13 @@ export function buildMapData(workspace: Workspace): MapData {
  * O(features in that source).
  */
 export function featureBounds(data: MapData, source: 'districts' | 'estates' | 'streets' | 'addresses' | 'resources', id: string): [number, number, number, number] | undefined {
+  if (data.tiles && (source === 'streets' || source === 'addresses')) {
+    const geometry = source === 'streets' ? data.tiles.records.streets.find((s) => s.id === id)?.geometry : data.tiles.records.addresses.find((a) => a.id === id)?.location;
+    if (!geometry) return undefined;
+    const bounds = new BoundsAccumulator();
+    bounds.addNested(geometry.coordinates);
+    return bounds.result();
+  }
   const feature = (data[source].features as Array<Feature<Feature['geometry'], { id: string }>>).find((f) => f.properties.id === id);
   if (!feature || !('coordinates' in feature.geometry)) return undefined;
   const bounds = new BoundsAccumulator();

@@ -14,6 +14,7 @@ import type {
   UnitDetailQueryInput,
   WaveComparisonQueryInput,
   AreaWaveComparisonQueryInput,
+  TileQuery,
 } from '../domain/analysisRequest';
 import { DEFAULT_HEX_SIZE_METERS } from '../domain/analysisRequest';
 import type { AnalysisRefusal } from '../domain/analysisRefusal';
@@ -48,6 +49,11 @@ export interface RequestOptions {
   channel?: string;
 }
 
+export interface InitOptions extends RequestOptions {
+  /** The key the map's `tile` requests name this workspace by (src/map/tileProtocol.ts); absent: no tiles of it. */
+  tileKey?: number;
+}
+
 /** What the client needs of a Worker (a real one, or a fake in tests). */
 export interface WorkerLike {
   postMessage(message: unknown, transfer: Transferable[]): void;
@@ -58,12 +64,14 @@ export interface WorkerLike {
 
 export interface AnalysisClient {
   /** Loads (or replaces) the workspace in the worker; clears the layer cache. */
-  init(workspace: Workspace, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['init']>>;
+  init(workspace: Workspace, options?: InitOptions): Promise<AnalysisOutcome<AnalysisResults['init']>>;
   /**
    * The same for a centre's own town in its stored form (storedWorkspace.ts): the snapshots' bytes are transferred
    * (detached here) and the worker builds the workspace itself, with no structured clone of every record.
    */
-  initStored(stored: StoredWorkspace, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['init']>>;
+  initStored(stored: StoredWorkspace, options?: InitOptions): Promise<AnalysisOutcome<AnalysisResults['init']>>;
+  /** A vector tile of a large town's streets or addresses (src/map/townTiles.ts), answered ahead of queued analyses. */
+  tile(query: TileQuery, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['tile']>>;
   /** Unit ids, labels, households, centres (and hexagon corners) of a layer; fetched once per workspace. */
   layer(unit: UnitChoiceInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['layer']>>;
   needMap(query: NeedMapQueryInput, options?: RequestOptions): Promise<AnalysisOutcome<AnalysisResults['needMap']>>;
@@ -106,6 +114,7 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
   const latestOfChannel = new Map<string, number>();
   let layerCache = new Map<string, Promise<AnalysisOutcome<AnalysisResults['layer']>>>();
   let nextId = 1;
+  let tileRequests = 0;
   let disposed = false;
 
   worker.onmessage = (event: MessageEvent) => {
@@ -145,7 +154,7 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
 
   function request<T extends AnswerType>(
     type: T,
-    body: { query: unknown } | { workspace: Workspace } | { stored: StoredWorkspace },
+    body: { query: unknown } | { workspace: Workspace; tileKey?: number } | { stored: StoredWorkspace; tileKey?: number },
     options: RequestOptions = {},
     transfer: Transferable[] = [],
   ): Promise<AnalysisOutcome<AnalysisResults[T]>> {
@@ -173,14 +182,19 @@ export function createAnalysisClient(workerFactory: () => WorkerLike = createAna
   }
 
   return {
-    init(workspace, options) {
+    init(workspace, options = {}) {
       layerCache = new Map();
-      return request('init', { workspace }, options);
+      const { tileKey, ...rest } = options;
+      return request('init', tileKey === undefined ? { workspace } : { workspace, tileKey }, rest);
     },
-    initStored(stored, options) {
+    initStored(stored, options = {}) {
       layerCache = new Map();
-      return request('init', { stored }, { ...options, channel: 'init' }, stored.snapshots.map((s) => s.bytes));
+      const { tileKey, ...rest } = options;
+      return request('init', tileKey === undefined ? { stored } : { stored, tileKey }, { ...rest, channel: 'init' }, stored.snapshots.map((s) => s.bytes));
     },
+    // Each request on a channel of its own: tiles never supersede each other, not even two asks for the same tile
+    // (MapLibre may ask for one tile for two overscaled zooms at once); MapLibre aborts the ones it no longer needs.
+    tile: (query, options) => request('tile', { query }, { channel: `tile:${++tileRequests}`, ...options }),
     layer(unit, options) {
       const key = unit.kind === 'hex' ? `hex:${unit.hexSizeMeters ?? DEFAULT_HEX_SIZE_METERS}` : unit.kind;
       const cached = layerCache.get(key);

@@ -1,9 +1,10 @@
-import { AnalysisRequest, ANALYSIS_REQUEST_TYPES, type AnalysisQueryRequest } from '../domain/analysisRequest';
+import { AnalysisRequest, ANALYSIS_REQUEST_TYPES, type AnalysisQueryRequest, type TileRequest } from '../domain/analysisRequest';
 import type { AnalysisRefusal } from '../domain/analysisRefusal';
 import { formatIssue, issuesFromZod, type InputIssue } from '../domain/issues';
 import type { Workspace } from '../domain/workspace';
 import { createExploreSession, type ExploreResult, type ExploreSession } from '../analysis/exploreSession';
 import { unpackStoredWorkspace } from '../data/embedded/storedWorkspace';
+import { TownTiles } from '../map/townTiles';
 import { transferablesOf, type AnalysisResponse, type AnswerType } from './protocol';
 
 /**
@@ -20,6 +21,10 @@ import { transferablesOf, type AnalysisResponse, type AnswerType } from './proto
  *   it finishes and the client ignores the answer (it has already rejected the promise with an AbortError).
  * - Results go out with their typed arrays' buffers in the transfer list (the facade returns fresh arrays).
  * - A computation that throws (a broken invariant) is answered `{ ok: false, message, refusal: engine_failed }`, never rethrown.
+ * - `tile` requests (a large town's vector tiles, src/map/townTiles.ts) skip the queue: answered at once from the
+ *   workspace an init named with the same `tileKey`, as soon as that workspace is there (before its analysis session
+ *   is built); one for a key not loaded yet waits for it; one for an older key than the last init's is answered with
+ *   an empty tile (the map asking has new data coming).
  */
 
 export type PostAnswer = (message: AnalysisResponse, transfer: Transferable[]) => void;
@@ -45,6 +50,11 @@ export class AnalysisMessageHandler {
   private scheduled = false;
   private readonly schedule: (task: () => void) => void;
   private readonly createSession: (workspace: Workspace) => ExploreSession;
+  /** The tiles of the last init's workspace, when that init gave a tileKey. */
+  private tiles: { key: number; tiles: TownTiles } | null = null;
+  /** The tileKey of the last init (-1: none yet); tile requests for it or a newer key wait until it is there. */
+  private expectedTileKey = -1;
+  private readonly waitingTiles: TileRequest[] = [];
 
   constructor(
     private readonly post: PostAnswer,
@@ -71,6 +81,15 @@ export class AnalysisMessageHandler {
     const request = parsed.data;
     if (request.type === 'cancel') {
       this.drop((q) => q.request.id === request.id);
+      const waiting = this.waitingTiles.findIndex((t) => t.id === request.id);
+      if (waiting >= 0) {
+        this.waitingTiles.splice(waiting, 1);
+        this.post({ id: request.id, cancelled: true }, []);
+      }
+      return;
+    }
+    if (request.type === 'tile') {
+      this.serveTile(request);
       return;
     }
     const channel = request.type === 'init' || request.type === 'initStored' ? 'init' : (request.channel ?? request.type);
@@ -78,22 +97,73 @@ export class AnalysisMessageHandler {
     if (request.type === 'initStored') {
       const queued: QueuedInit = { request: { type: 'init', id: request.id, workspace: null }, channel, unpacking: true };
       this.queue.push(queued);
+      this.expectTiles(request.tileKey);
       this.unpack(request.stored).then(
         (workspace) => {
+          if (request.tileKey !== undefined) this.setTiles(request.tileKey, workspace);
           queued.request.workspace = workspace;
           queued.unpacking = false;
           this.wake();
         },
         (error: unknown) => {
           queued.failure = error instanceof Error ? error.message : String(error);
+          if (request.tileKey !== undefined) this.failTiles(request.tileKey, queued.failure);
           queued.unpacking = false;
           this.wake();
         },
       );
       return;
     }
+    if (request.type === 'init') {
+      this.expectTiles(request.tileKey);
+      if (request.tileKey !== undefined) this.setTiles(request.tileKey, request.workspace);
+    }
     this.queue.push(request.type === 'init' ? { request, channel } : { request, channel });
     this.wake();
+  }
+
+  /** A new init: the previous workspace's tiles go; tile requests for `key` (if any) wait for its workspace. */
+  private expectTiles(key: number | undefined): void {
+    this.tiles = null;
+    if (key !== undefined) this.expectedTileKey = Math.max(this.expectedTileKey, key);
+    this.flushTiles();
+  }
+
+  private setTiles(key: number, workspace: Workspace): void {
+    if (key < this.expectedTileKey) return; // a newer init came meanwhile
+    this.tiles = { key, tiles: new TownTiles(workspace) };
+    this.flushTiles();
+  }
+
+  private failTiles(key: number, reason: string): void {
+    for (let i = this.waitingTiles.length - 1; i >= 0; i--) {
+      const request = this.waitingTiles[i]!;
+      if (request.query.key !== key) continue;
+      this.waitingTiles.splice(i, 1);
+      this.refuse(request.id, 'tile', { code: 'engine_failed', reason }, `the workspace could not be loaded: ${reason}`, []);
+    }
+  }
+
+  /** Answers the waiting tile requests that can be answered now. */
+  private flushTiles(): void {
+    const waiting = this.waitingTiles.splice(0);
+    for (const request of waiting) this.serveTile(request);
+  }
+
+  private serveTile(request: TileRequest): void {
+    const { key, source, z, x, y } = request.query;
+    if (this.tiles?.key === key) {
+      try {
+        const bytes = this.tiles.tiles.tile(source, z, x, y);
+        this.post({ id: request.id, type: 'tile', ok: true, result: bytes }, [bytes.buffer as ArrayBuffer]);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.refuse(request.id, 'tile', { code: 'engine_failed', reason }, `the tile could not be made: ${reason}`, []);
+      }
+      return;
+    }
+    if (key >= this.expectedTileKey) this.waitingTiles.push(request);
+    else this.post({ id: request.id, type: 'tile', ok: true, result: new Uint8Array(0) }, []);
   }
 
   /** The stored form's workspace, built here from its bytes (the main thread reported its issues already). */

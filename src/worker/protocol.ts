@@ -30,6 +30,8 @@ import type {
 
 export interface AnalysisResults {
   init: ExploreSummary;
+  /** A vector tile's protobuf bytes (src/map/townTiles.ts); zero-length where the tile is empty. */
+  tile: Uint8Array;
   layer: ExploreLayer;
   needMap: NeedMapResult;
   offerMap: OfferMapResult;

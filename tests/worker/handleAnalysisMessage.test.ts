@@ -145,3 +145,59 @@ describe('AnalysisMessageHandler (the worker logic, in Node)', () => {
     expect(answers[3]!.message).toMatchObject({ id: 4, ok: false, issues: [{ field: 'query.campaignId', message: 'unknown survey wave "wave-9"' }] });
   });
 });
+
+describe('AnalysisMessageHandler: a large town\'s vector tiles (src/map/townTiles.ts)', () => {
+  const tileAt = (lng: number, lat: number, z: number) => {
+    const n = 2 ** z;
+    const r = (lat * Math.PI) / 180;
+    return { z, x: Math.floor(((lng + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+  };
+
+  it('answers a tile ahead of queued analyses, from the workspace of its key, with the bytes transferred; one asked before its init waits for it', () => {
+    const { handler, answers, runTasks } = harness();
+    const ws = deepFreeze(smallWorkspace());
+    const [lng, lat] = ws.addresses[0]!.location.coordinates;
+    const at = tileAt(lng, lat, 14);
+    // Before the init: it waits (nothing answered yet).
+    handler.receive({ type: 'tile', id: 1, channel: 'tile-1', query: { key: 5, source: 'addresses', ...at } });
+    expect(answers).toHaveLength(0);
+    handler.receive({ type: 'init', id: 2, workspace: ws, tileKey: 5 });
+    // Answered at once, before the init's session is built (the queue has not run).
+    expect(answers).toHaveLength(1);
+    const tile = answers[0]!;
+    if (!('ok' in tile.message) || !tile.message.ok || tile.message.type !== 'tile') throw new Error('expected a tile');
+    expect(tile.message.id).toBe(1);
+    expect(tile.message.result.byteLength).toBeGreaterThan(0);
+    expect(tile.transfer).toEqual([tile.message.result.buffer]);
+    // The bytes hold the first address's id (a vector tile keeps its strings as UTF-8).
+    expect(new TextDecoder().decode(tile.message.result)).toContain(ws.addresses[0]!.id);
+    handler.receive({ type: 'tile', id: 3, channel: 'tile-3', query: { key: 5, source: 'streets', ...at } });
+    expect(answers).toHaveLength(2);
+    expect(answers[1]!.message).toMatchObject({ id: 3, type: 'tile', ok: true });
+    runTasks();
+    expect(answers[2]!.message).toMatchObject({ id: 2, type: 'init', ok: true });
+  });
+
+  it('a newer init drops the old tiles: an older key is answered empty, a bad tile is refused as a bad request', () => {
+    const { handler, answers } = harness();
+    const ws = deepFreeze(smallWorkspace());
+    const [lng, lat] = ws.addresses[0]!.location.coordinates;
+    const at = tileAt(lng, lat, 14);
+    handler.receive({ type: 'init', id: 1, workspace: ws, tileKey: 5 });
+    handler.receive({ type: 'init', id: 2, workspace: ws, tileKey: 6 });
+    handler.receive({ type: 'tile', id: 3, query: { key: 5, source: 'addresses', ...at } });
+    const stale = answers.at(-1)!.message;
+    if (!('ok' in stale) || !stale.ok || stale.type !== 'tile') throw new Error('expected a tile');
+    expect(stale.result.byteLength).toBe(0);
+    handler.receive({ type: 'tile', id: 4, query: { key: 6, source: 'addresses', ...at } });
+    expect(answers.at(-1)!.message).toMatchObject({ id: 4, type: 'tile', ok: true });
+    handler.receive({ type: 'tile', id: 5, query: { key: 6, source: 'addresses', z: 15, x: 0, y: 0 } });
+    expect(answers.at(-1)!.message).toMatchObject({ id: 5, ok: false, refusal: { code: 'bad_request' }, issues: [{ field: 'query.z' }] });
+    handler.receive({ type: 'tile', id: 6, query: { key: 6, source: 'addresses', z: 1, x: 2, y: 0 } });
+    expect(answers.at(-1)!.message).toMatchObject({ id: 6, ok: false, refusal: { code: 'bad_request' }, issues: [{ field: 'query.x' }] });
+    // A tile waiting for a key not loaded yet can be cancelled.
+    handler.receive({ type: 'tile', id: 7, query: { key: 9, source: 'streets', ...at } });
+    handler.receive({ type: 'cancel', id: 7 });
+    expect(answers.at(-1)!.message).toEqual({ id: 7, cancelled: true });
+  });
+});

@@ -36,7 +36,8 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
   const [mapDrawn, setMapDrawn] = useState(false);
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
   const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
-  const mapData = useMemo(() => (workspace ? buildMapData(workspace) : null), [workspace]);
+  // A large town's streets and addresses are drawn from the analysis worker's tiles (map/tiledTown.ts).
+  const mapData = useMemo(() => (workspace ? buildMapData(workspace, { tiles: true }) : null), [workspace]);
   const asBuilt = load.status === 'ready' && load.asBuilt === true;
   // The town as the build drew it, shown while the workspace loads (issue #16 first paint).
   const firstPaint = dataSource.firstPaint ?? null;

@@ -7,6 +7,7 @@ import { clusterFeatures, EXPLORE_LAYER_IDS, EXPLORE_SOURCE_IDS, exploreLayerVis
 import { hatchImage, HATCH_IMAGE_ID } from '../../map/explorePalette';
 import { SOURCE_IDS } from '../../map/layers';
 import { unitsToRedraw } from '../../map/featureStateDiff';
+import { stateTarget } from '../../map/tileProtocol';
 import { canSeeHouseholdHeatmap, CURRENT_AUDIENCE } from '../common/audience';
 import { shownMap, type ExploreController, type ExploreState } from './exploreController';
 import { exploreView, gapNeed } from '../common/exploreSettings';
@@ -109,7 +110,7 @@ export function useExploreMap(
         for (const u of unitsToRedraw(sameLayer ? drawn.columns.need : null, columns)) {
           const cls = needMap.classOfUnit[u]!;
           const uncertain = needMap.uncertain[u] === 1;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { cls, uncertain }));
+          forEachFeature(layer, u, (source, id) => map.setFeatureState(stateTarget(map, source, id), { cls, uncertain }));
         }
         drawn.columns.need = columns;
         drawn.needMap = needMap;
@@ -120,7 +121,7 @@ export function useExploreMap(
         const gis = Int8Array.from({ length: layer.unitIds.length }, (_, u) => (hotSpots.computed[u] ? hotSpots.giBinFdr[u]! : GI_NOT_COMPUTED));
         for (const u of unitsToRedraw(sameLayer ? drawn.columns.gi : null, [gis])) {
           const gi = gis[u]!;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gi }));
+          forEachFeature(layer, u, (source, id) => map.setFeatureState(stateTarget(map, source, id), { gi }));
         }
         drawn.columns.gi = [gis];
         drawn.hotSpots = hotSpots;
@@ -131,7 +132,7 @@ export function useExploreMap(
         const quadrants = Uint8Array.from(lisa.quadrant);
         for (const u of unitsToRedraw(sameLayer ? drawn.columns.lisa : null, [quadrants])) {
           const cls = lisa.quadrant[u]!;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { lisa: cls }));
+          forEachFeature(layer, u, (source, id) => map.setFeatureState(stateTarget(map, source, id), { lisa: cls }));
         }
         drawn.columns.lisa = [quadrants];
         drawn.lisa = lisa;
@@ -145,7 +146,7 @@ export function useExploreMap(
         for (const u of unitsToRedraw(sameLayer ? drawn.columns.gapHelp : null, gapHelp)) {
           const gap = gapHelp[0]![u] === 1;
           const help = gapHelp[1]![u] === 1;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap, help }));
+          forEachFeature(layer, u, (source, id) => map.setFeatureState(stateTarget(map, source, id), { gap, help }));
         }
         drawn.columns.gapHelp = gapHelp;
         drawn.matching = matching;
@@ -156,7 +157,7 @@ export function useExploreMap(
         const gapHelp = [Uint8Array.from(coverage.gap, (g) => (g === 1 ? 1 : 0)), new Uint8Array(layer.unitIds.length)];
         for (const u of unitsToRedraw(sameLayer ? drawn.columns.gapHelp : null, gapHelp)) {
           const gap = gapHelp[0]![u] === 1;
-          forEachFeature(layer, u, (source, id) => map.setFeatureState({ source, id }, { gap, help: false }));
+          forEachFeature(layer, u, (source, id) => map.setFeatureState(stateTarget(map, source, id), { gap, help: false }));
         }
         drawn.columns.gapHelp = gapHelp;
         drawn.coverage = coverage;

@@ -3,6 +3,7 @@ import { isAbortError } from '../../data/abort';
 import type { Workspace } from '../../domain';
 import type { ExploreSummary } from '../../analysis/exploreSession';
 import { takeStoredForm } from '../../data/embedded/storedForm';
+import { analysisTileKey, setTileFetcher } from '../../map/tiledTown';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysisClient';
 import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import { useAppState } from './appStore';
@@ -61,7 +62,12 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
   useEffect(() => {
     const created = createClient();
     setClient(created);
-    return () => created.dispose();
+    // The map asks this worker for a large town's tiles (map/tiledTown.ts).
+    setTileFetcher((query, signal) => created.tile(query, { signal }).then((outcome) => (outcome.ok ? outcome.value : Promise.reject(new Error(outcome.message)))));
+    return () => {
+      setTileFetcher(null);
+      created.dispose();
+    };
   }, [createClient]);
 
   useEffect(() => {
@@ -71,7 +77,9 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
     const started = performance.now();
     // A centre's own town as loaded from storage goes to the worker in that form (bytes transferred, not cloned).
     const stored = takeStoredForm(workspace);
-    (stored ? client.initStored(stored, { signal: controller.signal }) : client.init(workspace, { signal: controller.signal })).then(
+    // A large town's tiles are cut from this workspace in the worker, under the key the map's tile URLs name.
+    const options = { signal: controller.signal, tileKey: analysisTileKey(workspace) };
+    (stored ? client.initStored(stored, options) : client.init(workspace, options)).then(
       (outcome) => {
         if (controller.signal.aborted) return;
         performance.measure('calmap:analysis-init', { start: started, end: performance.now() });

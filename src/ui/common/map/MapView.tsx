@@ -10,6 +10,7 @@ import { resourceMarkerImages } from '../../../map/markerIcons';
 import { sourceData } from '../../../map/sourceText';
 import { DEFER_SOURCE_MIN_FEATURES, setWhenShown, sourceShown } from '../../../map/deferredSource';
 import { registerTextSourceProtocol } from '../../../map/textSourceProtocol';
+import { registerTileProtocol, setTiledSource, stateTarget } from '../../../map/tileProtocol';
 import textSourceWorkerUrl from '../../../map/textSourceWorker.mjs?url';
 import { createOfflineStyle } from '../../../map/style';
 import { setLayerVisible } from '../../../map/visibility';
@@ -119,6 +120,8 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     const sourceUrls = painted ? Object.fromEntries(FIRST_PAINT_SOURCES.map((key) => [SOURCE_IDS[key], painted.urls[key]])) : {};
     // Large sources go to MapLibre as JSON text (map/sourceText.ts), read in its workers.
     registerTextSourceProtocol(textSourceWorkerUrl);
+    // A large town's streets and addresses come as vector tiles from the analysis worker (map/tiledTown.ts).
+    registerTileProtocol();
     const map = new MapLibreMap({
       container,
       style: createOfflineStyle(glyphsUrl(window.location.origin, import.meta.env.BASE_URL), sourceUrls),
@@ -155,8 +158,8 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     const setHoverState = (next: FeatureRef | null) => {
       const previous = hoverRef.current;
       if (sameRef(previous, next)) return;
-      if (previous) map.setFeatureState({ source: SOURCE_OF_KIND[previous.kind], id: previous.id }, { hover: false });
-      if (next) map.setFeatureState({ source: SOURCE_OF_KIND[next.kind], id: next.id }, { hover: true });
+      if (previous) map.setFeatureState(stateTarget(map, SOURCE_OF_KIND[previous.kind], previous.id), { hover: false });
+      if (next) map.setFeatureState(stateTarget(map, SOURCE_OF_KIND[next.kind], next.id), { hover: true });
       hoverRef.current = next;
     };
 
@@ -248,10 +251,14 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
       map.getSource<GeoJSONSource>(id)?.setData(next.data);
     };
     const deferred: Array<[string, GeoJSON.FeatureCollection]> = [];
+    // A large town: streets and addresses become vector sources of the analysis worker's tiles; otherwise GeoJSON.
+    setTiledSource(map, SOURCE_IDS.streets, mapData.tiles?.key ?? null, mapData.bounds);
+    setTiledSource(map, SOURCE_IDS.addresses, mapData.tiles?.key ?? null, mapData.bounds);
     for (const [id, data] of sources) {
       deferredRef.current.get(id)?.();
       deferredRef.current.delete(id);
       if (drawnAtFirstPaint.has(id)) continue;
+      if (mapData.tiles && (id === SOURCE_IDS.streets || id === SOURCE_IDS.addresses)) continue;
       if (data.features.length >= DEFER_SOURCE_MIN_FEATURES) deferred.push([id, data]);
       else setSource(id, data);
     }
@@ -311,9 +318,10 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
     const map = mapRef.current;
     if (!map || !styleReady) return;
     const previous = selectedRef.current;
-    if (previous) for (const id of previous.ids) map.setFeatureState({ source: previous.source, id }, { selected: false });
+    // A source replaced meanwhile (a town of the other kind) has no state to clear.
+    if (previous && map.getSource(previous.source)) for (const id of previous.ids) map.setFeatureState(stateTarget(map, previous.source, id), { selected: false });
     const next = selection ? { source: SOURCE_OF_KIND[selection.kind], ids: recordsOf?.(selection) ?? [selection.id] } : null;
-    if (next) for (const id of next.ids) map.setFeatureState({ source: next.source, id }, { selected: true });
+    if (next) for (const id of next.ids) map.setFeatureState(stateTarget(map, next.source, id), { selected: true });
     selectedRef.current = next;
   }, [selection, styleReady, mapData, recordsOf]);
 
