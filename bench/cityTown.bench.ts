@@ -67,6 +67,44 @@ function privateMB(pid: number): number {
   }
 }
 
+/**
+ * Used and allocated JS heap (MB) of the page and of each of its workers (attached through CDP Target auto-attach,
+ * messages sent with Target.sendMessageToTarget), optionally after HeapProfiler.collectGarbage in each.
+ */
+async function heapUsage(session: CDPSession, collect: boolean): Promise<Array<{ what: string; used: number; total: number }>> {
+  const workers: Array<{ sessionId: string; url: string }> = [];
+  const replies = new Map<number, (result: unknown) => void>();
+  let nextId = 1;
+  const onAttached = (e: { sessionId: string; targetInfo: { type: string; url: string } }) => workers.push({ sessionId: e.sessionId, url: e.targetInfo.url });
+  const onMessage = (e: { message: string }) => {
+    const reply = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply.result);
+  };
+  session.on('Target.attachedToTarget', onAttached);
+  session.on('Target.receivedMessageFromTarget', onMessage);
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const ask = (sessionId: string, method: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      replies.set(id, resolve);
+      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+    });
+  const out: Array<{ what: string; used: number; total: number }> = [];
+  if (collect) await session.send('HeapProfiler.collectGarbage');
+  const page = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  out.push({ what: 'the page', used: page.usedSize / MB, total: page.totalSize / MB });
+  for (const w of workers.filter((x) => !x.url.endsWith('/sw.js')).sort((a, b) => a.url.localeCompare(b.url))) {
+    if (collect) await ask(w.sessionId, 'HeapProfiler.collectGarbage');
+    const usage = (await ask(w.sessionId, 'Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    out.push({ what: `worker ${w.url.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.m?js$/, '')}`, used: usage.usedSize / MB, total: usage.totalSize / MB });
+  }
+  await session.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false });
+  session.off('Target.attachedToTarget', onAttached);
+  session.off('Target.receivedMessageFromTarget', onMessage);
+  return out;
+}
+
 async function processMemory(browserSession: CDPSession): Promise<{ renderer: number; renderers: number[]; gpu: number }> {
   const info = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
   const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => privateMB(p.id));
@@ -147,6 +185,11 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   const metrics = (await session.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   const jsHeap = (metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / MB;
   await page.screenshot({ path: join(tmpdir(), 'calmap-city-town.png') });
+  // Where the memory is: each JS heap (page, analysis worker, MapLibre's worker), then the same after a full garbage
+  // collection of every heap (CDP HeapProfiler.collectGarbage): what the tab keeps alive, beside what it holds.
+  const heapsBefore = await heapUsage(session, false);
+  const heapsAfter = await heapUsage(session, true);
+  const afterGc = await processMemory(browserSession);
 
   console.log(`\n| step | measured |\n|---|---:|`);
   console.log(`| load: file chosen → checked (dialog answered) | ${fmtMs(checkedMs)} |`);
@@ -157,6 +200,8 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   console.log(`| tab renderer process, private resident (all renderers: ${memory.renderers.map((m) => m.toFixed(0)).join(', ')} MB) | ${memory.renderer.toFixed(0)} MB |`);
   console.log(`| GPU process, private resident (not counted in the tab) | ${memory.gpu.toFixed(0)} MB |`);
   console.log(`| page JS heap used (CDP Performance.getMetrics; the worker's heap is in the renderer figure) | ${jsHeap.toFixed(0)} MB |`);
+  for (const [i, h] of heapsBefore.entries()) console.log(`| JS heap of ${h.what}: used / allocated, then after a full GC | ${h.used.toFixed(0)} / ${h.total.toFixed(0)} MB → ${heapsAfter[i]?.used.toFixed(0)} / ${heapsAfter[i]?.total.toFixed(0)} MB |`);
+  console.log(`| tab renderer process after a full GC of every heap (what the tab keeps alive; not the target's figure) | ${afterGc.renderer.toFixed(0)} MB |`);
   console.log(`| IndexedDB (navigator.storage.estimate, usageDetails.indexedDB; all storage ${(storage.usage / MB).toFixed(0)} MB) | ${(storage.indexedDB / MB).toFixed(0)} MB |`);
   console.log(`screenshot: ${join(tmpdir(), 'calmap-city-town.png')}; page errors: ${errors.length ? errors.join(' | ') : 'none'}`);
   if (errors.length) recordFailedCheck(`cityTown: page errors: ${errors.join(' | ')}`);

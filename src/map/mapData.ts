@@ -1,7 +1,6 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { streetLabel, type Area, type Workspace } from '../domain';
 import { labelPoint } from './labelPoint';
-import { isTiledTown, tileKeyOf } from './tiledTown';
 import { RESOURCE_CATEGORY_OF_KIND, resourceIconId } from './palette';
 
 /** The GeoJSON the map's sources hold. Properties carry only what styling, labels and hit-testing need. */
@@ -32,11 +31,12 @@ export interface ResourceProperties { id: string; name: string; kind: string; ic
 const collection = <G extends Feature['geometry'], P>(features: Array<Feature<G, P>>): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features });
 
 /**
- * Converts a validated workspace into the map's GeoJSON sources. Pure; O(n) in the records; copies nothing it
+ * Converts a validated workspace into the map's GeoJSON sources; with `tileKey` (a large town, tiledTown.ts
+ * analysisTileKey) the streets and addresses are left to the analysis worker's tiles of that key. Pure; O(n) in the records; copies nothing it
  * does not need (geometries are shared with the workspace, never mutated). Positions stay [lng, lat].
  */
-export function buildMapData(workspace: Workspace, options: { tiles?: boolean } = {}): MapData {
-  const tiled = options.tiles === true && isTiledTown(workspace);
+export function buildMapData(workspace: Workspace, options: { tileKey?: number } = {}): MapData {
+  const tiled = options.tileKey !== undefined;
   const areaFeature = (a: Area): Feature<Polygon | MultiPolygon, AreaProperties> => ({
     type: 'Feature',
     geometry: a.geometry,
@@ -75,7 +75,7 @@ export function buildMapData(workspace: Workspace, options: { tiles?: boolean } 
       })),
     ),
     bounds: bounds.result(),
-    tiles: tiled ? { key: tileKeyOf(workspace), records: workspace } : null,
+    tiles: options.tileKey !== undefined ? { key: options.tileKey, records: workspace } : null,
   };
 }
 

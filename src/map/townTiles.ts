@@ -1,7 +1,8 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
-import { streetLabel, type Workspace } from '../domain';
+import { streetLabel } from '../domain/street';
+import type { Workspace } from '../domain/workspace';
 import type { AddressProperties, StreetProperties } from './mapData';
 
 import { TILE_MAX_ZOOM, type TiledSource } from './tiledTown';

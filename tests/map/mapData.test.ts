@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../src/domain';
 import { buildMapData, featureBounds } from '../../src/map/mapData';
-import { TILED_TOWN_MIN_ADDRESSES, tileKeyOf } from '../../src/map/tiledTown';
+import { analysisTileKey, TILED_TOWN_MIN_ADDRESSES, tileKeyOf } from '../../src/map/tiledTown';
 import { smallTown } from '../ui/fixtures/smallTown';
 
 const deepFreeze = <T>(value: T): T => {
@@ -51,10 +51,10 @@ describe('buildMapData', () => {
     expect(buildMapData({ ...town, areas: [], streets: [], addresses: [], resources: [] }).bounds).toBeUndefined();
   });
 
-  it('a town above the tiling threshold, when the map asks for tiles: no street or address GeoJSON, its tile key, bounds from the records', () => {
+  it('a town above the tiling threshold, given its tile key: no street or address GeoJSON, its tile key, bounds from the records', () => {
     const many = Array.from({ length: TILED_TOWN_MIN_ADDRESSES }, (_, i) => ({ ...town.addresses[i % town.addresses.length]!, id: `a${i}` }));
     const big = { ...town, addresses: many };
-    const tiled = buildMapData(big, { tiles: true });
+    const tiled = buildMapData(big, { tileKey: analysisTileKey(big) });
     expect(tiled.streets.features).toEqual([]);
     expect(tiled.addresses.features).toEqual([]);
     expect(tiled.tiles?.key).toBe(tileKeyOf(big));
@@ -62,8 +62,8 @@ describe('buildMapData', () => {
     const street = town.streets[0]!;
     expect(featureBounds(tiled, 'streets', street.id)).toEqual(featureBounds(buildMapData(big), 'streets', street.id));
     expect(featureBounds(tiled, 'addresses', 'a1')).toEqual([...many[1]!.location.coordinates, ...many[1]!.location.coordinates]);
-    // Not asked for tiles (the import preview, the survey form) or a small town: GeoJSON as before.
+    // Not asked for tiles (the import preview, the survey form) or a small town (no key): GeoJSON as before.
     expect(buildMapData(big).tiles).toBeNull();
-    expect(buildMapData(town, { tiles: true }).tiles).toBeNull();
+    expect(buildMapData(town, { tileKey: analysisTileKey(town) }).tiles).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { buildWorkspaceIndex } from '../../analysis/workspaceIndex';
 import { streetLabel } from '../../domain';
 import { buildMapData } from '../../map/mapData';
+import { analysisTileKey } from '../../map/tiledTown';
 import { formatHouseholds } from '../common/format';
 import { RESOURCE_KIND_LABELS, translate } from '../i18n/dictionary';
 import { dataAttribution } from '../i18n/attribution';
@@ -37,7 +38,7 @@ export function MapScreen({ dataSource, workspace }: ScreenProps) {
   const [narrowPanel, setNarrowPanel] = useState<NarrowPanel>(null);
   const [exportMap, setExportMap] = useState<MapLibreMap | null>(null);
   // A large town's streets and addresses are drawn from the analysis worker's tiles (map/tiledTown.ts).
-  const mapData = useMemo(() => (workspace ? buildMapData(workspace, { tiles: true }) : null), [workspace]);
+  const mapData = useMemo(() => (workspace ? buildMapData(workspace, { tileKey: analysisTileKey(workspace) }) : null), [workspace]);
   const asBuilt = load.status === 'ready' && load.asBuilt === true;
   // The town as the build drew it, shown while the workspace loads (issue #16 first paint).
   const firstPaint = dataSource.firstPaint ?? null;
