@@ -247,7 +247,7 @@ async function nodeBreakdown(town: TownCollections): Promise<void> {
   const fromSnapshots = await restoreSnapshots(snapshots);
   rows.push([`restoreSnapshots: digest checked, JSON.parse (${fromSnapshots.trusted} of ${snapshots.length} trusted), what a reopen does instead`, performance.now() - t1]);
   const geojsonMB = (JSON.stringify(mapData.addresses).length + JSON.stringify(mapData.streets).length) / MB;
-  console.log(`\nwhere a reopen's time goes, the same steps in Node (addresses + streets GeoJSON: ${geojsonMB.toFixed(1)} MB, handed to MapLibre's worker):`);
+  console.log(`\nwhere a reopen's time goes, the same steps in Node (addresses + streets GeoJSON: ${geojsonMB.toFixed(1)} MB, what the GeoJSON path would hand MapLibre's worker; a town this size now goes as the analysis worker's vector tiles, src/map/tiledTown.ts):`);
   console.log('| step | Node |\n|---|---:|');
   for (const [what, ms] of rows) console.log(`| ${what} | ${fmtMs(ms)} |`);
 }
