@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCityWorkspaceFile } from '../../data/town/city';
 import { DEMO_DIR } from '../../data/generate';
 import type { TownCollections } from '../../data/town/validate';
-import { NEED_CLASS_COLOURS } from '../../src/map/explorePalette';
+import { hexRgb, NEED_CLASS_COLOURS } from '../../src/map/explorePalette';
 import { MAP_COLOURS } from '../../src/map/palette';
 import { streetLabel } from '../../src/domain';
 import { TILED_TOWN_MIN_ADDRESSES } from '../../src/map/tiledTown';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
+import { pngPixels } from './support/pixels';
 
 /**
  * Issue #16 item 2, what a person sees of a town above the tiling threshold (src/map/tiledTown.ts): a generated city
@@ -31,34 +32,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const hex = (c: string): [number, number, number] => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
-
-/** Per colour, how many pixels of the map (a screenshot) are within `tolerance` of it; plus the pixels themselves. */
+/** Per colour, how many pixels of the map (a screenshot) are within `tolerance` of it; plus each pixel's colour index (−1: none). */
 async function colourCounts(page: Page, colours: readonly string[], tolerance = 18): Promise<{ counts: number[]; pixels: number[] }> {
   const box = (await page.locator('.map-canvas canvas').boundingBox())!;
-  const png = await page.screenshot({ clip: box });
-  return page.evaluate(
-    async ({ dataUrl, targets, tolerance }) => {
-      const image = new Image();
-      image.src = dataUrl;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      const counts = targets.map(() => 0);
-      const pixels: number[] = [];
-      for (let i = 0; i < data.length; i += 4) {
-        const c = targets.findIndex(([r, g, b]) => Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tolerance);
-        if (c >= 0) counts[c]!++;
-        pixels.push(c);
-      }
-      return { counts, pixels };
-    },
-    { dataUrl: `data:image/png;base64,${png.toString('base64')}`, targets: colours.map(hex), tolerance },
-  );
+  const { data } = await pngPixels(page, await page.screenshot({ clip: box }));
+  const targets = colours.map(hexRgb);
+  const counts = targets.map(() => 0);
+  const pixels: number[] = [];
+  for (let i = 0; i < data.length; i += 4) {
+    const c = targets.findIndex(([r, g, b]) => Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tolerance);
+    if (c >= 0) counts[c]!++;
+    pixels.push(c);
+  }
+  return { counts, pixels };
 }
 
 /** Waits for the map to be idle (a repaint asked for, so 'idle' comes even when it already was); fails after 60 s. */
@@ -136,7 +122,7 @@ describe('a city-sized town drawn from the worker\'s vector tiles', () => {
     await mapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'city-tiles-addresses.png') });
     // The dots are drawn at 0.9 opacity over the estates: their colour is the address colour a tenth towards paper.
-    const [r, g, b] = hex(MAP_COLOURS.address);
+    const [r, g, b] = hexRgb(MAP_COLOURS.address);
     const dotColour = `#${[r, g, b].map((c) => Math.round(0.9 * c + 0.1 * 232).toString(16).padStart(2, '0')).join('')}`;
     const dots = await colourCounts(page, [dotColour], 40);
     console.log(`address dot pixels at zoom 16: ${dots.counts[0]}`);
