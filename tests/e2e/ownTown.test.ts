@@ -172,36 +172,41 @@ describe('a centre goes from an empty browser to the need map of its own town', 
     console.log(`survey rows ${data.survey.truth.length}, imported ${imported}, planted in the centre ${data.planted}`);
 
     // What was stored, against the generator's truth: ≥ 98 % of rows on their street, none on another silently.
-    const stored = await page.evaluate(async () => {
+    // Read from both stores in one transaction, as the app reads them: the town may already be folded into one snapshot
+    // per collection (compaction after a large import), with later change entries on top.
+    const storedTown = await page.evaluate(async () => {
+      type StoredRecord = { id: string; name?: string; streetId?: string; addressId?: string };
       const id = localStorage.getItem('calmap.workspace');
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(`cal-map-ws-${id}`);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const entries = await new Promise<Array<{ collection: string; op: string; record?: { id: string; streetId?: string; addressId?: string } }>>((resolve, reject) => {
-        const request = db.transaction('overlay').objectStore('overlay').getAll();
-        request.onsuccess = () => resolve(request.result);
+      const transaction = db.transaction(['snapshot', 'overlay']);
+      const all = <T,>(store: string) => new Promise<T[]>((resolve, reject) => {
+        const request = transaction.objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
         request.onerror = () => reject(request.error);
       });
-      const streetOfAddress = new Map(entries.filter((e) => e.collection === 'addresses' && e.record).map((e) => [e.record!.id, e.record!.streetId!]));
-      return entries.filter((e) => e.collection === 'responses' && e.record).map((e) => ({ id: e.record!.id, street: e.record!.streetId ?? streetOfAddress.get(e.record!.addressId ?? '') ?? null }));
+      const [snapshots, entries] = await Promise.all([all<{ collection: string; bytes: ArrayBuffer }>('snapshot'), all<{ collection: string; id: string; op: string; record?: StoredRecord }>('overlay')]);
+      const records: Record<string, Map<string, StoredRecord>> = {};
+      const of = (collection: string) => (records[collection] ??= new Map());
+      for (const snapshot of snapshots) for (const record of JSON.parse(new TextDecoder().decode(snapshot.bytes)) as StoredRecord[]) of(snapshot.collection).set(record.id, record);
+      for (const entry of entries) {
+        if (entry.op === 'delete') of(entry.collection).delete(entry.id);
+        else if (entry.record) of(entry.collection).set(entry.id, entry.record);
+      }
+      const streetOfAddress = new Map([...of('addresses').values()].map((a) => [a.id, a.streetId!]));
+      return {
+        responses: [...of('responses').values()].map((r) => ({ id: r.id, street: r.streetId ?? streetOfAddress.get(r.addressId ?? '') ?? null })),
+        streetNames: Object.fromEntries([...of('streets').values()].map((st) => [st.id, st.name!])),
+      };
     });
+    const stored = storedTown.responses;
     expect(stored).toHaveLength(imported);
     // The imported streets and addresses got the import's own ids: compare by street name.
     const nameOfTruthStreet = new Map(data.survey.workspace.streets.map((s) => [s.id, s.name]));
-    const storedStreetNames = await page.evaluate(async () => {
-      const id = localStorage.getItem('calmap.workspace');
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const request = indexedDB.open(`cal-map-ws-${id}`);
-        request.onsuccess = () => resolve(request.result);
-      });
-      const entries = await new Promise<Array<{ collection: string; record?: { id: string; name?: string } }>>((resolve) => {
-        const request = db.transaction('overlay').objectStore('overlay').getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-      return Object.fromEntries(entries.filter((e) => e.collection === 'streets' && e.record).map((e) => [e.record!.id, e.record!.name!]));
-    });
+    const storedStreetNames = storedTown.streetNames;
     let right = 0;
     let wrong = 0;
     for (const response of stored) {
