@@ -199,18 +199,23 @@ async function benchPartnerLinks(db: Database, responses: number, repeats: numbe
   checkSame(`postgisAggregates disclosure of ${responses.toLocaleString('en')} responses (${now.length} units): private.disclosed_units = frozen`, changed.length === 0);
   const published = now.filter((u) => u.published).length;
   console.log(`\npartner links (k = 5, ${NEED}, read as anon through public.shared_aggregates): ${published} of ${now.length} units published over the hierarchy, ${now.filter((u) => u.need_shown === 'exact').length} with exact need counts; disclosure = the frozen function's: ${changed.length === 0 ? 'yes' : `NO (${changed.length})`}`);
-  console.log(`| unit | partner link | before (frozen disclosure) | before / now | target ≤ ${target ?? '—'} ms | rows | rows = before |`);
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(`| unit | partner link (stored pattern) | first read after a write (computes it) | before (frozen disclosure) | before / now | target ≤ ${target ?? '—'} ms | rows | rows = before |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const unit of ['street', 'area', 'hex'] as const) {
     const [link] = await asCaller(db, { role: 'authenticated', userId: PLANNER }, (tx) =>
       tx.query<{ token: string }>(`select token from public.create_share_link($1, $2, $3::jsonb, now() + interval '1 day', 5)`,
         [ORG, CAMPAIGN, JSON.stringify({ v: 1, unit, needs: [NEED], minSeverity: 1 })]), 'commit');
     let best = Infinity;
+    let cold = Infinity;
     let rows: SqlUnitRow[] = [];
+    // The first read finds no stored pattern (as the first read after any write to the centre's data): it computes and
+    // stores it (private.disclosed_units_cached); the later reads are the stored pattern's.
+    await db.query('delete from private.disclosure_cache');
     for (let i = 0; i < repeats + 1; i++) {
       const t0 = performance.now();
-      rows = await asCaller(db, { role: 'anon' }, (tx) => tx.query<SqlUnitRow>('select * from public.shared_aggregates($1)', [link!.token]));
+      rows = await asCaller(db, { role: 'anon' }, (tx) => tx.query<SqlUnitRow>('select * from public.shared_aggregates($1)', [link!.token]), 'commit');
       if (i > 0) best = Math.min(best, performance.now() - t0);
+      else cold = performance.now() - t0;
     }
     const old = await timeCall(db, `select * from bench_per_call.restricted_cells($1, $2, $3, array[$4::text]::public.need_category[], 1, 5)`, [ORG, CAMPAIGN, unit, NEED], 1, false);
     // Both come through the same driver and return the same columns: a row's JSON is its identity.
@@ -219,8 +224,12 @@ async function benchPartnerLinks(db: Database, responses: number, repeats: numbe
     const same = rows.length === old.rows.length && rows.every((r, i) => rowKey(r) === oldKeys[i]);
     if (!same) problems.push(`partner link by ${unit}, ${responses}: ${rows.length} rows differ from the frozen path's ${old.rows.length}`);
     checkSame(`postgisAggregates partner link by ${unit}, ${responses.toLocaleString('en')} responses: rows = frozen path`, same);
-    if (target !== undefined) recordTarget({ what: `partner link (shared_aggregates) by ${unit}, ${responses.toLocaleString('en')} responses (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, measured: Math.round(best * 10) / 10, goal: target, unit: 'ms', source: '#16 item 3' });
-    console.log(`| ${unit} | ${fmtMs(best)} | ${fmtMs(old.ms)} | ${fmtRatio(old.ms / best)} | ${target === undefined ? '—' : best <= target ? 'met' : 'NOT MET'} | ${rows.length} | ${same ? 'yes' : 'NO'} |`);
+    if (target !== undefined) {
+      const where = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+      recordTarget({ what: `partner link (shared_aggregates) by ${unit}, ${responses.toLocaleString('en')} responses, stored pattern (${where})`, measured: Math.round(best * 10) / 10, goal: target, unit: 'ms', source: '#16 item 3' });
+      recordTarget({ what: `partner link by ${unit}, ${responses.toLocaleString('en')} responses, first read after a write (${where})`, measured: Math.round(cold * 10) / 10, goal: target, unit: 'ms', source: '#16 item 3' });
+    }
+    console.log(`| ${unit} | ${fmtMs(best)} | ${fmtMs(cold)} | ${fmtMs(old.ms)} | ${fmtRatio(old.ms / best)} | ${target === undefined ? '—' : best <= target ? 'met' : 'NOT MET'} | ${rows.length} | ${same ? 'yes' : 'NO'} |`);
   }
   return problems;
 }

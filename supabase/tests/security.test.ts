@@ -214,6 +214,27 @@ describe('security matrix: role × table × operation × organisation', () => {
       }
     });
   });
+  it('keeps the stored disclosure patterns and their versions from every role but the definer functions', async () => {
+    // Issue 16 item 3 (migration 20250601001500): the tables hold every unit's figures, suppressed ones included.
+    const callers: [string, Caller][] = [...Object.entries(ROLES), ['service_role', { role: 'service_role' }]];
+    for (const [name, caller] of callers) {
+      await asCaller(db, caller, async (tx) => {
+        for (const sql of [
+          'select * from private.disclosure_cache',
+          `insert into private.disclosure_cache (organisation_id, campaign_id, request, writes, units) values ('${ORG_A}', 'c-1', 'x', 0, '{}')`,
+          `update private.disclosure_cache set writes = writes + 1`,
+          'delete from private.disclosure_cache',
+          'select * from private.disclosure_writes',
+          `insert into private.disclosure_writes (organisation_id) values ('${ORG_A}')`,
+          'delete from private.disclosure_writes',
+          `select * from private.disclosed_units_cached('${ORG_A}', 'c-1', null, 1, 5)`,
+        ]) {
+          const result = await attempt(tx, sql);
+          expect(result.ok ? 'allowed' : result.error.code, `${name}: ${sql}`).toBe('42501');
+        }
+      });
+    }
+  });
 });
 
 type SharedCell = { unit_id: string; responses: number | null; need_count: number | null; suppressed: boolean };
