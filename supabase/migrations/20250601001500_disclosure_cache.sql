@@ -8,8 +8,9 @@
 -- the centre's responses, need answers, streets, areas or grid adds one row (statement triggers below; a truncate adds
 -- one for every centre). Rows are never deleted, and the rows a snapshot sees only grow with time, so two snapshots
 -- that count the same number see the same writes, whichever order their transactions committed in; a pattern computed
--- and counted in one statement (one snapshot) is valid for every later snapshot with the same count. A write also
--- deletes the centre's stored patterns, so that only current ones are kept.
+-- and counted in one statement (one snapshot) is valid for every later snapshot with the same count. A write only adds
+-- its row (no lock on anything another writer or reader holds): an outdated pattern stays until the next read of the
+-- same request replaces it, so the table holds one pattern per request ever read.
 --
 -- The stored patterns are as private as the responses: no role but the owner (the security-definer functions) may read
 -- or write the two tables (no grant, RLS without policies; tests/security.test.ts checks it).
@@ -47,16 +48,14 @@ begin
   -- Transition tables: changed_new for inserts and updates, changed_old for updates and deletes.
   if tg_op in ('INSERT', 'UPDATE') then
     insert into private.disclosure_writes (organisation_id) select distinct n.organisation_id from changed_new n;
-    delete from private.disclosure_cache c where c.organisation_id in (select n.organisation_id from changed_new n);
   end if;
   if tg_op in ('UPDATE', 'DELETE') then
     insert into private.disclosure_writes (organisation_id) select distinct o.organisation_id from changed_old o;
-    delete from private.disclosure_cache c where c.organisation_id in (select o.organisation_id from changed_old o);
   end if;
   return null;
 end
 $$;
-comment on function private.note_disclosure_write() is 'Statement trigger: a new version of the written centres'' data (a row in private.disclosure_writes per centre) and their stored disclosure patterns dropped.';
+comment on function private.note_disclosure_write() is 'Statement trigger: a new version of the written centres'' data (a row in private.disclosure_writes per centre); a truncate: one for every centre, and the stored patterns dropped.';
 revoke all on function private.note_disclosure_write() from public;
 
 do $$
