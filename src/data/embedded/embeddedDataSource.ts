@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, emptyWorkspace, Id, issuesFromZod, LeaderContact, localIsoDate, shortenRetention, type CollectionName, type CollectionRecord, type InputIssue, type SurveyResponse } from '../../domain';
+import { COLLECTION_NAMES, emptyWorkspace, Id, issuesFromZod, LeaderContact, localIsoDate, shortenRetention, type CollectionName, type CollectionRecord, type InputIssue, type Organisation, type SurveyResponse, type Workspace } from '../../domain';
 import type { DataSource, LeaderContactsResult, LoadedWorkspace, PurgeResult, WorkspaceChanges, WriteResult } from '../dataSource';
 import type { FirstPaintMap } from '../firstPaint';
 import { isCollectionName, unknownCollectionIssue, validateChanges, validateCollectionRecords as validateRecords } from '../workspaceChanges';
@@ -208,6 +208,12 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
     }
   }
 
+  /** A centre's own town as stored: its snapshots (a town stored whole) first, then the entries of later changes on top. */
+  async function readOwnTown(organisation: Organisation, signal?: AbortSignal): Promise<{ workspace: Workspace; snapshot: RestoredSnapshots; overlay: { entries: OverlayEntry[]; issues: InputIssue[] } }> {
+    const [snapshot, overlay] = await Promise.all([readSnapshots(signal), readOverlay(signal)]);
+    return { workspace: applyOverlay({ ...emptyWorkspace(organisation), ...snapshot.collections }, overlay.entries), snapshot, overlay };
+  }
+
   async function writeEntries(entries: readonly OverlayEntry[], signal?: AbortSignal): Promise<WriteResult> {
     try {
       const db = await getDatabase(signal);
@@ -255,10 +261,8 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
         });
         if (own) {
           // A centre's own town: nothing but what the centre brought in, on an empty base.
-          // Its snapshots (a town stored whole, storeNewWorkspace) first, then the entries of later changes on top.
-          const [snapshot, overlay, purge] = await Promise.all([readSnapshots(signal), readOverlay(signal), purgeExpired(signal)]);
+          const [{ workspace, snapshot, overlay }, purge] = await Promise.all([readOwnTown(own.organisation, signal), purgeExpired(signal)]);
           throwIfAborted(signal);
-          const workspace = applyOverlay({ ...emptyWorkspace(own.organisation), ...snapshot.collections }, overlay.entries);
           // The analysis worker builds the same workspace from the same bytes (storedWorkspace.ts), not from a clone.
           if (snapshot.snapshots.length > 0) rememberStoredForm(workspace, { organisation: own.organisation, snapshots: snapshot.snapshots, overlay: overlay.entries });
           // Changes piled up as single entries (a town imported with the wizard): stored compactly for the next reopen.
@@ -440,9 +444,8 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
       const db = await getDatabase(signal);
       return withStorageLock(async () => {
         // Read again under the lock: another tab may have written since this one loaded.
-        const [snapshot, overlay] = await Promise.all([readSnapshots(signal), readOverlay(signal)]);
+        const { workspace, snapshot, overlay } = await readOwnTown(own.organisation, signal);
         if (overlay.entries.length < COMPACT_MIN_ENTRIES || snapshot.issues.length > 0 || overlay.issues.length > 0) return { compacted: 0 };
-        const workspace = applyOverlay({ ...emptyWorkspace(own.organisation), ...snapshot.collections }, overlay.entries);
         const { packCollection } = await import('./workspaceSnapshot');
         const collections = COLLECTION_NAMES.filter((c) => workspace[c].length > 0);
         const snapshots = await Promise.all(collections.map((c) => packCollection(c, workspace[c] as readonly CollectionRecord<typeof c>[])));
