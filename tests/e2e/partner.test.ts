@@ -10,6 +10,7 @@ import { SharePackage } from '../../src/domain/sharePackage';
 import { packageDisclosure } from '../../src/ui/explore/share/packageDisclosure';
 import { launchChromium } from './support/browser';
 import { plCount } from './support/polish';
+import { bandHidesAll } from '../../src/ui/common/sharing/disclosureText';
 import { buildApp, REPO_ROOT } from './support/buildApp';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
@@ -165,7 +166,7 @@ describe('partner package on the embedded default', () => {
     expect(await view.locator('.partner-table tbody tr[data-suppressed="true"]').count()).toBe(hidden.length);
     expect(hidden.length).toBeGreaterThan(0);
     // Hidden for the partner: suppressed units, and units whose range runs from 0 to every answer (protecting others).
-    const hidesAll = pkg.units.filter((u) => !u.suppressed && u.needBand && u.needBand.low === 0 && u.needBand.high >= (u.responses ?? u.needBand.high));
+    const hidesAll = pkg.units.filter((u) => !u.suppressed && u.needBand && bandHidesAll(u.needBand, u.responses));
     const ranges = pkg.units.filter((u) => !u.suppressed && u.needBand && !hidesAll.includes(u));
     expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${plCount(pkg.units.length - hidden.length - hidesAll.length, 'obszar', 'obszary', 'obszarów')} z wynikami, ${plCount(hidden.length + hidesAll.length, 'ukryty', 'ukryte', 'ukrytych')}.`);
     // Five classes, the range row where a unit is published as a range, the hidden row.

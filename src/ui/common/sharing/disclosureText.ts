@@ -14,14 +14,14 @@ const HOUSEHOLDS: Record<Language, Record<Intl.LDMLPluralRule, string>> = {
 const households = (n: number, language: Language): string =>
   `${new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB').format(n)} ${HOUSEHOLDS[language][new Intl.PluralRules(language === 'pl' ? 'pl-PL' : 'en-GB').select(n)]}`;
 
+/** A band from 0 to every answer says nothing: the unit is hidden to protect other areas (complementary suppression). */
+export const bandHidesAll = (band: { low: number; high: number }, responses: number | null): boolean => band.low === 0 && band.high >= (responses ?? band.high);
+
 /**
  * A need count not shown exactly: "mniej niż 5 gospodarstw" (0 … 4), "co najmniej 16 gospodarstw" (16 … all), or
  * "ukryte, by chronić inne obszary" (0 … all: hidden so that no other area can be worked out by subtraction).
  * @example bandText({ low: 0, high: 4 }, 12, 'pl') → 'mniej niż 5 gospodarstw'
  */
-/** A band from 0 to every answer says nothing: the unit is hidden to protect other areas (complementary suppression). */
-export const bandHidesAll = (band: { low: number; high: number }, responses: number | null): boolean => band.low === 0 && band.high >= (responses ?? band.high);
-
 export function bandText(band: { low: number; high: number }, responses: number | null, language: Language): string {
   if (bandHidesAll(band, responses)) return language === 'pl' ? 'ukryte, by chronić inne obszary' : 'hidden to protect other areas';
   if (band.low === 0) return language === 'pl' ? `mniej niż ${households(band.high + 1, 'pl').replace(/gospodarstw[ao]?$/, 'gospodarstw')}` : `fewer than ${households(band.high + 1, 'en')}`;
