@@ -30,6 +30,16 @@ export interface ResourceProperties { id: string; name: string; kind: string; ic
 
 const collection = <G extends Feature['geometry'], P>(features: Array<Feature<G, P>>): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features });
 
+/** The streets as the map draws them: GeoJSON here, or cut into tiles by the analysis worker (townTiles.ts). */
+export function streetFeatures(workspace: Pick<Workspace, 'streets'>): FeatureCollection<LineString | MultiLineString, StreetProperties> {
+  return collection(workspace.streets.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } })));
+}
+
+/** The addresses as the map draws them (a dot sized by households, 1 where the count is unknown). */
+export function addressFeatures(workspace: Pick<Workspace, 'addresses'>): FeatureCollection<Point, AddressProperties> {
+  return collection(workspace.addresses.map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households ?? 1 } })));
+}
+
 /**
  * Converts a validated workspace into the map's GeoJSON sources; with `tileKey` (a large town, tiledTown.ts
  * analysisTileKey) the streets and addresses are left to the analysis worker's tiles of that key. Pure; O(n) in the records; copies nothing it
@@ -63,10 +73,8 @@ export function buildMapData(workspace: Workspace, options: { tileKey?: number }
         properties: { id: a.id, name: a.name, kind: a.kind },
       })),
     ),
-    streets: collection(tiled ? [] : workspace.streets.map((s) => ({ type: 'Feature' as const, geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } }))),
-    addresses: collection(
-      (tiled ? [] : workspace.addresses).map((a) => ({ type: 'Feature' as const, geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households ?? 1 } })),
-    ),
+    streets: tiled ? collection([]) : streetFeatures(workspace),
+    addresses: tiled ? collection([]) : addressFeatures(workspace),
     resources: collection(
       workspace.resources.map((r) => ({
         type: 'Feature' as const,

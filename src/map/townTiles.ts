@@ -1,25 +1,11 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
-import { streetLabel } from '../domain/street';
 import type { Workspace } from '../domain/workspace';
-import type { AddressProperties, StreetProperties } from './mapData';
+import { addressFeatures, streetFeatures } from './mapData';
 
 import { TILE_MAX_ZOOM, type TiledSource } from './tiledTown';
 
 const EXTENT = 4096;
-
-/** The GeoJSON of one tiled source, with the same properties buildMapData gives the GeoJSON path (mapData.ts). */
-export function streetFeatures(workspace: Pick<Workspace, 'streets'>): FeatureCollection<LineString | MultiLineString, StreetProperties> {
-  return { type: 'FeatureCollection', features: workspace.streets.map((s) => ({ type: 'Feature', geometry: s.geometry, properties: { id: s.id, label: streetLabel(s) } })) };
-}
-
-export function addressFeatures(workspace: Pick<Workspace, 'addresses'>): FeatureCollection<Point, AddressProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: workspace.addresses.map((a): Feature<Point, AddressProperties> => ({ type: 'Feature', geometry: a.location, properties: { id: a.id, streetId: a.streetId, households: a.households ?? 1 } })),
-  };
-}
 
 /**
  * The analysis worker's side of a large town's map (tiledTown.ts): Mapbox Vector Tiles (protobuf bytes) of a workspace's streets and addresses, made on demand: each source's
