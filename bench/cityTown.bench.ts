@@ -36,8 +36,12 @@ import { recordTarget } from './targets';
  *                  the same is measured on the demo town first, for comparison);
  *   tab memory     the renderer process of the tab (page + analysis worker + MapLibre's workers), private resident
  *                  memory (Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup; pid from CDP
- *                  SystemInfo.getProcessInfo), after the recolours; the GPU process and the JS heap of the page
- *                  (CDP Performance.getMetrics JSHeapUsedSize) are printed beside it;
+ *                  SystemInfo.getProcessInfo), in a NEW tab (a renderer of its own) opening the stored city and
+ *                  recolouring: 1 s after the recolours (the load's garbage not yet collected) and 30 s later (what
+ *                  Chromium's own garbage collection leaves; nothing is forced). Both are held to the goal. Printed
+ *                  beside them: where the memory is (Chromium's memory-infra dump), the GPU process, each JS heap
+ *                  before and after a forced full collection, and the reloaded tab of the reopens (four documents
+ *                  in one renderer, as sessions 4–6 measured it);
  *   IndexedDB      navigator.storage.estimate().usageDetails.indexedDB after the import.
  */
 
@@ -113,6 +117,45 @@ async function processMemory(browserSession: CDPSession): Promise<{ renderer: nu
   return { renderer: Math.max(...renderers), renderers, gpu };
 }
 
+/**
+ * Where the tab's renderer memory is, by Chromium's own accounting (a `memory-infra` dump through CDP Tracing, the
+ * numbers chrome://tracing shows): V8's heaps of the page and of the workers, PartitionAlloc's ArrayBuffer and Blink
+ * buffer partitions, malloc. Sizes in MB of the largest renderer; an empty list when the dump could not be taken.
+ */
+async function rendererAllocators(browserSession: CDPSession): Promise<Array<[string, number]>> {
+  const events: Array<{ ph?: string; pid?: number; args?: { dumps?: { allocators?: Record<string, { attrs?: { size?: { value?: string } } }>; process_totals?: { private_footprint_bytes?: string } } } }> = [];
+  const collect = (e: { value: typeof events }) => events.push(...e.value);
+  browserSession.on('Tracing.dataCollected', collect);
+  try {
+    const complete = new Promise<void>((resolve) => browserSession.once('Tracing.tracingComplete', () => resolve()));
+    // No periodic dumps: the one requested below (the protocol types memoryDumpConfig loosely, hence the cast).
+    const traceConfig = { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } as unknown as Record<string, string> };
+    await browserSession.send('Tracing.start', { traceConfig, transferMode: 'ReportEvents' });
+    await browserSession.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' });
+    await browserSession.send('Tracing.end');
+    await complete;
+  } catch {
+    return [];
+  } finally {
+    browserSession.off('Tracing.dataCollected', collect);
+  }
+  const hex = (v: string | undefined) => (v ? Number.parseInt(v, 16) / MB : 0);
+  // Each process is dumped in several events; the renderer is the process with the largest private footprint.
+  const byPid = new Map<number, { footprint: number; allocators: Record<string, { attrs?: { size?: { value?: string } } }> }>();
+  for (const e of events) {
+    const dumps = e.ph === 'v' ? e.args?.dumps : undefined;
+    if (!dumps || e.pid === undefined) continue;
+    const entry = byPid.get(e.pid) ?? { footprint: 0, allocators: {} };
+    entry.footprint = Math.max(entry.footprint, hex(dumps.process_totals?.private_footprint_bytes));
+    Object.assign(entry.allocators, dumps.allocators ?? {});
+    byPid.set(e.pid, entry);
+  }
+  const renderer = [...byPid.values()].sort((a, b) => b.footprint - a.footprint).find((p) => p.allocators['v8/main']);
+  if (!renderer) return [];
+  const names = ['v8/main', 'v8/workers', 'partition_alloc/partitions/array_buffer', 'partition_alloc/partitions/buffer', 'malloc', 'blink_gc', 'gpu', 'webgl', 'cc'];
+  return names.map((name): [string, number] => [name, hex(renderer.allocators[name]?.attrs?.size?.value)]);
+}
+
 /** Changes the need through every one of NEEDS and back; per change, the change event → the next frame drawn with the new colours (ms). */
 async function recolourTimes(page: Page): Promise<number[]> {
   const times: number[] = [];
@@ -143,8 +186,6 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const browserSession = await browser.newBrowserCDPSession();
-  const session = await context.newCDPSession(page);
-  await session.send('Performance.enable');
 
   // The demo first (the app as it opens), then the city file loaded as a workspace of its own.
   await page.goto(`${server.origin}/`);
@@ -177,14 +218,42 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   }
 
   // Recolour: change the need; from the change event to the next frame drawn with the new colours. First 3 s for what
-  // follows the first coloured map (the worker's secondary analyses, collection of the load's garbage) to settle.
+  // follows the first coloured map (the worker's secondary analyses) to settle.
   await page.waitForTimeout(3000);
   const recolours = await recolourTimes(page);
   await page.waitForTimeout(1000);
+  // The tab reloaded three times, 1 s after the recolours: four documents (the import and three reopens) have run in
+  // this renderer process, and the earlier ones' garbage is still in it (the measurement of sessions 4–6).
+  const reloaded = await processMemory(browserSession);
+  await page.screenshot({ path: join(tmpdir(), 'calmap-city-town.png') });
+  await page.close();
+
+  // The tab's memory (the target): a new tab (a renderer process of its own) opening the stored city, as a centre
+  // does every morning; the need changed through the 7 needs; then the tab left alone, sampled every 5 s for 30 s.
+  // Nothing forces a garbage collection: the figure is what Chromium's own collection (V8's memory reducer, which runs
+  // once allocation has been low for a few seconds) leaves. The first sample (1 s after the recolours) is the tab's
+  // memory while the load's garbage is still uncollected; it is printed, with where it is, and held to the goal too.
+  const tab = await context.newPage();
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await tab.goto(`${server.origin}/`);
+  await firstColoured(tab);
+  await tab.waitForTimeout(3000);
+  await recolourTimes(tab);
+  await tab.waitForTimeout(1000);
+  const afterLoad = await processMemory(browserSession);
+  const afterLoadWhere = await rendererAllocators(browserSession);
+  const IDLE_S = 30;
+  const idle: number[] = [];
+  for (let t = 5; t <= IDLE_S; t += 5) {
+    await tab.waitForTimeout(5000);
+    idle.push((await processMemory(browserSession)).renderer);
+  }
   const memory = await processMemory(browserSession);
+  const settledWhere = await rendererAllocators(browserSession);
+  const session = await context.newCDPSession(tab);
+  await session.send('Performance.enable');
   const metrics = (await session.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   const jsHeap = (metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / MB;
-  await page.screenshot({ path: join(tmpdir(), 'calmap-city-town.png') });
   // Where the memory is: each JS heap (page, analysis worker, MapLibre's worker), then the same after a full garbage
   // collection of every heap (CDP HeapProfiler.collectGarbage): what the tab keeps alive, beside what it holds.
   const heapsBefore = await heapUsage(session, false);
@@ -197,9 +266,14 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   for (const [i, r] of reopens.entries()) console.log(`| reopen ${i + 1}: navigation → data loaded / map drawn / first coloured | ${fmtMs(r.loaded)} / ${fmtMs(r.drawn)} / ${fmtMs(r.coloured)} |`);
   console.log(`| recolour after a need change (${recolours.length}): ${recolours.map((t) => t.toFixed(0)).join(', ')} ms | median ${fmtMs(median(recolours))} |`);
   console.log(`| the same on the demo town, for comparison: ${demoRecolours.map((t) => t.toFixed(0)).join(', ')} ms | median ${fmtMs(median(demoRecolours))} |`);
-  console.log(`| tab renderer process, private resident (all renderers: ${memory.renderers.map((m) => m.toFixed(0)).join(', ')} MB) | ${memory.renderer.toFixed(0)} MB |`);
+  console.log(`| the reloaded tab (4th document in its renderer), 1 s after the recolours: renderer private resident | ${reloaded.renderer.toFixed(0)} MB |`);
+  console.log(`| new tab opening the city, 1 s after the recolours (the load's garbage not yet collected) | ${afterLoad.renderer.toFixed(0)} MB |`);
+  console.log(`|   where (Chromium memory-infra, MB) | ${afterLoadWhere.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')} |`);
+  console.log(`| the same tab left alone, every 5 s (Chromium's own collection, nothing forced) | ${idle.map((m) => m.toFixed(0)).join(', ')} MB |`);
+  console.log(`| new tab, ${IDLE_S} s after the recolours: renderer private resident (all renderers: ${memory.renderers.map((m) => m.toFixed(0)).join(', ')} MB) | ${memory.renderer.toFixed(0)} MB |`);
+  console.log(`|   where (Chromium memory-infra, MB) | ${settledWhere.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')} |`);
   console.log(`| GPU process, private resident (not counted in the tab) | ${memory.gpu.toFixed(0)} MB |`);
-  console.log(`| page JS heap used (CDP Performance.getMetrics; the worker's heap is in the renderer figure) | ${jsHeap.toFixed(0)} MB |`);
+  console.log(`| page JS heap used (CDP Performance.getMetrics) | ${jsHeap.toFixed(0)} MB |`);
   for (const [i, h] of heapsBefore.entries()) console.log(`| JS heap of ${h.what}: used / allocated, then after a full GC | ${h.used.toFixed(0)} / ${h.total.toFixed(0)} MB → ${heapsAfter[i]?.used.toFixed(0)} / ${heapsAfter[i]?.total.toFixed(0)} MB |`);
   console.log(`| tab renderer process after a full GC of every heap (what the tab keeps alive; not the target's figure) | ${afterGc.renderer.toFixed(0)} MB |`);
   console.log(`| IndexedDB (navigator.storage.estimate, usageDetails.indexedDB; all storage ${(storage.usage / MB).toFixed(0)} MB) | ${(storage.indexedDB / MB).toFixed(0)} MB |`);
@@ -210,7 +284,8 @@ async function run(browser: Browser, server: StaticServer, file: string): Promis
   const city = '100k answers city';
   recordTarget({ what: `${city}: first coloured need map after navigation (reopen, median of ${RELOADS})`, measured: Math.round(median(reopens.map((r) => r.coloured))), goal: 3000, unit: 'ms', source });
   recordTarget({ what: `${city}: recolour after changing the need (median of ${recolours.length})`, measured: Math.round(median(recolours) * 10) / 10, goal: 50, unit: 'ms', source });
-  recordTarget({ what: `${city}: tab memory (renderer process private resident)`, measured: Math.round(memory.renderer), goal: 500, unit: 'MB', source });
+  recordTarget({ what: `${city}: tab memory (new tab, renderer private resident, ${IDLE_S} s after opening and recolouring)`, measured: Math.round(memory.renderer), goal: 500, unit: 'MB', source });
+  recordTarget({ what: `${city}: tab memory right after opening (new tab, 1 s after the recolours, load's garbage uncollected)`, measured: Math.round(afterLoad.renderer), goal: 500, unit: 'MB', source });
   // Load, reopen and IndexedDB size: the issue asks for them measured; no goal is set, so the figure is its own record.
   console.log(`(no goal in the issue) load ${fmtMs(loadMs)}, reopen median ${fmtMs(median(reopens.map((r) => r.loaded)))}, IndexedDB ${(storage.indexedDB / MB).toFixed(0)} MB`);
   await context.close();
