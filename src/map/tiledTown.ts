@@ -39,6 +39,14 @@ export function tileKeyOf(workspace: object): number {
   return key;
 }
 
+/**
+ * Gives `to` the key of `from` (e.g. a workspace the key of the stored form the analysis worker was started on before
+ * the workspace existed, useAnalysis.ts), unless `to` has one already.
+ */
+export function shareTileKey(from: object, to: object): void {
+  if (!keys.has(to)) keys.set(to, tileKeyOf(from));
+}
+
 /** The tileKey the analysis worker gets with `workspace`: its key when the town is tiled, else none. */
 export function analysisTileKey(workspace: Pick<Workspace, 'addresses'>): number | undefined {
   return isTiledTown(workspace) ? tileKeyOf(workspace) : undefined;

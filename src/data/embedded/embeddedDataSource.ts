@@ -19,8 +19,9 @@ import {
   SNAPSHOT_STORE,
   writeStores,
 } from './overlayDatabase';
-import type { RestoredSnapshots } from './workspaceSnapshot';
-import { rememberStoredForm } from './storedForm';
+import type { DecodedSnapshots, RestoredSnapshots } from './workspaceSnapshot';
+import type { StoredWorkspace } from './storedWorkspace';
+import { announceStoredForm, rememberStoredForm } from './storedForm';
 import { restoreLeaderContacts } from './leaderContactStore';
 import { checkContactId, checkResponseWithContact, LEADER_CONTACTS_SOURCE } from '../leaderContactChecks';
 import { applyOverlay, restoreOverlayEntries, STORAGE_SOURCE, type OverlayEntry } from './overlayEntry';
@@ -196,22 +197,31 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
     }
   }
 
-  /** The own workspace's snapshots, restored (digest-checked); a storage failure is an issue, never an exception. */
-  async function readSnapshots(signal?: AbortSignal): Promise<RestoredSnapshots> {
+  /** The own workspace's snapshots, read and decoded (digest-checked); a storage failure is an issue, never an exception. */
+  async function readSnapshots(signal?: AbortSignal): Promise<{ decoded: DecodedSnapshots; parse: (decoded: DecodedSnapshots) => RestoredSnapshots }> {
     try {
       // The snapshot code loads with a centre's own town only: the demo never needs it (the first chunk, issue #16).
-      const [{ restoreSnapshots }, stored] = await Promise.all([import('./workspaceSnapshot'), readAll(await getDatabase(signal), SNAPSHOT_STORE, signal)]);
-      return await restoreSnapshots(stored);
+      const [{ decodeSnapshots, parseDecodedSnapshots }, stored] = await Promise.all([import('./workspaceSnapshot'), readAll(await getDatabase(signal), SNAPSHOT_STORE, signal)]);
+      return { decoded: await decodeSnapshots(stored), parse: parseDecodedSnapshots };
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw abortError();
-      return { collections: {}, snapshots: [], trusted: 0, issues: [storageIssue(`the stored town could not be read (${reasonOf(error)})`)] };
+      const issues = [storageIssue(`the stored town could not be read (${reasonOf(error)})`)];
+      return { decoded: { texts: [], snapshots: [], issues }, parse: () => ({ collections: {}, snapshots: [], trusted: 0, issues }) };
     }
   }
 
-  /** A centre's own town as stored: its snapshots (a town stored whole) first, then the entries of later changes on top. */
-  async function readOwnTown(organisation: Organisation, signal?: AbortSignal): Promise<{ workspace: Workspace; snapshot: RestoredSnapshots; overlay: { entries: OverlayEntry[]; issues: InputIssue[] } }> {
-    const [snapshot, overlay] = await Promise.all([readSnapshots(signal), readOverlay(signal)]);
-    return { workspace: applyOverlay({ ...emptyWorkspace(organisation), ...snapshot.collections }, overlay.entries), snapshot, overlay };
+  /**
+   * A centre's own town as stored: its snapshots (a town stored whole) first, then the entries of later changes on
+   * top. `announce` (the load): the stored form is offered to the analysis worker (storedForm.ts) once read and
+   * decoded, before this thread parses it, so both build the workspace at the same time.
+   */
+  async function readOwnTown(organisation: Organisation, signal?: AbortSignal, announce = false): Promise<{ workspace: Workspace; snapshot: RestoredSnapshots; overlay: { entries: OverlayEntry[]; issues: InputIssue[] }; stored: StoredWorkspace }> {
+    const [{ decoded, parse }, overlay] = await Promise.all([readSnapshots(signal), readOverlay(signal)]);
+    throwIfAborted(signal);
+    const stored: StoredWorkspace = { organisation, snapshots: decoded.snapshots, overlay: overlay.entries };
+    if (announce && decoded.snapshots.length > 0) announceStoredForm(stored);
+    const snapshot = parse(decoded);
+    return { workspace: applyOverlay({ ...emptyWorkspace(organisation), ...snapshot.collections }, overlay.entries), snapshot, overlay, stored };
   }
 
   async function writeEntries(entries: readonly OverlayEntry[], signal?: AbortSignal): Promise<WriteResult> {
@@ -261,10 +271,11 @@ export function createEmbeddedDataSource(options: EmbeddedDataSourceOptions = {}
         });
         if (own) {
           // A centre's own town: nothing but what the centre brought in, on an empty base.
-          const [{ workspace, snapshot, overlay }, purge] = await Promise.all([readOwnTown(own.organisation, signal), purgeExpired(signal)]);
+          const [{ workspace, snapshot, overlay, stored }, purge] = await Promise.all([readOwnTown(own.organisation, signal, true), purgeExpired(signal)]);
           throwIfAborted(signal);
-          // The analysis worker builds the same workspace from the same bytes (storedWorkspace.ts), not from a clone.
-          if (snapshot.snapshots.length > 0) rememberStoredForm(workspace, { organisation: own.organisation, snapshots: snapshot.snapshots, overlay: overlay.entries });
+          // The analysis worker builds the same workspace from the same bytes (storedWorkspace.ts), not from a clone:
+          // already started on them (announced), or given them with this workspace.
+          if (snapshot.snapshots.length > 0) rememberStoredForm(workspace, stored);
           // Changes piled up as single entries (a town imported with the wizard): stored compactly for the next reopen.
           if (overlay.entries.length >= COMPACT_MIN_ENTRIES && options.compactAfterLoad !== false) {
             setTimeout(() => {

@@ -13,6 +13,11 @@ export function rememberStoredForm(workspace: Workspace, stored: StoredWorkspace
   storedFormOf.set(workspace, stored);
 }
 
+/** The stored form this workspace object was built from, if any, without taking it (see takeStoredForm). */
+export function peekStoredForm(workspace: Workspace): StoredWorkspace | undefined {
+  return storedFormOf.get(workspace);
+}
+
 /**
  * The stored form of exactly this workspace object, once: its bytes are then transferred to the worker (detached
  * here), so a second call, or a workspace changed in memory since (a new object), gets undefined and is sent whole.
@@ -21,4 +26,25 @@ export function takeStoredForm(workspace: Workspace): StoredWorkspace | undefine
   const stored = storedFormOf.get(workspace);
   storedFormOf.delete(workspace);
   return stored;
+}
+
+/** Starts the analysis worker on a stored form (the analysis provider, while its worker lives). */
+export type StoredFormListener = (stored: StoredWorkspace) => void;
+let listener: StoredFormListener | null = null;
+
+/** Sets (or, with null, clears) who hears of a stored form as soon as its bytes are read (see announceStoredForm). */
+export function onStoredFormRead(next: StoredFormListener | null): void {
+  listener = next;
+}
+
+/**
+ * The embedded adapter, loading a centre's own town, as soon as its stored bytes are read and decoded and BEFORE the
+ * page parses them: the analysis worker starts on the same bytes (transferred, so they are detached here) while the
+ * page builds its own copy of the workspace, instead of after it. True when someone took it; without a listener
+ * (tests, no worker yet) nothing happens and the form goes to the worker when the workspace is loaded.
+ */
+export function announceStoredForm(stored: StoredWorkspace): boolean {
+  if (!listener) return false;
+  listener(stored);
+  return true;
 }

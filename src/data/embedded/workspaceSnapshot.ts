@@ -51,23 +51,32 @@ export interface RestoredSnapshots {
   /** Records by collection (collections without a snapshot are absent). */
   collections: Partial<{ [C in CollectionName]: CollectionRecord<C>[] }>;
   issues: InputIssue[];
-  /** The snapshots that were read (their bytes still attached), to hand to the analysis worker. */
+  /** The snapshots that were read (their bytes still attached, unless handed on), to hand to the analysis worker. */
   snapshots: StoredSnapshot[];
   /** How many collections were read with JSON.parse alone (their digest matched). */
   trusted: number;
 }
 
+/** Stored snapshots checked and decoded, not yet parsed: their texts, whether each digest matched, and the snapshots. */
+export interface DecodedSnapshots {
+  texts: Array<{ collection: CollectionName; text: string; trusted: boolean }>;
+  issues: InputIssue[];
+  /** The snapshots decoded, in the order of `texts`. Their bytes are no longer needed here: they may be transferred. */
+  snapshots: StoredSnapshot[];
+}
+
 /**
- * Restores stored snapshots (unvalidated values read from IndexedDB or received by the worker). Never throws.
- * O(bytes) for a snapshot whose digest matches, plus O(records) zod parses for one that does not.
+ * First half of restoreSnapshots: envelopes checked, bytes decoded and their digests compared. Never throws.
+ * O(bytes). The texts are all `parseDecodedSnapshots` needs, so the bytes can go to the analysis worker in between.
  */
-export async function restoreSnapshots(stored: readonly unknown[]): Promise<RestoredSnapshots> {
-  const restored: RestoredSnapshots = { collections: {}, issues: [], snapshots: [], trusted: 0 };
+export async function decodeSnapshots(stored: readonly unknown[]): Promise<DecodedSnapshots> {
+  const decoded: DecodedSnapshots = { texts: [], issues: [], snapshots: [] };
   const decoder = new TextDecoder();
+  const seen = new Set<CollectionName>();
   for (const [row, raw] of stored.entries()) {
     if (!isSnapshotEnvelope(raw)) {
       const version = typeof raw === 'object' && raw !== null ? (raw as { v?: unknown }).v : undefined;
-      restored.issues.push({
+      decoded.issues.push({
         source: STORAGE_SOURCE,
         row,
         field: '(snapshot)',
@@ -78,13 +87,27 @@ export async function restoreSnapshots(stored: readonly unknown[]): Promise<Rest
       continue;
     }
     const { collection } = raw;
-    if (restored.collections[collection]) {
-      restored.issues.push({ source: STORAGE_SOURCE, row, field: '(snapshot)', message: `the saved ${collection} appear twice; the second copy was skipped` });
+    if (seen.has(collection)) {
+      decoded.issues.push({ source: STORAGE_SOURCE, row, field: '(snapshot)', message: `the saved ${collection} appear twice; the second copy was skipped` });
       continue;
     }
-    const text = decoder.decode(raw.bytes);
+    seen.add(collection);
+    decoded.texts.push({ collection, text: decoder.decode(raw.bytes), trusted: (await sha256OfBytes(raw.bytes)) === raw.sha256 });
+    decoded.snapshots.push(raw);
+  }
+  return decoded;
+}
+
+/**
+ * Second half: each text read with JSON.parse alone when its digest matched, else validated record by record with the
+ * collection's schema (a bad record reported and left out). Never throws. O(size), plus O(records) zod parses for
+ * a collection whose digest did not match.
+ */
+export function parseDecodedSnapshots(decoded: DecodedSnapshots): RestoredSnapshots {
+  const restored: RestoredSnapshots = { collections: {}, issues: [...decoded.issues], snapshots: decoded.snapshots, trusted: 0 };
+  for (const { collection, text, trusted } of decoded.texts) {
     let records: unknown[] | undefined;
-    if ((await sha256OfBytes(raw.bytes)) === raw.sha256) {
+    if (trusted) {
       try {
         const json = JSON.parse(text) as unknown;
         if (Array.isArray(json)) records = json;
@@ -99,7 +122,14 @@ export async function restoreSnapshots(stored: readonly unknown[]): Promise<Rest
       restored.issues.push(...parsed.issues);
     }
     (restored.collections as Record<CollectionName, unknown[]>)[collection] = records;
-    restored.snapshots.push(raw);
   }
   return restored;
+}
+
+/**
+ * Restores stored snapshots (unvalidated values read from IndexedDB or received by the worker). Never throws.
+ * O(bytes) for a snapshot whose digest matches, plus O(records) zod parses for one that does not.
+ */
+export async function restoreSnapshots(stored: readonly unknown[]): Promise<RestoredSnapshots> {
+  return parseDecodedSnapshots(await decodeSnapshots(stored));
 }

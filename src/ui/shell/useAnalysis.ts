@@ -2,8 +2,9 @@ import { createContext, createElement, useContext, useEffect, useState, type Rea
 import { isAbortError } from '../../data/abort';
 import type { Workspace } from '../../domain';
 import type { ExploreSummary } from '../../analysis/exploreSession';
-import { takeStoredForm } from '../../data/embedded/storedForm';
-import { analysisTileKey, setTileFetcher } from '../../map/tiledTown';
+import { onStoredFormRead, takeStoredForm } from '../../data/embedded/storedForm';
+import type { StoredWorkspace } from '../../data/embedded/storedWorkspace';
+import { analysisTileKey, setTileFetcher, tileKeyOf } from '../../map/tiledTown';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysisClient';
 import { failureOf, thrownFailure, type AnalysisFailure } from '../i18n/analysisRefusalText';
 import { useAppState } from './appStore';
@@ -57,6 +58,8 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
   const workspace = load.status === 'ready' ? load.workspace : null;
   const [client, setClient] = useState<AnalysisClient | null>(null);
   const [state, setState] = useState<AnalysisState>(WAITING);
+  // Inits started on a stored town as soon as its bytes were read (storedForm.ts announceStoredForm), by client.
+  const [earlyInits] = useState(() => new WeakMap<StoredWorkspace, { client: AnalysisClient; answer: ReturnType<AnalysisClient['initStored']> }>());
 
   // One client per mount (React StrictMode mounts twice: the first client is disposed, the second kept).
   useEffect(() => {
@@ -64,22 +67,33 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
     setClient(created);
     // The map asks this worker for a large town's tiles (map/tiledTown.ts).
     setTileFetcher((query, signal) => created.tile(query, { signal }).then((outcome) => (outcome.ok ? outcome.value : Promise.reject(new Error(outcome.message)))));
+    // A centre's own town starts in the worker while the page still parses its copy (the workspace effect below picks
+    // the answer up). Every stored town gets a tile key: whether it is tiled is known only once it is parsed.
+    onStoredFormRead((stored) => earlyInits.set(stored, { client: created, answer: created.initStored(stored, { tileKey: tileKeyOf(stored) }) }));
     return () => {
+      onStoredFormRead(null);
       setTileFetcher(null);
       created.dispose();
     };
-  }, [createClient]);
+  }, [createClient, earlyInits]);
 
   useEffect(() => {
     if (!client || !workspace) return;
     const controller = new AbortController();
     setState((s) => ({ status: 'loading', client, summary: null, generation: s.generation }));
     const started = performance.now();
-    // A centre's own town as loaded from storage goes to the worker in that form (bytes transferred, not cloned).
+    // A centre's own town as loaded from storage goes to the worker in that form (bytes transferred, not cloned),
+    // unless the worker started on it already (its bytes are then detached here).
     const stored = takeStoredForm(workspace);
+    const early = stored ? earlyInits.get(stored) : undefined;
     // A large town's tiles are cut from this workspace in the worker, under the key the map's tile URLs name.
     const options = { signal: controller.signal, tileKey: analysisTileKey(workspace) };
-    (stored ? client.initStored(stored, options) : client.init(workspace, options)).then(
+    const answer = early?.client === client
+      ? early.answer
+      : stored && !stored.snapshots.some((s) => s.bytes.byteLength === 0)
+        ? client.initStored(stored, options)
+        : client.init(workspace, options); // its stored form went to a worker gone since (StrictMode's first mount)
+    answer.then(
       (outcome) => {
         if (controller.signal.aborted) return;
         performance.measure('calmap:analysis-init', { start: started, end: performance.now() });
@@ -95,7 +109,7 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
       },
     );
     return () => controller.abort();
-  }, [client, workspace]);
+  }, [client, workspace, earlyInits]);
 
   return createElement(AnalysisContext.Provider, { value: state }, children);
 }

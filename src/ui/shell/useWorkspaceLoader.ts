@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import type { DataSource } from '../../data/dataSource';
+import { peekStoredForm } from '../../data/embedded/storedForm';
+import { shareTileKey } from '../../map/tiledTown';
 import { useAppState, useAppStore } from './appStore';
 
 const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
@@ -19,6 +21,10 @@ export function useWorkspaceLoader(dataSource: DataSource): void {
       ({ workspace, issues, asBuilt }) => {
         if (controller.signal.aborted) return;
         performance.mark('calmap:data-loaded');
+        // A stored town the analysis worker was started on while this thread parsed it (useAnalysis.ts): the map
+        // names that start's tile key, before anything renders with the workspace.
+        const stored = peekStoredForm(workspace);
+        if (stored) shareTileKey(stored, workspace);
         store.setState((s) => ({ ...s, load: { status: 'ready', workspace, issues, generation, asBuilt: asBuilt === true } }));
       },
       (error: unknown) => {

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedDataSource, createWorkspaceRegistry, type WorkspaceRegistry } from '../../../src/data/embedded';
 import { openOverlayDatabase, OVERLAY_STORE, SNAPSHOT_STORE } from '../../../src/data/embedded/overlayDatabase';
 import { unpackStoredWorkspace } from '../../../src/data/embedded/storedWorkspace';
-import { takeStoredForm } from '../../../src/data/embedded/storedForm';
+import { onStoredFormRead, takeStoredForm } from '../../../src/data/embedded/storedForm';
+import type { StoredWorkspace } from '../../../src/data/embedded/storedWorkspace';
 import { packCollection, restoreSnapshots } from '../../../src/data/embedded/workspaceSnapshot';
 import { workspaceDatabaseName } from '../../../src/data/embedded/workspaceRegistry';
 import { Workspace, type Street } from '../../../src/domain';
@@ -133,6 +134,37 @@ describe('a centre\'s own town stored whole (one snapshot per collection)', () =
     expect(answers[0]).toEqual(answers[2]);
     expect(answers[1]).toEqual(answers[3]);
     expect(stored!.snapshots.every((s) => s.bytes.byteLength === 0)).toBe(true); // detached: handed over, not copied
+  });
+
+  it('a load hands the stored form to the worker (announceStoredForm) once read: the form remembered, and the same workspace', async () => {
+    const { id } = await storedTown();
+    const source = open(id);
+    expect((await source.saveRecord('streets', street('s-nowa', 'Nowa'))).ok).toBe(true);
+    const heard: Array<Promise<{ stored: StoredWorkspace; workspace: Workspace }>> = [];
+    // The worker's side, as useAnalysis wires it: the bytes transferred at once (detached here), the workspace unpacked.
+    onStoredFormRead((stored) => {
+      const received = structuredClone(stored, { transfer: stored.snapshots.map((s) => s.bytes) });
+      heard.push(unpackStoredWorkspace(received).then(({ workspace }) => ({ stored, workspace })));
+    });
+    try {
+      const loaded = await source.loadWorkspace();
+      expect(heard).toHaveLength(1);
+      const worker = await heard[0]!;
+      expect(worker.workspace).toEqual(loaded.workspace);
+      expect(worker.workspace.streets.at(-1)).toEqual(street('s-nowa', 'Nowa')); // the change on top, in both
+      // The form remembered with the workspace is the one announced (its bytes went to the worker).
+      const stored = takeStoredForm(loaded.workspace);
+      expect(stored).toBe(worker.stored);
+      expect(stored!.snapshots.every((s) => s.bytes.byteLength === 0)).toBe(true);
+      // A compaction reads the town again: not a load, so nothing goes to the worker.
+      expect(await source.compactStorage()).toEqual({ compacted: 0 });
+      expect(heard).toHaveLength(1);
+    } finally {
+      onStoredFormRead(null);
+    }
+    // Without a listener (no worker yet) the form stays whole for the load's own hand-over.
+    const again = await open(id).loadWorkspace();
+    expect(takeStoredForm(again.workspace)!.snapshots.every((s) => s.bytes.byteLength > 0)).toBe(true);
   });
 });
 
