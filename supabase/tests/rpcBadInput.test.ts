@@ -323,6 +323,12 @@ const CASES: Case[] = [
     ['x is text', [ORG_A, 14, 'east', 0], '22P02', /invalid input syntax for type integer: "east"/],
   ] as const).map(([what, params, code, message]) =>
     raises('map_tile', what, planner, 'select public.map_tile(p_organisation_id := $1, p_z := $2, p_x := $3, p_y := $4) as r', [...params], code, message)),
+  ...([
+    ['an unknown layer', ['streets', 'responses'], /tile layers must be some of areas, streets and addresses/],
+    ['no layer', [], /tile layers must be some of areas, streets and addresses/],
+    ['a null layer', ['streets', null], /tile layers must be some of areas, streets and addresses/],
+  ] as const).map(([what, layers, message]) =>
+    raises('map_tile', `layers: ${what}`, planner, 'select public.map_tile(p_organisation_id := $1, p_z := $2, p_x := $3, p_y := $4, p_layers := $5) as r', [ORG_A, 14, 0, 0, [...layers]], '22023', message)),
 
   // shared_aggregates and shared_view: anyone holding a token; bad tokens answer nothing, as issue 4 asks.
   // Leader contacts (issue 14): the form's joint save is all or nothing (the answer is rolled back with a bad contact).

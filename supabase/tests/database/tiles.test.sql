@@ -4,7 +4,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = extensions, public;
 
-select plan(9);
+select plan(10);
 
 insert into auth.users (id) values ('00000000-0000-4000-8000-0000000000e0'), ('00000000-0000-4000-8000-0000000000e1');
 insert into public.memberships (user_id, organisation_id, role) values ('00000000-0000-4000-8000-0000000000e0', 'mops-debowo', 'partner');
@@ -39,15 +39,24 @@ select cmp_ok((select length(mvt) from tile), '>', 100, 'a member gets a tile wi
 select ok((select position(convert_to('addresses', 'UTF8') in mvt) > 0 from tile), 'the tile has an addresses layer');
 select ok((select position(convert_to('streets', 'UTF8') in mvt) > 0 from tile), 'the tile has a streets layer');
 select ok((select position(convert_to('areas', 'UTF8') in mvt) > 0 from tile), 'the tile has an areas layer');
--- The addresses layer is exactly ST_AsMVT of the expected addresses (same rows, same order of layers' encoding).
+-- The addresses layer is exactly ST_AsMVT of the expected addresses (same rows, same order of layers' encoding), with
+-- the map's properties (src/map/mapData.ts addressFeatures: streetId, households 1 where unknown), chosen in the tile
+-- and its buffer (migration 20250601001700).
 select ok((select position((select st_asmvt(t, 'addresses', 4096, 'geom') from (
-              select d.id::text as id, d.street_id::text as street_id, d.house_number as house_number, d.households as households,
+              select d.id::text as id, d.street_id::text as "streetId", coalesce(d.households, 1) as households,
                      st_asmvtgeom(st_transform(d.location, 3857), st_tileenvelope(s.z, s.x, s.y), 4096, 64, true) as geom
               from public.addresses d, spot s
-              where d.organisation_id = 'mops-debowo' and d.location && st_transform(st_tileenvelope(s.z, s.x, s.y), 4326)
+              where d.organisation_id = 'mops-debowo' and d.location && st_transform(st_tileenvelope(s.z, s.x, s.y, margin => 64.0 / 4096), 4326)
               order by d.id) as t
             where t.geom is not null) in mvt) > 0 from tile),
   'its addresses layer is the encoding of the addresses in the tile');
+-- One layer a call when asked (the map's two vector sources each ask for theirs).
+select pg_temp.act_as('00000000-0000-4000-8000-0000000000e0');
+create temp table only_addresses on commit drop as select public.map_tile('mops-debowo', s.z, s.x, s.y, array['addresses']) as mvt from spot s;
+select ok((select position(convert_to('streets', 'UTF8') in o.mvt) = 0
+                  and position(o.mvt in t.mvt) = length(t.mvt) - length(o.mvt) + 1 from only_addresses o, tile t),
+          'asked for addresses only, the tile is the addresses layer alone (the last layer of the whole tile)');
+reset role;
 
 -- Far away (z 15 tile of 0°, 0°): empty. A stranger: empty (RLS). anon: may not call it.
 select pg_temp.act_as('00000000-0000-4000-8000-0000000000e0');
