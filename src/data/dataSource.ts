@@ -13,6 +13,17 @@ export interface LoadedWorkspace {
   asBuilt?: boolean;
 }
 
+/** One tile of a large town's map (src/map/tiledTown.ts): a layer named as the map's source, web-mercator z/x/y. */
+export interface MapTileQuery {
+  layer: 'streets' | 'addresses';
+  z: number;
+  x: number;
+  y: number;
+}
+
+/** A Mapbox Vector Tile's bytes (zero-length: nothing there), or why it could not be read. */
+export type MapTileResult = { ok: true; bytes: Uint8Array } | { ok: false; issues: InputIssue[] };
+
 /** The outcome of a write: either done, or rejected with the problems that name the field. */
 export type WriteResult = { ok: true } | { ok: false; issues: InputIssue[] };
 
@@ -96,6 +107,12 @@ export interface DataSource {
   deleteLeaderContact(id: string, signal?: AbortSignal): Promise<WriteResult>;
   /** Deletes every contact whose retention date has passed (embedded: also done on every loadWorkspace). */
   deleteExpiredLeaderContacts(signal?: AbortSignal): Promise<PurgeResult>;
+  /**
+   * Supabase: one vector tile of the centre's streets or addresses cut by the server (the map_tile RPC, read under
+   * the caller's RLS), for a town too large for the browser to tile (src/map/tiledTown.ts): the same features as the
+   * analysis worker would cut (src/map/townTiles.ts). Embedded: absent (the worker cuts them). Aborts reject.
+   */
+  mapTile?(query: MapTileQuery, signal?: AbortSignal): Promise<MapTileResult>;
   /** Embedded: drops the user's changes and returns to the demo town. Supabase: not available. */
   resetToDemo?(signal?: AbortSignal): Promise<void>;
 }

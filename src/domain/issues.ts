@@ -63,6 +63,7 @@ export const SERVER_ACTIONS = [
   'load_workspace', 'read_role', 'save', 'import', 'delete', 'save_changes',
   'list_share_links', 'create_share_link', 'revoke_share_link', 'open_partner_link', 'read_shared_figures',
   'load_leader_contacts', 'save_leader_contact', 'delete_leader_contact', 'purge_leader_contacts', 'shorten_leader_contact',
+  'read_map_tile',
 ] as const;
 export type ServerAction = (typeof SERVER_ACTIONS)[number];
 

@@ -37,6 +37,7 @@ const ACTION_LOG: Readonly<Record<ServerAction, string>> = {
   delete_leader_contact: 'deleting the contact',
   purge_leader_contacts: 'deleting expired leader contacts',
   shorten_leader_contact: 'changing when a contact is deleted',
+  read_map_tile: 'loading a map tile',
 };
 
 /** An issue from the server side: coded for the UI (`server`), with its English log text as `message`. */

@@ -1,11 +1,12 @@
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
 import { Id, issuesFromZod, type CollectionName, type CollectionRecord, type InputIssue, type LeaderContact, type ServerAction, type SurveyResponse } from '../../domain';
-import type { DataSource, LeaderContactsResult, LoadedWorkspace, PurgeResult, WorkspaceChanges, WriteResult } from '../dataSource';
+import type { DataSource, LeaderContactsResult, LoadedWorkspace, MapTileQuery, MapTileResult, PurgeResult, WorkspaceChanges, WriteResult } from '../dataSource';
 import { abortError, throwIfAborted } from '../abort';
 import { CHANGES_SOURCE, isCollectionName, unknownCollectionIssue as unknownCollection, validateChanges, validateCollectionRecords } from '../workspaceChanges';
 import { callApplyChanges, MAX_CHANGES_PER_CALL } from './applyChangesRpc';
 import { checkContactId, checkResponseWithContact, checkRetainUntil } from '../leaderContactChecks';
 import { deleteExpiredLeaderContacts, deleteLeaderContact, listLeaderContacts, saveResponseWithLeaderContact, shortenLeaderContactRetention } from './leaderContacts';
+import { fetchMapTile } from './mapTile';
 import { malformedReplyIssue, serverIssue, serverSideIssue, WriteReply } from './serverIssues';
 import { createSessionApi, type SessionApi } from './session';
 import { emptyWorkspace, parseWorkspacePayload } from './workspacePayload';
@@ -22,7 +23,7 @@ export interface SupabaseDataSourceOptions {
 }
 
 /** The Supabase adapter: the DataSource plus the session API the sign-in form needs. */
-export type SupabaseDataSource = DataSource & Required<Pick<DataSource, 'saveRecords'>> & SessionApi & { readonly client: SupabaseClient };
+export type SupabaseDataSource = DataSource & Required<Pick<DataSource, 'saveRecords' | 'mapTile'>> & SessionApi & { readonly client: SupabaseClient };
 
 /** At most this many records go in one save_records call (the RPC's own limit); larger imports are refused. */
 export const MAX_RECORDS_PER_BATCH = 10_000;
@@ -48,7 +49,7 @@ const validate = validateCollectionRecords;
 
 /**
  * Creates the adapter over supabase-js. Reads go through the load_workspace RPC (RLS applies: a surveyor sees their
- * own responses, a partner none), writes through save_record, save_records, delete_record and apply_changes; every reply is parsed
+ * own responses, a partner none), writes through save_record, save_records, delete_record and apply_changes, a large town's map tiles through map_tile; every reply is parsed
  * with zod and every failure is an InputIssue. Aborts reject with an AbortError.
  *
  * @example
@@ -200,6 +201,13 @@ export function createSupabaseDataSource(options: SupabaseDataSourceOptions): Su
       const org = await organisation(signal);
       if (!org.ok) return org;
       return deleteExpiredLeaderContacts(client, org.id, signal);
+    },
+
+    async mapTile(query: MapTileQuery, signal?: AbortSignal): Promise<MapTileResult> {
+      throwIfAborted(signal);
+      const org = await organisation(signal);
+      if (!org.ok) return org;
+      return fetchMapTile(client, org.id, query, signal);
     },
   };
 }

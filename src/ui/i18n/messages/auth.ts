@@ -69,5 +69,6 @@ export const authMessages = polish(
     serverAction_delete_leader_contact: 'usuwanie kontaktu lidera',
     serverAction_purge_leader_contacts: 'usuwanie przeterminowanych kontaktów liderów',
     serverAction_shorten_leader_contact: 'zmiana terminu usunięcia kontaktu lidera',
+    serverAction_read_map_tile: 'wczytywanie fragmentu mapy',
   },
 );

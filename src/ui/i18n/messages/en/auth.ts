@@ -70,5 +70,6 @@ export const authMessagesEn = english<typeof authMessages>(
     serverAction_delete_leader_contact: 'deleting a leader contact',
     serverAction_purge_leader_contacts: 'deleting expired leader contacts',
     serverAction_shorten_leader_contact: 'changing when a leader contact is deleted',
+    serverAction_read_map_tile: 'loading a piece of the map',
   },
 );
