@@ -62,9 +62,14 @@ export function App({ dataSource }: { dataSource: DataSource }) {
   );
 
   const Screen = view === 'map' ? null : LAZY_SCREENS[view];
+  // Supabase: a large town's map tiles are cut by the server (map_tile), not by the analysis worker.
+  const serverTiles = useMemo(() => {
+    const { mapTile } = dataSource;
+    return mapTile ? mapTile.bind(dataSource) : undefined;
+  }, [dataSource]);
 
   return (
-    <AnalysisProvider>
+    <AnalysisProvider serverTiles={serverTiles}>
     <div className="app" data-view={view}>
       {view === 'map' ? (
         <a className="skip-link" href="#map">

@@ -1,5 +1,6 @@
 import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
 import { isAbortError } from '../../data/abort';
+import type { DataSource } from '../../data/dataSource';
 import type { Workspace } from '../../domain';
 import type { ExploreSummary } from '../../analysis/exploreSession';
 import { onStoredFormRead, takeStoredForm } from '../../data/embedded/storedForm';
@@ -47,13 +48,18 @@ interface AnalysisProviderProps {
   children?: ReactNode;
   /** For tests: a client over a fake worker. Default: the real Web Worker. */
   createClient?: () => AnalysisClient;
+  /**
+   * A large town's map tiles from the data source's server (Supabase: map_tile) instead of the worker: the worker
+   * then builds no tile index of the town. Absent: the worker cuts them (the embedded adapter).
+   */
+  serverTiles?: DataSource['mapTile'];
 }
 
 /**
  * Starts the worker once, (re)loads it with the store's workspace whenever that changes, and shares the state.
  * Put it once near the root (App). The worker is terminated when the provider unmounts.
  */
-export function AnalysisProvider({ children, createClient = createAnalysisClient }: AnalysisProviderProps) {
+export function AnalysisProvider({ children, createClient = createAnalysisClient, serverTiles }: AnalysisProviderProps) {
   const load = useAppState((s) => s.load);
   const workspace = load.status === 'ready' ? load.workspace : null;
   const [client, setClient] = useState<AnalysisClient | null>(null);
@@ -65,17 +71,29 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
   useEffect(() => {
     const created = createClient();
     setClient(created);
-    // The map asks this worker for a large town's tiles (map/tiledTown.ts).
-    setTileFetcher((query, signal) => created.tile(query, { signal }).then((outcome) => (outcome.ok ? outcome.value : Promise.reject(new Error(outcome.message)))));
+    // The map asks this worker for a large town's tiles (map/tiledTown.ts), unless the server cuts them.
+    if (!serverTiles) setTileFetcher((query, signal) => created.tile(query, { signal }).then((outcome) => (outcome.ok ? outcome.value : Promise.reject(new Error(outcome.message)))));
     // A centre's own town starts in the worker while the page still parses its copy (the workspace effect below picks
     // the answer up). Every stored town gets a tile key: whether it is tiled is known only once it is parsed.
     onStoredFormRead((stored) => earlyInits.set(stored, { client: created, answer: created.initStored(stored, { tileKey: tileKeyOf(stored) }) }));
     return () => {
       onStoredFormRead(null);
-      setTileFetcher(null);
+      if (!serverTiles) setTileFetcher(null);
       created.dispose();
     };
-  }, [createClient, earlyInits]);
+  }, [createClient, serverTiles, earlyInits]);
+
+  // A large Supabase town's tiles come from the server: every workspace the store shows is the server's records
+  // (writes go there first), and a new workspace object is a new tile key, so MapLibre asks for its tiles again.
+  useEffect(() => {
+    if (!serverTiles) return;
+    setTileFetcher(async ({ source, z, x, y }, signal) => {
+      const outcome = await serverTiles({ layer: source, z, x, y }, signal);
+      if (!outcome.ok) throw new Error(outcome.issues.map((issue) => issue.message).join('; '));
+      return outcome.bytes;
+    });
+    return () => setTileFetcher(null);
+  }, [serverTiles]);
 
   useEffect(() => {
     if (!client || !workspace) return;
@@ -86,8 +104,9 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
     // unless the worker started on it already (its bytes are then detached here).
     const stored = takeStoredForm(workspace);
     const early = stored ? earlyInits.get(stored) : undefined;
-    // A large town's tiles are cut from this workspace in the worker, under the key the map's tile URLs name.
-    const options = { signal: controller.signal, tileKey: analysisTileKey(workspace) };
+    // A large town's tiles are cut from this workspace in the worker, under the key the map's tile URLs name
+    // (none when the server cuts them: the worker builds no index of them).
+    const options = { signal: controller.signal, tileKey: serverTiles ? undefined : analysisTileKey(workspace) };
     const answer = early?.client === client
       ? early.answer
       : stored && !stored.snapshots.some((s) => s.bytes.byteLength === 0)
@@ -109,7 +128,7 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
       },
     );
     return () => controller.abort();
-  }, [client, workspace, earlyInits]);
+  }, [client, workspace, serverTiles, earlyInits]);
 
   return createElement(AnalysisContext.Provider, { value: state }, children);
 }
