@@ -8,6 +8,7 @@
 --      (the dot's size; the panels read the count from the workspace), and no house number (the map never reads it);
 --   3. features are chosen in the tile AND its 64-unit buffer (ST_TileEnvelope's margin), as geojson-vt does: a dot or
 --      a street just beside a tile edge is drawn across the edge by both tiles, not cut at the edge of one.
+--   4. no JIT compilation (below).
 -- Still SECURITY INVOKER (the caller's RLS), no survey answers, features in id order.
 
 drop function public.map_tile(text, integer, integer, integer);
@@ -15,6 +16,9 @@ drop function public.map_tile(text, integer, integer, integer);
 create function public.map_tile(p_organisation_id text, p_z integer, p_x integer, p_y integer, p_layers text[] default null) returns bytea
 language plpgsql stable
 set search_path = ''
+-- PostGIS rates ST_Transform and ST_AsMVTGeom at 10,000 a call, so a tile's query looks expensive enough for JIT, whose
+-- compilation (≈ 100 ms) then costs ten times the query itself (bench/serverTiles.bench.ts: 110 → ≈ 10 ms a tile).
+set jit = off
 as $$
 declare
   -- 4096 units a tile side and a 64-unit buffer, the defaults of ST_AsMVT and MapLibre (and of townTiles.ts).
