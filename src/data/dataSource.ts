@@ -108,8 +108,8 @@ export interface DataSource {
   /** Deletes every contact whose retention date has passed (embedded: also done on every loadWorkspace). */
   deleteExpiredLeaderContacts(signal?: AbortSignal): Promise<PurgeResult>;
   /**
-   * Supabase: one vector tile of the centre's streets or addresses cut by the server (the map_tile RPC, read under
-   * the caller's RLS), for a town too large for the browser to tile (src/map/tiledTown.ts): the same features as the
+   * Supabase: one vector tile of the centre's streets or addresses cut by the server (the map_tile RPC, for members
+   * of the centre only), for a town too large for the browser to tile (src/map/tiledTown.ts): the same features as the
    * analysis worker would cut (src/map/townTiles.ts). Embedded: absent (the worker cuts them). Aborts reject.
    */
   mapTile?(query: MapTileQuery, signal?: AbortSignal): Promise<MapTileResult>;

@@ -6,7 +6,7 @@ import { malformedReplyIssue, serverIssue, serverSideIssue } from './serverIssue
 
 /**
  * One vector tile of the centre's streets or addresses, cut by the server (public.map_tile, migrations
- * 20250601001200_map_tiles.sql and 20250601001700_map_tile_layers.sql: ST_AsMVT under the caller's RLS, one layer
+ * 20250601001200_map_tiles.sql and 20250601001700_map_tile_layers.sql: ST_AsMVT for members of the centre only, one layer
  * named as the map's source, the features of src/map/mapData.ts). PostgREST sends a bytea result as JSON text
  * "\\x" + two hex digits a byte; it is checked with zod and decoded here. Every failure is an issue, never a throw.
  */

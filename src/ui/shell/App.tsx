@@ -63,10 +63,7 @@ export function App({ dataSource }: { dataSource: DataSource }) {
 
   const Screen = view === 'map' ? null : LAZY_SCREENS[view];
   // Supabase: a large town's map tiles are cut by the server (map_tile), not by the analysis worker.
-  const serverTiles = useMemo(() => {
-    const { mapTile } = dataSource;
-    return mapTile ? mapTile.bind(dataSource) : undefined;
-  }, [dataSource]);
+  const serverTiles = useMemo(() => dataSource.mapTile?.bind(dataSource), [dataSource]);
 
   return (
     <AnalysisProvider serverTiles={serverTiles}>

@@ -89,8 +89,8 @@ export function AnalysisProvider({ children, createClient = createAnalysisClient
     if (!serverTiles) return;
     setTileFetcher(async ({ source, z, x, y }, signal) => {
       const outcome = await serverTiles({ layer: source, z, x, y }, signal);
-      if (!outcome.ok) throw new Error(outcome.issues.map((issue) => issue.message).join('; '));
-      return outcome.bytes;
+      if (outcome.ok) return outcome.bytes;
+      throw new Error(outcome.issues[0]?.message);
     });
     return () => setTileFetcher(null);
   }, [serverTiles]);
