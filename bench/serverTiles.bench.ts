@@ -1,5 +1,6 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader as Pbf } from 'pbf';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +9,7 @@ import { TILE_MAX_ZOOM, TILED_SOURCES, type TiledSource } from '../src/map/tiled
 import { TownTiles } from '../src/map/townTiles';
 import { openMigratedDatabase, type Database } from '../supabase/tests/support/database';
 import { asCaller } from '../supabase/tests/support/request';
-import { checkSame, fmtMs, printMachine, reportFailedChecks } from './measure';
+import { checkSame, fmtMs, fmtRatio, printMachine, reportFailedChecks } from './measure';
 import { loadTown, ORG, PLANNER } from './postgisAggregates.bench';
 import { syntheticTown } from './syntheticTown';
 
@@ -21,7 +22,9 @@ import { syntheticTown } from './syntheticTown';
  * tiles covering the town, at most 48 a zoom), its size, and what the worker spent on the same tiles, and once on
  * its indexes, which the browser no longer does. The map asks for zooms ≤ 14 (TILE_MAX_ZOOM; closer zooms are
  * overzoomed from 14); 15–16 show what a higher max zoom would cost. Checked: server and worker tiles hold the same
- * feature ids (at most one in a thousand on a buffer's edge, supabase/tests/mapTileParity.test.ts).
+ * feature ids (at most one in a thousand on a buffer's edge, supabase/tests/mapTileParity.test.ts). Before: the function
+ * as migration …001200 made it (all three layers a call, under the caller's RLS, JIT as the server decides), frozen
+ * in schema bench_before from that file and timed on the same tiles, beside the two calls the map now makes.
  * `DATABASE_URL=$(cat /tmp/database_url) npm run bench -- serverTiles` (PGlite's PostGIS has no ST_AsMVT).
  */
 
@@ -54,12 +57,24 @@ async function serverTile(db: Database, source: TiledSource, z: number, x: numbe
   });
 }
 
+const BEFORE_SQL = readFileSync(new URL('../supabase/migrations/20250601001200_map_tiles.sql', import.meta.url), 'utf8')
+  .replaceAll('public.map_tile', 'bench_before.map_tile');
+
+async function beforeTile(db: Database, z: number, x: number, y: number): Promise<number> {
+  return asCaller(db, { role: 'authenticated', userId: PLANNER }, async (tx) => {
+    const t0 = performance.now();
+    await tx.query('select bench_before.map_tile($1, $2, $3, $4) as mvt', [ORG, z, x, y]);
+    return performance.now() - t0;
+  });
+}
+
 async function benchTown(addresses: number): Promise<void> {
   const town = syntheticTown({ seed: 11, blocks: 40, addresses, responses: 1_000, barePointShare: 0.05 });
   const ds = prepareDataset(town);
   const db = await openMigratedDatabase();
   try {
     await loadTown(db, town, { originLng: ds.projection.originLng, originLat: ds.projection.originLat });
+    await db.exec(`create schema bench_before; grant usage on schema bench_before to authenticated; ${BEFORE_SQL}`);
     let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const a of town.addresses) {
       const [lng, lat] = a.location.coordinates;
@@ -79,17 +94,20 @@ async function benchTown(addresses: number): Promise<void> {
     console.log(`worker (before): geojson-vt index of the streets ${fmtMs(build.streets!)}, of the addresses ${fmtMs(build.addresses!)} (+ the z 0 cut), heap +${heapMiB.toFixed(0)} MiB (not collected: a rough figure)`);
     console.log('| zoom | tiles | layer | server per tile (median / worst) | server KB (mean) | worker cut per tile (median) | ids server = worker |');
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    const versus: string[] = [];
     for (const z of ZOOMS) {
       const tiles = tilesCovering([west, south, east, north], z);
+      const now: number[] = tiles.map(() => 0);
       for (const source of TILED_SOURCES) {
         const server: number[] = [];
         const local: number[] = [];
         let bytes = 0;
         let features = 0;
         let lone = 0;
-        for (const [x, y] of tiles) {
+        for (const [i, [x, y]] of tiles.entries()) {
           const answer = await serverTile(db, source, z, x, y);
           server.push(answer.ms);
+          now[i]! += answer.ms;
           bytes += answer.bytes.byteLength;
           if (z > TILE_MAX_ZOOM) continue;
           const t0 = performance.now();
@@ -104,7 +122,13 @@ async function benchTown(addresses: number): Promise<void> {
         const idsText = z > TILE_MAX_ZOOM ? '— (worker stops at 14)' : lone === 0 ? `yes (${features})` : `${lone} on a buffer edge of ${features}`;
         console.log(`| ${z} | ${tiles.length} | ${source} | ${fmtMs(median(server))} / ${fmtMs(Math.max(...server))} | ${(bytes / tiles.length / 1024).toFixed(1)} | ${local.length ? fmtMs(median(local)) : '—'} | ${idsText} |`);
       }
+      const before: number[] = [];
+      for (const [x, y] of tiles) before.push(await beforeTile(db, z, x, y));
+      versus.push(`| ${z} | ${fmtMs(median(before))} | ${fmtMs(median(now))} | ${fmtRatio(median(before) / median(now))} |`);
     }
+    console.log('\n| zoom | before: one …001200 call, all layers (median) | now: streets + addresses calls (median) | before / now |');
+    console.log('| --- | --- | --- | --- |');
+    for (const line of versus) console.log(line);
   } finally {
     await db.close();
   }
