@@ -20,7 +20,7 @@ import { pngPixels } from './support/pixels';
  * MapLibre asks for. PostgREST and GoTrue do not run here: page.route answers sign-in, the membership and
  * load_workspace as tests/data/supabase pins them, and a map_tile request with the function's own bytes in PostgREST's
  * bytea text ("\\x" + hex). The streets are drawn and recoloured, the address dots appear when zoomed in, and a click
- * on an address opens its panel; no tile comes from the analysis worker.
+ * on an address opens its panel; a need change recolours the server's features without asking for tiles again.
  */
 
 const PROJECT_URL = 'http://supabase.calmap.test';
