@@ -5,7 +5,8 @@ import type { Workspace } from '../domain';
  * analysis worker makes on demand from the workspace it already holds (townTiles.ts, served to MapLibre through the
  * `calmap-tile://` protocol, tileProtocol.ts), not from GeoJSON the page builds and stringifies and MapLibre's worker
  * parses and indexes whole. The demo town (8,112 addresses) stays on the GeoJSON path: its first paint is the build's
- * files. The same number as deferredSource.ts DEFER_SOURCE_MIN_FEATURES. This module is the main thread's part
+ * files. On Supabase the server cuts the same tiles (DataSource.mapTile, the map_tile RPC) and the worker none.
+ * The same number as deferredSource.ts DEFER_SOURCE_MIN_FEATURES. This module is the main thread's part
  * (no tiling code: that lives in the worker's chunk).
  */
 export const TILED_TOWN_MIN_ADDRESSES = 20_000;
@@ -64,7 +65,10 @@ type TileFetcher = (query: TileRequestQuery, signal: AbortSignal) => Promise<Uin
 let fetcher: TileFetcher | null = null;
 let fetcherWaiters: Array<(f: TileFetcher) => void> = [];
 
-/** The analysis client's tile call, set by the analysis provider while its worker lives (null: gone). */
+/**
+ * The tile call the map's tiles come from, set by the analysis provider: its worker's (the embedded adapter), or the
+ * data source's server tiles (Supabase: map_tile, the same features); null while there is none.
+ */
 export function setTileFetcher(next: TileFetcher | null): void {
   fetcher = next;
   if (!next) return;
