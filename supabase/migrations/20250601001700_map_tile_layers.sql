@@ -45,7 +45,7 @@ begin
   end if;
   -- Whom the places' RLS lets read them (places.sql: members of the centre, whatever their role; the service role).
   if auth.role() is distinct from 'service_role'
-     and not exists (select 1 from public.memberships m where m.user_id = auth.uid() and m.organisation_id = p_organisation_id) then
+     and p_organisation_id not in (select private.my_organisations()) then
     return ''::bytea;
   end if;
   bounds := extensions.st_tileenvelope(p_z, p_x, p_y);
