@@ -124,9 +124,26 @@ describe('a centre starts its own town', () => {
     expect(await page.locator('.map-attribution').innerText()).toBe('Dane: Miejski Ośrodek Pomocy Społecznej w Nowym Sączu');
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-own-streets.png') });
 
-    // Estates from the gmina's Shapefile (PUWG 1992, zipped): read, named, imported in one step, and undone in one.
+    // A wrong file first: twelve areas named alike (no TERYT codes) 150 km from Nowy Sącz. What blocks the import (the
+    // question, then its answer) comes before the warnings, which fold after eight: the file's order put it last.
     await page.evaluate(() => (window.location.hash = '#import'));
     const areaPanel = page.locator('[data-testid="area-import"]');
+    const far = { type: 'FeatureCollection', features: Array.from({ length: 12 }, (_, i) => ({ type: 'Feature', properties: { nazwa: 'Rejon' }, geometry: { type: 'Polygon', coordinates: [[[19 + i * 0.02, 50.9], [19.01 + i * 0.02, 50.9], [19.01 + i * 0.02, 50.91], [19 + i * 0.02, 50.91], [19 + i * 0.02, 50.9]]] } })) };
+    await areaPanel.locator('[data-testid="area-file-input"]').setInputFiles({ name: 'rejony.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(far), 'utf8') });
+    await expect.poll(() => areaPanel.locator('[data-testid="area-plan"]').innerText().catch(() => ''), { timeout: 30_000 }).toContain('obszarów do importu: 0');
+    const planText = await areaPanel.locator('[data-testid="area-plan"]').innerText();
+    const question = planText.indexOf('km od miejscowości Nowy Sącz. Czy to właściwy plik');
+    const answer = planText.indexOf('Tak, ten plik dotyczy miejscowości Nowy Sącz');
+    const firstWarning = planText.indexOf('„Rejon” występuje w pliku więcej niż raz');
+    expect([question > 0, answer > question, firstWarning > answer]).toEqual([true, true, true]);
+    expect(await areaPanel.locator('[data-testid="area-warnings"] li').count()).toBe(8);
+    expect(await areaPanel.locator('[data-testid="area-more-warnings"] summary').innerText()).toBe('Pokaż jeszcze 3 ostrzeżenia');
+    await areaPanel.getByLabel('Tak, ten plik dotyczy miejscowości Nowy Sącz').check();
+    await expect.poll(() => areaPanel.locator('[data-testid="area-commit"]').innerText(), { timeout: 30_000 }).toBe('Importuj obszary (12)');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-areas-far.png') });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Estates from the gmina's Shapefile (PUWG 1992, zipped): read, named, imported in one step, and undone in one.
     await areaPanel.locator('[data-testid="area-file-input"]').setInputFiles({ name: 'osiedla-nowy-sacz.zip', mimeType: 'application/zip', buffer: Buffer.from(estatesShapefile()) });
     await expect.poll(() => areaPanel.locator('[data-testid="area-plan"]').innerText().catch(() => ''), { timeout: 30_000 }).toContain('obszarów do importu: 3');
     expect(await areaPanel.innerText()).toContain('Osiedle Jagiellońskie, Osiedle Łwowskie, Śródmieście Północ');

@@ -73,6 +73,49 @@ function terytFieldOf(features: readonly RawFeature[], fields: readonly string[]
 
 export const FAR_FROM_TOWN_KM = 30;
 
+/**
+ * The kind of gmina a TERYT code names (its last digit, "rodzaj gminy" of the TERC register). A file of gminas holds a
+ * town and the rural gmina around it under one name (Bochnia 1201011 and 1201022): the kind tells them apart.
+ */
+const GMINA_KINDS: Record<string, string> = {
+  '1': 'gmina miejska',
+  '2': 'gmina wiejska',
+  '3': 'gmina miejsko-wiejska',
+  '4': 'miasto w gminie miejsko-wiejskiej',
+  '5': 'obszar wiejski gminy miejsko-wiejskiej',
+  '8': 'dzielnica',
+  '9': 'delegatura',
+};
+
+/**
+ * Names for features that share one name in the file: "Bochnia (gmina miejska)" and "Bochnia (gmina wiejska)" when the
+ * TERYT codes give different kinds, else with the code too ("Dobra (gmina wiejska, TERYT 0806032)"); a name that is
+ * unique, or a feature without a TERYT code, keeps its own. O(features).
+ */
+function terytAwareNames(features: readonly RawFeature[], nameOf: (f: RawFeature) => string, terytOf: (f: RawFeature) => string | undefined): Map<number, string> {
+  const fold = (name: string) => foldDiacritics(name).toLowerCase();
+  const count = (names: Iterable<string>) => {
+    const counts = new Map<string, number>();
+    for (const name of names) counts.set(fold(name), (counts.get(fold(name)) ?? 0) + 1);
+    return counts;
+  };
+  const shared = count(features.map(nameOf).filter(Boolean));
+  const withKind = new Map<number, { name: string; kind: string; code: string }>();
+  for (const f of features) {
+    const name = nameOf(f);
+    const code = terytOf(f);
+    const kind = code !== undefined && /^\d{7}$/.test(code) ? GMINA_KINDS[code.charAt(6)] : undefined;
+    if (name && kind && code && (shared.get(fold(name)) ?? 0) > 1) withKind.set(f.index, { name, kind, code });
+  }
+  const stillShared = count([...withKind.values()].map((n) => `${n.name} (${n.kind})`));
+  const names = new Map<number, string>();
+  for (const [index, { name, kind, code }] of withKind) {
+    const named = `${name} (${kind})`;
+    names.set(index, (stillShared.get(fold(named)) ?? 0) > 1 ? `${name} (${kind}, TERYT ${code})` : named);
+  }
+  return names;
+}
+
 /** Messages of this import as codes with parameters: the UI words them (`areaMsg_<code>` in its dictionary). */
 export const AREA_MESSAGE_CODES = [
   'zip_damaged', // {}
@@ -290,9 +333,14 @@ export async function planAreaImport(
     const name = nameField ? propertyText(file.features[enclosing]!.properties[nameField]).trim() : '';
     coded(issues, 'warning', 'geometry', `feature ${enclosing + 1} ("${name}") encloses all the others (a whole-town outline?): it is left out; tick it in the list to import it`, 'encloses_others', { name }, { row: enclosing, displayRow: enclosing + 1, column: 'geometry' });
   }
+  // Names the file shares, told apart by their TERYT codes: over the whole file, so a feature keeps its name (and the
+  // id made from it) whichever features an import takes.
+  const rawName = (f: RawFeature) => (nameField ? propertyText(f.properties[nameField]).trim() : '');
+  const distinctNames = terytField ? terytAwareNames(file.features, rawName, (f) => propertyText(f.properties[terytField]).trim()) : new Map<number, string>();
+  const nameOf = (f: RawFeature) => distinctNames.get(f.index) ?? rawName(f);
   const featureList = file.features
     .filter((f) => f.geometry && /^(Multi)?Polygon$/.test(f.geometry.type))
-    .map((f) => ({ index: f.index, name: nameField ? propertyText(f.properties[nameField]).trim() : '' }));
+    .map((f) => ({ index: f.index, name: nameOf(f) }));
 
   const areas: Area[] = [];
   const usedIds = new Set(workspace.areas.map((a) => a.id));
@@ -309,7 +357,7 @@ export async function planAreaImport(
       coded(issues, 'error', 'geometry', `feature ${feature.index + 1} is not an area (its geometry is ${type}; Polygon or MultiPolygon expected)`, 'not_an_area', { type }, { ...where, column: 'geometry', value: type });
       continue;
     }
-    const name = nameField ? propertyText(feature.properties[nameField]).trim() : '';
+    const name = nameOf(feature);
     if (!name) {
       coded(issues, 'error', 'name', `feature ${feature.index + 1} has no name in "${nameField ?? ''}"`, 'no_name', { field: nameField ?? '' }, { ...where, column: nameField ?? '(name)', value: feature.properties[nameField ?? ''] ?? '' });
       continue;

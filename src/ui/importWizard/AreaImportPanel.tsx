@@ -31,6 +31,9 @@ type Status =
   | { kind: 'undone' }
   | { kind: 'failed'; reason: string; plan?: AreaImportPlan };
 
+/** Warnings shown at once; the rest behind "more warnings". */
+const WARNINGS_SHOWN = 8;
+
 /**
  * "Obszary": districts, estates or care regions from a GeoJSON or GML file or a zipped Shapefile (src/data/import/areaImport.ts).
  * The user picks the kind and the name column, sees the names and every problem by feature, confirms a file far from
@@ -100,6 +103,17 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
     if (typeof params.squareMeters === 'number') params.squareMeters = formatCount(language, params.squareMeters);
     return t(`areaMsg_${issue.areaCode}`, params);
   };
+
+  // What stops the import comes first (the questions, then the errors, which the file's order may put after hundreds
+  // of warnings: a national gminas file names some 130 duplicate names before the one question that blocks it).
+  const planErrors = plan?.issues.filter((issue) => issue.severity === 'error') ?? [];
+  const planWarnings = plan?.issues.filter((issue) => issue.severity !== 'error') ?? [];
+  const issueItem = (issue: AreaImportIssue, key: number) => (
+    <li key={key} className={issue.severity === 'error' ? 'form-error' : undefined}>
+      {issue.displayRow !== undefined ? `${t('areaImportFeature', { row: issue.displayRow })}: ` : ''}
+      {text(issue)}
+    </li>
+  );
 
   return (
     <section className="import-section" aria-labelledby={`${id}-title`} data-testid="area-import">
@@ -175,14 +189,9 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
               })}
             </p>
           ) : null}
-          {plan.issues.length ? (
+          {planErrors.length ? (
             <ul className="area-issues" data-testid="area-issues">
-              {plan.issues.slice(0, 30).map((issue, i) => (
-                <li key={i} className={issue.severity === 'error' ? 'form-error' : undefined}>
-                  {issue.displayRow !== undefined ? `${t('areaImportFeature', { row: issue.displayRow })}: ` : ''}
-                  {text(issue)}
-                </li>
-              ))}
+              {planErrors.slice(0, 30).map((issue, i) => issueItem(issue, i))}
             </ul>
           ) : null}
           {plan.teryt && workspace && plan.teryt.ownGmina > 0 && plan.features.length > plan.teryt.ownGmina ? (
@@ -193,6 +202,30 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
               }} />{' '}
               {t('areaImportOwnGmina', { town: workspace.organisation.town, teryt: workspace.organisation.gminaTeryt, field: plan.teryt.field, count: plan.teryt.ownGmina })}
             </label>
+          ) : null}
+          {plan.farFromTown && workspace ? (
+            <label className="import-confirm">
+              <input type="checkbox" checked={settings.acceptFarFromTown === true} onChange={(e) => {
+                const acceptFarFromTown = e.currentTarget.checked;
+                setSettings((s) => ({ ...s, acceptFarFromTown }));
+              }} />{' '}
+              {t('areaImportFarConfirm', { town: workspace.organisation.town })}
+            </label>
+          ) : null}
+          {planWarnings.length ? (
+            <>
+              <ul className="area-issues" data-testid="area-warnings">
+                {planWarnings.slice(0, WARNINGS_SHOWN).map((issue, i) => issueItem(issue, i))}
+              </ul>
+              {planWarnings.length > WARNINGS_SHOWN ? (
+                <details className="area-choose" data-testid="area-more-warnings">
+                  <summary>{t('areaImportMoreWarnings', { count: planWarnings.length - WARNINGS_SHOWN })}</summary>
+                  <ul className="area-issues">
+                    {planWarnings.slice(WARNINGS_SHOWN, 1000).map((issue, i) => issueItem(issue, i))}
+                  </ul>
+                </details>
+              ) : null}
+            </>
           ) : null}
           {plan.features.length > 1 && !settings.onlyOwnGmina ? (
             <details className="area-choose" data-testid="area-choose">
@@ -220,15 +253,6 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
                 ))}
               </ul>
             </details>
-          ) : null}
-          {plan.farFromTown && workspace ? (
-            <label className="import-confirm">
-              <input type="checkbox" checked={settings.acceptFarFromTown === true} onChange={(e) => {
-                const acceptFarFromTown = e.currentTarget.checked;
-                setSettings((s) => ({ ...s, acceptFarFromTown }));
-              }} />{' '}
-              {t('areaImportFarConfirm', { town: workspace.organisation.town })}
-            </label>
           ) : null}
           <button type="button" className="button-primary" disabled={!plan.ok || status.kind !== 'planned'} onClick={() => void commit()} data-testid="area-commit">
             {t('areaImportCommit', { count: plan.ok ? plan.areas.length : 0 })}

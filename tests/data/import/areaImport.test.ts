@@ -119,6 +119,36 @@ describe('planAreaImport', () => {
     expect(suggestNameField([{ index: 0, geometry: null, properties: { id: 1 } }])).toBeUndefined();
   });
 
+  it('tells apart gminas that share a name by their TERYT kind (Bochnia town and rural gmina), with the code where the kind is shared too', async () => {
+    const gmina = (name: string, terc: string, lng: number) => ({ type: 'Feature', properties: { name, terc }, geometry: { type: 'Polygon', coordinates: [square(lng, 49.6, 0.02)] } });
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        gmina('Bochnia', '1201011', 20.60), // TERC's last digit: 1 gmina miejska
+        gmina('Bochnia', '1201022', 20.62), //                    2 gmina wiejska
+        gmina('Dobra', '3027033', 20.64), // two urban-rural gminas named Dobra (Turek and Łobez counties): the code too
+        gmina('Dobra', '3218013', 20.66),
+        gmina('Dobra', '1205022', 20.68), // and a rural one
+        gmina('Nowy Sącz', '1262011', 20.70), // a name of its own stays as it is
+      ],
+    });
+    const plan = await planAreaImport(file, { kind: 'custom' }, nowySacz());
+    const names = ['Bochnia (gmina miejska)', 'Bochnia (gmina wiejska)', 'Dobra (gmina miejsko-wiejska, TERYT 3027033)', 'Dobra (gmina miejsko-wiejska, TERYT 3218013)', 'Dobra (gmina wiejska)', 'Nowy Sącz'];
+    expect(plan.ok).toBe(true);
+    expect(plan.areas.map((a) => a.name)).toEqual(names);
+    expect(plan.features.map((f) => f.name)).toEqual(names);
+    expect(plan.issues.filter((i) => i.areaCode === 'duplicate_name')).toEqual([]);
+    expect(new Set(plan.areas.map((a) => a.id)).size).toBe(6);
+    // A feature keeps its name (and id) whichever others are taken: a later import of one of them replaces it.
+    const one = await planAreaImport(file, { kind: 'custom', skipFeatures: [0, 2, 3, 4, 5] }, nowySacz());
+    expect(one.areas.map((a) => [a.id, a.name])).toEqual([[plan.areas[1]!.id, 'Bochnia (gmina wiejska)']]);
+    // Without TERYT codes a shared name stays shared, with its warning.
+    const plain = JSON.stringify({ type: 'FeatureCollection', features: [gmina('Bochnia', '', 20.6), gmina('Bochnia', '', 20.62)] });
+    const warned = await planAreaImport(plain, { kind: 'custom' }, nowySacz());
+    expect(warned.areas.map((a) => a.name)).toEqual(['Bochnia', 'Bochnia']);
+    expect(warned.issues.map((i) => i.areaCode)).toEqual(['duplicate_name']);
+  });
+
   it('leaves out the features the user unticks, and keeps only the own gmina of a national file by its TERYT code', async () => {
     const gminas = {
       type: 'FeatureCollection',
