@@ -204,7 +204,7 @@ describe('the potential index’s weights (issue 14)', () => {
     expect(legendTitle(two, WAVES[0], 'pl')).toContain('wszystkie zasoby po równo');
     // The partner view words a package's index (main's words: shares of the total weight, or "all equally").
     const view = { campaignName: null, wave: 2, unit: 'estate' as const, minSeverity: 1 as const, selection: { kind: 'offerIndex' as const, weights: { senior_care: 1, tutoring: 1 } } };
-    expect(selectionText(view, 'pl')).toBe('Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 50%, korepetycje 50%)');
+    expect(selectionText(view, 'pl')).toBe('Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 50\u00a0%, korepetycje 50\u00a0%)');
     expect(selectionText({ ...view, selection: { kind: 'offerIndex', weights: Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) } }, 'pl')).toContain('wszystkie po równo');
     // The report: the link's weights above 0, else every offer 1.
     expect(potentialWeightsOf({ senior_care: 2, tutoring: 0 })).toEqual({ senior_care: 2 });

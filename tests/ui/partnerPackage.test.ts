@@ -228,7 +228,7 @@ describe('partner route and text', () => {
     const view = (selection: SharePackage['view']['selection']) => ({ campaignName: null, wave: null, unit: 'street' as const, selection, minSeverity: 1 as const });
     expect(selectionText(view({ kind: 'offer', offerId: 'senior_care' }), 'pl')).toBe('Odsetek gospodarstw oferujących pomoc: Pomoc seniorom');
     // Weights 2 : 1 → 67 % and 33 %.
-    expect(selectionText(view({ kind: 'offerIndex', weights: { senior_care: 2, tutoring: 1, sports: 0 } }), 'pl')).toBe('Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 67%, korepetycje 33%)');
+    expect(selectionText(view({ kind: 'offerIndex', weights: { senior_care: 2, tutoring: 1, sports: 0 } }), 'pl')).toBe('Wskaźnik potencjału mieszkańców: średni odsetek gospodarstw oferujących pomoc (wagi: pomoc seniorom 67\u00a0%, korepetycje 33\u00a0%)');
     expect(selectionText(view({ kind: 'offerIndex', weights: Object.fromEntries(OFFER_IDS.map((id) => [id, 1])) }), 'en')).toBe("Residents' potential index: mean share of households offering each kind of help, all weighted equally");
     expect(disclosureSentence(5, 'pl', 'offers')).toContain('Gdy pomoc oferuje albo nie oferuje mniej niż 5 gospodarstw, podajemy tylko przedział');
     expect(disclosureSentence(5, 'pl')).toContain('Gdy potrzebę zgłosiło albo nie zgłosiło mniej niż 5 gospodarstw');

@@ -3,15 +3,18 @@ import { NEED_BY_ID, NEED_CATEGORY_IDS, OFFER_IDS, OFFER_LABELS, type NeedCatego
 import type { SharePackage, ShareViewInfo } from '../../../domain/sharePackage';
 import { translate, type Language, type MessageKey } from '../../i18n/dictionary';
 import { bandHidesAll } from './disclosureText';
+import { formatCount as formatPlannerCount, formatPercent } from '../format';
 
 /** Words and numbers of the partner view, pure (tested in tests/ui/partnerView.test.ts). */
 
 const locale = (language: Language): string => (language === 'pl' ? 'pl-PL' : 'en-GB');
 
+/** A share as the planner's screens write it (common/format.ts: "12 %" in Polish, "12%" in English); null → "–". */
 export const formatShare = (value: number | null, language: Language, digits = 0): string =>
-  value === null || !Number.isFinite(value) ? '–' : new Intl.NumberFormat(locale(language), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  value === null || !Number.isFinite(value) ? '–' : formatPercent(language, value, digits);
 
-export const formatCount = (value: number | null, language: Language): string => (value === null ? '–' : new Intl.NumberFormat(locale(language)).format(value));
+/** A count as the planner's screens write it ("21 390"); null → "–". */
+export const formatCount = (value: number | null, language: Language): string => (value === null ? '–' : formatPlannerCount(language, value));
 
 /** "31 grudnia 2026" / "31 December 2026". */
 export const formatDate = (iso: string, language: Language): string =>
