@@ -161,7 +161,7 @@ describe('partner package on the embedded default', () => {
     const header = await view.locator('.partner-meta').innerText();
     expect(header).toContain(`${pkg.organisation.name} · ${pkg.organisation.town}`);
     expect(header).toMatch(/Ważne do \d{1,2} [a-ząćęłńóśźż]+ \d{4}/);
-    expect(header).toContain(`Obszary, w których odpowiedziało mniej niż ${K} gospodarstw, są ukryte.`);
+    expect(header).toContain(`Obszary z mniej niż ${K} odpowiedziami gospodarstw są ukryte.`);
     expect(await view.locator('.partner-table tbody tr').count()).toBe(pkg.units.length);
     expect(await view.locator('.partner-table tbody tr[data-suppressed="true"]').count()).toBe(hidden.length);
     expect(hidden.length).toBeGreaterThan(0);

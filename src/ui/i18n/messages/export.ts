@@ -16,7 +16,7 @@ export const exportMessages = polish(
     exportColValue: '{measure} [%]',
     exportColLower: 'Dolna granica przedziału 95% [%]',
     exportColUpper: 'Górna granica przedziału 95% [%]',
-    exportColSuppressed: 'Ukryte: mniej niż {k} ankiet (1 = tak)',
+    exportColSuppressed: 'Ukryte: mniej niż {k} {k, plural, one {ankieta} few {ankiety} many {ankiet} other {ankiety}} (1 = tak)',
     exportGeojson: 'Dane obszarów: GeoJSON (GIS)',
     exportRaw: 'Surowe odpowiedzi ankiet (CSV)…',
     exportNotReady: 'Poczekaj, aż mapa policzy dane.',

@@ -33,7 +33,7 @@ export const partnerMessages = polish(
     partnerValidUntil: 'Ważne do {date}',
     partnerNoExpiry: 'Bez daty ważności',
     partnerMadeOn: 'Przygotowano {date}',
-    partnerSuppression: 'Obszary, w których odpowiedziało mniej niż {k} gospodarstw, są ukryte.',
+    partnerSuppression: 'Obszary z mniej niż {k} odpowiedziami gospodarstw są ukryte.',
     partnerReadOnly: 'Widok tylko do odczytu: same wyniki zbiorcze, bez danych gospodarstw.',
     partnerOpenTitle: 'Otwórz pakiet od ośrodka',
     partnerOpenIntro: 'Wybierz plik JSON otrzymany od ośrodka pomocy społecznej albo upuść go w tym polu. Plik zostaje na tym komputerze.',

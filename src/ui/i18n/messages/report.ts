@@ -60,6 +60,6 @@ export const reportMessages = polish(
     reportReasonNoGaps: 'brak luk w dostępie',
     reportSourcesTitle: '8. Źródła danych i zasady',
     reportSources: 'Źródła: ankiety gospodarstw domowych ośrodka; ewidencja adresów i ulic; inwentaryzacja zasobów i grup ośrodka. {attribution}. Obliczenia: CAL Map (przedziały Wilsona 95 %, Getis-Ord Gi* z korektą Benjaminiego-Hochberga).',
-    reportSuppression: 'Zasada ochrony danych: wskaźników nie pokazujemy dla obszarów, w których odpowiedziało mniej niż {k} gospodarstw, aby nie dało się rozpoznać odpowiedzi pojedynczych rodzin.',
+    reportSuppression: 'Zasada ochrony danych: wskaźników nie pokazujemy dla obszarów z mniej niż {k} odpowiedziami gospodarstw, aby nie dało się rozpoznać odpowiedzi pojedynczych rodzin.',
   },
 );
