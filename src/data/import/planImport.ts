@@ -250,7 +250,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     table, mapping, settings, issues, matcher, report, project, workspace, idPrefix, cell, usedIds,
     addressById: new Map(workspace.addresses.map((a) => [a.id, a])),
     ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses), keptOnBareStreets, outsideWave } : {}),
-    ...(kind === 'responses' && project && matcherStreets.length ? { proximity: buildStreetProximity(matcherStreets) } : {}),
+    ...((kind === 'responses' || kind === 'resources') && project && matcherStreets.length ? { proximity: buildStreetProximity(matcherStreets) } : {}),
   };
 
   // Which rows to convert: every row, except for streets, where only OSM address points (addr:housenumber) are.

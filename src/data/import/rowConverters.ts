@@ -36,7 +36,7 @@ export interface RowContext<M> {
   /** Ids taken so far (workspace + this import), for unique generated ids. */
   usedIds: Set<string>;
   addressById: Map<string, Address>;
-  /** Street lines by distance (responses with coordinates): the point decides or checks the street. */
+  /** Street lines by distance (responses and resources with coordinates): the point decides or checks the street. */
   proximity?: StreetProximity;
   /** Distinct unknown need / nuisance / offer values, for the value-mapping step. */
   unknownValues?: UnknownValueCounter;
@@ -149,6 +149,9 @@ function pointOfAddress(ctx: RowContext<unknown>, addressId: string | undefined)
 }
 
 /** Institution row: name, kind, point (coordinates, geometry, or a matched address), needs served, partnership date, coalitions. */
+/** How far an institution's point may lie from its named street before the two contradict each other (m). */
+export const INSTITUTION_GROUNDS_METERS = 500;
+
 export function resourceFromRow(ctx: RowContext<ResourceColumnMapping>, i: number): Resource | undefined {
   const { table, mapping, issues, cell } = ctx;
   const errorsBefore = issues.errorCount;
@@ -173,6 +176,14 @@ export function resourceFromRow(ctx: RowContext<ResourceColumnMapping>, i: numbe
   }
   let point = rowPoint(table, i, cell, mapping, ctx.project, issues);
   if (point === null) return undefined;
+  // Coordinates and a street name both given: a known name whose street lies far from the point (a register's
+  // geocoding that put a school of ul. Pogwizdowska 180 km away) is an error naming both, never imported silently.
+  // An institution's grounds reach further from its street than a household's door: errors from 500 m.
+  if (point && address && ctx.proximity) {
+    const match = ctx.matcher.match(address.street, address.houseNumber);
+    const grounds = { ...ctx, settings: { ...ctx.settings, nameStreetMismatchMeters: Math.max(ctx.settings.nameStreetMismatchMeters, INSTITUTION_GROUNDS_METERS) } };
+    if (match.streetId && crossCheck(grounds, match, address, point.coordinates[0], point.coordinates[1], i, mapping.address ?? mapping.street).rejected) return undefined;
+  }
   if (point === undefined && address) {
     const match = ctx.matcher.match(address.street, address.houseNumber);
     ctx.report.add(match, table.rowNumbers[i]!, address.text);
@@ -343,7 +354,7 @@ function metresBetween(lng1: number, lat1: number, lng2: number, lat2: number): 
  * did not match: the streets within `pointStreetToleranceMeters` of the point are candidates; the one whose name is
  * closest to the written one wins when alike (a misspelling), else the nearest; the row keeps a warning.
  */
-function crossCheck(ctx: RowContext<ResponseColumnMapping>, match: AddressMatch, address: { street: string; houseNumber?: string; text: string }, lng: number, lat: number, i: number, column: string | undefined): { match: AddressMatch; rejected: boolean } {
+function crossCheck<M>(ctx: RowContext<M>, match: AddressMatch, address: { street: string; houseNumber?: string; text: string }, lng: number, lat: number, i: number, column: string | undefined): { match: AddressMatch; rejected: boolean } {
   const { settings, issues, table, matcher } = ctx;
   const proximity = ctx.proximity!;
   if (match.streetId) {

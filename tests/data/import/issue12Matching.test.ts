@@ -93,6 +93,20 @@ describe('the coordinate / name cross-check', () => {
     expect(far[0]!.msg?.code === 'street_far_from_point' && far[0]!.msg.distance).toBeGreaterThan(1000);
   });
 
+  it('checks an institution\'s coordinates against its named street too: a contradiction from 500 m is an error, the rest import', async () => {
+    // A register's geocoding (RSPO Rzeszów: "Wincentego Pola" placed at ul. Polna 3.7 km away). Rows: on its street;
+    // 300 m off its street (school grounds: kept); 1.1 km off, 20 m from another street (error naming both); an
+    // unknown street name (nothing to check it against: kept at its point).
+    const csv = ['Nazwa;Typ;Ulica;Nr;X;Y', 'SP 1;szkoła;Jana Matejki;1;23,475;51,1001', 'SP 2;szkoła;Ignacego Paderewskiego;2;23,475;51,1137', 'SP 3;szkoła;Świętej Rodziny;3;23,475;51,1402', 'SP 4;szkoła;Nieznana;4;23,475;51,105'].join('\n');
+    const plan = await planImport('resources', csv, settings, workspace());
+    expect(plan.ok).toBe(false);
+    const far = plan.issues.filter((i) => i.msg?.code === 'street_far_from_point');
+    expect(far).toHaveLength(1);
+    expect(far[0]).toMatchObject({ severity: 'error', displayRow: 4, column: 'Ulica', msg: { street: 'ul. Świętej Rodziny', nearest: 'ul. Świętego Mikołaja' } });
+    expect(far[0]!.msg?.code === 'street_far_from_point' && far[0]!.msg.distance).toBeGreaterThan(1000);
+    expect(plan.partial.records.resources.map((r) => r.name)).toEqual(['SP 1', 'SP 2', 'SP 4']);
+  });
+
   it('lets the point decide an unknown name (nearest street within the tolerance, warned), and not beyond it', async () => {
     const plan = await planImport('responses', surveyCsv([['Lutaków Rodziny', '26', 23.475, 51.1302], ['Nieznana', '1', 23.475, 51.105]]), { ...settings, onUnmatched: 'skip' }, workspace());
     const decided = plan.issues.find((i) => i.msg?.code === 'street_from_point');
