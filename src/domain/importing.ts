@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Households, Residents } from './address';
 import { Id } from './common';
 import { NeedCategoryId, NuisanceId, OfferId } from './needs';
+import { ResourceKind } from './resource';
 import { Workspace } from './workspace';
 
 /**
@@ -114,13 +115,14 @@ export const TextEncodingName = z.enum(TEXT_ENCODINGS, { error: `encoding must b
 export type TextEncodingName = z.infer<typeof TextEncodingName>;
 
 /**
- * Value mapping (issue 12): a centre's own words and codes in need / nuisance / offer list cells
+ * Value mapping (issue 12): a centre's own words and codes in need / nuisance / offer list cells and in the kind column
+ * of an institutions' file
  * ("samotnosc_seniorow", "czas_wolny_dzieci") → the product's categories, decided once by the user and reused.
  * Keys are the FOLDED value (lower case, no diacritics, punctuation as single spaces: "samotnosc seniorow"), so
  * "Samotność_seniorów" and "samotnosc seniorow" share one decision. `ignore` = the value carries no category
  * (e.g. "brak", "inne"); the item is dropped without an error.
  */
-export const VALUE_MAPPING_FIELDS = ['needs', 'nuisances', 'offers'] as const;
+export const VALUE_MAPPING_FIELDS = ['needs', 'nuisances', 'offers', 'resourceKinds'] as const;
 export const ValueMappingField = z.enum(VALUE_MAPPING_FIELDS, { error: `value mapping field must be one of: ${VALUE_MAPPING_FIELDS.join(', ')}` });
 export type ValueMappingField = z.infer<typeof ValueMappingField>;
 export const IGNORED_VALUE = 'ignore';
@@ -129,6 +131,8 @@ export const ValueMapping = z.strictObject({
   needs: z.record(FoldedValue, z.union([NeedCategoryId, z.literal(IGNORED_VALUE)])).default({}),
   nuisances: z.record(FoldedValue, z.union([NuisanceId, z.literal(IGNORED_VALUE)])).default({}),
   offers: z.record(FoldedValue, z.union([OfferId, z.literal(IGNORED_VALUE)])).default({}),
+  // The kind column of an institutions' file (a city's own codes: "p", "i"); `ignore` imports them as "other".
+  resourceKinds: z.record(FoldedValue, z.union([ResourceKind, z.literal(IGNORED_VALUE)])).default({}),
 });
 export type ValueMapping = z.infer<typeof ValueMapping>;
 export type ValueMappingInput = z.input<typeof ValueMapping>;

@@ -35,7 +35,7 @@ describe('the value-mapping step in the wizard', () => {
 
     const mapped = run([{ type: 'valuesMapped', entries }], planned);
     expect(mapped.revision).toBe(2);
-    expect(planSettings(mapped).valueMapping).toEqual({ needs: { 'samotnosc seniorow': 'loneliness_seniors' }, nuisances: {}, offers: {} });
+    expect(planSettings(mapped).valueMapping).toEqual({ needs: { 'samotnosc seniorow': 'loneliness_seniors' }, nuisances: {}, offers: {}, resourceKinds: {} });
     const second = await planImport('responses', CSV, planSettings(mapped), workspace);
     const replanned = run([{ type: 'planned', revision: 2, plan: second, preview }], mapped);
     // The mapped value stays listed (so the decision can be seen and changed), with no error left for it.
@@ -56,6 +56,18 @@ describe('the value-mapping step in the wizard', () => {
     expect(csv).toBe('\uFEFFAdres;Data;Liczba osób;Potrzeby;Powód odrzucenia\r\nul. Zagumienna 1;03.10.2026;1;samotnosc_seniorow;wiersz 4: nie ma takiej ulicy w danych miasta\r\n');
   });
 
+  it('an institutions file\'s own kind codes go through the same step, and the answer reaches the plan', async () => {
+    const institutions = 'Nazwa;Rodzaj;Adres\nGaleria Miejska;p;ul. Lubelska 5\nBiblioteka;biblioteka;Lubelska 7\n';
+    const chosen = run([{ type: 'fileChosen', file: { ...file, name: 'instytucje.csv' }, suggestedKind: 'resources' }]);
+    const first = await planImport('resources', institutions, planSettings(chosen), townWorkspace());
+    const planned = run([{ type: 'planned', revision: 1, plan: first, preview }], chosen);
+    expect(planned.valuesSeen.map((v) => [v.field, v.value, v.count])).toEqual([['resourceKinds', 'p', 1]]);
+    const mapped = run([{ type: 'valuesMapped', entries: [{ field: 'resourceKinds', folded: 'p', category: 'culture_house' }] }], planned);
+    const second = await planImport('resources', institutions, planSettings(mapped), townWorkspace());
+    expect(second.ok).toBe(true);
+    expect(second.records.resources.map((r) => [r.name, r.kind])).toEqual([['Galeria Miejska', 'culture_house'], ['Biblioteka', 'library']]);
+  });
+
   it('a value mapped to "ignore" is dropped without an error; clearing the mapping asks again', async () => {
     const chosen = run([{ type: 'fileChosen', file, suggestedKind: 'responses', defaultCampaignId: CAMPAIGN.id }, { type: 'valuesMapped', entries: [{ field: 'needs', folded: 'samotnosc seniorow', category: 'ignore' }] }]);
     const plan = await planImport('responses', CSV, planSettings(chosen), townWorkspace());
@@ -68,19 +80,19 @@ describe('the value-mapping step in the wizard', () => {
 describe('the saved value mapping', () => {
   it('round-trips per organisation and is not read by another', () => {
     const storage = new MemoryStorage();
-    const mapping = { needs: { 'samotnosc seniorow': 'loneliness_seniors' as const }, nuisances: { psy: 'ignore' as const }, offers: {} };
+    const mapping = { needs: { 'samotnosc seniorow': 'loneliness_seniors' as const }, nuisances: { psy: 'ignore' as const }, offers: {}, resourceKinds: {} };
     expect(saveValueMapping(storage, 'org-a', mapping, new Date('2026-12-04T10:00:00Z'))).toBe(true);
     expect(loadValueMapping(storage, 'org-a')).toEqual(mapping);
-    expect(loadValueMapping(storage, 'org-b')).toEqual({ needs: {}, nuisances: {}, offers: {} });
+    expect(loadValueMapping(storage, 'org-b')).toEqual({ needs: {}, nuisances: {}, offers: {}, resourceKinds: {} });
     expect(JSON.parse(storage.getItem(`${VALUE_MAPPING_STORAGE_PREFIX}org-a`)!)).toMatchObject({ v: 1, organisationId: 'org-a', updatedAt: '2026-12-04T10:00:00.000Z' });
   });
   it('repairs a record with a category that no longer exists, keeping the rest; ignores what is not JSON', () => {
     const storage = new MemoryStorage();
     storage.setItem(`${VALUE_MAPPING_STORAGE_PREFIX}org-a`, JSON.stringify({ v: 1, organisationId: 'org-a', updatedAt: '2026-12-04T10:00:00Z', mapping: { needs: { a: 'unemployment', b: 'renamed_category' }, nuisances: {}, offers: {} } }));
-    expect(loadValueMapping(storage, 'org-a')).toEqual({ needs: { a: 'unemployment' }, nuisances: {}, offers: {} });
+    expect(loadValueMapping(storage, 'org-a')).toEqual({ needs: { a: 'unemployment' }, nuisances: {}, offers: {}, resourceKinds: {} });
     storage.setItem(`${VALUE_MAPPING_STORAGE_PREFIX}org-a`, '{not json');
-    expect(loadValueMapping(storage, 'org-a')).toEqual({ needs: {}, nuisances: {}, offers: {} });
-    expect(loadValueMapping(undefined, 'org-a')).toEqual({ needs: {}, nuisances: {}, offers: {} });
+    expect(loadValueMapping(storage, 'org-a')).toEqual({ needs: {}, nuisances: {}, offers: {}, resourceKinds: {} });
+    expect(loadValueMapping(undefined, 'org-a')).toEqual({ needs: {}, nuisances: {}, offers: {}, resourceKinds: {} });
   });
 });
 

@@ -250,6 +250,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     table, mapping, settings, issues, matcher, report, project, workspace, idPrefix, cell, usedIds,
     addressById: new Map(workspace.addresses.map((a) => [a.id, a])),
     ...(kind === 'responses' ? { unknownValues, existingResponses: countFingerprints(workspace.responses), keptOnBareStreets, outsideWave } : {}),
+    ...(kind === 'resources' ? { unknownValues } : {}),
     ...((kind === 'responses' || kind === 'resources') && project && matcherStreets.length ? { proximity: buildStreetProximity(matcherStreets) } : {}),
   };
 
@@ -323,7 +324,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   const matchReport = report.finish();
   const ok = !issues.hasErrors;
   const partial = ok ? { ...partialOf(kind, records, out, outRows, issues, table), allowed: true, records } : partialOf(kind, records, out, outRows, issues, table);
-  const unknown = kind === 'responses' ? unknownValues.finish() : undefined;
+  const unknown = kind === 'responses' || kind === 'resources' ? unknownValues.finish() : undefined;
   return {
     kind, ok, records: ok ? records : emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount,
     ...(matchReport.total > 0 ? { matchReport } : {}), columns, ...(crs ? { crs } : {}), file, ...(unnamedWays ? { unnamedWays } : {}),

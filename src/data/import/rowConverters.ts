@@ -1,9 +1,9 @@
 import {
   Address, Resource, SurveyResponse,
-  type PointGeometry, type Workspace,
+  type PointGeometry, type ResourceKind, type Workspace,
 } from '../../domain';
 import {
-  AddressCsvRow, ResourceCsvRow, ResponseCsvRow,
+  AddressCsvRow, IGNORED_VALUE, ResourceCsvRow, ResponseCsvRow,
   type AddressColumnMapping, type ImportSettings, type ResourceColumnMapping, type ResponseColumnMapping,
 } from '../../domain/importing';
 import type { AddressMatch, AddressMatcher } from './addressMatcher';
@@ -156,8 +156,16 @@ export function resourceFromRow(ctx: RowContext<ResourceColumnMapping>, i: numbe
   const { table, mapping, issues, cell } = ctx;
   const errorsBefore = issues.errorCount;
   const kindText = cell(i, mapping.resourceKind)?.trim() ?? '';
-  const resourceKind = kindText === '' ? 'other' : resourceKindFromLabel(kindText);
-  if (resourceKind === undefined) issues.error('kind', importMessage('unknown_resource_kind', { value: kindText }), where(table, i, mapping.resourceKind, kindText));
+  // A kind the vocabulary does not know ("p", a city's own code) is asked once in the value-mapping step; until then
+  // every row holding it is an error. A value the user said carries no kind ("ignore") imports as "other".
+  const displayRow = table.rowNumbers[i]! + 1;
+  const mappedKind = kindText === '' ? 'other' : valueCategory('resourceKinds', kindText, ctx.settings.valueMapping);
+  if (mappedKind !== undefined && kindText !== '' && resourceKindFromLabel(kindText) === undefined) ctx.unknownValues?.add('resourceKinds', kindText, displayRow, true);
+  const resourceKind = mappedKind === IGNORED_VALUE ? 'other' : (mappedKind as ResourceKind | undefined);
+  if (resourceKind === undefined) {
+    ctx.unknownValues?.add('resourceKinds', kindText, displayRow);
+    issues.error('kind', importMessage('unknown_resource_kind', { value: kindText }), where(table, i, mapping.resourceKind, kindText));
+  }
   const serves = listOf(splitListCell(cell(i, mapping.serves)), needFromLabel, 'needs', ctx, i, mapping.serves);
   const date = parseDateCell(cell(i, mapping.partnershipDeclaredOn));
   if (date === null) issues.error('partnershipDeclaredOn', importMessage('bad_date_form'), where(table, i, mapping.partnershipDeclaredOn, cell(i, mapping.partnershipDeclaredOn)));

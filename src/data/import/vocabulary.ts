@@ -2,7 +2,7 @@ import {
   NEED_CATEGORIES, NEED_CATEGORY_IDS, NUISANCE_IDS, NUISANCE_LABELS, OFFER_IDS, OFFER_LABELS, RESOURCE_KINDS,
   type NeedCategoryId, type NuisanceId, type OfferId, type ResourceKind,
 } from '../../domain';
-import type { ValueMapping } from '../../domain/importing';
+import type { ValueMapping, ValueMappingField } from '../../domain/importing';
 import { foldDiacritics } from './streetNames';
 
 /**
@@ -74,8 +74,8 @@ export const nuisanceFromLabel = (text: string): NuisanceId | undefined => NUISA
 export const offerFromLabel = (text: string): OfferId | undefined => OFFERS.get(foldLabel(text));
 export const resourceKindFromLabel = (text: string): ResourceKind | undefined => RESOURCES.get(foldLabel(text));
 
-type MappedField = 'needs' | 'nuisances' | 'offers';
-const LOOKUPS: Record<MappedField, Map<string, string>> = { needs: NEEDS, nuisances: NUISANCES, offers: OFFERS };
+type MappedField = ValueMappingField;
+const LOOKUPS: Record<MappedField, Map<string, string>> = { needs: NEEDS, nuisances: NUISANCES, offers: OFFERS, resourceKinds: RESOURCES };
 
 /**
  * A list item's category: a known word of the taxonomy, else the user's value mapping (keyed by folded text), else

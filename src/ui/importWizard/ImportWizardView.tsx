@@ -316,7 +316,7 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
           </div>
         ) : null}
 
-        {file && plan && kind === 'responses' && state.valuesSeen.length > 0 ? (
+        {file && plan && (kind === 'responses' || kind === 'resources') && state.valuesSeen.length > 0 ? (
           <ValueMappingPanel
             values={state.valuesSeen}
             mapping={settings.valueMapping}

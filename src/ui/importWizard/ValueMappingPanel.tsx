@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { UnknownValue } from '../../data/import';
-import { NEED_CATEGORIES, NUISANCE_IDS, NUISANCE_LABELS, OFFER_IDS, OFFER_LABELS } from '../../domain';
+import { NEED_CATEGORIES, NUISANCE_IDS, NUISANCE_LABELS, OFFER_IDS, OFFER_LABELS, RESOURCE_KINDS } from '../../domain';
 import { IGNORED_VALUE, type ValueMapping, type ValueMappingField } from '../../domain/importing';
-import type { Language } from '../i18n/dictionary';
+import { RESOURCE_KIND_LABELS, type Language } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { VALUE_FIELD_KEYS } from './issueText';
 
@@ -10,7 +10,8 @@ import { VALUE_FIELD_KEYS } from './issueText';
 export function categoryOptions(field: ValueMappingField, language: Language): { id: string; label: string }[] {
   if (field === 'needs') return NEED_CATEGORIES.map((n) => ({ id: n.id, label: n.label[language] }));
   if (field === 'nuisances') return NUISANCE_IDS.map((id) => ({ id, label: NUISANCE_LABELS[id][language] }));
-  return OFFER_IDS.map((id) => ({ id, label: OFFER_LABELS[id][language] }));
+  if (field === 'offers') return OFFER_IDS.map((id) => ({ id, label: OFFER_LABELS[id][language] }));
+  return RESOURCE_KINDS.map((id) => ({ id, label: RESOURCE_KIND_LABELS[id][language] }));
 }
 
 /** The decisions "accept all suggestions" makes: every listed value not yet decided that has a suggestion. */

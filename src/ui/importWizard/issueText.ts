@@ -16,6 +16,7 @@ export const VALUE_FIELD_KEYS: Readonly<Record<ValueMappingField, MessageKey>> =
   needs: 'importValueFieldNeeds',
   nuisances: 'importValueFieldNuisances',
   offers: 'importValueFieldOffers',
+  resourceKinds: 'importValueFieldResourceKinds',
 };
 
 const list = (items: readonly (string | number)[]) => items.join(', ');

@@ -10,7 +10,7 @@ export const VALUE_MAPPING_STORAGE_PREFIX = 'cal-map.valueMapping.';
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const emptyMapping = (): ValueMapping => ({ needs: {}, nuisances: {}, offers: {} });
+const emptyMapping = (): ValueMapping => ({ needs: {}, nuisances: {}, offers: {}, resourceKinds: {} });
 
 /** The saved mapping of an organisation, repaired; an empty mapping when there is none or storage fails. */
 export function loadValueMapping(storage: KeyValueStorage | undefined, organisationId: string): ValueMapping {

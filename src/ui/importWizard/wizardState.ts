@@ -150,8 +150,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'valuesMapped': {
       if (action.entries.length === 0) return state;
-      const base = state.settings.valueMapping ?? { needs: {}, nuisances: {}, offers: {} };
-      const next: ValueMapping = { needs: { ...base.needs }, nuisances: { ...base.nuisances }, offers: { ...base.offers } };
+      const base = state.settings.valueMapping ?? { needs: {}, nuisances: {}, offers: {}, resourceKinds: {} };
+      const next: ValueMapping = { needs: { ...base.needs }, nuisances: { ...base.nuisances }, offers: { ...base.offers }, resourceKinds: { ...base.resourceKinds } };
       for (const { field, folded, category } of action.entries) {
         const entries = next[field] as Record<string, string>;
         if (category === undefined) delete entries[folded];
@@ -240,7 +240,7 @@ export function planSettings(state: WizardState): ImportSettingsInput {
     ...(s.crs ? { crs: s.crs } : {}),
     ...(s.columnMapping && s.columnMapping.kind === state.kind ? { columnMapping: s.columnMapping } : {}),
     ...(s.campaignId && state.kind === 'responses' ? { campaignId: s.campaignId } : {}),
-    ...(s.valueMapping && state.kind === 'responses' ? { valueMapping: s.valueMapping } : {}),
+    ...(s.valueMapping && (state.kind === 'responses' || state.kind === 'resources') ? { valueMapping: s.valueMapping } : {}),
   };
 }
 

@@ -107,6 +107,20 @@ describe('the coordinate / name cross-check', () => {
     expect(plan.partial.records.resources.map((r) => r.name)).toEqual(['SP 1', 'SP 2', 'SP 4']);
   });
 
+  it('asks once what an institutions file\'s own kind codes mean (Gdańsk\'s RODZAJ "p"), and imports them as the user says', async () => {
+    const csv = ['Nazwa;RODZAJ;X;Y', 'Galeria;p;23,475;51,1001', 'Instytut;p;23,476;51,1001', 'Klub;i;23,477;51,1001', 'Biblioteka;biblioteka;23,478;51,1001'].join('\n');
+    const mappingColumns = { columnMapping: { kind: 'resources' as const, name: 'Nazwa', resourceKind: 'RODZAJ', x: 'X', y: 'Y' } };
+    const asked = await planImport('resources', csv, { ...settings, ...mappingColumns }, workspace());
+    expect(asked.ok).toBe(false);
+    expect(asked.issues.filter((i) => i.msg?.code === 'unknown_resource_kind').map((i) => i.displayRow)).toEqual([2, 3, 4]);
+    expect(asked.unknownValues?.map((v) => [v.field, v.value, v.count, v.mapped])).toEqual([['resourceKinds', 'p', 2, false], ['resourceKinds', 'i', 1, false]]);
+    const answered = await planImport('resources', csv, { ...settings, ...mappingColumns, valueMapping: { needs: {}, nuisances: {}, offers: {}, resourceKinds: { p: 'culture_house', i: 'ignore' } } }, workspace());
+    expect(answered.ok).toBe(true);
+    expect(answered.records.resources.map((r) => [r.name, r.kind])).toEqual([['Galeria', 'culture_house'], ['Instytut', 'culture_house'], ['Klub', 'other'], ['Biblioteka', 'library']]);
+    // The decisions stay listed, so they can be changed.
+    expect(answered.unknownValues?.map((v) => [v.value, v.mapped])).toEqual([['p', true], ['i', true]]);
+  });
+
   it('lets the point decide an unknown name (nearest street within the tolerance, warned), and not beyond it', async () => {
     const plan = await planImport('responses', surveyCsv([['Lutaków Rodziny', '26', 23.475, 51.1302], ['Nieznana', '1', 23.475, 51.105]]), { ...settings, onUnmatched: 'skip' }, workspace());
     const decided = plan.issues.find((i) => i.msg?.code === 'street_from_point');
@@ -138,7 +152,7 @@ describe('value mapping', () => {
     expect(suggestValueCategories('nuisances', 'psy_bez_smyczy')[0]).toBe('stray_dogs');
   });
   it('uses the mapping by folded text; ignore drops the item', () => {
-    const mapping = { needs: { 'samotnosc seniorow': 'loneliness_seniors' as const, inne: 'ignore' as const }, nuisances: {}, offers: {} };
+    const mapping = { needs: { 'samotnosc seniorow': 'loneliness_seniors' as const, inne: 'ignore' as const }, nuisances: {}, offers: {}, resourceKinds: {} };
     expect(valueCategory('needs', 'Samotność_Seniorów', mapping)).toBe('loneliness_seniors');
     expect(valueCategory('needs', 'INNE', mapping)).toBe('ignore');
     expect(valueCategory('needs', 'bezrobocie', mapping)).toBe('unemployment');

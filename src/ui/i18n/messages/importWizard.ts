@@ -135,6 +135,7 @@ export const importWizardMessages = polish(
     importValueFieldNeeds: 'potrzeby',
     importValueFieldNuisances: 'uciążliwości',
     importValueFieldOffers: 'co gospodarstwo może dać',
+    importValueFieldResourceKinds: 'rodzaj instytucji',
     importStepValues: 'Wartości w pliku, których nie znamy',
     importValuesIntro: 'Każdą wartość pokazujemy raz, z liczbą wierszy. Wskaż, co oznacza — zapamiętamy to w tej przeglądarce dla ośrodka {name} i użyjemy przy następnym imporcie.',
     importValuesCaption: 'Nieznane wartości i ich znaczenie',

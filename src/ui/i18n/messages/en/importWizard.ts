@@ -136,6 +136,7 @@ export const importWizardMessagesEn = english<typeof importWizardMessages>(
     importValueFieldNeeds: 'needs',
     importValueFieldNuisances: 'nuisances',
     importValueFieldOffers: 'what the household can offer',
+    importValueFieldResourceKinds: 'kind of institution',
     importStepValues: 'Values in the file we do not know',
     importValuesIntro: 'Each value is listed once, with its number of rows. Say what it means — it is remembered in this browser for {name} and used in the next import.',
     importValuesCaption: 'Unknown values and their meaning',
