@@ -11,6 +11,7 @@ import { axeViolations } from './support/axe';
 import { pngPixels } from './support/pixels';
 import { plCount } from './support/polish';
 import { bandHidesAll } from '../../src/ui/common/sharing/disclosureText';
+import { formatPercent } from '../../src/ui/common/format';
 import { REPO_ROOT } from './support/buildApp';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 
@@ -170,7 +171,8 @@ describe('a partner link of residents\' resources, through the centre\'s server'
     expect((await view.locator('.partner-counts').innerText()).trim()).toBe(`${plCount(rows.length - hidesAll.length, 'obszar', 'obszary', 'obszarów')} z wynikami.`);
     const text = (await view.locator('.partner-table tbody').innerText()).replace(/\s+/g, ' ');
     for (const label of hiddenLabels) expect(text, label).not.toContain(`${label} `);
-    const percent = (v: number) => new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 0 }).format(v);
+    // As the planner's screens write a share ("43 %", common/format.ts); innerText's spaces were folded above.
+    const percent = (v: number) => formatPercent('pl', v, 0).replace(/\s/g, ' ');
     const sample = exact.slice(0, 5);
     for (const r of sample) {
       const rowText = (await view.locator('.partner-table tbody tr', { has: view.locator('th', { hasText: r.label }) }).first().innerText()).replace(/\s+/g, ' ');
