@@ -69,7 +69,7 @@ const SAMPLES: { readonly [C in ImportMessageCode]: ImportMessageOf<C> } = {
   address_kept_on_street: { code: 'address_kept_on_street', reason: 'unknown_house_number', streets: [], numbers: ['5', '7'] },
   address_row_left_out: { code: 'address_row_left_out', reason: 'ambiguous_street', streets: [], numbers: [] },
   street_from_point: { code: 'street_from_point', written: 'Lutaków Rodziny', street: 'ul. Świętej Rodziny', distance: 22 },
-  street_far_from_point: { code: 'street_far_from_point', written: 'Świętej Rodziny', street: 'ul. Świętej Rodziny', distance: 1113, nearest: 'ul. Świętego Mikołaja' },
+  street_far_from_point: { code: 'street_far_from_point', written: 'Świętej Rodziny', street: 'ul. Świętej Rodziny', distance: 470, nearest: 'ul. Świętego Mikołaja' },
   unknown_value: { code: 'unknown_value', field: 'nuisances', value: 'hałas z baru' },
   unknown_list_value: { code: 'unknown_list_value', what: 'interests', value: 'szachy' },
   unknown_resource_kind: { code: 'unknown_resource_kind', value: 'świetlica' },

@@ -101,7 +101,7 @@ describe('coded import messages', () => {
     const far = { message: 'x', msg: { code: 'street_far_from_point' as const, written: 'Świętej Rodziny', street: 'ul. Świętej Rodziny', distance: 1113, nearest: 'ul. Świętego Mikołaja' } };
     expect(issueText(far, 'pl')).toContain('ul. Świętej Rodziny');
     expect(issueText(far, 'pl')).toContain('najbliżej punktu jest ul. Świętego Mikołaja');
-    expect(issueText({ ...far, msg: { ...far.msg, nearest: '' } }, 'en')).toBe("the name points to ul. Świętej Rodziny, but that street lies 1,113 m from the row's coordinates — check the name or the coordinates");
+    expect(issueText({ ...far, msg: { ...far.msg, nearest: '' } }, 'en')).toBe("the name points to ul. Świętej Rodziny, but that street lies 1.1 km from the row's coordinates — check the name or the coordinates");
     expect(issueText({ message: 'x', msg: { code: 'unknown_value', field: 'needs', value: '<b>samotnosc</b>' } }, 'pl')).toBe('„<b>samotnosc</b>” — tej wartości (potrzeby) nie znamy; wskaż jej znaczenie w kroku „Wartości w pliku”');
     expect(issueText({ message: 'x', msg: { code: 'address_unmatched', reason: 'unknown_street', streets: [], numbers: [] } }, 'pl')).toBe('nie ma takiej ulicy w danych miasta');
   });

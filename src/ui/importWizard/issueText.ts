@@ -2,6 +2,7 @@ import { crsGuess, type CrsCandidate, type CrsGuess, type EncodingReason, type I
 import type { CrsCode, ValueMappingField } from '../../domain/importing';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary';
 import { problemText } from '../i18n/problemText';
+import { formatDistance } from '../common/format';
 
 /**
  * The import pipeline's coded messages (src/data/import/importMessages.ts) in the user's language: each code is one
@@ -58,10 +59,11 @@ function keyAndParams(msg: ImportMessage, language: Language): [MessageKey, Para
     case 'address_kept_on_street':
     case 'address_row_left_out':
       return [key, matchParams(msg, language)];
-    case 'street_far_from_point':
-      return msg.nearest
-        ? ['importMsg_street_far_from_point_nearest', { street: msg.street, distance: msg.distance, nearest: msg.nearest }]
-        : [key, { street: msg.street, distance: msg.distance }];
+    case 'street_far_from_point': {
+      // "470 m", "467 km": a register's point can be a town away from its street.
+      const distance = formatDistance(language, msg.distance) ?? String(msg.distance);
+      return msg.nearest ? ['importMsg_street_far_from_point_nearest', { street: msg.street, distance, nearest: msg.nearest }] : [key, { street: msg.street, distance }];
+    }
     case 'unknown_value':
       return [key, { value: msg.value, field: translate(language, VALUE_FIELD_KEYS[msg.field]) }];
     case 'unknown_list_value':
