@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCityWorkspaceFile } from '../../data/town/city';
 import { DEMO_DIR } from '../../data/generate';
@@ -11,7 +10,8 @@ import { MAP_COLOURS } from '../../src/map/palette';
 import { streetLabel } from '../../src/domain';
 import { TILED_TOWN_MIN_ADDRESSES } from '../../src/map/tiledTown';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
-import { pngPixels } from './support/pixels';
+import { colourCounts } from './support/pixels';
+import { mapIdle, recolouredAt } from './support/mapState';
 
 /**
  * Issue #16 item 2, what a person sees of a town above the tiling threshold (src/map/tiledTown.ts): a generated city
@@ -32,37 +32,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Per colour, how many pixels of the map (a screenshot) are within `tolerance` of it; plus each pixel's colour index (−1: none). */
-async function colourCounts(page: Page, colours: readonly string[], tolerance = 18): Promise<{ counts: number[]; pixels: number[] }> {
-  const box = (await page.locator('.map-canvas canvas').boundingBox())!;
-  const { data } = await pngPixels(page, await page.screenshot({ clip: box }));
-  const targets = colours.map(hexRgb);
-  const counts = targets.map(() => 0);
-  const pixels: number[] = [];
-  for (let i = 0; i < data.length; i += 4) {
-    const c = targets.findIndex(([r, g, b]) => Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tolerance);
-    if (c >= 0) counts[c]!++;
-    pixels.push(c);
-  }
-  return { counts, pixels };
-}
-
-/** Waits for the map to be idle (a repaint asked for, so 'idle' comes even when it already was); fails after 60 s. */
-const mapIdle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const map = window.__calmap!.map;
-        const timer = setTimeout(() => reject(new Error(`map not idle after 60 s: tiles loaded ${map.areTilesLoaded()}, moving ${map.isMoving()}`)), 60_000);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.triggerRepaint();
-      }),
-  );
-
-const recolouredAt = (page: Page) => page.evaluate(() => window.__calmap?.explore?.recolouredAt ?? Number.NaN);
 
 describe('a city-sized town drawn from the worker\'s vector tiles', () => {
   it('draws and recolours the streets, shows the address dots, and opens a street\'s and an address\'s panel', async () => {

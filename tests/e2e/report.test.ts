@@ -122,7 +122,10 @@ describe('the printed report (#raport)', () => {
     // Reading order (not -layout, whose table columns wrap a long name across lines).
     const flowing = plain(execFileSync('/usr/bin/pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
     expect(flowing).toContain(topName);
-    expect(text.replace(/\s+/g, ' ')).toContain('mniej niż 5 gospodarstw');
+    expect(flowing).toContain('z mniej niż 5 odpowiedziami gospodarstw');
+    // Counts with their words' plural forms (243 ulice, 8112 adresów), never a message's raw plural block.
+    expect(flowing).toMatch(/15 osiedli, 243 ulice, 8\s?112 adresów, 21\s?390 gospodarstw domowych\./);
+    expect(flowing).not.toMatch(/\{\w+, plural,/);
     // Sections are numbered in the order they are printed: 1, 2, 3, … with no gap or swap.
     const numbered = [...flowing.matchAll(/(?:^| )([1-9])\. (Obszar i badanie|Metoda i zwrot ankiet|Mapa:|Ranking problemów|Rekomendowane obszary działania|Zasoby mieszkańców|Zasoby i grupy|Źródła danych i zasady)/g)].map((m) => Number(m[1]));
     expect(numbered).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCityTown } from '../../data/town/city';
 import type { TownCollections } from '../../data/town/validate';
@@ -11,7 +11,8 @@ import { asCaller } from '../../supabase/tests/support/request';
 import { converterOf } from '../../supabase/scripts/recordConverters';
 import { SESSION_REPLY, USER_ID } from '../data/supabase/stubFetch';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
-import { pngPixels } from './support/pixels';
+import { colourCounts } from './support/pixels';
+import { mapIdle, recolouredAt } from './support/mapState';
 
 /**
  * Issue 16 item 3, what a planner of a large town on the centre's server sees: the city of three demo-sized districts
@@ -97,36 +98,6 @@ function centreServer() {
   return { handle, tiles };
 }
 
-/** Per colour, how many pixels of the map (a screenshot) are within `tolerance` of it; plus each pixel's colour index (−1: none). */
-async function colourCounts(page: Page, colours: readonly string[], tolerance = 18): Promise<{ counts: number[]; pixels: number[] }> {
-  const box = (await page.locator('.map-canvas canvas').boundingBox())!;
-  const { data } = await pngPixels(page, await page.screenshot({ clip: box }));
-  const targets = colours.map(hexRgb);
-  const counts = targets.map(() => 0);
-  const pixels: number[] = [];
-  for (let i = 0; i < data.length; i += 4) {
-    const c = targets.findIndex(([r, g, b]) => Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tolerance);
-    if (c >= 0) counts[c]!++;
-    pixels.push(c);
-  }
-  return { counts, pixels };
-}
-
-const mapIdle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const map = window.__calmap!.map;
-        const timer = setTimeout(() => reject(new Error(`map not idle after 60 s: tiles loaded ${map.areTilesLoaded()}, moving ${map.isMoving()}`)), 60_000);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.triggerRepaint();
-      }),
-  );
-
-const recolouredAt = (page: Page) => page.evaluate(() => window.__calmap?.explore?.recolouredAt ?? Number.NaN);
 
 describe.runIf(hasServer)('a large town on the centre\'s server, drawn from map_tile', () => {
   it('draws and recolours the streets from the server\'s tiles, shows the address dots, opens an address\'s panel', async () => {

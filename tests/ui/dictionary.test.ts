@@ -61,6 +61,8 @@ describe('the UI dictionary', () => {
     expect([1, 2, 4, 5, 12, 21, 22, 243, 1000].map((n) => streets('pl', n)?.replace(/\s/g, ' '))).toEqual(['1 ulica', '2 ulice', '4 ulice', '5 ulic', '12 ulic', '21 ulic', '22 ulice', '243 ulice', '1000 ulic']);
     expect([1, 2, 243].map((n) => streets('en', n))).toEqual(['1 street', '2 streets', '243 streets']);
     expect(translate('pl', 'reportAreaText', { town: 'Dębowo', districts: 'A, B', estates: 1, streets: 243, addresses: 8112, households: 2 })).toBe('Obszar: Dębowo — dzielnice A, B; 1 osiedle, 243 ulice, 8112 adresów, 2 gospodarstwa domowe.');
+    // Some addresses without a household count (a town built from OSM): the sum is unknown, and said so.
+    expect(translate('pl', 'reportAreaTextHouseholdsUnknown', { town: 'Nowy Sącz', districts: 'A', estates: 3, streets: 22, addresses: 1, households: Number.NaN })).toBe('Obszar: Nowy Sącz — dzielnice A; 3 osiedla, 22 ulice, 1 adres; liczba gospodarstw domowych nieznana (część adresów jej nie ma).');
     expect(translate('pl', 'partnerCountsShown', { shown: 1 })).toBe('1 obszar z wynikami.');
     expect(translate('pl', 'partnerCountsShown', { shown: 23 })).toBe('23 obszary z wynikami.');
     expect(translate('pl', 'partnerCounts', { shown: 147, hidden: 1 })).toBe('147 obszarów z wynikami, 1 ukryty.');

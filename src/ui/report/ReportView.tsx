@@ -150,13 +150,14 @@ function ReportDocument({ data, offerWeights, language, onResourcesSettled }: { 
       <section className="report-section" aria-labelledby="report-area">
         <h2 id="report-area">{t('reportAreaTitle')}</h2>
         <p>
-          {t('reportAreaText', {
+          {/* Numbers, not formatted text: each picks its word's plural form ("243 ulice", "8112 adresów"). */}
+          {t(Number.isFinite(households) ? 'reportAreaText' : 'reportAreaTextHouseholdsUnknown', {
             town,
             districts: districts.join(', '),
             estates: estates.length,
-            streets: formatCount(language, data.streets.layer.unitIds.length),
-            addresses: formatCount(language, workspace.addresses.length),
-            households: formatHouseholds(language, households),
+            streets: data.streets.layer.unitIds.length,
+            addresses: workspace.addresses.length,
+            households,
           })}
         </p>
         <table className="report-table" data-testid="report-waves">

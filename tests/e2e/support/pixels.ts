@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { hexRgb } from '../../../src/map/explorePalette';
 
 /** An image's pixels, RGBA row by row. */
 export interface Pixels {
@@ -38,4 +39,19 @@ export async function pngPixels(page: Page, png: Uint8Array): Promise<Pixels> {
       return [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
     },
   };
+}
+
+/** Per colour, how many pixels of the map (a screenshot) are within `tolerance` of it; plus each pixel's colour index (−1: none). */
+export async function colourCounts(page: Page, colours: readonly string[], tolerance = 18): Promise<{ counts: number[]; pixels: number[] }> {
+  const box = (await page.locator('.map-canvas canvas').boundingBox())!;
+  const { data } = await pngPixels(page, await page.screenshot({ clip: box }));
+  const targets = colours.map(hexRgb);
+  const counts = targets.map(() => 0);
+  const pixels: number[] = [];
+  for (let i = 0; i < data.length; i += 4) {
+    const c = targets.findIndex(([r, g, b]) => Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tolerance);
+    if (c >= 0) counts[c]!++;
+    pixels.push(c);
+  }
+  return { counts, pixels };
 }

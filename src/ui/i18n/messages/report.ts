@@ -12,6 +12,7 @@ export const reportMessages = polish(
     reportView: 'Widok: {wave}; {view}. Mapa, ranking obszarów i luki w dostępie w tym raporcie dotyczą tego widoku (jak na ekranie „Mapa” i „Programy”).',
     reportAreaTitle: '1. Obszar i badanie',
     reportAreaText: 'Obszar: {town} — dzielnice {districts}; {estates} {estates, plural, one {osiedle} few {osiedla} many {osiedli} other {osiedla}}, {streets} {streets, plural, one {ulica} few {ulice} many {ulic} other {ulicy}}, {addresses} {addresses, plural, one {adres} few {adresy} many {adresów} other {adresu}}, {households} {households, plural, one {gospodarstwo domowe} few {gospodarstwa domowe} many {gospodarstw domowych} other {gospodarstwa domowego}}.',
+    reportAreaTextHouseholdsUnknown: 'Obszar: {town} — dzielnice {districts}; {estates} {estates, plural, one {osiedle} few {osiedla} many {osiedli} other {osiedla}}, {streets} {streets, plural, one {ulica} few {ulice} many {ulic} other {ulicy}}, {addresses} {addresses, plural, one {adres} few {adresy} many {adresów} other {adresu}}; liczba gospodarstw domowych nieznana (część adresów jej nie ma).',
     reportWavesCaption: 'Fale badania',
     reportWaveName: 'Fala',
     reportDates: 'Termin',

@@ -13,6 +13,7 @@ export const reportMessagesEn = english<typeof reportMessages>(
     reportView: 'View: {wave}; {view}. The map, the ranking of areas and the access gaps in this report follow this view (as on the "Map" and "Programmes" screens).',
     reportAreaTitle: '1. Area and survey',
     reportAreaText: 'Area: {town} — districts {districts}; {estates} {estates, plural, one {estate} other {estates}}, {streets} {streets, plural, one {street} other {streets}}, {addresses} {addresses, plural, one {address} other {addresses}}, {households} {households, plural, one {household} other {households}}.',
+    reportAreaTextHouseholdsUnknown: 'Area: {town} — districts {districts}; {estates} {estates, plural, one {estate} other {estates}}, {streets} {streets, plural, one {street} other {streets}}, {addresses} {addresses, plural, one {address} other {addresses}}; number of households unknown (some addresses have none).',
     reportWavesCaption: 'Survey waves',
     reportWaveName: 'Wave',
     reportDates: 'Dates',
