@@ -214,7 +214,7 @@ describe('security matrix: role × table × operation × organisation', () => {
       }
     });
   });
-  it('keeps the stored disclosure patterns and their versions from every role but the definer functions', async () => {
+  it('keeps the stored disclosure patterns, their versions and the response counts from every role but the definer functions', async () => {
     // Issue 16 item 3 (migration 20250601001500): the tables hold every unit's figures, suppressed ones included.
     const callers: [string, Caller][] = [...Object.entries(ROLES), ['service_role', { role: 'service_role' }]];
     for (const [name, caller] of callers) {
@@ -228,6 +228,16 @@ describe('security matrix: role × table × operation × organisation', () => {
           `insert into private.disclosure_writes (organisation_id) values ('${ORG_A}')`,
           'delete from private.disclosure_writes',
           `select * from private.disclosed_units_cached('${ORG_A}', 'c-1', null, 1, 5)`,
+          // The response counts kept at write time (migration 20250601001600): every campaign's groups, homes included.
+          'select * from private.response_home_counts',
+          `insert into private.response_home_counts values ('${ORG_A}', 'c-1', 0, '{}', false, 0, 0, 'r:x', 1)`,
+          'update private.response_home_counts set responses = responses + 1',
+          'delete from private.response_home_counts',
+          'select * from private.response_mask_counts',
+          `insert into private.response_mask_counts values ('${ORG_A}', 'c-1', 0, '{}', false, 0, 0, 1, 1, 1)`,
+          'update private.response_mask_counts set responses = responses + 1',
+          'delete from private.response_mask_counts',
+          `select private.apply_response_counts('{}')`,
         ]) {
           const result = await attempt(tx, sql);
           expect(result.ok ? 'allowed' : result.error.code, `${name}: ${sql}`).toBe('42501');

@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR, openMigratedDatabase, type Database } from './support/database';
+import { SEED_PATH } from './support/parityDemo';
+
+/**
+ * Issue 16 item 3: the response counts kept at write time (private.response_home_counts, response_key_counts,
+ * response_home_spread, response_mask_counts;
+ * migration 20250601001600), which private.disclosed_units reads instead of the responses. After every write of a
+ * random sequence — new responses with need answers and offers, need answers added, changed and removed, offers
+ * changed, campaign moves, street re-assignments, points moved, responses deleted, street and area outlines edited,
+ * a street deleted, a truncate — the four tables must equal the counts recomputed from public.survey_responses, and
+ * private.disclosed_units must answer as the previous one, which grouped the responses themselves (migration
+ * 20250601001400's text, created here as reference.disclosed_units), for needs, severities, k and offers (one request
+ * per step, in turn; all of them on the seed). The
+ * sequences are random but seeded (the seed is in the test's name), so a failure can be replayed.
+ */
+
+const ORG = 'mops-debowo';
+const W1 = 'campaign-2025-w1';
+const W2 = 'campaign-2026-w2';
+const NEEDS = ['unemployment', 'material_hardship', 'housing', 'addiction', 'domestic_violence', 'loneliness_seniors',
+  'disability', 'children_youth_leisure', 'health', 'safety', 'neglected_public_space', 'civic_participation'];
+const OFFERS = ['volunteering_time', 'repairs', 'childcare', 'senior_care', 'cooking', 'tutoring', 'it_skills', 'arts_crafts',
+  'sports', 'transport', 'organising_events', 'garden_greenery'];
+
+let db: Database;
+beforeAll(async () => {
+  db = await openMigratedDatabase();
+  await db.exec(readFileSync(SEED_PATH, 'utf8'));
+  // The previous disclosed_units (grouping the responses on every call), as the reference.
+  const previous = readFileSync(join(MIGRATIONS_DIR, '20250601001400_partner_aggregates_scale.sql'), 'utf8');
+  const start = previous.indexOf('create or replace function private.disclosed_units(');
+  const end = previous.indexOf('\n$$;', start);
+  if (start < 0 || end < 0) throw new Error('disclosed_units not found in migration 20250601001400');
+  await db.exec(`create schema reference; ${previous.slice(start, end + 4).replace('function private.disclosed_units(', 'function reference.disclosed_units(')}`);
+}, 240_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+/** mulberry32: a small seeded generator (the sequences must be replayable). */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The counts as the triggers should keep them, recomputed from the responses.
+const EXPECTED_HOMES = `
+  select r.organisation_id::text, r.campaign_id::text, coalesce(r.street_no, 0) as street_no, r.area_nos, r.hex_q is not null as has_cell,
+         coalesce(r.hex_q, 0) as cell_q, coalesce(r.hex_r, 0) as cell_r, r.home, count(*)::bigint as responses
+  from public.survey_responses r group by 1, 2, 3, 4, 5, 6, 7, 8`;
+const EXPECTED_MASKS = `
+  select r.organisation_id::text, r.campaign_id::text, coalesce(r.street_no, 0) as street_no, r.area_nos, r.hex_q is not null as has_cell,
+         coalesce(r.hex_q, 0) as cell_q, coalesce(r.hex_r, 0) as cell_r, m.kind, m.mask, count(*)::bigint as responses
+  from public.survey_responses r
+  cross join lateral (values (1::smallint, r.need_mask_1), (2::smallint, r.need_mask_2), (3::smallint, r.need_mask_3),
+    (0::smallint, (select coalesce(bit_or(1 << (array_position(enum_range(null::public.offer), o) - 1)), 0) from unnest(r.offers) as o))) as m (kind, mask)
+  where m.mask <> 0
+  group by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const EXPECTED_KEYS = `
+  select h.organisation_id, h.campaign_id, h.street_no, h.area_nos, h.has_cell, h.cell_q, h.cell_r, sum(h.responses)::bigint, count(*)::bigint, max(h.responses)::bigint
+  from (${EXPECTED_HOMES}) as h group by 1, 2, 3, 4, 5, 6, 7`;
+const EXPECTED_SPREAD = `
+  select h.organisation_id, h.campaign_id, h.home, count(*)::bigint from (${EXPECTED_HOMES}) as h group by 1, 2, 3`;
+const STORED_HOMES = 'select organisation_id, campaign_id, street_no, area_nos, has_cell, cell_q, cell_r, home, responses from private.response_home_counts';
+const STORED_MASKS = 'select organisation_id, campaign_id, street_no, area_nos, has_cell, cell_q, cell_r, kind, mask, responses from private.response_mask_counts';
+const STORED_KEYS = 'select organisation_id, campaign_id, street_no, area_nos, has_cell, cell_q, cell_r, responses, homes, largest_home from private.response_key_counts';
+const STORED_SPREAD = 'select organisation_id, campaign_id, home, combinations from private.response_home_spread';
+const TABLES: [string, string, string][] = [
+  ['home', EXPECTED_HOMES, STORED_HOMES], ['mask', EXPECTED_MASKS, STORED_MASKS], ['key', EXPECTED_KEYS, STORED_KEYS], ['spread', EXPECTED_SPREAD, STORED_SPREAD],
+];
+
+/** Rows in one table and not the other (both ways, with multiplicity): empty when the counts are right. */
+async function mismatches(): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, expected, stored] of TABLES) {
+    const rows = await db.query<{ side: string; row: string }>(`select 'missing' as side, x::text as row from ((${expected}) except all (${stored})) as x
+      union all select 'extra', y::text from ((${stored}) except all (${expected})) as y`);
+    out.push(...rows.map((r) => `${name} ${r.side} ${r.row}`));
+  }
+  return out;
+}
+
+const REQUESTS: [string, string | null, number, number, string | null][] = [
+  [W1, '{housing}', 1, 5, null], [W2, null, 2, 5, null], [W1, '{health,loneliness_seniors,unemployment}', 3, 3, null],
+  [W2, '{housing}', 1, 10, null], [W1, null, 1, 5, '{volunteering_time,repairs}'],
+];
+
+/** Units of the request's disclosure that differ from the reference's (each function called once; a call on the demo
+ * town takes 0.1–1 s, so a step checks one request, in turn). */
+async function disclosureDifferences(requests: typeof REQUESTS = REQUESTS): Promise<string[]> {
+  const out: string[] = [];
+  for (const r of requests) {
+    const call = (schema: string) => db.query<Record<string, unknown>>(`select * from ${schema}.disclosed_units($1, $2, $3::public.need_category[], $4, $5, $6::public.offer[])
+      order by unit_kind, unit_id collate "C"`, [ORG, ...r]);
+    const [expected, actual] = [(await call('reference')).map((u) => JSON.stringify(u)), (await call('private')).map((u) => JSON.stringify(u))];
+    const missing = expected.filter((u) => !actual.includes(u));
+    const extra = actual.filter((u) => !expected.includes(u));
+    out.push(...missing.map((u) => `${JSON.stringify(r)} missing ${u}`), ...extra.map((u) => `${JSON.stringify(r)} extra ${u}`));
+    if (expected.length === 0) out.push(`${JSON.stringify(r)}: no units at all (nothing compared)`);
+  }
+  return out;
+}
+const sharedHomes = async () => (await db.query<{ n: number }>('select count(*)::int as n from private.response_home_spread where combinations > 1'))[0]!.n;
+
+/** All four tables' rows, in order: to see whether a write changed them. */
+async function snapshot(): Promise<string> {
+  const rows: unknown[] = [];
+  for (const [, , stored] of TABLES) rows.push(await db.query(`select x::text from (${stored}) as x order by 1`));
+  return JSON.stringify(rows);
+}
+
+const sizes = async () => (await db.query<{ homes: number; masks: number; keys: number; spread: number; responses: number }>(
+  `select (select count(*)::int from private.response_home_counts) as homes, (select count(*)::int from private.response_mask_counts) as masks,
+          (select count(*)::int from private.response_key_counts) as keys, (select count(*)::int from private.response_home_spread) as spread,
+          (select count(*)::int from public.survey_responses) as responses`))[0]!;
+
+type Write = (random: () => number, step: number) => string;
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const some = (random: () => number, share: number) => `abs(hashtext(id || '${Math.floor(random() * 1e9)}')) % 1000 < ${Math.round(share * 1000)}`;
+
+/** Kinds of write, each a function of the generator giving SQL statements (run as one exec, statement by statement). */
+const WRITES: Record<string, Write> = {
+  insert: (random, step) => `
+    insert into public.survey_responses (organisation_id, id, campaign_id, address_id, street_id, location, date, household_size, offers)
+    select organisation_id, id || '-n${step}', case when ${random() < 0.5} then '${W1}' else '${W2}' end, address_id, street_id,
+           case when address_id is null then location end, date, household_size,
+           case when ${random() < 0.5} then array['${pick(random, OFFERS)}']::public.offer[] else offers end
+    from public.survey_responses where organisation_id = '${ORG}' and ${some(random, 0.1)};
+    insert into public.survey_response_needs (organisation_id, response_id, category, severity)
+    select organisation_id, id, '${pick(random, NEEDS)}', ${1 + Math.floor(random() * 3)} from public.survey_responses
+    where organisation_id = '${ORG}' and id like '%-n${step}' and ${some(random, 0.6)}`,
+  addNeeds: (random) => `
+    insert into public.survey_response_needs (organisation_id, response_id, category, severity)
+    select organisation_id, id, '${pick(random, NEEDS)}', ${1 + Math.floor(random() * 3)} from public.survey_responses
+    where organisation_id = '${ORG}' and ${some(random, 0.15)} on conflict do nothing`,
+  changeSeverity: (random) => `
+    update public.survey_response_needs set severity = 1 + (severity % 3) where organisation_id = '${ORG}' and ${some(random, 0.2).replace('id ||', 'response_id ||')}`,
+  removeNeeds: (random) => `
+    delete from public.survey_response_needs where organisation_id = '${ORG}' and category = '${pick(random, NEEDS)}' and ${some(random, 0.5).replace('id ||', 'response_id ||')}`,
+  offers: (random) => `
+    update public.survey_responses set offers = case when ${random() < 0.3} then '{}' else array['${pick(random, OFFERS.slice(3))}', '${pick(random, OFFERS.slice(0, 3))}']::public.offer[] end
+    where organisation_id = '${ORG}' and ${some(random, 0.1)}`,
+  moveCampaign: (random) => `
+    update public.survey_responses set campaign_id = case when campaign_id = '${W1}' then '${W2}' else '${W1}' end
+    where organisation_id = '${ORG}' and ${some(random, 0.1)}`,
+  reassignStreet: (random) => `
+    update public.survey_responses set address_id = null, location = null,
+      street_id = (select s.id from public.streets s where s.organisation_id = '${ORG}' order by md5(s.id || '${random()}') limit 1)
+    where organisation_id = '${ORG}' and ${some(random, 0.05)}`,
+  movePoint: (random) => `
+    update public.survey_responses set address_id = null,
+      location = (select a.location from public.addresses a where a.organisation_id = '${ORG}' order by md5(a.id || '${random()}') limit 1)
+    where organisation_id = '${ORG}' and ${some(random, 0.05)}`,
+  delete: (random) => `delete from public.survey_responses where organisation_id = '${ORG}' and ${some(random, 0.05)}`,
+  editStreet: (random) => `
+    update public.streets set geometry = extensions.st_translate(geometry, ${(random() - 0.5) * 0.002}, ${(random() - 0.5) * 0.002})
+    where organisation_id = '${ORG}' and id = (select s.id from public.streets s where s.organisation_id = '${ORG}' order by md5(s.id || '${random()}') limit 1)`,
+  editArea: (random) => `
+    update public.areas set geometry = extensions.st_translate(geometry, ${(random() - 0.5) * 0.004}, ${(random() - 0.5) * 0.004})
+    where organisation_id = '${ORG}' and id = (select a.id from public.areas a where a.organisation_id = '${ORG}' order by md5(a.id || '${random()}') limit 1)`,
+  deleteStreet: (random) => `
+    delete from public.streets s where s.organisation_id = '${ORG}' and s.id = (select t.id from public.streets t where t.organisation_id = '${ORG}'
+      and not exists (select 1 from public.survey_responses r where r.organisation_id = t.organisation_id and r.street_id = t.id)
+      and not exists (select 1 from public.addresses a where a.organisation_id = t.organisation_id and a.street_id = t.id)
+      and exists (select 1 from public.survey_responses r where r.organisation_id = t.organisation_id and r.assigned_street_id = t.id)
+      order by md5(t.id || '${random()}') limit 1)`,
+};
+
+let sharedSteps = 0;
+let plainSteps = 0;
+
+describe('response counts kept at write time', () => {
+  it('are backfilled by the migration and equal the seed\'s responses', async () => {
+    expect(await mismatches()).toEqual([]);
+    expect(await disclosureDifferences()).toEqual([]);
+    const { homes, masks, responses } = await sizes();
+    expect(responses).toBeGreaterThan(300);
+    expect(homes).toBeGreaterThan(100);
+    expect(masks).toBeGreaterThan(100);
+  });
+
+  for (const seed of [1, 2, 3]) {
+    it(`equal the counts recomputed from the responses after each write of a random sequence (seed ${seed})`, async () => {
+      const random = generator(seed);
+      // Every kind of write once, in a random order, then four more at random.
+      const kinds = Object.keys(WRITES).map((kind) => ({ kind, order: random() })).sort((a, b) => a.order - b.order).map((k) => k.kind);
+      const sequence = [...kinds, ...kinds.map(() => pick(random, kinds)).slice(0, 4)];
+      let changed = 0;
+      let shared = 0;
+      for (const [step, kind] of sequence.entries()) {
+        const before = await snapshot();
+        await db.exec(WRITES[kind]!(random, seed * 100 + step));
+        if ((await snapshot()) !== before) changed++;
+        expect({ seed, step, kind, mismatches: await mismatches() }).toEqual({ seed, step, kind, mismatches: [] });
+        expect({ seed, step, kind, disclosure: await disclosureDifferences([REQUESTS[step % REQUESTS.length]!]) }).toEqual({ seed, step, kind, disclosure: [] });
+        if ((await sharedHomes()) > 0) shared++;
+      }
+      // The writes did change the counts (a sequence of no-ops would prove nothing).
+      expect(changed).toBeGreaterThan(5);
+      sharedSteps += shared;
+      plainSteps += sequence.length - shared;
+    }, 120_000);
+  }
+
+  it('compared both ways of reading them (combinations as stored, and per home when a home lies in two)', () => {
+    expect(sharedSteps).toBeGreaterThan(0);
+    expect(plainSteps).toBeGreaterThan(0);
+  });
+
+  it('follow a rolled-back write (nothing kept) and a truncate (emptied), and count responses written after it', async () => {
+    await db.query('begin');
+    await db.query(`delete from public.survey_responses where organisation_id = $1 and campaign_id = $2`, [ORG, W1]);
+    await db.query('rollback');
+    expect(await mismatches()).toEqual([]);
+    await db.query(`create temporary table kept as select * from public.survey_responses where organisation_id = $1 and ${'abs(hashtext(id)) % 4 = 0'}`, [ORG]);
+    await db.query('truncate public.survey_responses cascade');
+    expect(await sizes()).toEqual({ homes: 0, masks: 0, keys: 0, spread: 0, responses: 0 });
+    await db.query(`insert into public.survey_responses (organisation_id, id, campaign_id, address_id, street_id, location, date, household_size, offers)
+      select organisation_id, id, campaign_id, address_id, street_id, location, date, household_size, offers from kept`);
+    expect(await mismatches()).toEqual([]);
+    expect((await sizes()).homes).toBeGreaterThan(10);
+  });
+});
