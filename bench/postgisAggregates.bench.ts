@@ -1,12 +1,13 @@
 import { recordTarget } from './targets';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus as cpuList, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { prepareDataset, type PreparedDataset } from '../src/analysis/dataset';
 import { aggregateDataset } from '../src/analysis/needQueries';
 import type { UnitSpec } from '../src/analysis/unitLayers';
-import { openMigratedDatabase, type Database } from '../supabase/tests/support/database';
+import { MIGRATIONS_DIR, openMigratedDatabase, type Database } from '../supabase/tests/support/database';
 import { asCaller } from '../supabase/tests/support/request';
 import { differences, engineRows, type SqlUnitRow } from '../supabase/tests/support/parityDemo';
 import { converterOf } from '../supabase/scripts/recordConverters';
@@ -69,6 +70,46 @@ export async function loadTown(db: Database, town: SyntheticTown, grid: { origin
   await db.query('insert into auth.users (id) values ($1)', [PLANNER]);
   await db.query(`insert into public.memberships (user_id, organisation_id, role) values ($1, $2, 'planner')`, [PLANNER, ORG]);
   await db.exec(readFileSync(new URL('./perCallAggregates.sql', import.meta.url), 'utf8'));
+  await db.exec(previousDisclosedUnits());
+}
+
+/**
+ * private.disclosed_units as migration 20250601001400 wrote it (grouping the campaign's responses on every call), as
+ * bench_previous.disclosed_units: the first read after a write before the counts kept at write time (…001600).
+ */
+function previousDisclosedUnits(): string {
+  const previous = readFileSync(join(MIGRATIONS_DIR, '20250601001400_partner_aggregates_scale.sql'), 'utf8');
+  const start = previous.indexOf('create or replace function private.disclosed_units(');
+  const end = previous.indexOf('\n$$;', start);
+  if (start < 0 || end < 0) throw new Error('disclosed_units not found in migration 20250601001400');
+  return `create schema if not exists bench_previous; ${previous.slice(start, end + 4).replace('function private.disclosed_units(', 'function bench_previous.disclosed_units(')}`;
+}
+
+/**
+ * What the count triggers (migration 20250601001600) add to an import: `n` copies of responses written into wave 2
+ * with their units assigned by the triggers, with the count triggers and without (rolled back), alternating, best of two each.
+ */
+async function writeCost(db: Database, n: number): Promise<{ withCounts: number; without: number }> {
+  const copy = `insert into public.survey_responses (organisation_id, id, campaign_id, address_id, street_id, location, date, household_size, offers)
+    select organisation_id, id || '-copy', 'wave-2', address_id, street_id, location, date, household_size, offers
+    from public.survey_responses where organisation_id = $1 and campaign_id = 'wave-1' order by id limit ${n}`;
+  const timed = async (disable: boolean): Promise<number> => {
+    await db.query('begin');
+    try {
+      if (disable) await db.query('alter table public.survey_responses disable trigger survey_responses_counts_insert');
+      const t0 = performance.now();
+      await db.query(copy, [ORG]);
+      return performance.now() - t0;
+    } finally {
+      await db.query('rollback');
+    }
+  };
+  // Alternating, best of two each: the machine is shared.
+  const withCounts = [await timed(false)];
+  const without = [await timed(true)];
+  withCounts.push(await timed(false));
+  without.push(await timed(true));
+  return { withCounts: Math.min(...withCounts), without: Math.min(...without) };
 }
 
 /** Best of `repeats` wall times of one statement, after one warm-up call; as the planner (PostgREST-style) or the owner. */
@@ -132,6 +173,9 @@ async function benchSize(responses: number, repeats: number): Promise<string[]> 
     const loadMs = performance.now() - t0;
     const target = TARGET_MS[responses];
     console.log(`\n${responses.toLocaleString('en')} responses (${town.streets.length} street records, ${town.addresses.length.toLocaleString('en')} addresses, ${town.areas.length} areas; wave-1 = half): generated + written (units assigned by trigger) in ${fmtMs(loadMs)}; engine prepareDataset ${fmtMs(prepare.ms)}`);
+    const copies = Math.min(20_000, responses / 5);
+    const cost = await writeCost(db, copies);
+    console.log(`writing ${copies.toLocaleString('en')} more responses (units assigned by trigger, one statement): ${fmtMs(cost.withCounts)} with the count triggers, ${fmtMs(cost.without)} without = ${(cost.withCounts / copies).toFixed(3)} vs ${(cost.without / copies).toFixed(3)} ms per response`);
     // The machine is shared: the load says how far the times below are from an idle machine's.
     console.log(`load average (1 / 5 min) before the timed calls: ${loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(' / ')} on ${cpus} cores`);
     console.log(`| unit | RPC (stored units) | per-call way (before) | per-call / RPC | target ≤ ${target ?? '—'} ms | engine aggregateDataset | units RPC / engine | RPC = engine | RPC vs per-call |`);
@@ -197,6 +241,13 @@ async function benchPartnerLinks(db: Database, responses: number, repeats: numbe
   if (now.length !== before.length) changed.push(`disclosure ${responses}: ${now.length} units, frozen ${before.length}`);
   problems.push(...changed);
   checkSame(`postgisAggregates disclosure of ${responses.toLocaleString('en')} responses (${now.length} units): private.disclosed_units = frozen`, changed.length === 0);
+  // The first read after a write computes the pattern: from the counts kept at write time now, from the responses before.
+  const countsWay = await timeCall(db, 'select * from private.disclosed_units($1, $2, $3::public.need_category[], $4, $5)', args, repeats, false);
+  const responsesWay = await timeCall(db, 'select * from bench_previous.disclosed_units($1, $2, $3::public.need_category[], $4, $5)', args, repeats, false);
+  const sameAsPrevious = JSON.stringify(countsWay.rows) === JSON.stringify(responsesWay.rows);
+  if (!sameAsPrevious) problems.push(`disclosure ${responses}: the counts' pattern differs from the previous function's (grouping the responses)`);
+  checkSame(`postgisAggregates disclosure of ${responses.toLocaleString('en')} responses: from the counts = from the responses (previous function)`, sameAsPrevious);
+  console.log(`\ndisclosure pattern (private.disclosed_units, what a first read after a write computes), best of ${repeats}: from the counts kept at write time ${fmtMs(countsWay.ms)}, from the responses (previous, …001400) ${fmtMs(responsesWay.ms)}; same answer: ${sameAsPrevious ? 'yes' : 'NO'}`);
   const published = now.filter((u) => u.published).length;
   console.log(`\npartner links (k = 5, ${NEED}, read as anon through public.shared_aggregates): ${published} of ${now.length} units published over the hierarchy, ${now.filter((u) => u.need_shown === 'exact').length} with exact need counts; disclosure = the frozen function's: ${changed.length === 0 ? 'yes' : `NO (${changed.length})`}`);
   console.log(`| unit | partner link (stored pattern) | first read after a write (computes it) | before (frozen disclosure) | before / now | target ≤ ${target ?? '—'} ms | rows | rows = before |`);
