@@ -238,6 +238,7 @@ describe('security matrix: role × table × operation × organisation', () => {
           'update private.response_mask_counts set responses = responses + 1',
           'delete from private.response_mask_counts',
           `select private.apply_response_counts('{}')`,
+          `select private.compact_disclosure_writes('${ORG_A}')`,
         ]) {
           const result = await attempt(tx, sql);
           expect(result.ok ? 'allowed' : result.error.code, `${name}: ${sql}`).toBe('42501');
