@@ -4,7 +4,7 @@ import { openMigratedDatabase, type Database } from './support/database';
 import { SEED_PATH } from './support/parityDemo';
 
 /**
- * Issue 16 item 3: private.disclosure_writes compacted (migration 20250601001700). The version of a centre's data is the
+ * Issue 16 item 3: private.disclosure_writes compacted (migration 20250601001800). The version of a centre's data is the
  * sum of its rows' weights; a read that computes a pattern replaces more than 100 rows by one of their total. Checked on
  * the demo town: the compaction leaves the version as it was (a pattern stored before it is still read back, shown by a
  * planted pattern), a write after it gives a version never seen before (the pattern is computed again), and a
