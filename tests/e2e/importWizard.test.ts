@@ -76,7 +76,8 @@ async function axeViolations(page: Page) {
 /** Three institutions in Dębowo, as a Polish Excel saves them: `;`, decimal commas, Polish letters. */
 const RESOURCES_CSV = [
   'Nazwa;Rodzaj;Długość;Szerokość;Adres',
-  'Świetlica „Źdźbło” przy Łąkowej;świetlica;19,3012;50,1498;ul. Łąkowa 3',
+  // At ul. Łąkowa 3 of the demo town: a point that contradicts its street's name is an error (rowConverters.ts).
+  'Świetlica „Źdźbło” przy Łąkowej;świetlica;19,3236;50,1526;ul. Łąkowa 3',
   'Klub Seniora „Jesień Życia”;klub seniora;19,2987;50,1521;',
   'Fundacja Żółty Żagiel;NGO;19,3105;50,1467;',
 ].join('\r\n');
