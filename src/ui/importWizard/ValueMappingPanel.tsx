@@ -84,7 +84,8 @@ export function ValueMappingPanel({ values, mapping, organisationName, language,
                           {o.label}
                         </option>
                       ))}
-                      <option value={IGNORED_VALUE}>{t('importValuesIgnore')}</option>
+                      {/* A kind of institution is never "none": its list has "Inny" (what a stored "ignore" imports as). */}
+                      {v.field === 'resourceKinds' && chosen !== IGNORED_VALUE ? null : <option value={IGNORED_VALUE}>{t('importValuesIgnore')}</option>}
                     </select>
                     {suggestion && chosen === NONE ? <div className="import-note">{t('importValuesSuggestion', { label: suggestion.label })}</div> : null}
                   </td>

@@ -114,7 +114,7 @@ describe('the coordinate / name cross-check', () => {
     expect(asked.ok).toBe(false);
     expect(asked.issues.filter((i) => i.msg?.code === 'unknown_resource_kind').map((i) => i.displayRow)).toEqual([2, 3, 4]);
     expect(asked.unknownValues?.map((v) => [v.field, v.value, v.count, v.mapped])).toEqual([['resourceKinds', 'p', 2, false], ['resourceKinds', 'i', 1, false]]);
-    const answered = await planImport('resources', csv, { ...settings, ...mappingColumns, valueMapping: { needs: {}, nuisances: {}, offers: {}, resourceKinds: { p: 'culture_house', i: 'ignore' } } }, workspace());
+    const answered = await planImport('resources', csv, { ...settings, ...mappingColumns, valueMapping: { needs: {}, nuisances: {}, offers: {}, resourceKinds: { p: 'culture_house', i: 'ignore' } } }, workspace()); // 'ignore' (a saved decision) imports as other
     expect(answered.ok).toBe(true);
     expect(answered.records.resources.map((r) => [r.name, r.kind])).toEqual([['Galeria', 'culture_house'], ['Instytut', 'culture_house'], ['Klub', 'other'], ['Biblioteka', 'library']]);
     // The decisions stay listed, so they can be changed.
