@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR, openMigratedDatabase, type Database } from './support/database';
 import { SEED_PATH } from './support/parityDemo';
+import { seededRandom } from '../../tests/analysis/seededRandom';
 
 /**
  * Issue 16 item 3: the response counts kept at write time (private.response_home_counts, response_key_counts,
@@ -39,18 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
 });
-
-/** mulberry32: a small seeded generator (the sequences must be replayable). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The counts as the triggers should keep them, recomputed from the responses.
 const EXPECTED_HOMES = `
@@ -190,7 +179,7 @@ describe('response counts kept at write time', () => {
 
   for (const seed of [1, 2, 3]) {
     it(`equal the counts recomputed from the responses after each write of a random sequence (seed ${seed})`, async () => {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       // Every kind of write once, in a random order, then four more at random.
       const kinds = Object.keys(WRITES).map((kind) => ({ kind, order: random() })).sort((a, b) => a.order - b.order).map((k) => k.kind);
       const sequence = [...kinds, ...kinds.map(() => pick(random, kinds)).slice(0, 4)];

@@ -11,7 +11,7 @@ import { streetLabel } from '../../src/domain';
 import { TILED_TOWN_MIN_ADDRESSES } from '../../src/map/tiledTown';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 import { colourCounts } from './support/pixels';
-import { mapIdle, recolouredAt } from './support/mapState';
+import { mapIdle, recolourWithAnotherNeed } from './support/mapState';
 
 /**
  * Issue #16 item 2, what a person sees of a town above the tiling threshold (src/map/tiledTown.ts): a generated city
@@ -65,15 +65,7 @@ describe('a city-sized town drawn from the worker\'s vector tiles', () => {
     expect(before.counts.filter((n) => n > 100).length).toBeGreaterThanOrEqual(3);
 
     // Another need: the streets take other colours (the same pixels change class).
-    const first = await recolouredAt(page);
-    const needs = await page.locator('#explore-need option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    const current = await page.locator('#explore-need').inputValue();
-    await page.selectOption('#explore-need', needs.find((n) => n !== current && n !== '')!);
-    await expect.poll(() => recolouredAt(page), { timeout: 30_000 }).not.toBe(first);
-    await mapIdle(page);
-    const after = await colourCounts(page, NEED_CLASS_COLOURS);
-    let changed = 0;
-    for (let i = 0; i < after.pixels.length; i++) if (before.pixels[i]! >= 0 && after.pixels[i]! >= 0 && before.pixels[i] !== after.pixels[i]) changed++;
+    const { after, changed } = await recolourWithAnotherNeed(page, before);
     console.log(`after the need change: ${after.counts.join(', ')}; ${changed} street pixels changed class`);
     expect(changed).toBeGreaterThan(1000);
     await page.screenshot({ path: join(ARTIFACTS, 'city-tiles-recoloured.png') });

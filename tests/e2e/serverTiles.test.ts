@@ -12,7 +12,7 @@ import { converterOf } from '../../supabase/scripts/recordConverters';
 import { SESSION_REPLY, USER_ID } from '../data/supabase/stubFetch';
 import { ARTIFACTS, useBuiltApp } from './support/builtApp';
 import { colourCounts } from './support/pixels';
-import { mapIdle, recolouredAt } from './support/mapState';
+import { mapIdle, recolourWithAnotherNeed } from './support/mapState';
 
 /**
  * Issue 16 item 3, what a planner of a large town on the centre's server sees: the city of three demo-sized districts
@@ -131,15 +131,7 @@ describe.runIf(hasServer)('a large town on the centre\'s server, drawn from map_
 
     // Another need: feature-state recolours the server's features (by their record id) without new tiles.
     const asked = server.tiles.length;
-    const first = await recolouredAt(page);
-    const needs = await page.locator('#explore-need option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    const current = await page.locator('#explore-need').inputValue();
-    await page.selectOption('#explore-need', needs.find((n) => n !== current && n !== '')!);
-    await expect.poll(() => recolouredAt(page), { timeout: 30_000 }).not.toBe(first);
-    await mapIdle(page);
-    const after = await colourCounts(page, NEED_CLASS_COLOURS);
-    let changed = 0;
-    for (let i = 0; i < after.pixels.length; i++) if (before.pixels[i]! >= 0 && after.pixels[i]! >= 0 && before.pixels[i] !== after.pixels[i]) changed++;
+    const { after, changed } = await recolourWithAnotherNeed(page, before);
     console.log(`after the need change: ${after.counts.join(', ')}; ${changed} street pixels changed class`);
     expect(changed).toBeGreaterThan(1000);
     expect(server.tiles.length).toBe(asked);
