@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { launchChromium } from '../tests/e2e/support/browser';
 import { buildApp } from '../tests/e2e/support/buildApp';
 import { startStaticServer, type StaticServer } from '../tests/e2e/support/staticServer';
-import { fmtMs, printMachine, recordFailedCheck, reportFailedChecks } from './measure';
+import { fmtMs, median, printMachine, recordFailedCheck, reportFailedChecks } from './measure';
 import { recordTarget } from './targets';
 
 /**
@@ -48,11 +48,6 @@ import { recordTarget } from './targets';
 const RELOADS = 3;
 const NEEDS = NEED_CATEGORY_IDS.slice(0, 7);
 const MB = 1e6;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** Navigation-relative time (ms) of the first `name` mark, waiting for it. */
 async function markTime(page: Page, name: string, timeout = 300_000): Promise<number> {

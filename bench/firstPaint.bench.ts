@@ -6,7 +6,7 @@ import { launchChromium } from '../tests/e2e/support/browser';
 import { buildApp } from '../tests/e2e/support/buildApp';
 import { startStaticServer } from '../tests/e2e/support/staticServer';
 import { initialJsOf } from './initialJs';
-import { fmtMs, fmtRatio, printMachine, recordFailedCheck } from './measure';
+import { fmtMs, fmtRatio, median, printMachine, recordFailedCheck } from './measure';
 import { recordTarget } from './targets';
 
 /**
@@ -105,13 +105,6 @@ async function measureOnce(browser: Browser, origin: string, initialScripts: rea
     await context.close();
   }
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 const show = (ms: number): string => (Number.isNaN(ms) ? '—' : fmtMs(ms));

@@ -38,6 +38,14 @@ export function timeOnce<T>(fn: () => T): { ms: number; result: T } {
   return { ms: performance.now() - t0, result };
 }
 
+/** The median of the values that are numbers (NaN when none): the middle one, or the mean of the middle two. */
+export const median = (values: readonly number[]): number => {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 export const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
 export const fmtRatio = (r: number): string => `${r >= 100 ? r.toFixed(0) : r.toFixed(1)}×`;
 

@@ -9,7 +9,7 @@ import { TILE_MAX_ZOOM, TILED_SOURCES, type TiledSource } from '../src/map/tiled
 import { TownTiles } from '../src/map/townTiles';
 import { openMigratedDatabase, type Database } from '../supabase/tests/support/database';
 import { asCaller } from '../supabase/tests/support/request';
-import { checkSame, fmtMs, fmtRatio, printMachine, reportFailedChecks } from './measure';
+import { checkSame, fmtMs, fmtRatio, median, printMachine, reportFailedChecks } from './measure';
 import { loadTown, ORG, PLANNER } from './postgisAggregates.bench';
 import { syntheticTown } from './syntheticTown';
 
@@ -47,7 +47,6 @@ const ids = (bytes: Uint8Array): string[] => {
   return layers.flatMap((layer) => Array.from({ length: layer.length }, (_, i) => String(layer.feature(i).properties.id))).sort();
 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function serverTile(db: Database, source: TiledSource, z: number, x: number, y: number): Promise<{ ms: number; bytes: Uint8Array }> {
   return asCaller(db, { role: 'authenticated', userId: PLANNER }, async (tx) => {
