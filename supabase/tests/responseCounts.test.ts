@@ -84,13 +84,15 @@ const REQUESTS: [string, string | null, number, number, string | null][] = [
 ];
 
 /** Units of the request's disclosure that differ from the reference's (each function called once; a call on the demo
- * town takes 0.1–1 s, so a step checks one request, in turn). */
+ * town takes 0.1–1 s, so a step checks one request, in turn). The request is read as a partner's link reads it
+ * (private.disclosed_units_cached): it computes the pattern over the campaign's stored structure of units and atoms
+ * (migration 20250601001900) when the writes since left it current, else builds and stores it. */
 async function disclosureDifferences(requests: typeof REQUESTS = REQUESTS): Promise<string[]> {
   const out: string[] = [];
   for (const r of requests) {
-    const call = (schema: string) => db.query<Record<string, unknown>>(`select * from ${schema}.disclosed_units($1, $2, $3::public.need_category[], $4, $5, $6::public.offer[])
+    const call = (fn: string) => db.query<Record<string, unknown>>(`select * from ${fn}($1, $2, $3::public.need_category[], $4, $5, $6::public.offer[])
       order by unit_kind, unit_id collate "C"`, [ORG, ...r]);
-    const [expected, actual] = [(await call('reference')).map((u) => JSON.stringify(u)), (await call('private')).map((u) => JSON.stringify(u))];
+    const [expected, actual] = [(await call('reference.disclosed_units')).map((u) => JSON.stringify(u)), (await call('private.disclosed_units_cached')).map((u) => JSON.stringify(u))];
     const missing = expected.filter((u) => !actual.includes(u));
     const extra = actual.filter((u) => !expected.includes(u));
     out.push(...missing.map((u) => `${JSON.stringify(r)} missing ${u}`), ...extra.map((u) => `${JSON.stringify(r)} extra ${u}`));
@@ -166,6 +168,12 @@ const WRITES: Record<string, Write> = {
 
 let sharedSteps = 0;
 let plainSteps = 0;
+let structureKept = 0;
+let structureRebuilt = 0;
+const storedStructure = async (campaign: string) =>
+  (await db.query<{ s: string }>('select s::text as s from private.disclosure_structures s where organisation_id = $1 and campaign_id = $2', [ORG, campaign]))[0]?.s ?? null;
+const structureCurrent = async (campaign: string) =>
+  (await db.query<{ ok: boolean }>('select private.current_disclosure_structure($1, $2) is not null as ok', [ORG, campaign]))[0]!.ok;
 
 describe('response counts kept at write time', () => {
   it('are backfilled by the migration and equal the seed\'s responses', async () => {
@@ -187,8 +195,17 @@ describe('response counts kept at write time', () => {
       let shared = 0;
       for (const [step, kind] of sequence.entries()) {
         const before = await snapshot();
+        const campaign = REQUESTS[step % REQUESTS.length]![0];
+        const structure = await storedStructure(campaign);
         await db.exec(WRITES[kind]!(random, seed * 100 + step));
         if ((await snapshot()) !== before) changed++;
+        // A campaign's stored structure of units and atoms is kept current by the write (its trigger rebuilds it when
+        // the combinations of units changed), so that the read below uses it.
+        if (structure !== null) {
+          expect({ seed, step, kind, current: await structureCurrent(campaign) }).toEqual({ seed, step, kind, current: true });
+          if ((await storedStructure(campaign)) === structure) structureKept++;
+          else structureRebuilt++;
+        }
         expect({ seed, step, kind, mismatches: await mismatches() }).toEqual({ seed, step, kind, mismatches: [] });
         expect({ seed, step, kind, disclosure: await disclosureDifferences([REQUESTS[step % REQUESTS.length]!]) }).toEqual({ seed, step, kind, disclosure: [] });
         if ((await sharedHomes()) > 0) shared++;
@@ -203,6 +220,29 @@ describe('response counts kept at write time', () => {
   it('compared both ways of reading them (combinations as stored, and per home when a home lies in two)', () => {
     expect(sharedSteps).toBeGreaterThan(0);
     expect(plainSteps).toBeGreaterThan(0);
+  });
+
+  it('kept the stored structure through writes that left the combinations of units as they were, and rebuilt it on those that changed them', () => {
+    expect(structureKept).toBeGreaterThan(0);
+    expect(structureRebuilt).toBeGreaterThan(0);
+  });
+
+  it('never read over a stored structure that is not the data\'s (another campaign\'s, a unit\'s old id): the read builds its own', async () => {
+    const [request] = REQUESTS;
+    expect(await disclosureDifferences([request!])).toEqual([]);
+    const columns = 'combinations, kinds, ids, unit_nos, pair_combination, pair_unit, unit_start, unit_atoms, atom_units, atom_len';
+    await db.exec(`delete from private.disclosure_cache;
+      update private.disclosure_structures s set (${columns}) = (select ${columns} from private.disclosure_structure('${ORG}', '${W2}'))
+      where s.organisation_id = '${ORG}' and s.campaign_id = '${W1}'`);
+    expect(await structureCurrent(W1)).toBe(false);
+    expect(await disclosureDifferences([request!])).toEqual([]);
+    expect(await structureCurrent(W1)).toBe(true);
+    // The same combinations, a street's id not the one stored (as after a street's id is changed).
+    await db.exec(`delete from private.disclosure_cache;
+      update private.disclosure_structures s set ids[array_position(s.kinds, 'street')] = 'renamed'
+      where s.organisation_id = '${ORG}' and s.campaign_id = '${W1}'`);
+    expect(await structureCurrent(W1)).toBe(false);
+    expect(await disclosureDifferences([request!])).toEqual([]);
   });
 
   it('follow a rolled-back write (nothing kept) and a truncate (emptied), and count responses written after it', async () => {

@@ -214,7 +214,7 @@ describe('security matrix: role × table × operation × organisation', () => {
       }
     });
   });
-  it('keeps the stored disclosure patterns, their versions and the response counts from every role but the definer functions', async () => {
+  it('keeps the stored disclosure patterns, their versions, the response counts and the stored structures from every role but the definer functions', async () => {
     // Issue 16 item 3 (migration 20250601001500): the tables hold every unit's figures, suppressed ones included.
     const callers: [string, Caller][] = [...Object.entries(ROLES), ['service_role', { role: 'service_role' }]];
     for (const [name, caller] of callers) {
@@ -239,6 +239,15 @@ describe('security matrix: role × table × operation × organisation', () => {
           'delete from private.response_mask_counts',
           `select private.apply_response_counts('{}')`,
           `select private.compact_disclosure_writes('${ORG_A}')`,
+          // The stored structures of units and atoms (migration 20250601001900) and the functions that read them.
+          'select * from private.disclosure_structures',
+          `insert into private.disclosure_structures (organisation_id, campaign_id) values ('${ORG_A}', 'c-1')`,
+          `update private.disclosure_structures set kinds = '{}'`,
+          'delete from private.disclosure_structures',
+          `select * from private.disclosure_structure('${ORG_A}', 'c-1')`,
+          `select * from private.current_disclosure_structure('${ORG_A}', 'c-1')`,
+          `select * from private.disclosed_units('${ORG_A}', 'c-1', null, 1, 5)`,
+          `select * from private.disclosed_units_by_home('${ORG_A}', 'c-1', null, 1, 5)`,
         ]) {
           const result = await attempt(tx, sql);
           expect(result.ok ? 'allowed' : result.error.code, `${name}: ${sql}`).toBe('42501');
