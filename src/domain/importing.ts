@@ -167,6 +167,8 @@ export const ImportSettings = z.strictObject({
    * `skip` leaves the row out with a warning.
    */
   onUnmatched: z.enum(['error', 'skip']).default('error'),
+  /** The user confirmed a file whose records lie far from the workspace's town (more than 30 km): import it all the same. */
+  acceptFarFromTown: z.boolean().optional(),
   /** A survey row whose street matches but house number does not is kept on the street (streetId), with a warning. */
   streetLevelMatch: z.boolean().default(true),
   /** The user's decisions for unknown values in need / nuisance / offer list cells (see ValueMapping). */

@@ -160,6 +160,25 @@ describe('the import wizard in Chromium', () => {
     await page.context().close();
   });
 
+  it('asks before importing a file of another town (Kraków, 60 km away), and imports it once the box is ticked', async () => {
+    const { page, consoleErrors } = await openImport();
+    const csv = [RESOURCES_CSV.split('\r\n')[0], 'Klub „Wawel”;klub seniora;19,9383;50,0614;', 'Świetlica „Kazimierz”;świetlica;19,9447;50,0513;', ''].join('\n');
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({ name: 'zasoby-krakow.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const issues = page.locator('[data-testid="import-issues"]');
+    await expect.poll(() => issues.innerText(), { timeout: 15_000 }).toMatch(/rekordy z tego pliku leżą ok\. \d+ km od miejscowości/);
+    expect(await page.locator('[data-testid="import-commit"]').isDisabled()).toBe(true);
+    const confirm = page.locator('[data-testid="import-far-confirm"]');
+    await confirm.scrollIntoViewIfNeeded();
+    expect(await confirm.isChecked()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-far-from-town.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await confirm.check();
+    await expect.poll(() => page.locator('[data-testid="import-commit"]').isDisabled(), { timeout: 15_000 }).toBe(false);
+    expect(await issues.innerText()).not.toMatch(/km od miejscowości/);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a progress bar with a row count while it checks 20,000 survey answers', async () => {
     const streets = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/streets.json'), 'utf8')) as Array<{ id: string; prefix: string; name: string }>;
     const addresses = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/addresses.json'), 'utf8')) as Array<{ streetId: string; houseNumber: string }>;

@@ -82,6 +82,7 @@ const SAMPLES: { readonly [C in ImportMessageCode]: ImportMessageOf<C> } = {
   already_imported: { code: 'already_imported' },
   kept_on_streets_without_addresses: { code: 'kept_on_streets_without_addresses', count: 3 },
   duplicate_id: { code: 'duplicate_id', id: 'addr-polna-1' },
+  far_from_town: { code: 'far_from_town', km: 467, town: 'Dębowo' },
   unnamed_lines: { code: 'unnamed_lines', count: 12, features: [3, 8] },
   line_several_names: { code: 'line_several_names', names: ['Polna', 'Łąkowa'], first: 'Polna' },
   street_replaced: { code: 'street_replaced', street: 'ul. Lwowska' },

@@ -81,6 +81,20 @@ describe('the import wizard state', () => {
     expect(s.revision).toBe(2);
   });
 
+  it('plans again with a file far from the town confirmed, and without it when the box is cleared', async () => {
+    const farCsv = 'Nazwa;Rodzaj;Lon;Lat\nBiblioteka;biblioteka;19,94;50,06\n';
+    const chosen = run([{ type: 'fileChosen', file, suggestedKind: 'resources' }]);
+    const asked = await planImport('resources', farCsv, planSettings(chosen), townWorkspace());
+    expect(asked.ok).toBe(false);
+    expect(asked.farFromTown).toBeDefined();
+    const confirmed = run([{ type: 'farFromTownAccepted', accepted: true }], chosen);
+    expect(confirmed.revision).toBe(chosen.revision + 1);
+    expect(planSettings(confirmed)).toEqual({ onUnmatched: 'error', acceptFarFromTown: true });
+    expect((await planImport('resources', farCsv, planSettings(confirmed), townWorkspace())).ok).toBe(true);
+    const cleared = run([{ type: 'farFromTownAccepted', accepted: false }], confirmed);
+    expect(planSettings(cleared)).toEqual({ onUnmatched: 'error' });
+  });
+
   it('lists errors before warnings, each in spreadsheet row order', () => {
     const issues = [
       { severity: 'warning' as const, displayRow: 2, id: 'w2' },

@@ -10,6 +10,7 @@ import { looksLikeXml, parseXmlWithDomParser, readGml, type XmlParser } from './
 import { IssueCollector, type ImportIssue } from './importIssues';
 import { foldDiacritics } from './streetNames';
 import { textOf } from './textDecoding';
+import { centre, farFromTownKm } from './townDistance';
 
 /**
  * Areas (districts, estates, care regions, the town outline) from a file a centre has: GeoJSON (any of the Polish
@@ -48,7 +49,7 @@ export interface AreaImportPlan {
   nameField: string | undefined;
   /** `fromPrj`: a Shapefile's .prj said its system and shpjs converted the numbers to WGS84 before detection. */
   crs: { used: CrsChoice | null; candidates: CrsCandidate[]; fromSettings: boolean; fromPrj: boolean };
-  /** Set when the areas' centre lies more than FAR_FROM_TOWN_KM from the workspace's data; blocks unless accepted. */
+  /** Set when the areas' centre lies more than FAR_FROM_TOWN_KM (townDistance.ts) from the workspace's data; blocks unless accepted. */
   farFromTown: { distanceKm: number } | null;
   /** Existing areas (same kind and name) that the import replaces, keeping their ids. */
   replaced: number;
@@ -70,8 +71,6 @@ function terytFieldOf(features: readonly RawFeature[], fields: readonly string[]
   }
   return best?.field;
 }
-
-export const FAR_FROM_TOWN_KM = 30;
 
 /**
  * The kind of gmina a TERYT code names (its last digit, "rodzaj gminy" of the TERC register). A file of gminas holds a
@@ -260,34 +259,6 @@ async function readAreaFile(
   return { format: 'geojson', features, crsMember };
 }
 
-function centre(points: ReadonlyArray<readonly [number, number]>): [number, number] | null {
-  if (points.length === 0) return null;
-  let lng = 0;
-  let lat = 0;
-  for (const [x, y] of points) {
-    lng += x;
-    lat += y;
-  }
-  return [lng / points.length, lat / points.length];
-}
-
-/** Great-circle distance in km (haversine, R = 6371 km). */
-function distanceKm(a: readonly [number, number], b: readonly [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLng = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Where the workspace's town is: the mean of its address points, or of its street vertices, or of its areas' corners. */
-function townCentre(workspace: Workspace): [number, number] | null {
-  if (workspace.addresses.length) return centre(workspace.addresses.map((a) => [a.location.coordinates[0], a.location.coordinates[1]] as const));
-  const streetPoints = workspace.streets.flatMap((s) => s.geometry.coordinates.flatMap((line) => line));
-  if (streetPoints.length) return centre(streetPoints as Array<[number, number]>);
-  return centre(collectPositions(workspace.areas.map((a, index) => ({ index, geometry: a.geometry, properties: {} }))));
-}
-
 /** A point inside-ish the area for the parent test: the mean of its outer ring (good enough for convex-ish estates). */
 function ringCentre(area: Area): [number, number] {
   const ring = area.geometry.type === 'Polygon' ? area.geometry.coordinates[0]! : area.geometry.coordinates[0]![0]!;
@@ -415,14 +386,10 @@ export async function planAreaImport(
 
   // Far from the town this workspace is about: most likely the wrong file (or the wrong workspace).
   let farFromTown: AreaImportPlan['farFromTown'] = null;
-  const here = townCentre(workspace);
-  const there = centre(areas.map(ringCentre));
-  if (here && there) {
-    const km = distanceKm(here, there);
-    if (km > FAR_FROM_TOWN_KM) {
-      farFromTown = { distanceKm: Math.round(km) };
-      if (!settings.acceptFarFromTown) coded(issues, 'error', '(file)', `these areas lie about ${Math.round(km)} km from ${workspace.organisation.town}: is this the right file for this workspace?`, 'far_from_town', { km: Math.round(km), town: workspace.organisation.town });
-    }
+  const km = farFromTownKm(workspace, centre(areas.map(ringCentre)));
+  if (km !== null) {
+    farFromTown = { distanceKm: km };
+    if (!settings.acceptFarFromTown) coded(issues, 'error', '(file)', `these areas lie about ${km} km from ${workspace.organisation.town}: is this the right file for this workspace?`, 'far_from_town', { km, town: workspace.organisation.town });
   }
 
   const ok = issues.errorCount === 0;

@@ -111,6 +111,8 @@ export interface ImportMessageParams {
   already_imported: object;
   kept_on_streets_without_addresses: { count: number };
   duplicate_id: { id: string };
+  /** The file's records lie about `km` km from the workspace's town (townDistance.ts): blocks until the user says it is right. */
+  far_from_town: { km: number; town: string };
   // Streets from OpenStreetMap
   unnamed_lines: { count: number; features: number[] }; // features: the first ten feature numbers
   line_several_names: { names: string[]; first: string };
@@ -151,7 +153,7 @@ const CODES: Readonly<Record<ImportMessageCode, true>> = {
   coordinates_not_nested: true, position_not_finite: true, position_not_convertible: true, x_not_number: true, y_not_number: true, no_coordinates: true,
   no_location: true, street_unmatched: true, resource_address_unmatched: true, address_unmatched: true, address_kept_on_street: true, address_row_left_out: true,
   street_from_point: true, street_far_from_point: true, unknown_value: true, unknown_list_value: true, unknown_resource_kind: true, bad_date_form: true, date_outside_wave: true, dates_outside_wave: true,
-  severity_range: true, yes_no_cell: true, leader_consent_yes_no: true, already_imported: true, kept_on_streets_without_addresses: true, duplicate_id: true,
+  severity_range: true, yes_no_cell: true, leader_consent_yes_no: true, already_imported: true, kept_on_streets_without_addresses: true, duplicate_id: true, far_from_town: true,
   unnamed_lines: true, line_several_names: true, street_replaced: true, street_spellings_merged: true, address_point_left_out: true, workspace_not_object: true,
   workspace_wrong_format: true, workspace_no_version: true, workspace_newer: true, workspace_no_upgrade: true, workspace_upgrade_failed: true,
 };

@@ -19,6 +19,7 @@ import { addressFromRow, OUTSIDE_WAVE_LISTED, resourceFromRow, responseFromRow, 
 import { countFingerprints } from './responseFingerprint';
 import { buildStreetProximity } from './streetProximity';
 import { textOf, type EncodingReason } from './textDecoding';
+import { farFromTownKm, medianCentre } from './townDistance';
 import { foldLabel } from './vocabulary';
 import { UnknownValueCounter, type UnknownValue } from './unknownValues';
 
@@ -43,6 +44,8 @@ export interface ImportPlan {
   file: { format: 'csv' | 'geojson'; encoding: string; encodingReason: EncodingReason | null; delimiter?: CsvDelimiter; rowCount: number };
   /** OSM lines without a name (streets kind). */
   unnamedWays?: UnnamedWay[];
+  /** Set when the records' centre lies more than 30 km from the workspace's town (townDistance.ts); blocks unless `acceptFarFromTown`. */
+  farFromTown?: { distanceKm: number };
   /** Survey answers: each distinct need / nuisance / offer value the taxonomy does not know, with its count; `mapped` when the user decided it. */
   unknownValues?: UnknownValue[];
   /**
@@ -308,6 +311,10 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     const wave = workspace.campaigns.find((c) => c.id === settings.campaignId)!;
     issues.warning('date', importMessage('dates_outside_wave', { count: outsideWave.count, listed: OUTSIDE_WAVE_LISTED, start: wave.startDate, end: wave.endDate, wave: wave.name }));
   }
+  // Records far from the town this workspace is about: most likely another town's file (or the wrong workspace). The
+  // median position, so that a few points read wrongly do not move it. An error without a row: no partial import either.
+  const farKm = farFromTownKm(workspace, medianCentre(out.flatMap((r) => (r.location ? [[r.location.coordinates[0], r.location.coordinates[1]] as const] : []))));
+  if (farKm !== null && !settings.acceptFarFromTown) issues.error('(file)', importMessage('far_from_town', { km: farKm, town: workspace.organisation.town }));
   if (kind === 'streets' || kind === 'addresses') records.addresses = out as Address[];
   else if (kind === 'resources') records.resources = out as Resource[];
   else records.responses = out as SurveyResponse[];
@@ -328,7 +335,7 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
   return {
     kind, ok, records: ok ? records : emptyRecords(), issues: issues.finish(), errorCount: issues.errorCount, warningCount: issues.warningCount,
     ...(matchReport.total > 0 ? { matchReport } : {}), columns, ...(crs ? { crs } : {}), file, ...(unnamedWays ? { unnamedWays } : {}),
-    ...(unknown ? { unknownValues: unknown } : {}), partial,
+    ...(unknown ? { unknownValues: unknown } : {}), ...(farKm !== null ? { farFromTown: { distanceKm: farKm } } : {}), partial,
   };
 }
 

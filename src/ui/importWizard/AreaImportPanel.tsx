@@ -209,7 +209,7 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
                 const acceptFarFromTown = e.currentTarget.checked;
                 setSettings((s) => ({ ...s, acceptFarFromTown }));
               }} />{' '}
-              {t('areaImportFarConfirm', { town: workspace.organisation.town })}
+              {t('importFarConfirm', { town: workspace.organisation.town })}
             </label>
           ) : null}
           {planWarnings.length ? (

@@ -312,6 +312,13 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
                 </p>
               ) : null}
               {state.preview && !state.preview.fromRecords && fit && fit.total > 0 ? <p className="import-note">{t('importPreviewRaw')}</p> : null}
+              {plan.farFromTown && workspace ? (
+                <label className="import-confirm">
+                  <input type="checkbox" data-testid="import-far-confirm" checked={settings.acceptFarFromTown === true}
+                    onChange={(event) => dispatch({ type: 'farFromTownAccepted', accepted: event.currentTarget.checked })} />{' '}
+                  {t('importFarConfirm', { town: workspace.organisation.town })}
+                </label>
+              ) : null}
             </section>
           </div>
         ) : null}

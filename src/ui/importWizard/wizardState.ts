@@ -22,6 +22,8 @@ export interface WizardSettings {
   columnMapping?: ColumnMapping;
   campaignId?: string;
   onUnmatched: 'error' | 'skip';
+  /** The user confirmed a file far from the workspace's town (the plan's `farFromTown`). */
+  acceptFarFromTown?: true;
   /** What the centre's own values mean (issue 12); loaded from the browser when a file is chosen, saved on change. */
   valueMapping?: ValueMapping;
 }
@@ -73,6 +75,7 @@ export type WizardAction =
   | { type: 'columnChosen'; field: string; column: string | undefined }
   | { type: 'campaignChosen'; campaignId: string }
   | { type: 'onUnmatchedChosen'; onUnmatched: 'error' | 'skip' }
+  | { type: 'farFromTownAccepted'; accepted: boolean }
   | { type: 'planStarted'; revision: number }
   | { type: 'planProgress'; revision: number; done: number; total: number }
   | { type: 'planned'; revision: number; plan: ImportPlan; preview: ImportPreview }
@@ -167,6 +170,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return changed(state, { ...state.settings, campaignId: action.campaignId });
     case 'onUnmatchedChosen':
       return changed(state, { ...state.settings, onUnmatched: action.onUnmatched });
+    case 'farFromTownAccepted':
+      return changed(state, withOptional(state.settings, 'acceptFarFromTown', action.accepted ? true : undefined));
     case 'planStarted':
       return { ...state, planning: { status: 'planning', revision: action.revision, done: 0, total: 0 } };
     case 'planProgress':
@@ -241,6 +246,7 @@ export function planSettings(state: WizardState): ImportSettingsInput {
     ...(s.columnMapping && s.columnMapping.kind === state.kind ? { columnMapping: s.columnMapping } : {}),
     ...(s.campaignId && state.kind === 'responses' ? { campaignId: s.campaignId } : {}),
     ...(s.valueMapping && (state.kind === 'responses' || state.kind === 'resources') ? { valueMapping: s.valueMapping } : {}),
+    ...(s.acceptFarFromTown ? { acceptFarFromTown: true } : {}),
   };
 }
 

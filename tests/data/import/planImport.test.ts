@@ -95,6 +95,29 @@ describe("planImport('responses')", () => {
     expect(plan.records.resources[0]).toMatchObject({ id: 'res-t-2', name, kind: 'senior_club', location: { type: 'Point', coordinates: [23.471, 51.1301] } });
   });
 
+  it('stops a file whose records lie far from the town with a question (no partial import), and imports it once confirmed', async () => {
+    // Three institutions in Kraków (≈ 250 km from the test town) and one point read as 0,0: the file's median position is Kraków.
+    const csv = 'nazwa;rodzaj;lon;lat\nSP 1;szkoła;19,94;50,06\nKlub;klub seniora;19,95;50,05\nBiblioteka;biblioteka;19,93;50,07\nZły punkt;szkoła;0;0\n';
+    const settings = { idPrefix: 't', crs: { code: 'EPSG:4326', axisOrder: 'xy' } } as const;
+    const plan = await planImport('resources', csv, settings, townWorkspace());
+    expect(plan.ok).toBe(false);
+    expect(plan.farFromTown!.distanceKm).toBeGreaterThan(200);
+    expect(plan.farFromTown!.distanceKm).toBeLessThan(300);
+    const far = plan.issues.find((i) => i.msg?.code === 'far_from_town')!;
+    expect(far).toMatchObject({ severity: 'error', field: '(file)', msg: { code: 'far_from_town', km: plan.farFromTown!.distanceKm, town: townWorkspace().organisation.town } });
+    expect(far.row).toBeUndefined();
+    expect(plan.partial.allowed).toBe(false);
+    const confirmed = await planImport('resources', csv, { ...settings, acceptFarFromTown: true }, townWorkspace());
+    expect(confirmed.ok).toBe(true);
+    expect(confirmed.records.resources.map((r) => r.name)).toEqual(['SP 1', 'Klub', 'Biblioteka', 'Zły punkt']);
+    // A file of the town itself asks nothing; nor does one for a workspace with no town yet.
+    const near = await planImport('resources', 'nazwa;rodzaj;lon;lat\nKlub;klub seniora;23,471;51,1301\n', settings, townWorkspace());
+    expect(near.farFromTown).toBeUndefined();
+    const empty = await planImport('resources', csv, settings, { ...townWorkspace(), streets: [], addresses: [], areas: [] });
+    expect(empty.farFromTown).toBeUndefined();
+    expect(empty.ok).toBe(true);
+  });
+
   it('locates a resource by its address when it has no coordinates', async () => {
     const plan = await planImport('resources', 'Nazwa,Typ,Adres,Obszary\nSP nr 1,szkoła,ul. 3 Maja 1,"dzieci i młodzież, bezrobocie"\n', { idPrefix: 't' }, townWorkspace());
     expect(plan.ok).toBe(true);
@@ -102,11 +125,13 @@ describe("planImport('responses')", () => {
   });
 
   it('imports addresses from CSV in EPSG:2180 with a decimal comma', async () => {
-    // 636960,47 / 486964,37 is computed from the Palace of Culture; here it just has to land on "ul. Lubelska 9".
-    const plan = await planImport('addresses', 'ulica;numer;x;y;gospodarstwa\nLubelska;9;636960,47;486964,37;12\n', { crs: { code: 'EPSG:2180', axisOrder: 'xy' } }, townWorkspace());
+    // 812935,69 / 373230,21 is 23.4755 E 51.1401 N (proj4), beside ul. Lubelska of the test town. (It was the Palace
+    // of Culture in Warsaw, 170 km away: the import now asks about such a file first.)
+    const plan = await planImport('addresses', 'ulica;numer;x;y;gospodarstwa\nLubelska;9;812935,69;373230,21;12\n', { crs: { code: 'EPSG:2180', axisOrder: 'xy' } }, townWorkspace());
     expect(plan.ok).toBe(true);
     expect(plan.records.addresses[0]).toMatchObject({ id: 'addr-lubelska-9', streetId: 'street-lubelska', houseNumber: '9', households: 12 });
-    expect(plan.records.addresses[0]!.location.coordinates[0]).toBeCloseTo(21.006111, 5);
+    expect(plan.records.addresses[0]!.location.coordinates[0]).toBeCloseTo(23.4755, 5);
+    expect(plan.records.addresses[0]!.location.coordinates[1]).toBeCloseTo(51.1401, 5);
   });
 
   it('commits all or nothing through applyChanges, and refuses a plan with errors', async () => {

@@ -28,7 +28,6 @@ export const areaImportMessages = polish(
     areaImportFeature: 'obiekt {row}',
     areaImportFromPrj: 'odczytany z pliku .prj i przeliczony na WGS 84',
     areaImportMoreWarnings: 'Pokaż {count, plural, one {jeszcze # ostrzeżenie} few {jeszcze # ostrzeżenia} many {jeszcze # ostrzeżeń} other {jeszcze # ostrzeżenia}}',
-    areaImportFarConfirm: 'Tak, ten plik dotyczy miejscowości {town}',
     areaImportCommit: 'Importuj obszary ({count})',
     areaImportSaving: 'Zapisywanie obszarów…',
     areaImportDone: 'Zaimportowano obszary: {count}.',

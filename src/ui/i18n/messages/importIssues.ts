@@ -81,6 +81,7 @@ export const importIssueMessages = polish(
     importMsg_already_imported: 'ta sama odpowiedź jest już w danych (czy plik był już importowany?) — nie dodajemy jej drugi raz',
     importMsg_kept_on_streets_without_addresses: 'ankiety przypisane tylko do ulicy, bo te ulice nie mają jeszcze punktów adresowych: {count} (zaimportuj adresy, by przypisać je do budynków)',
     importMsg_duplicate_id: 'dwa rekordy dostałyby ten sam identyfikator „{id}”',
+    importMsg_far_from_town: 'rekordy z tego pliku leżą ok. {km} km od miejscowości {town}; czy to właściwy plik dla tego obszaru roboczego?',
     importMsg_unnamed_lines: 'linie bez nazwy ulicy nie zostaną zaimportowane: {count} (obiekty {features})',
     importMsg_line_several_names: 'ta linia ma kilka nazw ({names}); dodano ją do pierwszej, „{first}”',
     importMsg_street_replaced: '{street} już istnieje; jej przebieg zostanie zastąpiony importowanym',

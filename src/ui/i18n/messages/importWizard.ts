@@ -78,6 +78,7 @@ export const importWizardMessages = polish(
     importPreviewSummary: 'Na mapie: {shown} z {total} punktów; w obrębie miasta {town}: {inTown}.',
     importPreviewLines: 'Na mapie: odcinki ulic z pliku ({count}).',
     importPreviewNothing: 'Brak punktów do pokazania.',
+    importFarConfirm: 'Tak, ten plik dotyczy miejscowości {town}',
     importPreviewOutside: 'Większość punktów leży poza miastem. Sprawdź układ współrzędnych i kolejność osi (x/y).',
     importPreviewRaw: 'Plik ma błędy, więc pokazujemy współrzędne z pliku odczytane w wybranym układzie.',
     importStepProblems: '5. Problemy w pliku',

@@ -28,7 +28,6 @@ export const areaImportMessagesEn = english<typeof areaImportMessages>(
     areaImportFeature: 'feature {row}',
     areaImportFromPrj: 'read from the .prj file and converted to WGS 84',
     areaImportMoreWarnings: 'Show {count, plural, one {# more warning} other {# more warnings}}',
-    areaImportFarConfirm: 'Yes, this file is about {town}',
     areaImportCommit: 'Import the areas ({count})',
     areaImportSaving: 'Saving the areas…',
     areaImportDone: 'Areas imported: {count}.',

@@ -76,6 +76,7 @@ export const importIssueMessagesEn = english<typeof importIssueMessages>(
     importMsg_already_imported: 'the same answer is already in the data (was this file imported before?) — it is not added twice',
     importMsg_kept_on_streets_without_addresses: 'answers kept on their street only, because those streets have no address points yet: {count} (import the addresses to place them on buildings)',
     importMsg_duplicate_id: 'two records would get the id "{id}"',
+    importMsg_far_from_town: 'the records of this file lie about {km} km from {town}; is this the right file for this workspace?',
     importMsg_unnamed_lines: 'lines without a street name are not imported: {count} (features {features})',
     importMsg_line_several_names: 'this line carries several names ({names}); it was added to the first, "{first}"',
     importMsg_street_replaced: 'the workspace already has {street}; its line will be replaced by the imported one',

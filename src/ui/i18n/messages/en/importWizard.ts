@@ -79,6 +79,7 @@ export const importWizardMessagesEn = english<typeof importWizardMessages>(
     importPreviewSummary: 'On the map: {shown} of {total} points; within {town}: {inTown}.',
     importPreviewLines: 'On the map: street lines from the file ({count}).',
     importPreviewNothing: 'No points to show.',
+    importFarConfirm: 'Yes, this file is about {town}',
     importPreviewOutside: 'Most points lie outside the town. Check the coordinate system and the axis order (x/y).',
     importPreviewRaw: 'The file has errors, so the map shows the file’s coordinates read in the chosen system.',
     importStepProblems: '5. Problems in the file',
