@@ -20,8 +20,13 @@ export const DEFAULT_MIN_RESPONSES = MIN_RESPONSES;
 export interface UnitLayer {
   readonly kind: AggregateUnitKind;
   readonly unitIds: readonly string[];
-  /** Per response: unit index, or -1 when it falls in none (see `reasons`). */
+  /** Per response: unit index, or -1 when it falls in none (see `reasons`); in an area layer, the lowest of its areas. */
   readonly unitOfResponse: Int32Array;
+  /**
+   * Area layers whose areas overlap: the further areas a response lies in (pairs, response order), counted in each of
+   * them as on the server. Absent or empty when no areas overlap.
+   */
+  readonly alsoInUnits?: { readonly point: Int32Array; readonly area: Int32Array };
   /** Households targeted per unit (address households located in the unit). */
   readonly households: Float64Array;
   readonly centerXs: Float64Array;
@@ -48,7 +53,8 @@ export interface AggregationInput<Id extends string = NeedCategoryId> {
 /**
  * Aggregates one layer. Rates use responses as the denominator (share of answering households that report the
  * need); the response rate uses households targeted. Every filtered response is either in a unit or counted in
- * `unassignedResponses`: Σ responses + unassignedResponses = totalResponses.
+ * `unassignedResponses`: Σ responses + unassignedResponses = totalResponses, plus, where areas of the layer overlap,
+ * a response once more for each further area it lies in (`alsoInUnits`).
  */
 export function aggregateUnits(input: AggregationInput): UnitAggregates;
 export function aggregateUnits<Id extends string>(input: AggregationInput<Id> & { answerIds: readonly Id[] }): UnitAggregates<Id>;
@@ -84,6 +90,24 @@ export function aggregateUnits(input: AggregationInput<string>): UnitAggregates<
       const bit = 31 - Math.clz32(mask & -mask);
       allCounts[base + bit]!++;
       mask &= mask - 1;
+    }
+  }
+
+  // Where areas overlap, a response counts in each area it lies in.
+  const also = layer.alsoInUnits;
+  if (also) {
+    for (let k = 0; k < also.point.length; k++) {
+      const i = also.point[k]!;
+      if (include !== null && include[i] === 0) continue;
+      const u = also.area[k]!;
+      responses[u]!++;
+      let mask = needMasks[i]!;
+      const base = u * answerCount;
+      while (mask !== 0) {
+        const bit = 31 - Math.clz32(mask & -mask);
+        allCounts[base + bit]!++;
+        mask &= mask - 1;
+      }
     }
   }
 

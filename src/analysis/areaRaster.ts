@@ -11,8 +11,9 @@ import { forEachCellOnSegment, squareGridOver, type SquareGrid } from './gridCel
  * either wholly inside A or wholly outside, and its centre decides which. O(edges · cells per edge + cells).
  * Query O(1) for interior cells; O(vertices of the candidates) on boundaries.
  *
- * Areas of one layer should not overlap; where they do, a point belongs to the lowest area index that contains
- * it and the overlap is counted. Rings are tested even-odd, so holes work and self-intersecting rings give a
+ * Areas of one layer should not overlap; where they do (two estates drawn over each other), a point lies in every
+ * area that contains it, as on the server (private.areas_at): locateArea gives the lowest area index, and
+ * overlapMemberships the others. Rings are tested even-odd, so holes work and self-intersecting rings give a
  * deterministic answer instead of an exception. Points exactly on an edge may go to either side.
  */
 
@@ -250,6 +251,44 @@ export function locateAreas(raster: AreaRaster, xs: ArrayLike<number>, ys: Array
     if (a < 0) outside++;
   }
   return outside;
+}
+
+/** The areas a point lies in beyond the one locateArea gives: pairs in point order, then area order. */
+export interface OverlapMemberships {
+  readonly point: Int32Array;
+  readonly area: Int32Array;
+}
+
+/**
+ * For points already located (`first`, from locateAreas): every further area holding each point, where areas of the
+ * layer overlap. A cell two areas both cover is a boundary cell listing both (buildAreaRaster), so only points in
+ * boundary cells are tested, against their cell's candidates after their first area (candidate lists ascend). Empty
+ * when no areas overlap. O(points in boundary cells × their candidates' vertices).
+ */
+export function overlapMemberships(raster: AreaRaster, xs: ArrayLike<number>, ys: ArrayLike<number>, first: Int32Array): OverlapMemberships {
+  const points: number[] = [];
+  const areas: number[] = [];
+  const { minX, minY, cellSize, cols, rows, cells, candidateStart, candidates } = raster;
+  for (let i = 0; i < first.length; i++) {
+    const a0 = first[i]!;
+    if (a0 < 0) continue;
+    const x = xs[i]!;
+    const y = ys[i]!;
+    const col = Math.floor((x - minX) / cellSize);
+    const row = Math.floor((y - minY) / cellSize);
+    if (!(col >= 0 && col < cols && row >= 0 && row < rows)) continue;
+    const v = cells[row * cols + col]!;
+    if (v >= -1) continue;
+    const b = -2 - v;
+    for (let k = candidateStart[b]!; k < candidateStart[b + 1]!; k++) {
+      const a = candidates[k]!;
+      if (a > a0 && pointInArea(raster, a, x, y)) {
+        points.push(i);
+        areas.push(a);
+      }
+    }
+  }
+  return { point: Int32Array.from(points), area: Int32Array.from(areas) };
 }
 
 /** Points covered by two or more areas of the layer (a data problem worth reporting); O(candidates of boundary cells). */

@@ -218,8 +218,8 @@ export interface ResponseHome {
 }
 
 /**
- * The published hierarchy of one campaign as the engine places answers: its street unit, one area per area kind
- * (unitLayer), and the cell of the centre's grid (a local projection at the grid's origin, hexCellOf). `homes` gives the
+ * The published hierarchy of one campaign as the engine places answers: its street unit, its areas of each kind
+ * (unitLayer: one, or each of them where areas of a kind overlap), and the cell of the centre's grid (a local projection at the grid's origin, hexCellOf). `homes` gives the
  * workspace record of each response id (address id or point). Keys as DisclosureResponse.units. O(responses × kinds).
  */
 export function publishedMemberships(
@@ -234,15 +234,23 @@ export function publishedMemberships(
   const layers = kinds.map((areaKind) => unitLayer(ds, { kind: 'area', areaKind }));
   const projection = grid ? createLocalProjection(grid.originLng, grid.originLat) : null;
   const out: DisclosureResponse[] = [];
+  // Per layer, the next of its overlap pairs (in response order): a response in two areas of a kind is in both.
+  const nextOverlap = layers.map(() => 0);
   for (let i = 0; i < ds.responseIds.length; i++) {
-    if (ds.responseCampaign[i] !== campaign || campaign < 0) continue;
+    const inCampaign = ds.responseCampaign[i] === campaign && campaign >= 0;
     const units: string[] = [];
     const street = ds.streetAssignment.unit[i]!;
-    if (street >= 0) units.push(`street:${ds.streets.unitIds[street]}`);
-    for (const layer of layers) {
+    if (inCampaign && street >= 0) units.push(`street:${ds.streets.unitIds[street]}`);
+    layers.forEach((layer, l) => {
       const u = layer.unitOfResponse[i]!;
-      if (u >= 0) units.push(`area:${layer.unitIds[u]}`);
-    }
+      if (inCampaign && u >= 0) units.push(`area:${layer.unitIds[u]}`);
+      const also = layer.alsoInUnits;
+      if (!also) return;
+      for (; nextOverlap[l]! < also.point.length && also.point[nextOverlap[l]!] === i; nextOverlap[l]!++) {
+        if (inCampaign) units.push(`area:${layer.unitIds[also.area[nextOverlap[l]!]!]}`);
+      }
+    });
+    if (!inCampaign) continue;
     const lng = ds.responseLngs[i]!;
     const lat = ds.responseLats[i]!;
     if (projection && grid && Number.isFinite(lng) && Number.isFinite(lat)) {

@@ -1,6 +1,6 @@
 import { latLngToCell, cellToLatLng, isValidCell } from 'h3-js';
 import type { UnitLayer } from './aggregate';
-import { buildAreaRaster, locateAreas, type AreaRaster } from './areaRaster';
+import { buildAreaRaster, locateAreas, overlapMemberships, type AreaRaster, type OverlapMemberships } from './areaRaster';
 import type { PreparedDataset } from './dataset';
 import { assignHexAxial, DEFAULT_HEX_SIZE_METERS, hexCenter, hexKey, hexUnitId, NO_HEX_AXIAL } from './hexGrid';
 import { REASON_INVALID_LOCATION, REASON_NO_LOCATION, REASON_OUTSIDE_AREAS, type AssignmentReason, ASSIGNMENT_REASONS } from './streetAssignment';
@@ -100,9 +100,12 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
   const n = ds.responseIds.length;
   const unitOfResponse = new Int32Array(n);
   locateAreas(raster, ds.responseXs, ds.responseYs, unitOfResponse);
+  // Where areas of the kind overlap, a point lies in each of them (as on the server, private.areas_at).
+  const alsoInUnits = overlapMemberships(raster, ds.responseXs, ds.responseYs, unitOfResponse);
   const addressArea = new Int32Array(ds.addressIds.length);
   locateAreas(raster, ds.addressXs, ds.addressYs, addressArea);
-  const areaOfStreet = majorityAreaOfStreets(ds, addressArea, areas.length);
+  const addressAlso = overlapMemberships(raster, ds.addressXs, ds.addressYs, addressArea);
+  const areaOfStreet = majorityAreaOfStreets(ds, addressArea, areas.length, addressAlso);
   const reasonOfResponse = new Uint8Array(n);
   let assignedByStreet = 0;
   for (let i = 0; i < n; i++) {
@@ -118,6 +121,7 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
   }
   const households = new Float64Array(areas.length);
   for (let a = 0; a < addressArea.length; a++) if (addressArea[a]! >= 0) households[addressArea[a]!]! += ds.addressHouseholds[a]!;
+  for (let k = 0; k < addressAlso.point.length; k++) households[addressAlso.area[k]!]! += ds.addressHouseholds[addressAlso.point[k]!]!;
   const centerXs = new Float64Array(areas.length);
   const centerYs = new Float64Array(areas.length);
   areas.forEach((area, u) => {
@@ -125,7 +129,10 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
     centerXs[u] = x;
     centerYs[u] = y;
   });
-  return { kind: 'area', areaKind, unitIds: areas.map((a) => a.id), unitOfResponse, reasonOfResponse, households, centerXs, centerYs, raster, assignedByStreet };
+  return {
+    kind: 'area', areaKind, unitIds: areas.map((a) => a.id), unitOfResponse, reasonOfResponse, households, centerXs, centerYs, raster, assignedByStreet,
+    ...(alsoInUnits.point.length ? { alsoInUnits } : {}),
+  };
 }
 
 /**
@@ -134,19 +141,21 @@ function buildAreaLayer(ds: PreparedDataset, areaKind: string): BuiltLayer {
  * with no address in any area) gives −1 — the answer stays unassigned rather than being placed by an arbitrary
  * rule. O(addresses + streets × areas touched).
  */
-export function majorityAreaOfStreets(ds: PreparedDataset, addressArea: Int32Array, areaCount: number): Int32Array {
+export function majorityAreaOfStreets(ds: PreparedDataset, addressArea: Int32Array, areaCount: number, addressAlso?: OverlapMemberships): Int32Array {
   const streetCount = ds.streets.unitIds.length;
   const tallies = new Map<number, { addresses: number; households: number }>();
-  for (let a = 0; a < addressArea.length; a++) {
+  const count = (a: number, area: number) => {
     const street = ds.addressStreetUnit[a]!;
-    const area = addressArea[a]!;
-    if (street < 0 || area < 0) continue;
+    if (street < 0 || area < 0) return;
     const key = street * areaCount + area;
     const tally = tallies.get(key) ?? { addresses: 0, households: 0 };
     tally.addresses++;
     tally.households += ds.addressHouseholds[a]! || 0; // unknown counts weigh 0 in the tie-break, as SQL's sum skips nulls
     tallies.set(key, tally);
-  }
+  };
+  for (let a = 0; a < addressArea.length; a++) count(a, addressArea[a]!);
+  // An address where areas overlap counts for each of them (as in SQL's street_majority_areas).
+  if (addressAlso) for (let k = 0; k < addressAlso.point.length; k++) count(addressAlso.point[k]!, addressAlso.area[k]!);
   const best = new Int32Array(streetCount).fill(-1);
   const bestAddresses = new Float64Array(streetCount);
   const bestHouseholds = new Float64Array(streetCount);

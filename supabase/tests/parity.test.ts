@@ -9,6 +9,7 @@ import { hexCellOf } from '../../src/analysis/hexGrid';
 import type { Database } from './support/database';
 import { differences, engineRows, openParityDemo, PARITY_PLANNER, PARITY_NEEDS, type SqlUnitRow } from './support/parityDemo';
 import { asCaller } from './support/request';
+import { converterOf } from '../scripts/recordConverters';
 
 /**
  * Part 7 of issue 4: on the demo town, the SQL aggregates (campaign_aggregates_by_street | _by_area | _by_hex, what
@@ -99,6 +100,37 @@ describe('SQL aggregates equal the analysis engine on the demo town', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('by area where two estates overlap: an answer and a household in both count in both, on the server and in the engine', async () => {
+    const org = workspace.organisation.id;
+    const estate = workspace.areas.find((a) => a.kind === 'estate' && a.geometry.type === 'Polygon')!;
+    if (estate.geometry.type !== 'Polygon') throw new Error('no estate drawn as one polygon');
+    const ring = estate.geometry.coordinates[0]!;
+    const width = Math.max(...ring.map((p) => p[0])) - Math.min(...ring.map((p) => p[0]));
+    // The estate again, moved east by half its width: both hold the strip between (an estate drawn twice).
+    const overlapping = { ...estate, id: 'estate-parity-overlap', name: 'Nakładka (test)', geometry: { type: 'Polygon' as const, coordinates: [ring.map(([x, y]) => [x + width / 2, y] as [number, number])] } };
+    const { table, name } = converterOf('areas');
+    await db.query(`insert into public.${table} select r.* from private.${name}_from_json($1, $2::jsonb) r`, [org, JSON.stringify(overlapping)]);
+    try {
+      const withOverlap = prepareDataset({ ...workspace, areas: [...workspace.areas, overlapping] });
+      const campaign = campaigns()[0]!;
+      const need = PARITY_NEEDS[0]!;
+      const sql = await sqlRows('area', campaign, need, 1, 5);
+      const engine = engineRows(aggregateDataset(withOverlap, { kind: 'area', areaKind: 'estate' }, { campaignIds: [campaign], needIds: [need], minSeverity: 1, minResponses: 5 }));
+      const estates = sql.filter((row) => engine.has(row.unit_id));
+      expect(estates.length).toBe(engine.size);
+      expect(differences(estates, engine, { compareHouseholds: true, engineUnitsWithoutResponses: 'listed' })).toEqual([]);
+      // The two really share answers: more than the overlap-free figures would give the pair.
+      const pair = estates.filter((row) => row.unit_id === estate.id || row.unit_id === overlapping.id).reduce((sum, row) => sum + Number(row.responses), 0);
+      const alone = engineRows(aggregateDataset(ds, { kind: 'area', areaKind: 'estate' }, { campaignIds: [campaign], needIds: [need], minSeverity: 1, minResponses: 5 })).get(estate.id)!.responses;
+      const shared = (await db.query<{ n: number }>(`select count(*)::int as n from public.survey_responses r join public.areas a on a.unit_no = any(r.area_nos) join public.areas b on b.unit_no = any(r.area_nos)
+        where r.organisation_id = $1 and r.campaign_id = $2 and a.id = $3 and b.id = $4`, [org, campaign, estate.id, overlapping.id]))[0]!.n;
+      expect(shared).toBeGreaterThan(5);
+      expect(pair).toBeGreaterThan(alone);
+    } finally {
+      await db.query('delete from public.areas where organisation_id = $1 and id = $2', [org, overlapping.id]);
+    }
   });
 
   it('by 250 m hexagon at the engine\'s origin: the same cells with the same figures', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, multiPolygon, polygon } from '@turf/turf';
-import { buildAreaRaster, countOverlappingPoints, locateArea, locateAreas, OUTSIDE_ALL_AREAS, pointInArea } from '../../src/analysis/areaRaster';
+import { buildAreaRaster, countOverlappingPoints, locateArea, locateAreas, OUTSIDE_ALL_AREAS, overlapMemberships, pointInArea } from '../../src/analysis/areaRaster';
 import { seededRandom } from './seededRandom';
 
 type Ring = [number, number][];
@@ -85,13 +85,27 @@ describe('buildAreaRaster + locateArea', () => {
     expect(countOverlappingPoints(raster, xs, ys)).toBe(0);
   });
 
-  it('gives overlapping areas to the lower index and counts the overlap', () => {
+  it('gives a point where areas overlap the lower index first and every other area holding it as an overlap', () => {
     const a = flat([[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]]);
     const b = flat([[50, 50], [150, 50], [150, 150], [50, 150], [50, 50]]);
-    const raster = buildAreaRaster([[b], [a]], { cellSizeMeters: 10 });
+    const c = flat([[60, 60], [90, 60], [90, 90], [60, 90], [60, 60]]);
+    const raster = buildAreaRaster([[b], [a], [c]], { cellSizeMeters: 10 });
     expect(locateArea(raster, 75, 75)).toBe(0);
     expect(locateArea(raster, 25, 25)).toBe(1);
-    expect(countOverlappingPoints(raster, Float64Array.of(75, 25), Float64Array.of(75, 25))).toBe(1);
+    const xs = Float64Array.of(75, 25, 120, 55, -5);
+    const ys = Float64Array.of(75, 25, 120, 95, -5);
+    expect(countOverlappingPoints(raster, xs, ys)).toBe(2);
+    const first = new Int32Array(xs.length);
+    locateAreas(raster, xs, ys, first);
+    expect([...first]).toEqual([0, 1, 0, 0, OUTSIDE_ALL_AREAS]);
+    const also = overlapMemberships(raster, xs, ys, first);
+    // (75, 75) lies in b, a and c; (55, 95) in b and a; (25, 25) only in a, (120, 120) only in b.
+    expect({ point: [...also.point], area: [...also.area] }).toEqual({ point: [0, 0, 3], area: [1, 2, 1] });
+    // Areas that do not overlap give none.
+    const apart = buildAreaRaster([[a], [flat([[200, 0], [300, 0], [300, 100], [200, 100], [200, 0]])]], { cellSizeMeters: 10 });
+    const firstApart = new Int32Array(2);
+    locateAreas(apart, Float64Array.of(50, 250), Float64Array.of(50, 50), firstApart);
+    expect(overlapMemberships(apart, Float64Array.of(50, 250), Float64Array.of(50, 50), firstApart).point.length).toBe(0);
   });
 
   it('survives degenerate and self-intersecting rings without throwing (even-odd answer)', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, featureCollection, nearestPointOnLine, point, pointsWithinPolygon, lineString } from '@turf/turf';
 import { prepareDataset } from '../../src/analysis/dataset';
 import { ringsCentroid, unitLayer } from '../../src/analysis/unitLayers';
+import { aggregateDataset } from '../../src/analysis/needQueries';
+import { publishedMemberships } from '../../src/analysis/disclosureControl';
 import { syntheticTown } from '../../bench/syntheticTown';
 
 describe('cross-checks against naive Turf on a synthetic town', () => {
@@ -88,5 +90,49 @@ describe('ringsCentroid', () => {
     expect(x).toBeCloseTo(496 / 96, 12);
     expect(y).toBeCloseTo(496 / 96, 12);
     expect(ringsCentroid([Float64Array.of(1, 1, 3, 3, 1, 1)])).toEqual([5 / 3, 5 / 3]); // zero area: mean vertex
+  });
+
+  it('counts an answer and a household in every estate that holds it where two estates overlap, as the server does', () => {
+    const town = syntheticTown({ seed: 4, blocks: 14, addresses: 500, responses: 2000, barePointShare: 0.6 });
+    const first = town.areas.find((a) => a.kind === 'estate' && a.geometry.type === 'Polygon')!;
+    const ring = (first.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    const width = Math.max(...ring.map((p) => p[0]!)) - Math.min(...ring.map((p) => p[0]!));
+    // A copy moved east by half its width: the two share a strip (an estate drawn twice, a little apart).
+    const overlapping = { ...first, id: 'estate-zz-overlap', name: 'Nakładka', geometry: { type: 'Polygon' as const, coordinates: [ring.map(([x, y]) => [x! + width / 2, y!] as [number, number])] } };
+    const withOverlap = { ...town, areas: [...town.areas, overlapping] };
+    const ods = prepareDataset(withOverlap);
+    const estates = withOverlap.areas.filter((a) => a.kind === 'estate').sort((a, b) => (a.id < b.id ? -1 : 1));
+    const layer = unitLayer(ods, { kind: 'area', areaKind: 'estate' });
+    expect(layer.unitIds).toEqual(estates.map((a) => a.id));
+    const campaign = withOverlap.campaigns[0]!.id;
+    const agg = aggregateDataset(ods, { kind: 'area', areaKind: 'estate' }, { campaignIds: [campaign], minResponses: 1 });
+    // Brute force: every point answer of the wave in every estate turf finds it in; answers without a point where the
+    // layer placed them (by their street); households of every address in every estate holding it.
+    const responses = new Array<number>(estates.length).fill(0);
+    const households = new Array<number>(estates.length).fill(0);
+    const campaignIndex = ods.campaignIds.indexOf(campaign);
+    let inBoth = 0;
+    for (let i = 0; i < ods.responseIds.length; i++) {
+      if (ods.responseCampaign[i] !== campaignIndex) continue;
+      if (!Number.isFinite(ods.responseLngs[i]!)) {
+        if (layer.unitOfResponse[i]! >= 0) responses[layer.unitOfResponse[i]!]!++;
+        continue;
+      }
+      const holding = estates.flatMap((estate, u) => (booleanPointInPolygon([ods.responseLngs[i]!, ods.responseLats[i]!], estate.geometry) ? [u] : []));
+      for (const u of holding) responses[u]!++;
+      if (holding.includes(estates.indexOf(first)) && holding.includes(estates.indexOf(overlapping))) inBoth++;
+    }
+    for (let a = 0; a < ods.addressIds.length; a++) {
+      estates.forEach((estate, u) => {
+        if (booleanPointInPolygon([ods.addressLngs[a]!, ods.addressLats[a]!], estate.geometry)) households[u]! += ods.addressHouseholds[a]!;
+      });
+    }
+    expect(inBoth).toBeGreaterThan(10);
+    expect([...agg.responses]).toEqual(responses);
+    expect([...agg.households]).toEqual(households);
+    // The disclosure model places such an answer in both estates too.
+    const members = publishedMemberships(ods, campaign, () => false, null, new Map());
+    const both = members.filter((m) => m.units.includes(`area:${first.id}`) && m.units.includes('area:estate-zz-overlap'));
+    expect(both.length).toBe(inBoth);
   });
 });
