@@ -18,7 +18,7 @@ import { aggregateUnits } from './aggregate';
 import { helpMasks, offeringUnitPoints } from './needOfferMatching';
 import { matchingKey, type NeedOfferTable } from '../domain/needOfferMatching';
 import { resourceCoverageForUnits, resourcePointsFromResources, type ResourceCoverage, type ResourcePoints } from './resourceCoverage';
-import { unitOfEachResource } from './resourceUnits';
+import { furtherAreasOfEachResource, unitOfEachResource } from './resourceUnits';
 import { DEFAULT_HEX_SIZE_METERS } from '../domain/units';
 import { buildStreetGraph, type StreetGraph } from './streetGraph';
 import { needColumn, type UnitAggregates } from './unitAggregates';
@@ -226,7 +226,8 @@ export function createExploreContext(input: ExploreInput, options: PrepareOption
         const resources = context.resourcePoints();
         const raster = agg.kind === 'area' && agg.areaKind ? context.layer({ kind: agg.areaKind as UnitChoice['kind'], hexSizeMeters: DEFAULT_HEX_SIZE_METERS }).raster : undefined;
         const unitOfResource = unitOfEachResource(resources, agg, { ...(raster ? { raster } : {}), segmentIndex: ds.segmentIndex, segmentUnit: ds.streets.segmentUnit });
-        coverage = resourceCoverageForUnits(agg, resources, { thresholdMeters, unitOfResource, ...(network ? { graph: context.streetGraph() } : {}) });
+        const alsoInUnits = furtherAreasOfEachResource(resources, unitOfResource, agg.kind === 'area' ? raster : undefined);
+        coverage = resourceCoverageForUnits(agg, resources, { thresholdMeters, unitOfResource, alsoInUnits, ...(network ? { graph: context.streetGraph() } : {}) });
         stats.coverageRuns++;
         byOptions.set(key, coverage);
       }

@@ -66,6 +66,8 @@ export interface CoverageOptions {
    * for an estate with that help inside it would rightly stop trusting the map (issue 17, Osiedle Górnicze).
    */
   unitOfResource?: Int32Array;
+  /** Where areas overlap: the further areas a resource stands in (pairs of resource and unit), at 0 m from each too. */
+  alsoInUnits?: { readonly point: Int32Array; readonly area: Int32Array } | null;
 }
 
 export interface ResourceCoverage {
@@ -162,15 +164,17 @@ export function resourceCoverage(input: CoverageInput, options: CoverageOptions 
   const inUnit = options.unitOfResource;
   if (inUnit) {
     if (inUnit.length !== resourceCount) throw new RangeError('resourceCoverage: unitOfResource needs one entry per resource');
-    for (let r = 0; r < resourceCount; r++) {
-      const u = inUnit[r]!;
-      if (u < 0 || u >= n) continue;
+    const standsIn = (r: number, u: number) => {
+      if (u < 0 || u >= n) return;
       for (let j = 0; j < needCount; j++) {
         if (!((resources.needMasks[r]! >>> j) & 1)) continue;
         straightMeters[u * needCount + j] = 0;
         if (networkMeters) networkMeters[u * needCount + j] = 0;
       }
-    }
+    };
+    for (let r = 0; r < resourceCount; r++) standsIn(r, inUnit[r]!);
+    const also = options.alsoInUnits;
+    if (also) for (let k = 0; k < also.point.length; k++) standsIn(also.point[k]!, also.area[k]!);
   }
 
   const accessMeters = networkMeters ?? straightMeters;

@@ -1,4 +1,4 @@
-import { locateArea, type AreaRaster } from './areaRaster';
+import { locateArea, overlapMemberships, type AreaRaster, type OverlapMemberships } from './areaRaster';
 import { DEFAULT_HEX_SIZE_METERS, hexCellOf, hexKey } from './hexGrid';
 import type { ResourcePoints } from './resourceCoverage';
 import { nearestSegment, type SegmentIndex } from './segmentIndex';
@@ -6,9 +6,18 @@ import { DEFAULT_MAX_SNAP_DISTANCE_METERS } from './streetAssignment';
 import type { UnitAggregates } from './unitAggregates';
 
 /**
+ * The further areas each resource stands in where areas of the layer overlap (resourceCoverage's `alsoInUnits`: at
+ * 0 m from each of them too), beside unitOfEachResource's first. Null for other kinds of unit.
+ */
+export function furtherAreasOfEachResource(points: ResourcePoints, unitOfResource: Int32Array, raster: AreaRaster | undefined): OverlapMemberships | null {
+  return raster ? overlapMemberships(raster, points.xs, points.ys, unitOfResource) : null;
+}
+
+/**
  * The unit each resource stands in, for resourceCoverage's `unitOfResource` (a resource in a unit is at 0 m from
- * it): the area containing it, the hexagon containing it, or the street it stands on (nearest segment within the
- * 60 m an answer snaps over, streetAssignment.ts). −1 where none. O(resources) lookups.
+ * it): the area containing it (the lowest index where areas overlap: furtherAreasOfEachResource gives the others),
+ * the hexagon containing it, or the street it stands on (nearest segment within the 60 m an answer snaps over,
+ * streetAssignment.ts). −1 where none. O(resources) lookups.
  */
 export function unitOfEachResource(
   points: ResourcePoints,

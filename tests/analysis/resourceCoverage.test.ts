@@ -3,6 +3,8 @@ import type { Resource } from '../../src/domain/resource';
 import { createLocalProjection } from '../../src/analysis/localProjection';
 import { resourceCoverage, resourcePointsFromResources, uncoveredNeedColumns, type ResourcePoints } from '../../src/analysis/resourceCoverage';
 import { buildStreetGraph } from '../../src/analysis/streetGraph';
+import { buildAreaRaster } from '../../src/analysis/areaRaster';
+import { furtherAreasOfEachResource, unitOfEachResource } from '../../src/analysis/resourceUnits';
 import { UNIT_SUPPRESSED } from '../../src/analysis/unitAggregates';
 import { deepFreeze, seededRandom } from './seededRandom';
 
@@ -53,6 +55,21 @@ describe('resourceCoverage', () => {
     // without it, unit 0 has nothing for need 1 within 800 m (1,600 m along the streets)
     const without = resourceCoverage({ unitXs, unitYs, needCount: 2, needRates, resources }, { graph: g, maxSnapMeters: 1000 });
     expect(uncoveredNeedColumns(without, 0)).toEqual([1]);
+  });
+
+  it('puts a resource standing where two areas overlap at 0 m from both (the areas found on their raster)', () => {
+    // Unit 0 reaches from x −500 to 1,100 and unit 1 from 900 to 2,000: B (1000, 600) stands in both.
+    const square = (x0: number, x1: number) => [Float64Array.of(x0, -1000, x1, -1000, x1, 1000, x0, 1000, x0, -1000)];
+    const raster = buildAreaRaster([square(-500, 1100), square(900, 2000)], { cellSizeMeters: 50 });
+    const unitOfResource = unitOfEachResource(resources, { kind: 'area', unitCount: 2 }, { raster, segmentIndex: undefined as never, segmentUnit: new Uint32Array(0) });
+    expect([...unitOfResource]).toEqual([0, 0]);
+    const alsoInUnits = furtherAreasOfEachResource(resources, unitOfResource, raster);
+    expect({ point: [...alsoInUnits!.point], area: [...alsoInUnits!.area] }).toEqual({ point: [1], area: [1] });
+    const cov = resourceCoverage({ unitXs, unitYs, needCount: 2, needRates, resources }, { unitOfResource, alsoInUnits });
+    expect(Array.from(cov.straightMeters)).toEqual([0, 0, 0, 0]);
+    // Without the further areas, unit 1 is 600 m from B.
+    const firstOnly = resourceCoverage({ unitXs, unitYs, needCount: 2, needRates, resources }, { unitOfResource });
+    expect(Math.round(firstOnly.straightMeters[2]!)).toBe(600);
   });
 
   it('reports needs no resource serves and units without a location; never NaN', () => {
