@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { MIGRATIONS_DIR, openMigratedDatabase, type Database } from './support/database';
+import { openMigratedDatabase, type Database } from './support/database';
 import { SEED_PATH } from './support/parityDemo';
+import { countMismatches, createReferenceDisclosure, TABLES } from './support/responseCounts';
 import { seededRandom } from '../../tests/analysis/seededRandom';
 
 /**
@@ -31,52 +31,11 @@ beforeAll(async () => {
   db = await openMigratedDatabase();
   await db.exec(readFileSync(SEED_PATH, 'utf8'));
   // The previous disclosed_units (grouping the responses on every call), as the reference.
-  const previous = readFileSync(join(MIGRATIONS_DIR, '20250601001400_partner_aggregates_scale.sql'), 'utf8');
-  const start = previous.indexOf('create or replace function private.disclosed_units(');
-  const end = previous.indexOf('\n$$;', start);
-  if (start < 0 || end < 0) throw new Error('disclosed_units not found in migration 20250601001400');
-  await db.exec(`create schema reference; ${previous.slice(start, end + 4).replace('function private.disclosed_units(', 'function reference.disclosed_units(')}`);
+  await createReferenceDisclosure(db);
 }, 240_000);
 afterAll(async () => {
   await db?.close();
 });
-
-// The counts as the triggers should keep them, recomputed from the responses.
-const EXPECTED_HOMES = `
-  select r.organisation_id::text, r.campaign_id::text, coalesce(r.street_no, 0) as street_no, r.area_nos, r.hex_q is not null as has_cell,
-         coalesce(r.hex_q, 0) as cell_q, coalesce(r.hex_r, 0) as cell_r, r.home, count(*)::bigint as responses
-  from public.survey_responses r group by 1, 2, 3, 4, 5, 6, 7, 8`;
-const EXPECTED_MASKS = `
-  select r.organisation_id::text, r.campaign_id::text, coalesce(r.street_no, 0) as street_no, r.area_nos, r.hex_q is not null as has_cell,
-         coalesce(r.hex_q, 0) as cell_q, coalesce(r.hex_r, 0) as cell_r, m.kind, m.mask, count(*)::bigint as responses
-  from public.survey_responses r
-  cross join lateral (values (1::smallint, r.need_mask_1), (2::smallint, r.need_mask_2), (3::smallint, r.need_mask_3),
-    (0::smallint, (select coalesce(bit_or(1 << (array_position(enum_range(null::public.offer), o) - 1)), 0) from unnest(r.offers) as o))) as m (kind, mask)
-  where m.mask <> 0
-  group by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
-const EXPECTED_KEYS = `
-  select h.organisation_id, h.campaign_id, h.street_no, h.area_nos, h.has_cell, h.cell_q, h.cell_r, sum(h.responses)::bigint, count(*)::bigint, max(h.responses)::bigint
-  from (${EXPECTED_HOMES}) as h group by 1, 2, 3, 4, 5, 6, 7`;
-const EXPECTED_SPREAD = `
-  select h.organisation_id, h.campaign_id, h.home, count(*)::bigint from (${EXPECTED_HOMES}) as h group by 1, 2, 3`;
-const STORED_HOMES = 'select organisation_id, campaign_id, street_no, area_nos, has_cell, cell_q, cell_r, home, responses from private.response_home_counts';
-const STORED_MASKS = 'select organisation_id, campaign_id, street_no, area_nos, has_cell, cell_q, cell_r, kind, mask, responses from private.response_mask_counts';
-const STORED_KEYS = 'select organisation_id, campaign_id, street_no, area_nos, has_cell, cell_q, cell_r, responses, homes, largest_home from private.response_key_counts';
-const STORED_SPREAD = 'select organisation_id, campaign_id, home, combinations from private.response_home_spread';
-const TABLES: [string, string, string][] = [
-  ['home', EXPECTED_HOMES, STORED_HOMES], ['mask', EXPECTED_MASKS, STORED_MASKS], ['key', EXPECTED_KEYS, STORED_KEYS], ['spread', EXPECTED_SPREAD, STORED_SPREAD],
-];
-
-/** Rows in one table and not the other (both ways, with multiplicity): empty when the counts are right. */
-async function mismatches(): Promise<string[]> {
-  const out: string[] = [];
-  for (const [name, expected, stored] of TABLES) {
-    const rows = await db.query<{ side: string; row: string }>(`select 'missing' as side, x::text as row from ((${expected}) except all (${stored})) as x
-      union all select 'extra', y::text from ((${stored}) except all (${expected})) as y`);
-    out.push(...rows.map((r) => `${name} ${r.side} ${r.row}`));
-  }
-  return out;
-}
 
 const REQUESTS: [string, string | null, number, number, string | null][] = [
   [W1, '{housing}', 1, 5, null], [W2, null, 2, 5, null], [W1, '{health,loneliness_seniors,unemployment}', 3, 3, null],
@@ -177,7 +136,7 @@ const structureCurrent = async (campaign: string) =>
 
 describe('response counts kept at write time', () => {
   it('are backfilled by the migration and equal the seed\'s responses', async () => {
-    expect(await mismatches()).toEqual([]);
+    expect(await countMismatches(db)).toEqual([]);
     expect(await disclosureDifferences()).toEqual([]);
     const { homes, masks, responses } = await sizes();
     expect(responses).toBeGreaterThan(300);
@@ -206,7 +165,7 @@ describe('response counts kept at write time', () => {
           if ((await storedStructure(campaign)) === structure) structureKept++;
           else structureRebuilt++;
         }
-        expect({ seed, step, kind, mismatches: await mismatches() }).toEqual({ seed, step, kind, mismatches: [] });
+        expect({ seed, step, kind, mismatches: await countMismatches(db) }).toEqual({ seed, step, kind, mismatches: [] });
         expect({ seed, step, kind, disclosure: await disclosureDifferences([REQUESTS[step % REQUESTS.length]!]) }).toEqual({ seed, step, kind, disclosure: [] });
         if ((await sharedHomes()) > 0) shared++;
       }
@@ -249,13 +208,13 @@ describe('response counts kept at write time', () => {
     await db.query('begin');
     await db.query(`delete from public.survey_responses where organisation_id = $1 and campaign_id = $2`, [ORG, W1]);
     await db.query('rollback');
-    expect(await mismatches()).toEqual([]);
+    expect(await countMismatches(db)).toEqual([]);
     await db.query(`create temporary table kept as select * from public.survey_responses where organisation_id = $1 and ${'abs(hashtext(id)) % 4 = 0'}`, [ORG]);
     await db.query('truncate public.survey_responses cascade');
     expect(await sizes()).toEqual({ homes: 0, masks: 0, keys: 0, spread: 0, responses: 0 });
     await db.query(`insert into public.survey_responses (organisation_id, id, campaign_id, address_id, street_id, location, date, household_size, offers)
       select organisation_id, id, campaign_id, address_id, street_id, location, date, household_size, offers from kept`);
-    expect(await mismatches()).toEqual([]);
+    expect(await countMismatches(db)).toEqual([]);
     expect((await sizes()).homes).toBeGreaterThan(10);
   });
 });
