@@ -1,4 +1,4 @@
-import { addProtocol, type Map as MapLibreMap, type SourceSpecification, type VectorTileSource } from 'maplibre-gl';
+import { addProtocol, type ErrorEvent, type Map as MapLibreMap, type SourceSpecification, type VectorTileSource } from 'maplibre-gl';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { TILE_MAX_ZOOM, TILED_SOURCES, tileFetcher, type TiledSource } from './tiledTown';
 
@@ -71,3 +71,28 @@ export function setTiledSource(map: MapLibreMap, sourceId: TiledSource, key: num
   });
 }
 
+/** A tile of a large town's streets or addresses that could not be loaded. */
+export interface FailedTile {
+  source: TiledSource;
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** The failed tile a map `error` event names, if it is one of a tiled source (else null: another error). */
+export function failedTileOf(event: ErrorEvent & { sourceId?: string; tile?: { tileID?: { canonical?: { x: number; y: number; z: number } } } }): FailedTile | null {
+  const source = TILED_SOURCES.find((id) => id === event.sourceId);
+  const at = event.tile?.tileID?.canonical;
+  return source && at ? { source, x: at.x, y: at.y, z: at.z } : null;
+}
+
+/**
+ * Asks again for the tiles that failed (a network blip, an expired session), of the sources that are still vector
+ * sources. By their ids: MapLibre's reload of a whole source leaves an errored tile waiting for its old request.
+ */
+export function reloadFailedTiles(map: MapLibreMap, failed: readonly FailedTile[]): void {
+  for (const source of TILED_SOURCES) {
+    const tiles = failed.filter((t) => t.source === source).map(({ x, y, z }) => ({ x, y, z }));
+    if (tiles.length && map.getSource(source)?.type === 'vector') map.refreshTiles(source, tiles);
+  }
+}

@@ -69,6 +69,8 @@ afterAll(async () => {
 /** The centre's project as the browser sees it; map_tile is the database's, one request at a time (one connection). */
 function centreServer() {
   const tiles: Array<{ layer: string; z: number; bytes: number }> = [];
+  /** While set, map_tile answers as PostgREST does when the database is unreachable. */
+  const state = { failTiles: false, failed: 0 };
   let queue: Promise<unknown> = Promise.resolve();
   const mapTile = (body: { p_organisation_id: string; p_z: number; p_x: number; p_y: number; p_layers: string[] }) => {
     const next = queue.then(() =>
@@ -87,6 +89,10 @@ function centreServer() {
     if (url.pathname === '/auth/v1/token') return json(200, SESSION_REPLY);
     if (url.pathname === '/rest/v1/memberships') return json(200, [{ organisation_id: town.organisation.id, role: 'planner' }]);
     if (url.pathname === '/rest/v1/rpc/load_workspace') return json(200, { v: 1, ...town });
+    if (url.pathname === '/rest/v1/rpc/map_tile' && state.failTiles) {
+      state.failed++;
+      return json(503, { code: 'PGRST000', message: 'Could not connect with the database', details: null, hint: null });
+    }
     if (url.pathname === '/rest/v1/rpc/map_tile') {
       const body = request.postDataJSON() as Parameters<typeof mapTile>[0];
       const mvt = await mapTile(body);
@@ -95,7 +101,7 @@ function centreServer() {
     }
     return json(404, { code: 'PGRST202', message: `no stub for ${request.method()} ${url.pathname}`, details: null, hint: null });
   };
-  return { handle, tiles };
+  return { handle, tiles, state };
 }
 
 
@@ -172,6 +178,37 @@ describe.runIf(hasServer)('a large town on the centre\'s server, drawn from map_
     const address = onStreet.find((a) => a.id === target!.id)!;
     await expect.poll(() => page.locator('[data-testid="details-title"]').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`${street.name}.* ${address.houseNumber}$`));
     await page.screenshot({ path: join(ARTIFACTS, 'server-tiles-address-panel.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('says so when the server\'s tiles fail, and draws the streets once asked to try again', async () => {
+    const server = centreServer();
+    server.state.failTiles = true;
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pl-PL' });
+    await context.route(`${PROJECT_URL}/**`, server.handle);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(app.server.origin + '/', { waitUntil: 'commit' });
+    await page.getByLabel('E-mail').fill('planista@ops-testowo.pl');
+    await page.getByLabel('Hasło').fill('haslo-testowe');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const notice = page.locator('[data-testid="map-tiles-failed"]');
+    await notice.waitFor({ timeout: 120_000 });
+    expect(await notice.innerText()).toMatch(/Części mapy \(ulic lub adresów\) nie udało się wczytać\.\s*Spróbuj ponownie/);
+    expect(server.state.failed).toBeGreaterThan(0);
+    expect(server.tiles).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'server-tiles-failed.png') });
+    // The server is back: "Spróbuj ponownie" asks for the tiles again and the streets are drawn.
+    server.state.failTiles = false;
+    await notice.getByRole('button', { name: 'Spróbuj ponownie' }).click();
+    await expect.poll(() => server.tiles.filter((t) => t.layer === 'streets').length, { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.waitForFunction(() => Number.isFinite(window.__calmap?.explore?.recolouredAt) && window.__calmap?.ready === true, undefined, { timeout: 120_000, polling: 100 });
+    await mapIdle(page);
+    expect(await notice.count()).toBe(0);
+    const drawn = await colourCounts(page, NEED_CLASS_COLOURS);
+    expect(drawn.counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(2000);
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);

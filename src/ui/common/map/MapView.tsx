@@ -10,7 +10,7 @@ import { resourceMarkerImages } from '../../../map/markerIcons';
 import { sourceData } from '../../../map/sourceText';
 import { DEFER_SOURCE_MIN_FEATURES, setWhenShown, sourceShown } from '../../../map/deferredSource';
 import { registerTextSourceProtocol } from '../../../map/textSourceProtocol';
-import { registerTileProtocol, setTiledSource, stateTarget } from '../../../map/tileProtocol';
+import { failedTileOf, registerTileProtocol, reloadFailedTiles, setTiledSource, stateTarget, type FailedTile } from '../../../map/tileProtocol';
 import textSourceWorkerUrl from '../../../map/textSourceWorker.mjs?url';
 import { createOfflineStyle } from '../../../map/style';
 import { setLayerVisible } from '../../../map/visibility';
@@ -96,6 +96,9 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
   const preferKindRef = useRef<FeatureRef['kind'] | null>(null);
   preferKindRef.current = preferKind;
   const [hover, setHover] = useState<Hover | null>(null);
+  /** Tiles of a large town's streets or addresses failed (the server or the worker said no): the map says so, and offers to ask again. */
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const failedTilesRef = useRef<FailedTile[]>([]);
   const hoverRef = useRef<FeatureRef | null>(null);
   const onSelectRef = useRef(onSelect);
   const onDrawnRef = useRef(onDrawn);
@@ -198,6 +201,16 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
       setHover(null);
     });
     map.on('click', (event: MapMouseEvent) => onSelectRef.current(pick(event.point)));
+    // With a listener MapLibre no longer logs errors itself: a failed tile of the town becomes the notice below (and a
+    // warning in the console), anything else is logged as before.
+    map.on('error', (event) => {
+      const failed = failedTileOf(event);
+      if (failed) {
+        console.warn('CAL Map could not load a tile of the town; the map says so and offers to try again.', event.error);
+        failedTilesRef.current.push(failed);
+        setTilesFailed(true);
+      } else console.error(event.error);
+    });
 
     return () => {
       map.remove();
@@ -362,6 +375,19 @@ export function MapView({ mapData, firstPaint = null, asBuilt = false, visibleGr
           −
         </button>
       </div>
+      {tilesFailed ? (
+        <div className="map-notice" role="status" data-testid="map-tiles-failed">
+          {t('mapTilesFailed')}{' '}
+          <button type="button" onClick={() => {
+            setTilesFailed(false);
+            const failed = failedTilesRef.current;
+            failedTilesRef.current = [];
+            if (mapRef.current) reloadFailedTiles(mapRef.current, failed);
+          }}>
+            {t('mapTilesRetry')}
+          </button>
+        </div>
+      ) : null}
       {hover && tooltip ? (
         <div className="map-tooltip" style={{ transform: `translate(${Math.round(hover.x + 14)}px, ${Math.round(hover.y + 14)}px)` }} aria-hidden="true">
           {tooltip}

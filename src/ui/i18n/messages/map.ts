@@ -28,6 +28,8 @@ export const mapMessages = polish(
     legendSelected: 'zaznaczony obiekt',
     legendResources: 'Zasoby według rodzaju',
     mapRegion: 'Mapa miasta',
+    mapTilesFailed: 'Części mapy (ulic lub adresów) nie udało się wczytać.',
+    mapTilesRetry: 'Spróbuj ponownie',
     mapControls: 'Sterowanie mapą',
     zoomIn: 'Przybliż',
     zoomOut: 'Oddal',

@@ -29,6 +29,8 @@ export const mapMessagesEn = english<typeof mapMessages>(
     legendSelected: 'selected feature',
     legendResources: 'Resources by kind',
     mapRegion: 'Town map',
+    mapTilesFailed: 'Part of the map (streets or addresses) could not be loaded.',
+    mapTilesRetry: 'Try again',
     mapControls: 'Map controls',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
