@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTile, tileUrlTemplate } from '../../src/map/tileProtocol';
+import { failedTileOf, loadTile, reloadFailedTiles, tileUrlTemplate } from '../../src/map/tileProtocol';
 import { setTileFetcher, type TileRequestQuery } from '../../src/map/tiledTown';
 
 describe('the calmap-tile:// protocol on the page (the analysis worker answers)', () => {
@@ -25,5 +25,28 @@ describe('the calmap-tile:// protocol on the page (the analysis worker answers)'
     expect(Array.from(new Uint8Array((await pending).data))).toEqual([2, 1, 1]);
     await expect(loadTile({ url: 'calmap-tile://3/areas/2/1/1' }, new AbortController())).rejects.toThrow('not a tile address');
     await expect(loadTile({ url: 'calmap-tile://x/streets/2/1/1' }, new AbortController())).rejects.toThrow('not a tile address');
+  });
+});
+
+describe('failed tiles of the town', () => {
+  const event = (sourceId: string | undefined, canonical?: { x: number; y: number; z: number }) =>
+    ({ type: 'error', error: new Error('503'), ...(sourceId ? { sourceId } : {}), ...(canonical ? { tile: { tileID: { canonical } } } : {}) }) as never;
+
+  it('names the tiled source and the tile of a map error event, and nothing for other errors', () => {
+    expect(failedTileOf(event('streets', { x: 4, y: 5, z: 12 }))).toEqual({ source: 'streets', x: 4, y: 5, z: 12 });
+    expect(failedTileOf(event('addresses', { x: 1, y: 2, z: 14 }))).toEqual({ source: 'addresses', x: 1, y: 2, z: 14 });
+    expect(failedTileOf(event('districts', { x: 1, y: 2, z: 14 }))).toBeNull();
+    expect(failedTileOf(event('streets'))).toBeNull();
+    expect(failedTileOf(event(undefined))).toBeNull();
+  });
+
+  it('asks again for exactly the failed tiles of each source that is still a vector source', () => {
+    const calls: unknown[] = [];
+    const map = {
+      getSource: (id: string) => ({ type: id === 'streets' ? 'vector' : 'geojson' }),
+      refreshTiles: (id: string, tiles: unknown) => calls.push([id, tiles]),
+    } as never;
+    reloadFailedTiles(map, [{ source: 'streets', x: 4, y: 5, z: 12 }, { source: 'addresses', x: 1, y: 2, z: 14 }, { source: 'streets', x: 5, y: 5, z: 12 }]);
+    expect(calls).toEqual([['streets', [{ x: 4, y: 5, z: 12 }, { x: 5, y: 5, z: 12 }]]]);
   });
 });
