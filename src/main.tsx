@@ -13,7 +13,7 @@ import { AuthGate } from './ui/shell/auth/AuthGate';
 import { partnerRouteOf, reloadOnPartnerSwitch } from './ui/shell/partnerRoute';
 import { AppStoreContext, createAppStore, initialAppState } from './ui/shell/appStore';
 import { safeLocalStorage } from './data/browserStorage';
-import { loadLanguage } from './ui/i18n/dictionary';
+import { loadLanguage, loadScreenWords } from './ui/i18n/dictionary';
 
 
 const store = createAppStore(initialAppState(safeLocalStorage()));
@@ -31,7 +31,7 @@ const partnerSupabase = partnerRoute ? supabaseSettings(dataSourceEnv) : null;
 
 // The partner view and the Supabase client are their own chunks: a planner on the embedded default never loads them.
 const PartnerApp = lazy(async () => {
-  const [{ PartnerApp: View }, supabase] = await Promise.all([import('./ui/partner/PartnerApp'), partnerSupabase ? import('./data/supabase') : null]);
+  const [{ PartnerApp: View }, supabase] = await Promise.all([import('./ui/partner/PartnerApp'), partnerSupabase ? import('./data/supabase') : null, loadScreenWords(['partnerView'])]);
   const client = partnerSupabase && supabase ? supabase.createSupabaseDataSource(partnerSupabase).client : null;
   return { default: () => <View route={partnerRoute ?? { kind: 'file' }} supabase={client} /> };
 });

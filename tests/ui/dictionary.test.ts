@@ -117,6 +117,7 @@ describe('words loaded with their screen (SCREEN_AREAS)', () => {
     surveys: 'src/ui/surveys',
     surveyForm: 'src/ui/surveyForm',
     resources: 'src/ui/resources',
+    partnerView: 'src/ui/partner',
   };
   const root = join(import.meta.dirname, '../..');
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : /\.tsx?$/.test(name) ? [join(dir, name)] : []));

@@ -36,7 +36,7 @@ export const MESSAGE_AREAS = {
   analysisRefusals: analysisRefusalMessages,
 } as const;
 
-/** Areas loaded with their screen: the import wizard's (and its coded messages'), the report's, "Programy", "Ankiety", "Zasoby" and the survey form's. */
+/** Areas loaded with their screen: the import wizard's (and its coded messages'), the report's, "Programy", "Ankiety", "Zasoby", the survey form's and the partner view's (main.tsx). */
 export const SCREEN_AREAS = {
   programmes: () => import('./messages/programmes').then((m) => m.programmeMessages),
   surveyForm: () => import('./messages/surveyForm').then((m) => m.surveyFormMessages),
@@ -46,6 +46,7 @@ export const SCREEN_AREAS = {
   importIssues: () => import('./messages/importIssues').then((m) => m.importIssueMessages),
   areaImport: () => import('./messages/areaImport').then((m) => m.areaImportMessages),
   report: () => import('./messages/report').then((m) => m.reportMessages),
+  partnerView: () => import('./messages/partnerView').then((m) => m.partnerViewMessages),
 } as const;
 export type ScreenArea = keyof typeof SCREEN_AREAS;
 

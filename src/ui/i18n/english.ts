@@ -10,6 +10,7 @@ import { importWizardMessagesEn } from './messages/en/importWizard';
 import { mapMessagesEn } from './messages/en/map';
 import { residentHelpMessagesEn } from './messages/en/residentHelp';
 import { partnerMessagesEn } from './messages/en/partner';
+import { partnerViewMessagesEn } from './messages/en/partnerView';
 import { programmeMessagesEn } from './messages/en/programmes';
 import { reportMessagesEn } from './messages/en/report';
 import { resourcesMessagesEn } from './messages/en/resources';
@@ -34,6 +35,7 @@ export const ENGLISH_AREAS: EnglishAreas = {
   programmes: programmeMessagesEn,
   report: reportMessagesEn,
   partner: partnerMessagesEn,
+  partnerView: partnerViewMessagesEn,
   importWizard: importWizardMessagesEn,
   importIssues: importIssueMessagesEn,
   areaImport: areaImportMessagesEn,

@@ -1,0 +1,43 @@
+import { english } from '../bilingual';
+import type { partnerViewMessages } from '../partnerView';
+
+/** partnerView.ts in English: exactly its keys (a key missing or extra here does not compile). */
+export const partnerViewMessagesEn = english<typeof partnerViewMessages>(
+  {
+    partnerTitle: 'Results for a partner',
+    partnerValidUntil: 'Valid until {date}',
+    partnerNoExpiry: 'No expiry date',
+    partnerMadeOn: 'Prepared {date}',
+    partnerSuppression: 'Areas where fewer than {k} households answered are hidden.',
+    partnerReadOnly: 'Read-only view: area totals only, no household data.',
+    partnerOpenTitle: 'Open a package from the centre',
+    partnerOpenIntro: 'Choose the JSON file the social welfare centre gave you, or drop it on this box. The file stays on this computer.',
+    partnerDropHere: 'Drop the file here',
+    partnerReadNotJson: 'This file cannot be read: it is not a JSON file.',
+    partnerReadNotPackage: 'This is not a CAL Map partner package.',
+    partnerReadNewer: 'This package comes from a newer CAL Map. Ask the centre for a version 1 package.',
+    partnerReadInvalid: 'The package is damaged or holds data a partner may not get, so it is not shown ({detail}).',
+    partnerExpired: 'This package expired on {date}. Ask the centre for a new one.',
+    partnerLinkMalformed: 'This is not a valid partner link.',
+    partnerLinkNotFound: 'This link has expired, was revoked, or does not exist. Ask the centre for a new one.',
+    partnerLinkFailed: 'The results could not be loaded: {reason}',
+    partnerLinkNeedsServer: 'This link needs the centre\'s server (Supabase), which this CAL Map installation does not have. Ask the centre for a package file.',
+    partnerLoading: 'Loading results…',
+    partnerWave: 'Wave {wave}: {name}',
+    partnerUnit: 'Units: {unit}',
+    partnerMapLabel: 'Map of the areas coloured by value',
+    partnerLegend: 'Legend',
+    partnerBandedLegend: 'a range only ("fewer than {k}" or "at least …" households; figures in the table)',
+    partnerTableCaption: 'Results as a table',
+    partnerColUnit: 'Area',
+    partnerColHouseholds: 'Households',
+    partnerColResponses: 'Answers',
+    partnerColValue: 'Value',
+    partnerColInterval: '95% interval',
+    partnerHiddenCell: 'hidden',
+    partnerPrint: 'Print',
+    partnerOpenOther: 'Open another package',
+    partnerCounts: '{shown} {shown, plural, one {area} other {areas}} with figures, {hidden} hidden.',
+    partnerCountsShown: '{shown} {shown, plural, one {area} other {areas}} with figures.',
+  },
+);
