@@ -62,6 +62,17 @@ function shifted<T extends Coordinates>(coordinates: T, dLng: number, dLat: numb
 }
 const moved = <G extends { coordinates: Coordinates }>(geometry: G, dLng: number, dLat: number): G => ({ ...geometry, coordinates: shifted(geometry.coordinates, dLng, dLat) });
 
+/**
+ * A street moved like the rest, except that a line the 6-digit rounding would collapse to one point (a stub shorter
+ * than 0.1 m: PostGIS and the domain schema refuse a line of one point) is left out of a MultiLineString.
+ */
+function movedStreet(geometry: Street['geometry'], dLng: number, dLat: number): Street['geometry'] {
+  const next = moved(geometry, dLng, dLat);
+  if (next.type !== 'MultiLineString') return next;
+  const kept = next.coordinates.filter((line) => line.some((p) => p[0] !== line[0]![0] || p[1] !== line[0]![1]));
+  return kept.length === next.coordinates.length || kept.length === 0 ? next : { ...next, coordinates: kept };
+}
+
 export function generateCityTown(options: CityOptions): TownCollections {
   const { cols, rows } = options;
   const seed = options.seed ?? 20250407;
@@ -84,7 +95,7 @@ export function generateCityTown(options: CityOptions): TownCollections {
     const id = (original: string) => `d${k + 1}-${original}`;
     const name = (original: string) => `${original} ${roman(k + 1)}`;
     for (const a of buildAreas()) areas.push({ ...a, id: id(a.id), name: name(a.name), ...(a.parentId ? { parentId: id(a.parentId) } : {}), geometry: moved(a.geometry, dLng, dLat) });
-    for (const s of network.records) streets.push({ ...s, id: id(s.id), name: name(s.name), geometry: moved(s.geometry, dLng, dLat) });
+    for (const s of network.records) streets.push({ ...s, id: id(s.id), name: name(s.name), geometry: movedStreet(s.geometry, dLng, dLat) });
     for (const { record } of plans) addresses.push({ ...record, id: id(record.id), streetId: id(record.streetId), location: moved(record.location, dLng, dLat) });
     for (const r of buildResponses(plans, plantedStreetId, volunteerStreetId, rng.fork('responses'), scale)) {
       responses.push({

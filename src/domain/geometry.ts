@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * GeoJSON geometry schemas in WGS84 (EPSG:4326), positions as [lng, lat].
  * They reject what PostGIS or MapLibre would choke on: NaN or infinite numbers,
- * coordinates outside lon/lat ranges, too few positions, unclosed rings, empty geometries.
+ * coordinates outside lon/lat ranges, too few positions, lines of one point, unclosed rings, empty geometries.
  * Error messages name the offending position through the zod path (e.g. `geometry.coordinates.0.3`).
  */
 
@@ -25,7 +25,14 @@ export type Position = z.infer<typeof Position>;
 
 const samePosition = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
 
-const LineCoordinates = z.array(Position).min(2, { message: 'a line needs at least 2 positions' });
+// PostGIS refuses a line whose positions are all one point ("Too few points in geometry component").
+const LineCoordinates = z
+  .array(Position)
+  .min(2, { message: 'a line needs at least 2 positions' })
+  .refine((line) => line.length < 2 || line.some((p) => !samePosition(p, line[0]!)), {
+    message: 'a line needs at least 2 different positions: all of its positions are the same point',
+    params: { rule: 'line_one_point' },
+  });
 
 const LinearRing = z
   .array(Position)

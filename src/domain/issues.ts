@@ -21,6 +21,7 @@ export const FIELD_RULES = [
   'latitude_range', // not within -90…90
   'position_too_long', // a position of more than 3 numbers
   'ring_not_closed', // a polygon ring whose first and last positions differ
+  'line_one_point', // a line whose positions are all the same point
   'suppressed_with_figures', // a suppressed unit of a share package that carries figures
   'below_k_not_suppressed', // a unit with fewer than k answers that is shown
   'need_band_invalid', // a need band on a unit that may not carry one

@@ -49,6 +49,13 @@ describe('geometry schemas', () => {
   it('rejects empty geometries', () => {
     expect(problems(MultiLineStringGeometry, { type: 'MultiLineString', coordinates: [] })).toEqual(['coordinates: a MultiLineString must not be empty']);
     expect(problems(MultiLineStringGeometry, { type: 'MultiLineString', coordinates: [[[19, 50]]] })).toEqual(['coordinates.0: a line needs at least 2 positions']);
+    // A line of one point repeated (PostGIS refuses it: "Too few points in geometry component"), named by its line.
+    const onePoint = MultiLineStringGeometry.safeParse({ type: 'MultiLineString', coordinates: [[[19.3, 50.1], [19.31, 50.1]], [[19.2, 50.2], [19.2, 50.2], [19.2, 50.2]]] });
+    expect(problems(MultiLineStringGeometry, { type: 'MultiLineString', coordinates: [[[19.3, 50.1], [19.31, 50.1]], [[19.2, 50.2], [19.2, 50.2], [19.2, 50.2]]] }))
+      .toEqual(['coordinates.1: a line needs at least 2 different positions: all of its positions are the same point']);
+    expect(issuesFromZod(onePoint.error!, 'geometry')[0]!.problem).toEqual({ code: 'rule', rule: 'line_one_point' });
+    // The same point twice with another between is a line (a loop), not one point.
+    expect(problems(MultiLineStringGeometry, { type: 'MultiLineString', coordinates: [[[19.2, 50.2], [19.21, 50.2], [19.2, 50.2]]] })).toEqual([]);
     expect(problems(AreaGeometry, { type: 'Polygon', coordinates: [] })).toEqual(['coordinates: a polygon must have an outer ring']);
     expect(problems(AreaGeometry, { type: 'MultiPolygon', coordinates: [] })).toEqual(['coordinates: a MultiPolygon must not be empty']);
   });

@@ -86,6 +86,7 @@ const SAMPLES: { readonly [C in ImportMessageCode]: ImportMessageOf<C> } = {
   unnamed_lines: { code: 'unnamed_lines', count: 12, features: [3, 8] },
   line_several_names: { code: 'line_several_names', names: ['Polna', 'Łąkowa'], first: 'Polna' },
   street_replaced: { code: 'street_replaced', street: 'ul. Lwowska' },
+  line_one_point_left_out: { code: 'line_one_point_left_out', street: 'ul. Kropkowa' },
   street_spellings_merged: { code: 'street_spellings_merged', street: 'ul. 1 Pułku Szwoleżerów', others: ['ul. 1. Pułku Szwoleżerów'], lines: 1 },
   workspace_not_object: { code: 'workspace_not_object' },
   workspace_wrong_format: { code: 'workspace_wrong_format', format: 'cal-map-workspace' },

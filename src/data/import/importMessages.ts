@@ -117,6 +117,8 @@ export interface ImportMessageParams {
   unnamed_lines: { count: number; features: number[] }; // features: the first ten feature numbers
   line_several_names: { names: string[]; first: string };
   street_replaced: { street: string };
+  /** A line of the street whose points all lie in one place: left out (PostGIS refuses such a line). */
+  line_one_point_left_out: { street: string };
   /** Lines of one street written two ways ("1 Pułku…" / "1. Pułku…"): imported as one street under the commoner spelling. */
   street_spellings_merged: { street: string; others: string[]; lines: number };
   // A workspace file (workspaceFile.ts)
@@ -154,7 +156,7 @@ const CODES: Readonly<Record<ImportMessageCode, true>> = {
   no_location: true, street_unmatched: true, resource_address_unmatched: true, address_unmatched: true, address_kept_on_street: true, address_row_left_out: true,
   street_from_point: true, street_far_from_point: true, unknown_value: true, unknown_list_value: true, unknown_resource_kind: true, bad_date_form: true, date_outside_wave: true, dates_outside_wave: true,
   severity_range: true, yes_no_cell: true, leader_consent_yes_no: true, already_imported: true, kept_on_streets_without_addresses: true, duplicate_id: true, far_from_town: true,
-  unnamed_lines: true, line_several_names: true, street_replaced: true, street_spellings_merged: true, address_point_left_out: true, workspace_not_object: true,
+  unnamed_lines: true, line_several_names: true, street_replaced: true, line_one_point_left_out: true, street_spellings_merged: true, address_point_left_out: true, workspace_not_object: true,
   workspace_wrong_format: true, workspace_no_version: true, workspace_newer: true, workspace_no_upgrade: true, workspace_upgrade_failed: true,
 };
 export const IMPORT_MESSAGE_CODES = Object.keys(CODES) as ImportMessageCode[];

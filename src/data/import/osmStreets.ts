@@ -88,8 +88,11 @@ export function streetsFromOsm(
       aliasName.set(key, `${prefix} ${name}`);
     }
     const coordinates = reprojected.geometry.coordinates as Position[] | Position[][];
-    if (geometry.type === 'LineString') group.lines.push(coordinates as Position[]);
-    else group.lines.push(...(coordinates as Position[][]));
+    const lines = geometry.type === 'LineString' ? [coordinates as Position[]] : (coordinates as Position[][]);
+    // A line whose points all lie in one place (a stub in OSM) is no street and PostGIS refuses it: left out, said.
+    const onePoint = (line: Position[]) => line.every((p) => p[0] === line[0]![0] && p[1] === line[0]![1]);
+    if (lines.some(onePoint)) issues.warning('geometry', importMessage('line_one_point_left_out', { street: `${prefix} ${name}` }), { row: feature.index, displayRow: feature.index + 1, column: 'geometry' });
+    group.lines.push(...lines.filter((line) => !onePoint(line)));
   }
   // One street written two ways in the same file ("1 Pułku Szwoleżerów" on nine lines, "1. Pułku Szwoleżerów" on one;
   // "Jana Pawła II" / "Jana Pawła 2"): the same prefix and the same name once case, diacritics, punctuation, titles and
@@ -129,6 +132,7 @@ export function streetsFromOsm(
   const usedIds = new Set(existing.map((s) => s.id));
   const ordered = [...groups.entries()].sort((a, b) => a[1].firstIndex - b[1].firstIndex);
   for (const [key, group] of ordered) {
+    if (group.lines.length === 0) continue; // every line of one point (left out above, with a warning)
     let id = existingIdByKey.get(key);
     if (id !== undefined) {
       issues.warning('name', importMessage('street_replaced', { street: `${group.prefix} ${group.name}` }), { row: group.firstIndex, displayRow: group.firstIndex + 1, column: nameProperty, value: group.name });

@@ -72,6 +72,22 @@ describe("planImport('streets') from OSM", () => {
     expect(plan.issues.some((i) => i.msg?.code === 'street_replaced' && i.msg.street === 'ul. Lwowska')).toBe(true);
   });
 
+  it('leaves out a line whose points all lie in one place (an OSM stub PostGIS refuses), with a warning naming the street and feature', async () => {
+    const fc = { type: 'FeatureCollection', features: [
+      way(1, { name: 'Kwiatowa', highway: 'residential' }, [[23.47, 51.14], [23.48, 51.14]]),
+      way(2, { name: 'Kwiatowa', highway: 'residential' }, [[23.475, 51.141], [23.475, 51.141]]),
+      way(3, { name: 'Kropkowa', highway: 'service' }, [[23.471, 51.142], [23.471, 51.142], [23.471, 51.142]]),
+    ] };
+    const plan = await planImport('streets', JSON.stringify(fc), { crs: { code: 'EPSG:4326', axisOrder: 'xy' } }, townWorkspace());
+    expect(plan.ok).toBe(true);
+    expect(plan.records.streets.map((st) => [st.name, st.geometry.coordinates.length])).toEqual([['Kwiatowa', 1]]);
+    const left = plan.issues.filter((i) => i.msg?.code === 'line_one_point_left_out');
+    expect(left.map((i) => [i.severity, i.displayRow, i.msg])).toEqual([
+      ['warning', 2, { code: 'line_one_point_left_out', street: 'ul. Kwiatowa' }],
+      ['warning', 3, { code: 'line_one_point_left_out', street: 'ul. Kropkowa' }],
+    ]);
+  });
+
   it('one street written two ways in the file ("1 Pułku…" on two lines, "1. Pułku…" on one) is one street under the commoner spelling, and its address points find it', async () => {
     const file = {
       type: 'FeatureCollection',

@@ -44,6 +44,7 @@ export const fieldProblemMessages = polish(
     problemRule_latitude_range: 'szerokość geograficzna musi mieścić się między -90 a 90',
     problemRule_position_too_long: 'pozycja ma więcej niż 3 liczby',
     problemRule_ring_not_closed: 'obwód wielokąta nie jest zamknięty: pierwszy i ostatni punkt się różnią',
+    problemRule_line_one_point: 'linia ma co najmniej dwa punkty, ale wszystkie leżą w tym samym miejscu',
     problemRule_suppressed_with_figures: 'ukryta jednostka nie może nieść żadnych liczb',
     problemRule_below_k_not_suppressed: 'jednostka z liczbą odpowiedzi mniejszą niż próg k musi być ukryta',
     problemRule_need_band_invalid: 'przedział potrzeb pasuje tylko do pokazanej jednostki bez odsetka (dolna ≤ górna ≤ liczba odpowiedzi)',

@@ -85,6 +85,7 @@ export const importIssueMessages = polish(
     importMsg_unnamed_lines: 'linie bez nazwy ulicy nie zostaną zaimportowane: {count} (obiekty {features})',
     importMsg_line_several_names: 'ta linia ma kilka nazw ({names}); dodano ją do pierwszej, „{first}”',
     importMsg_street_replaced: '{street} już istnieje; jej przebieg zostanie zastąpiony importowanym',
+    importMsg_line_one_point_left_out: 'linia ulicy {street} ma wszystkie punkty w jednym miejscu, więc ją pominęliśmy',
     importMsg_street_spellings_merged: 'ta sama ulica zapisana inaczej ({others}: linie {lines}) — zaimportowana jako jedna ulica, {street}',
     importMsg_address_point_left_out: 'punkt adresowy pominięty: {cause}',
     importMsg_workspace_not_object: 'plik musi zawierać jeden obiekt JSON',

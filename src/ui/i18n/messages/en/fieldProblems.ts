@@ -39,6 +39,7 @@ export const fieldProblemMessagesEn = english<typeof fieldProblemMessages>(
     problemRule_latitude_range: 'latitude must be between -90 and 90',
     problemRule_position_too_long: 'the position has more than 3 numbers',
     problemRule_ring_not_closed: 'the polygon ring is not closed: its first and last positions differ',
+    problemRule_line_one_point: 'the line has at least two positions, but all of them are the same point',
     problemRule_suppressed_with_figures: 'a suppressed unit must carry no figures',
     problemRule_below_k_not_suppressed: 'a unit with fewer answers than k must be suppressed',
     problemRule_need_band_invalid: 'a need band belongs to a shown unit without a rate (low ≤ high ≤ answers)',

@@ -80,6 +80,7 @@ export const importIssueMessagesEn = english<typeof importIssueMessages>(
     importMsg_unnamed_lines: 'lines without a street name are not imported: {count} (features {features})',
     importMsg_line_several_names: 'this line carries several names ({names}); it was added to the first, "{first}"',
     importMsg_street_replaced: 'the workspace already has {street}; its line will be replaced by the imported one',
+    importMsg_line_one_point_left_out: 'a line of {street} has all of its points in one place, so it was left out',
     importMsg_street_spellings_merged: 'the same street written another way ({others}: {lines} lines) — imported as one street, {street}',
     importMsg_address_point_left_out: 'address point left out: {cause}',
     importMsg_workspace_not_object: 'the file must hold one JSON object',
