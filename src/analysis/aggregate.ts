@@ -75,14 +75,8 @@ export function aggregateUnits(input: AggregationInput<string>): UnitAggregates<
   const allCounts = new Uint32Array(unitCount * answerCount);
   let total = 0;
   let unassigned = 0;
-  for (let i = 0; i < n; i++) {
-    if (include !== null && include[i] === 0) continue;
-    total++;
-    const u = unitOf[i]!;
-    if (u < 0) {
-      unassigned++;
-      continue;
-    }
+  /** Response i counted in unit u: its count and one per answer bit it gave. */
+  const count = (i: number, u: number) => {
     responses[u]!++;
     let mask = needMasks[i]!;
     const base = u * answerCount;
@@ -91,23 +85,20 @@ export function aggregateUnits(input: AggregationInput<string>): UnitAggregates<
       allCounts[base + bit]!++;
       mask &= mask - 1;
     }
+  };
+  for (let i = 0; i < n; i++) {
+    if (include !== null && include[i] === 0) continue;
+    total++;
+    const u = unitOf[i]!;
+    if (u < 0) unassigned++;
+    else count(i, u);
   }
-
   // Where areas overlap, a response counts in each area it lies in.
   const also = layer.alsoInUnits;
   if (also) {
     for (let k = 0; k < also.point.length; k++) {
       const i = also.point[k]!;
-      if (include !== null && include[i] === 0) continue;
-      const u = also.area[k]!;
-      responses[u]!++;
-      let mask = needMasks[i]!;
-      const base = u * answerCount;
-      while (mask !== 0) {
-        const bit = 31 - Math.clz32(mask & -mask);
-        allCounts[base + bit]!++;
-        mask &= mask - 1;
-      }
+      if (include === null || include[i] !== 0) count(i, also.area[k]!);
     }
   }
 
