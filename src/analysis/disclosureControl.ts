@@ -219,8 +219,9 @@ export interface ResponseHome {
 
 /**
  * The published hierarchy of one campaign as the engine places answers: its street unit, its areas of each kind
- * (unitLayer: one, or each of them where areas of a kind overlap), and the cell of the centre's grid (a local projection at the grid's origin, hexCellOf). `homes` gives the
- * workspace record of each response id (address id or point). Keys as DisclosureResponse.units. O(responses × kinds).
+ * (unitLayer: one, or each of them where areas of a kind overlap), and the cell of the centre's grid (a local
+ * projection at the grid's origin, hexCellOf). `homes` gives the workspace record of each response id (address id or
+ * point). Keys as DisclosureResponse.units. O(responses × kinds).
  */
 export function publishedMemberships(
   ds: PreparedDataset,
