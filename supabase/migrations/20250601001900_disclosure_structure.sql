@@ -103,18 +103,20 @@ $$;
 comment on function private.disclosure_structure(text, text) is 'The units (kind, id, unit_no), atoms and incidence of a campaign''s combinations of units (private.response_key_counts) as the caller''s snapshot sees them. Internal: no access check.';
 revoke all on function private.disclosure_structure(text, text) from public;
 
--- Whether a structure's streets and areas still have the ids it names (a cell's id is its combination's).
-create function private.disclosure_structure_units_current(st private.disclosure_structures) returns boolean
+-- Whether a stored structure is the one its campaign's data gives: built from exactly these combinations (in key
+-- order), and every street and area it names still has its unit_no and id (a cell's id is its combination's). The one
+-- test every use of a stored structure makes (disclosed_units, current_disclosure_structure).
+create function private.disclosure_structure_fits(st private.disclosure_structures, combinations private.unit_combination[]) returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select not exists (
+  select st.organisation_id is not null and st.combinations = combinations and not exists (
     select 1 from unnest(st.kinds, st.ids, st.unit_nos) as u (kind, id, unit_no)
     where (u.kind = 'street' and not exists (select 1 from public.streets s where s.unit_no = u.unit_no and s.id::text = u.id))
        or (u.kind = 'area' and not exists (select 1 from public.areas a where a.unit_no = u.unit_no and a.id::text = u.id)))
 $$;
-comment on function private.disclosure_structure_units_current(private.disclosure_structures) is 'True when every street and area of the structure still has its unit_no and id. Internal.';
-revoke all on function private.disclosure_structure_units_current(private.disclosure_structures) from public;
+comment on function private.disclosure_structure_fits(private.disclosure_structures, private.unit_combination[]) is 'True when the structure is stored, was built from exactly these combinations (key order), and every street and area it names still has its unit_no and id. Internal.';
+revoke all on function private.disclosure_structure_fits(private.disclosure_structures, private.unit_combination[]) from public;
 
 -- The stored structure when the caller's snapshot would build the same, else null.
 create function private.current_disclosure_structure(organisation text, campaign text) returns private.disclosure_structures
@@ -125,14 +127,12 @@ declare
   st private.disclosure_structures;
 begin
   select * into st from private.disclosure_structures s where s.organisation_id = organisation and s.campaign_id = campaign;
-  if st.organisation_id is null
-     or st.combinations is distinct from coalesce((select pg_catalog.array_agg(row(k.street_no, k.area_nos, k.has_cell, k.cell_q, k.cell_r)::private.unit_combination
-                                                     order by k.street_no, k.area_nos, k.has_cell, k.cell_q, k.cell_r)
-                                                   from private.response_key_counts k where k.organisation_id = organisation and k.campaign_id = campaign), '{}')
-     or not private.disclosure_structure_units_current(st) then
-    return null;
+  if private.disclosure_structure_fits(st, coalesce((select pg_catalog.array_agg(row(k.street_no, k.area_nos, k.has_cell, k.cell_q, k.cell_r)::private.unit_combination
+                                                                                order by k.street_no, k.area_nos, k.has_cell, k.cell_q, k.cell_r)
+                                                              from private.response_key_counts k where k.organisation_id = organisation and k.campaign_id = campaign), '{}')) then
+    return st;
   end if;
-  return st;
+  return null;
 end
 $$;
 comment on function private.current_disclosure_structure(text, text) is 'The stored structure of the campaign if it is the one private.disclosure_structure would build now, else null. Internal.';
@@ -239,7 +239,7 @@ begin
         order by k.street_no, k.area_nos, k.has_cell, k.cell_q, k.cell_r) as j;
   found_keys := coalesce(found_keys, '{}');
   select * into st from private.disclosure_structures s where s.organisation_id = organisation and s.campaign_id = campaign;
-  if st.organisation_id is null or st.combinations is distinct from found_keys or not private.disclosure_structure_units_current(st) then
+  if not private.disclosure_structure_fits(st, found_keys) then
     st := private.disclosure_structure(organisation, campaign);
     if st.combinations is distinct from found_keys then
       -- Only if the rows above came in another order than the one asked for: the answer all the same, the slow way.

@@ -246,6 +246,7 @@ describe('security matrix: role × table × operation × organisation', () => {
           'delete from private.disclosure_structures',
           `select * from private.disclosure_structure('${ORG_A}', 'c-1')`,
           `select * from private.current_disclosure_structure('${ORG_A}', 'c-1')`,
+          `select private.disclosure_structure_fits(null, '{}')`,
           `select * from private.disclosed_units('${ORG_A}', 'c-1', null, 1, 5)`,
           `select * from private.disclosed_units_by_home('${ORG_A}', 'c-1', null, 1, 5)`,
         ]) {
