@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import { requestReload, useAppState, useAppStore } from '../shell/appStore';
 import { inputIssuesText } from '../i18n/problemText';
 import { crsName, issueText } from './issueText';
+import { FarFromTownConfirm } from './FarFromTownConfirm';
 import { formatCount } from '../common/format';
 
 const KIND_LABELS: Readonly<Record<AreaKind, MessageKey>> = { district: 'areaKindDistrict', estate: 'areaKindEstate', care_region: 'areaKindCareRegion', custom: 'areaKindCustom' };
@@ -204,13 +205,8 @@ export function AreaImportPanel({ dataSource, workspace }: { dataSource: DataSou
             </label>
           ) : null}
           {plan.farFromTown && workspace ? (
-            <label className="import-confirm">
-              <input type="checkbox" checked={settings.acceptFarFromTown === true} onChange={(e) => {
-                const acceptFarFromTown = e.currentTarget.checked;
-                setSettings((s) => ({ ...s, acceptFarFromTown }));
-              }} />{' '}
-              {t('importFarConfirm', { town: workspace.organisation.town })}
-            </label>
+            <FarFromTownConfirm town={workspace.organisation.town} checked={settings.acceptFarFromTown === true}
+              onChange={(acceptFarFromTown) => setSettings((s) => ({ ...s, acceptFarFromTown }))} />
           ) : null}
           {planWarnings.length ? (
             <>

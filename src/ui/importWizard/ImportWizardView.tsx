@@ -27,6 +27,7 @@ import { WorkspaceFilePanel } from './WorkspaceFilePanel';
 import { AreaImportPanel } from './AreaImportPanel';
 import { AreaDrawPanel } from './AreaDrawPanel';
 import { OverpassFetch } from './OverpassFetch';
+import { FarFromTownConfirm } from './FarFromTownConfirm';
 import { DEMO_ORGANISATION_ID } from '../i18n/attribution';
 import './importWizard.css';
 
@@ -313,11 +314,8 @@ export function ImportWizardView({ dataSource }: { dataSource: DataSource }) {
               ) : null}
               {state.preview && !state.preview.fromRecords && fit && fit.total > 0 ? <p className="import-note">{t('importPreviewRaw')}</p> : null}
               {plan.farFromTown && workspace ? (
-                <label className="import-confirm">
-                  <input type="checkbox" data-testid="import-far-confirm" checked={settings.acceptFarFromTown === true}
-                    onChange={(event) => dispatch({ type: 'farFromTownAccepted', accepted: event.currentTarget.checked })} />{' '}
-                  {t('importFarConfirm', { town: workspace.organisation.town })}
-                </label>
+                <FarFromTownConfirm town={workspace.organisation.town} checked={settings.acceptFarFromTown === true}
+                  onChange={(accepted) => dispatch({ type: 'farFromTownAccepted', accepted })} />
               ) : null}
             </section>
           </div>
