@@ -275,11 +275,19 @@ async function benchPartnerLinks(db: Database, responses: number, repeats: numbe
     // kinds of write, each committed and then taken back (two writes, each followed by a read): one more answer at an
     // address that has some (the combinations of units stay: the structure stays current), and an answer at a point
     // 3 km out of town (a new cell: the write's trigger rebuilds the stored structure).
-    const writeRead = async (write: string, undo: string, into: number[], writes: number[]): Promise<void> => {
+    // The stored structure's combinations, to check what each kind of write did to them.
+    const storedCombinations = async () => (await db.query<{ n: number }>(
+      'select cardinality(combinations) as n from private.disclosure_structures where organisation_id = $1 and campaign_id = $2', [ORG, CAMPAIGN]))[0]?.n ?? 0;
+    const writeRead = async (write: string, undo: string, into: number[], writes: number[], addsCombination: boolean): Promise<void> => {
+      const before = await storedCombinations();
       for (const sql of [write, undo]) {
         const t0 = performance.now();
         await db.query(sql, [ORG, CAMPAIGN]);
         writes.push(performance.now() - t0);
+        if (sql === write) {
+          const after = await storedCombinations();
+          checkSame(`postgisAggregates ${responses.toLocaleString('en')}: the write ${addsCombination ? 'adds one combination of units (the trigger rebuilt the stored structure)' : 'keeps the combinations of units'}`, after === before + (addsCombination ? 1 : 0));
+        }
         into.push(await read());
       }
     };
@@ -291,11 +299,11 @@ async function benchPartnerLinks(db: Database, responses: number, repeats: numbe
       await writeRead(`insert into public.survey_responses (organisation_id, id, campaign_id, address_id, date, household_size)
         select organisation_id, id || '-again', campaign_id, address_id, date, household_size from public.survey_responses
         where organisation_id = $1 and campaign_id = $2 and address_id is not null order by id limit 1`,
-      `delete from public.survey_responses where organisation_id = $1 and campaign_id = $2 and id like '%-again'`, cold, coldWrites);
+      `delete from public.survey_responses where organisation_id = $1 and campaign_id = $2 and id like '%-again'`, cold, coldWrites, false);
       await writeRead(`insert into public.survey_responses (organisation_id, id, campaign_id, location, date, household_size)
         select organisation_id, 'out-of-town', campaign_id, extensions.st_translate(location, 0.04, 0), date, household_size from public.survey_responses
         where organisation_id = $1 and campaign_id = $2 and location is not null order by id limit 1`,
-      `delete from public.survey_responses where organisation_id = $1 and campaign_id = $2 and id = 'out-of-town'`, changed, changedWrites);
+      `delete from public.survey_responses where organisation_id = $1 and campaign_id = $2 and id = 'out-of-town'`, changed, changedWrites, true);
     }
     // A structure no write kept (a unit renamed, two writers at once): the first read builds it again. As if, the
     // stored ones dropped with the stored patterns.
