@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigratedDatabase, type Database } from './support/database';
 import { SEED_PATH } from './support/parityDemo';
-import { countMismatches, createReferenceDisclosure } from './support/responseCounts';
+import { cachedDisclosureDifferences, countMismatches, createReferenceDisclosure, type DisclosureRequest } from './support/responseCounts';
 
 /**
  * Two writers at once (issue 16 item 3): what migrations 20250601001600 and 20250601001900 promise for writes that
@@ -18,7 +18,7 @@ import { countMismatches, createReferenceDisclosure } from './support/responseCo
 
 const ORG = 'mops-debowo';
 const W1 = 'campaign-2025-w1';
-const REQUEST = [ORG, W1, '{housing}', 1, 5] as const;
+const REQUEST: DisclosureRequest = [W1, '{housing}', 1, 5, null];
 
 let db: Database;
 let first: pg.Client;
@@ -43,13 +43,7 @@ afterAll(async () => {
 });
 
 /** The partner's pattern as a link reads it (stored structure used if current) differs from the reference by these units. */
-async function disclosureDifferences(): Promise<string[]> {
-  const call = (fn: string) => db.query<Record<string, unknown>>(`select * from ${fn}($1, $2, $3::public.need_category[], $4, $5) order by unit_kind, unit_id collate "C"`, [...REQUEST]);
-  const expected = (await call('reference.disclosed_units')).map((u) => JSON.stringify(u));
-  const actual = (await call('private.disclosed_units_cached')).map((u) => JSON.stringify(u));
-  if (expected.length === 0) return ['no units at all (nothing compared)'];
-  return [...expected.filter((u) => !actual.includes(u)).map((u) => `missing ${u}`), ...actual.filter((u) => !expected.includes(u)).map((u) => `extra ${u}`)];
-}
+const disclosureDifferences = () => cachedDisclosureDifferences(db, ORG, REQUEST);
 
 /** Resolves once `client`'s backend waits on a lock (the overlap this file is about really happened). */
 async function waitsOnLock(client: pg.Client): Promise<boolean> {

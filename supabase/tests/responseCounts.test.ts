@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigratedDatabase, type Database } from './support/database';
 import { SEED_PATH } from './support/parityDemo';
-import { countMismatches, createReferenceDisclosure, TABLES } from './support/responseCounts';
+import { cachedDisclosureDifferences, countMismatches, createReferenceDisclosure, TABLES, type DisclosureRequest } from './support/responseCounts';
 import { seededRandom } from '../../tests/analysis/seededRandom';
 
 /**
@@ -37,7 +37,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-const REQUESTS: [string, string | null, number, number, string | null][] = [
+const REQUESTS: DisclosureRequest[] = [
   [W1, '{housing}', 1, 5, null], [W2, null, 2, 5, null], [W1, '{health,loneliness_seniors,unemployment}', 3, 3, null],
   [W2, '{housing}', 1, 10, null], [W1, null, 1, 5, '{volunteering_time,repairs}'],
 ];
@@ -48,15 +48,7 @@ const REQUESTS: [string, string | null, number, number, string | null][] = [
  * (migration 20250601001900) when the writes since left it current, else builds and stores it. */
 async function disclosureDifferences(requests: typeof REQUESTS = REQUESTS): Promise<string[]> {
   const out: string[] = [];
-  for (const r of requests) {
-    const call = (fn: string) => db.query<Record<string, unknown>>(`select * from ${fn}($1, $2, $3::public.need_category[], $4, $5, $6::public.offer[])
-      order by unit_kind, unit_id collate "C"`, [ORG, ...r]);
-    const [expected, actual] = [(await call('reference.disclosed_units')).map((u) => JSON.stringify(u)), (await call('private.disclosed_units_cached')).map((u) => JSON.stringify(u))];
-    const missing = expected.filter((u) => !actual.includes(u));
-    const extra = actual.filter((u) => !expected.includes(u));
-    out.push(...missing.map((u) => `${JSON.stringify(r)} missing ${u}`), ...extra.map((u) => `${JSON.stringify(r)} extra ${u}`));
-    if (expected.length === 0) out.push(`${JSON.stringify(r)}: no units at all (nothing compared)`);
-  }
+  for (const request of requests) out.push(...(await cachedDisclosureDifferences(db, ORG, request)));
   return out;
 }
 const sharedHomes = async () => (await db.query<{ n: number }>('select count(*)::int as n from private.response_home_spread where combinations > 1'))[0]!.n;

@@ -53,3 +53,21 @@ export async function createReferenceDisclosure(db: Database): Promise<void> {
   if (start < 0 || end < 0) throw new Error('disclosed_units not found in migration 20250601001400');
   await db.exec(`create schema reference; ${previous.slice(start, end + 4).replace('function private.disclosed_units(', 'function reference.disclosed_units(')}`);
 }
+
+/** A partner's request: campaign, needs, minimum severity, k, offers (needs or offers null). */
+export type DisclosureRequest = readonly [campaign: string, needs: string | null, minSeverity: number, k: number, offers: string | null];
+
+/**
+ * The units where the pattern a link reads (private.disclosed_units_cached: over the stored structure if current, else
+ * built and stored) differs from reference.disclosed_units (createReferenceDisclosure), named with the request. A
+ * request with no units at all is a difference too (nothing would be compared).
+ */
+export async function cachedDisclosureDifferences(db: Database, organisation: string, request: DisclosureRequest): Promise<string[]> {
+  const call = (fn: string) => db.query<Record<string, unknown>>(`select * from ${fn}($1, $2, $3::public.need_category[], $4, $5, $6::public.offer[])
+    order by unit_kind, unit_id collate "C"`, [organisation, ...request]);
+  const expected = (await call('reference.disclosed_units')).map((u) => JSON.stringify(u));
+  const actual = (await call('private.disclosed_units_cached')).map((u) => JSON.stringify(u));
+  const named = JSON.stringify(request);
+  if (expected.length === 0) return [`${named}: no units at all (nothing compared)`];
+  return [...expected.filter((u) => !actual.includes(u)).map((u) => `${named} missing ${u}`), ...actual.filter((u) => !expected.includes(u)).map((u) => `${named} extra ${u}`)];
+}
