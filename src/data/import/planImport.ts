@@ -311,9 +311,15 @@ export async function planImport(kindInput: ImportKind, input: Uint8Array | Arra
     const wave = workspace.campaigns.find((c) => c.id === settings.campaignId)!;
     issues.warning('date', importMessage('dates_outside_wave', { count: outsideWave.count, listed: OUTSIDE_WAVE_LISTED, start: wave.startDate, end: wave.endDate, wave: wave.name }));
   }
-  // Records far from the town this workspace is about: most likely another town's file (or the wrong workspace). The
-  // median position, so that a few points read wrongly do not move it. An error without a row: no partial import either.
-  const farKm = farFromTownKm(workspace, medianCentre(out.flatMap((r) => (r.location ? [[r.location.coordinates[0], r.location.coordinates[1]] as const] : []))));
+  // A file far from the town this workspace is about: most likely another town's (or the wrong workspace), whose
+  // streets would replace the town's of the same name. Where the file's own positions are (the ones the coordinate
+  // system was detected from: every vertex of a GeoJSON, a CSV's x/y), rows with errors included; else where its
+  // records were placed (addresses matched by name). The median, so that a few points read wrongly do not move it.
+  // An error without a row: no partial import either.
+  const placed = project ? positions.map(([x, y]) => project(x, y)).filter(([lng, lat]) => Number.isFinite(lng) && Number.isFinite(lat)) : [];
+  const farKm = farFromTownKm(workspace, medianCentre(placed.length
+    ? placed
+    : out.flatMap((r) => (r.location ? [[r.location.coordinates[0], r.location.coordinates[1]] as const] : []))));
   if (farKm !== null && !settings.acceptFarFromTown) issues.error('(file)', importMessage('far_from_town', { km: farKm, town: workspace.organisation.town }));
   if (kind === 'streets' || kind === 'addresses') records.addresses = out as Address[];
   else if (kind === 'resources') records.resources = out as Resource[];

@@ -121,7 +121,8 @@ describe("planImport('streets') from OSM", () => {
 });
 
 describe('a municipal street-axis layer (columns named its own way)', () => {
-  const line = (props: Record<string, string>, x: number) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [[16.9 + x, 52.4], [16.905 + x, 52.4]] } });
+  // Poznań's layout of columns, drawn in the test town (a file 470 km from the workspace's town would be asked about first).
+  const line = (props: Record<string, string>, x: number) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [[23.46 + x, 51.145], [23.465 + x, 51.145]] } });
   const file = (props: Array<Record<string, string>>) => JSON.stringify({ type: 'FeatureCollection', features: props.map((p, i) => line(p, i * 0.01)) });
 
   it('takes the text column with the most distinct names when there is no "name" (Poznań: a4 type, a6 display name)', async () => {

@@ -118,6 +118,20 @@ describe("planImport('responses')", () => {
     expect(empty.ok).toBe(true);
   });
 
+  it('asks the same of another town\'s street lines (they would replace the town\'s streets of the same name) and of a file whose rows have errors', async () => {
+    const osm = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { name: 'Lubelska', highway: 'residential' }, geometry: { type: 'LineString', coordinates: [[19.94, 50.06], [19.95, 50.06]] } },
+    ] };
+    const streets = await planImport('streets', JSON.stringify(osm), {}, townWorkspace());
+    expect(streets.ok).toBe(false);
+    expect(streets.issues.find((i) => i.msg?.code === 'far_from_town')).toMatchObject({ severity: 'error', field: '(file)' });
+    expect((await planImport('streets', JSON.stringify(osm), { acceptFarFromTown: true }, townWorkspace())).ok).toBe(true);
+    // Rows refused for their own reasons (an unknown kind) still show where the file lies.
+    const broken = await planImport('resources', 'nazwa;rodzaj;lon;lat\nSP 1;coś nieznanego;19,94;50,06\n', { idPrefix: 't', crs: { code: 'EPSG:4326', axisOrder: 'xy' } }, townWorkspace());
+    expect(broken.records.resources).toEqual([]);
+    expect(broken.farFromTown!.distanceKm).toBeGreaterThan(200);
+  });
+
   it('locates a resource by its address when it has no coordinates', async () => {
     const plan = await planImport('resources', 'Nazwa,Typ,Adres,Obszary\nSP nr 1,szkoła,ul. 3 Maja 1,"dzieci i młodzież, bezrobocie"\n', { idPrefix: 't' }, townWorkspace());
     expect(plan.ok).toBe(true);
